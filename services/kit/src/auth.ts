@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { unauthenticated } from './errors';
+
+/**
+ * Tokens (CONTRACT.md): ES256 JWTs signed by the signing service's key and published as a JWKS.
+ * The gateway and every subgraph verify them with the same code, so a subgraph reached directly
+ * is as strict as one reached through the gateway.
+ */
+export const TOKEN_ISSUER = 'behorig-signing';
+export const TOKEN_AUDIENCE = 'behorig';
+export const TOKEN_ALG = 'ES256';
+
+export type Actor =
+  | { kind: 'person'; personalNumber: string; personId: string | null; authority: boolean }
+  | { kind: 'client'; clientId: string; organisationId: string; functions: string[] }
+  | { kind: 'service'; service: string };
+
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyLike;
+  publicJwk: JWK;
+}
+
+export async function generateSigningKeyJwk(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair(TOKEN_ALG, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { ...jwk, alg: TOKEN_ALG, use: 'sig', kid: `behorig-${Date.now().toString(36)}` };
+}
+
+export async function signingKeyFromJwk(jwk: JWK): Promise<SigningKey> {
+  if (!jwk.d || jwk.kty !== 'EC') throw new Error('The signing key must be a private EC (P-256) JWK.');
+  const privateKey = (await importJWK({ ...jwk, alg: TOKEN_ALG }, TOKEN_ALG)) as KeyLike;
+  const { d: _private, ...publicJwk } = jwk;
+  return { kid: jwk.kid ?? 'behorig', privateKey, publicJwk: { ...publicJwk, alg: TOKEN_ALG, use: 'sig', kid: jwk.kid ?? 'behorig' } };
+}
+
+/**
+ * Development only: a key kept in `.data/keys/` so that tokens minted by `npm run token`
+ * stay valid across restarts. Production refuses to start without a configured key (see the
+ * signing service's env.ts).
+ */
+export async function loadOrCreateDevSigningKey(path: string): Promise<SigningKey> {
+  if (existsSync(path)) return signingKeyFromJwk(JSON.parse(readFileSync(path, 'utf8')));
+  const jwk = await generateSigningKeyJwk();
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(jwk), { mode: 0o600 });
+  return signingKeyFromJwk(jwk);
+}
+
+export interface PersonClaims { kind: 'person'; personalNumber: string; personId?: string | null; authority?: boolean }
+export interface ClientClaims { kind: 'client'; clientId: string; organisationId: string; functions: string[] }
+export interface ServiceClaims { kind: 'service'; service: string }
+
+export async function mintToken(key: SigningKey, claims: PersonClaims | ClientClaims | ServiceClaims, ttlSeconds = 3600): Promise<{ token: string; expiresAt: Date }> {
+  const now = Math.floor(Date.now() / 1000);
+  const expiresAt = new Date((now + ttlSeconds) * 1000);
+  const subject = claims.kind === 'person' ? `person:${claims.personId ?? claims.personalNumber}` : claims.kind === 'client' ? `client:${claims.clientId}` : `service:${claims.service}`;
+  const payload: Record<string, unknown> =
+    claims.kind === 'person'
+      ? { knd: 'person', pnr: claims.personalNumber, pid: claims.personId ?? null, auth: claims.authority ?? false }
+      : claims.kind === 'client'
+        ? { knd: 'client', org: claims.organisationId, fns: claims.functions }
+        : { knd: 'service' };
+  const token = await new SignJWT(payload)
+    .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid, typ: 'JWT' })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(subject)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(key.privateKey);
+  return { token, expiresAt };
+}
+
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
+/** A verifier over a JWKS: remote (`JWKS_URL`, cached by jose) or a local key set (tests). */
+export function createTokenVerifier(source: { jwksUrl: string } | { jwks: { keys: JWK[] } }): TokenVerifier {
+  const getKey: JWTVerifyGetKey = 'jwksUrl' in source
+    ? createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 600_000 })
+    : createLocalJWKSet(source.jwks);
+  return async (token) => {
+    // Only ES256: rejects `alg: none` and HMAC-with-public-key confusion outright.
+    const { payload, protectedHeader } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALG] });
+    if (protectedHeader.alg !== TOKEN_ALG) throw new Error('unexpected algorithm');
+    const sub = String(payload.sub ?? '');
+    switch (payload.knd) {
+      case 'person':
+        if (typeof payload.pnr !== 'string') throw new Error('person token without personal number');
+        return { kind: 'person', personalNumber: payload.pnr, personId: typeof payload.pid === 'string' ? payload.pid : null, authority: payload.auth === true };
+      case 'client':
+        return { kind: 'client', clientId: sub.replace(/^client:/, ''), organisationId: String(payload.org), functions: Array.isArray(payload.fns) ? payload.fns.map(String) : [] };
+      case 'service':
+        return { kind: 'service', service: sub.replace(/^service:/, '') };
+      default:
+        throw new Error('unknown token kind');
+    }
+  };
+}
+
+/**
+ * Reads `Authorization: Bearer …`. No header → null (the operation decides whether it needs a
+ * signed-in actor); a header with a bad, expired or forged token → UNAUTHENTICATED at once.
+ */
+export async function actorFromAuthorization(header: string | undefined | null, verify: TokenVerifier): Promise<Actor | null> {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  try {
+    return await verify(m[1]);
+  } catch (e) {
+    const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
+    throw unauthenticated(expired ? 'Your session has expired; sign in again.' : 'The token is not valid.');
+  }
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+export const isAuthority = (actor: Actor | null): boolean => actor?.kind === 'person' && actor.authority;

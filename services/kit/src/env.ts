@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * The one place in the code base that reads `process.env`. Each service declares its own
+ * zod schema (in its own `env.ts`) and calls this; a bad or missing value stops the process
+ * at start-up with a message naming the variable, instead of failing later on first use.
+ */
+export function parseEnv<T extends z.ZodRawShape>(shape: T, source: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Variables every service shares; services extend this shape. */
+export const commonEnvShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the signing service publishes its public keys; every verifier fetches them from here. */
+  JWKS_URL: z.string().url().default('http://localhost:4003/.well-known/jwks.json'),
+  WEB_ORIGIN: z.string().default('http://localhost:5173'),
+};
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Read once at import: the rest of the kit takes explicit arguments, only defaults come from here. */
+export const rawEnv = (name: string): string | undefined => process.env[name];

@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The contract's error codes (CONTRACT.md). Every refusal goes through one of these so
+ * clients can rely on `extensions.code` (and `extensions.field` for bad input).
+ */
+export const unauthenticated = (message = 'You must be signed in.') =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } });
+
+export const forbidden = (message = 'You do not have permission to do this.') =>
+  new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+
+export const badInput = (field: string, message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+
+export const notFound = (message: string) => new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+
+export const conflict = (message: string) => new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+
+/** A domain validation failure that knows which input field it concerns. */
+export class ValidationError extends Error {
+  constructor(public readonly field: string, message: string) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export const toBadInput = (e: ValidationError) => badInput(e.field, e.message);

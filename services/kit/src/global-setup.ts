@@ -1,0 +1,2 @@
+import { jestGlobalSetup } from './testing';
+export default jestGlobalSetup;

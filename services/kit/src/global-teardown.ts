@@ -1,0 +1,2 @@
+import { jestGlobalTeardown } from './testing';
+export default jestGlobalTeardown;

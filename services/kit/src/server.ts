@@ -1,0 +1,87 @@
+import http from 'node:http';
+import express, { type Express } from 'express';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from './logger';
+
+export interface ServiceApp<C extends BaseContext> {
+  app: Express;
+  apollo: ApolloServer<C>;
+  httpServer: http.Server;
+  /** Listens on `port` (0 = any free port) and returns the base URL. */
+  listen: (port: number, host?: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The HTTP shell every service shares: `POST /graphql` (Apollo Server 5), `GET /health`
+ * (200 only when `health()` resolves, i.e. the database answers) and JSON body limits.
+ * `server.ts` in each service builds one of these; `index.ts` calls `listen`.
+ */
+export async function createServiceApp<C extends BaseContext>(opts: {
+  name: string;
+  schema: GraphQLSchema;
+  context: (req: express.Request) => Promise<C>;
+  health: () => Promise<void>;
+  logger: Logger;
+  production: boolean;
+  plugins?: ApolloServerPlugin<C>[];
+  /** Extra routes (JWKS, simulator hooks, …) mounted before GraphQL. */
+  routes?: (app: Express) => void;
+  onStop?: () => Promise<void>;
+}): Promise<ServiceApp<C>> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<C>({
+    schema: opts.schema,
+    includeStacktraceInErrorResponses: !opts.production,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(opts.plugins ?? [])],
+    formatError: (formatted, error) => {
+      const code = formatted.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR') {
+        opts.logger.error({ err: error }, 'unexpected error in resolver');
+        // Never leak SQL or internals to clients in production.
+        if (opts.production) return { message: 'Internal server error', extensions: { code } };
+      }
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await opts.health();
+      res.status(200).json({ status: 'ok' });
+    } catch (e) {
+      opts.logger.warn({ err: e }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  opts.routes?.(app);
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }));
+
+  let listening = false;
+  return {
+    app,
+    apollo,
+    httpServer,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          listening = true;
+          const { port: actual } = httpServer.address() as { port: number };
+          resolve(`http://localhost:${actual}`);
+        });
+      }),
+    stop: async () => {
+      await apollo.stop();
+      if (listening) httpServer.closeAllConnections?.();
+      await opts.onStop?.();
+    },
+  };
+}

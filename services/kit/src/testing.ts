@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from './db';
+import { rawEnv } from './env';
+import { generateSigningKeyJwk, mintToken, signingKeyFromJwk, createTokenVerifier, type SigningKey, type PersonClaims, type TokenVerifier } from './auth';
+
+/**
+ * Test helpers. Every test file gets its own database on one real PostgreSQL server, so files
+ * run in parallel without seeing each other's rows. The server is DATABASE_URL when set,
+ * otherwise an embedded PostgreSQL started once per jest run by `jestGlobalSetup`.
+ */
+const SERVER_VAR = 'BEHORIG_TEST_DB_SERVER';
+
+export function testServerUrl(): string {
+  const url = rawEnv(SERVER_VAR) ?? rawEnv('DATABASE_URL');
+  if (!url) throw new Error(`No test database server: set DATABASE_URL or run through jest's globalSetup (${SERVER_VAR}).`);
+  return url;
+}
+
+export interface TestDatabase { url: string; name: string; drop: () => Promise<void> }
+
+export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
+  const server = testServerUrl();
+  const name = `behorig_${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  await ensureDatabase(server, name);
+  return { url: withDatabase(server, name), name, drop: () => dropDatabase(server, name) };
+}
+
+type Stoppable = { stop: () => Promise<void>; dir: string };
+const g = globalThis as unknown as { __behorigEmbedded?: Stoppable };
+
+/** jest `globalSetup`: provides a database server for the whole run. */
+export async function jestGlobalSetup(): Promise<void> {
+  const configured = rawEnv(SERVER_VAR) ?? rawEnv('DATABASE_URL');
+  if (configured) {
+    process.env[SERVER_VAR] = configured;
+    return;
+  }
+  const dir = join(tmpdir(), `behorig-test-pg-${process.pid}-${randomBytes(3).toString('hex')}`);
+  const port = await freePort();
+  const server = await startEmbeddedPostgres({ dataDir: dir, port });
+  g.__behorigEmbedded = { stop: server.stop, dir };
+  process.env[SERVER_VAR] = server.url;
+}
+
+export async function jestGlobalTeardown(): Promise<void> {
+  const e = g.__behorigEmbedded;
+  if (!e) return;
+  await e.stop();
+  rmSync(e.dir, { recursive: true, force: true });
+}
+
+/** A throw-away signing key and a verifier for it: tests mint tokens with the production code path. */
+export async function testKeys(): Promise<{ key: SigningKey; verify: TokenVerifier; jwks: { keys: object[] }; token: (c: Omit<PersonClaims, 'kind'> & Partial<PersonClaims>) => Promise<string> }> {
+  const key = await signingKeyFromJwk(await generateSigningKeyJwk());
+  const jwks = { keys: [key.publicJwk] };
+  const verify = createTokenVerifier({ jwks });
+  return { key, verify, jwks, token: async (c) => (await mintToken(key, { ...c, kind: 'person' })).token };
+}
