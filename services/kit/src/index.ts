@@ -9,3 +9,4 @@ export * from './orm';
 export * from './server';
 export * from './loaders';
 export * from './connection';
+export * from './demo-data';

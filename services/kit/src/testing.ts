@@ -59,3 +59,15 @@ export async function testKeys(): Promise<{ key: SigningKey; verify: TokenVerifi
   const verify = createTokenVerifier({ jwks });
   return { key, verify, jwks, token: async (c) => (await mintToken(key, { ...c, kind: 'person' })).token };
 }
+
+export interface GraphQLResponse<T = any> { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown>; path?: (string | number)[] }[] }
+
+/** POSTs one GraphQL operation (as every client must: Apollo's CSRF guard blocks simple GETs). */
+export async function gqlRequest<T = any>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}

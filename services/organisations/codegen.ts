@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types from the SDL (house style 2). `federation: true` adds __resolveReference and
+// reference types; mappers make parent types the database rows the resolvers actually receive.
+const config: CodegenConfig = {
+  schema: 'src/schema.graphql',
+  generates: {
+    'src/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        contextType: '../context#Context',
+        enumsAsTypes: true,
+        useTypeImports: true,
+        mappers: {
+          Organisation: '../entities/organisation.entity#OrganisationRow',
+          Unit: '../entities/unit.entity#UnitRow',
+          Address: '../entities/unit.entity#AddressRow',
+          Service: '../entities/catalogue.entity#ServiceRow',
+          SchoolForm: '../entities/catalogue.entity#SchoolFormRow',
+        },
+      },
+    },
+  },
+};
+export default config;

@@ -1,0 +1,7 @@
+import { OrganisationEntity } from './organisation.entity';
+import { ServiceEntity, SchoolFormEntity } from './catalogue.entity';
+import { UnitEntity, UnitSchoolFormEntity, AddressEntity } from './unit.entity';
+import { OutboxEventEntity } from './outbox-event.entity';
+
+export { OrganisationEntity, ServiceEntity, SchoolFormEntity, UnitEntity, UnitSchoolFormEntity, AddressEntity, OutboxEventEntity };
+export const entities = [OrganisationEntity, ServiceEntity, SchoolFormEntity, UnitEntity, UnitSchoolFormEntity, AddressEntity, OutboxEventEntity];

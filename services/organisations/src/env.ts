@@ -1,0 +1,12 @@
+import { commonEnvShape, parseEnv, port } from '@behorig/kit';
+import { z } from 'zod';
+
+/** The only reader of process.env in this service (house style 6). */
+export const loadEnv = () =>
+  parseEnv({
+    ...commonEnvShape,
+    ORGANISATIONS_PORT: port(4001),
+    /** Load the seeds' demo organisations on start-up (npm start sets it in development). */
+    DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  });
+export type Env = ReturnType<typeof loadEnv>;

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader, childrenLoader } from '@behorig/kit';
+import { OrganisationEntity, type OrganisationRow } from './entities/organisation.entity';
+import { UnitEntity, AddressEntity, type UnitRow, type AddressRow } from './entities/unit.entity';
+import { ServiceEntity, type SchoolFormRow, type ServiceRow } from './entities/catalogue.entity';
+
+/** One SQL statement per batch: `WHERE id IN (...)` — never one per item. */
+export function createLoaders(em: EntityManager) {
+  return {
+    organisation: byIdLoader<OrganisationRow>((ids) => em.find(OrganisationEntity, { id: { $in: [...ids] } }), (o) => o.id),
+    unit: byIdLoader<UnitRow>((ids) => em.find(UnitEntity, { id: { $in: [...ids] } }), (u) => u.id),
+    address: byIdLoader<AddressRow>((ids) => em.find(AddressEntity, { id: { $in: [...ids] } }), (a) => a.id),
+    service: byIdLoader<ServiceRow>((codes) => em.find(ServiceEntity, { code: { $in: [...codes] } }), (s) => s.code),
+    unitsByOrganisation: childrenLoader<UnitRow>((ids) => em.find(UnitEntity, { organisationId: { $in: [...ids] } }, { orderBy: { name: 'asc' } }), (u) => u.organisationId),
+    addressesByUnit: childrenLoader<AddressRow>((ids) => em.find(AddressEntity, { unitId: { $in: [...ids] } }, { orderBy: { street: 'asc' } }), (a) => a.unitId),
+    schoolFormsByUnit: childrenLoader<SchoolFormRow & { unitId: string }>(
+      (ids) =>
+        em.execute(
+          `SELECT l.unit_id AS "unitId", f.code, f.name FROM organisations.unit_school_form l
+             JOIN organisations.school_form f ON f.code = l.school_form_code
+            WHERE l.unit_id IN (?) ORDER BY f.name`,
+          [[...ids]],
+        ),
+      (f) => f.unitId,
+    ),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,10 @@
+import type { UnitResolvers } from '../generated/resolvers-types';
+
+export const Unit: UnitResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.unit.load(ref.id),
+  organisation: async (unit, _a, { loaders }) => (await loaders.organisation.load(unit.organisationId))!,
+  service: async (unit, _a, { loaders }) => (await loaders.service.load(unit.serviceCode))!,
+  addresses: (unit, _a, { loaders }) => loaders.addressesByUnit.load(unit.id),
+  schoolForms: (unit, _a, { loaders }) => loaders.schoolFormsByUnit.load(unit.id),
+  closed: (unit) => unit.closedAt != null,
+};
