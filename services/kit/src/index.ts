@@ -10,3 +10,5 @@ export * from './server';
 export * from './loaders';
 export * from './connection';
 export * from './demo-data';
+export * from './scalars';
+export * from './subgraph';

@@ -1,0 +1,105 @@
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import cors from 'cors';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
+import { supergraphPath } from './compose';
+
+export interface GatewayContext {
+  actor: Actor | null;
+  authorization?: string;
+}
+
+export interface GatewayOptions {
+  verify: TokenVerifier;
+  /** Subgraph name → URL, overriding the URLs in the supergraph. */
+  subgraphUrls?: Partial<Record<string, string>>;
+  supergraphSdl?: string;
+  webOrigin?: string | string[];
+  sandbox?: boolean;
+  production?: boolean;
+  logger?: Logger;
+}
+
+/**
+ * Forwards the caller's Authorization header: every subgraph verifies the token itself, so a
+ * subgraph reached directly is exactly as strict as one reached through the gateway.
+ */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+/** Builds the gateway (house style 5: build here, listen in index.ts). */
+export async function buildGateway(opts: GatewayOptions) {
+  const logger = opts.logger ?? createLogger('gateway', 'silent');
+  // Keep-alive connections to the subgraphs: the default fetcher measured far slower here.
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1 });
+  const fetcher = ((url: string, init: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const gateway = new ApolloGateway({
+    supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
+    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url, fetcher }),
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const sandbox = opts.sandbox ?? !opts.production;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: sandbox,
+    includeStacktraceInErrorResponses: !opts.production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600 }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        // A bad or expired token is refused here with UNAUTHENTICATED; no token passes on as
+        // "nobody" so that log-in and public operations work, and subgraphs refuse the rest.
+        const authorization = req.headers.authorization;
+        const actor = await actorFromAuthorization(authorization, opts.verify);
+        return { actor, authorization };
+      },
+    }),
+  );
+  // The same URL answers at / too, so Sandbox users can open http://localhost:4000/.
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+
+  let listening = false;
+  return {
+    app,
+    apollo,
+    listen: (port: number, host = '0.0.0.0') =>
+      new Promise<string>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          listening = true;
+          resolve(`http://localhost:${(httpServer.address() as { port: number }).port}`);
+        });
+      }),
+    stop: async () => {
+      await apollo.stop();
+      if (listening) httpServer.closeAllConnections();
+      await agent.close();
+      logger.info('gateway stopped');
+    },
+  };
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `npm start`: the whole system in one process tree with prefixed, readable logs —
+// database (embedded unless DATABASE_URL is set), the three subgraphs, the gateway and the
+// web client. Ctrl-C stops everything, the database last.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { root, startEmbedded, ensureDatabase } from './lib.mjs';
+
+const cfg = process.env;
+const ports = {
+  gateway: Number(cfg.GATEWAY_PORT ?? 4000),
+  organisations: Number(cfg.ORGANISATIONS_PORT ?? 4001),
+  access: Number(cfg.ACCESS_PORT ?? 4002),
+  signing: Number(cfg.SIGNING_PORT ?? 4003),
+  web: Number(cfg.WEB_PORT ?? 5173),
+  pg: Number(cfg.EMBEDDED_PG_PORT ?? 54329),
+};
+const colours = { db: 90, organisations: 36, access: 35, signing: 33, gateway: 32, web: 34, start: 1 };
+const levels = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const tty = process.stdout.isTTY;
+const tag = (name) => (tty ? `\x1b[${colours[name] ?? 0}m${name.padEnd(13)}\x1b[0m` : name.padEnd(13));
+const say = (name, line) => process.stdout.write(`${tag(name)} | ${line}\n`);
+
+/** Pino JSON → "12:00:01 info  message {extra}"; anything else passes through. */
+function pretty(line) {
+  if (!line.startsWith('{')) return line;
+  try {
+    const { time, level, msg, service: _s, name: _n, pid: _p, hostname: _h, ...rest } = JSON.parse(line);
+    const t = typeof time === 'string' ? time.slice(11, 19) : '';
+    const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
+    return `${t} ${(levels[level] ?? level).padEnd(5)} ${msg ?? ''}${extra}`;
+  } catch {
+    return line;
+  }
+}
+
+const children = [];
+let stopping = false;
+function run(name, command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (l) => say(name, pretty(l)));
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say(name, `exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+let embedded;
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  say('start', 'stopping…');
+  await Promise.all(children.map((c) => new Promise((resolve) => {
+    if (c.exitCode !== null || c.signalCode !== null) return resolve();
+    c.once('exit', resolve);
+    c.kill('SIGTERM');
+    setTimeout(() => c.kill('SIGKILL'), 8000).unref();
+  })));
+  if (embedded) {
+    say('db', 'stopping embedded PostgreSQL');
+    await embedded.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  let databaseUrl = cfg.DATABASE_URL;
+  if (!databaseUrl) {
+    say('db', `starting embedded PostgreSQL on port ${ports.pg} (data in .data/pg)`);
+    embedded = await startEmbedded({ dataDir: join(root, '.data', 'pg'), port: ports.pg, log: (m) => { if (/error|fatal/i.test(m)) say('db', m.trim()); } });
+    databaseUrl = await ensureDatabase(embedded.url, 'behorig');
+  }
+  say('db', `using ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
+
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const common = {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: cfg.NODE_ENV ?? 'development',
+    DEMO_DATA: cfg.DEMO_DATA ?? 'true',
+    JWKS_URL: cfg.JWKS_URL ?? `http://localhost:${ports.signing}/.well-known/jwks.json`,
+    WEB_ORIGIN: cfg.WEB_ORIGIN ?? `http://localhost:${ports.web}`,
+  };
+  // Signing first: it owns the token key the others verify against.
+  run('signing', tsx, ['services/signing/src/index.ts'], { ...common, SIGNING_PORT: String(ports.signing) });
+  await waitFor(`http://localhost:${ports.signing}/health`);
+  run('organisations', tsx, ['services/organisations/src/index.ts'], { ...common, ORGANISATIONS_PORT: String(ports.organisations) });
+  run('access', tsx, ['services/access/src/index.ts'], { ...common, ACCESS_PORT: String(ports.access) });
+  await Promise.all([waitFor(`http://localhost:${ports.organisations}/health`), waitFor(`http://localhost:${ports.access}/health`)]);
+  run('gateway', tsx, ['gateway/src/index.ts'], {
+    ...common,
+    GATEWAY_PORT: String(ports.gateway),
+    ORGANISATIONS_URL: `http://localhost:${ports.organisations}/graphql`,
+    ACCESS_URL: `http://localhost:${ports.access}/graphql`,
+    SIGNING_URL: `http://localhost:${ports.signing}/graphql`,
+  });
+  await waitFor(`http://localhost:${ports.gateway}/health`);
+  if (cfg.START_WEB !== 'false') {
+    run('web', join(root, 'node_modules', '.bin', 'vite'), ['web', '--port', String(ports.web), '--strictPort'], { VITE_GATEWAY_URL: `http://localhost:${ports.gateway}/graphql` });
+  }
+  say('start', '');
+  say('start', `Behörig is running:`);
+  say('start', `  GraphQL gateway (Apollo Sandbox)  http://localhost:${ports.gateway}/graphql`);
+  say('start', `  Web client                        http://localhost:${ports.web}/`);
+  say('start', `  Subgraphs                         :${ports.organisations} organisations, :${ports.access} access, :${ports.signing} signing`);
+  say('start', `  Token for the demo authority      npm run -s token -- 191212121212`);
+  say('start', `Press Ctrl-C to stop.`);
+} catch (e) {
+  say('start', `failed: ${e instanceof Error ? e.message : e}`);
+  await shutdown(1);
+}

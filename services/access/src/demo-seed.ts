@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DEMO, parsePersonalNumber, type DemoOrgKey, type DemoUnitKey } from '@behorig/kit';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Loads the seeds' people and their memberships (kit's DEMO) once: skipped when the person
+ * already exists, so a second start changes nothing.
+ */
+export async function seedDemoData(em: EntityManager): Promise<void> {
+  await em.transactional(async (tx) => {
+    for (const p of DEMO.people) {
+      const inserted = await tx.execute(
+        `INSERT INTO access.person (id, personal_number, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [p.id, p.personalNumber, p.givenName, p.surname, p.email, parsePersonalNumber(p.personalNumber).birthDate],
+      );
+      if (inserted.length === 0) continue;
+      for (const m of p.memberships) {
+        const membershipId = randomUUID();
+        await tx.execute(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)`, [membershipId, p.id, DEMO.organisations[m.organisation as DemoOrgKey].id]);
+        const forms: readonly (string | null)[] = 'schoolForms' in m && m.schoolForms ? m.schoolForms : [null];
+        for (const unit of m.units) {
+          const u = DEMO.units[unit as DemoUnitKey];
+          for (const sf of forms) {
+            if (sf && !(u.schoolForms as readonly string[]).includes(sf)) continue;
+            await tx.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code) VALUES (?, ?, ?, ?)`, [randomUUID(), membershipId, u.id, sf]);
+          }
+        }
+        for (const r of m.roles) {
+          await tx.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membershipId, r.role, r.validFrom, r.validTo]);
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,244 @@
+import { ValidationError } from '@behorig/kit';
+import { grantsAccess } from './access-level.rules';
+import { periodStateOn, type Period } from './authorisation-period.rules';
+import type { Access, RoleLike, RolesByCode } from './role-catalogue.data';
+
+/**
+ * Three-level memberships (R-USR-2…4, R-ORG-5) and the questions asked of them
+ * (R-SCOPE-1 permission scopes, R-SCOPE-2 point checks). Pure: all data comes in as arguments.
+ *
+ * A person's membership of one organisation = the units they work at there (each optionally narrowed
+ * to some school forms, R-ORG-5) + ONE set of role assignments. Per R-USR-2 the roles apply
+ * uniformly to all those units; org-wide-only roles (R-USR-3) cover every unit of the organisation,
+ * including units the person is not attached to and units created later.
+ */
+
+export interface MembershipUnit {
+  unitId: string;
+  /** R-ORG-5: null/undefined = all of the unit's school forms. */
+  schoolFormCodes?: readonly string[] | null;
+}
+
+export interface RoleAssignment extends Period {
+  id?: string;
+  roleCode: string;
+}
+
+export interface Membership {
+  organisationId: string;
+  units: readonly MembershipUnit[];
+  roles: readonly RoleAssignment[];
+}
+
+export interface PermissionScope {
+  organisationId: string;
+  /** True for org-wide-only roles: every unit of the organisation (unitIds is then empty). */
+  orgWide: boolean;
+  /** The person's units in that organisation, sorted; empty when orgWide. */
+  unitIds: string[];
+  roleCode: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** Several membership records for one organisation are read as one (units and roles united). */
+function mergeByOrganisation(memberships: readonly Membership[]): Map<string, { unitIds: string[]; roles: RoleAssignment[] }> {
+  const byOrg = new Map<string, { unitIds: Set<string>; roles: RoleAssignment[] }>();
+  for (const m of memberships) {
+    let entry = byOrg.get(m.organisationId);
+    if (!entry) byOrg.set(m.organisationId, (entry = { unitIds: new Set(), roles: [] }));
+    for (const u of m.units) entry.unitIds.add(u.unitId);
+    entry.roles.push(...m.roles);
+  }
+  return new Map([...byOrg].map(([org, e]) => [org, { unitIds: [...e.unitIds].sort(), roles: e.roles }]));
+}
+
+/**
+ * R-SCOPE-1: what the person may do, where, until when — one scope per role assignment active on
+ * `on` (R-PERIOD-1, end inclusive), across all organisations. Unit-scoped roles list all the
+ * person's units in that organisation (R-USR-2); org-wide-only roles are `orgWide` (R-USR-3).
+ * A unit-scoped role in an organisation where the person has no unit gives no scope (it reaches
+ * nowhere); an assignment whose role code is unknown is skipped. Sorted by organisation, role, start.
+ */
+export function computePermissionScopes(memberships: readonly Membership[], rolesByCode: RolesByCode, on: string): PermissionScope[] {
+  const scopes: PermissionScope[] = [];
+  for (const [organisationId, { unitIds, roles }] of mergeByOrganisation(memberships)) {
+    for (const a of roles) {
+      const role = rolesByCode.get(a.roleCode);
+      if (!role || periodStateOn(a, on) !== 'ACTIVE') continue;
+      if (!role.orgWideOnly && unitIds.length === 0) continue;
+      scopes.push({
+        organisationId,
+        orgWide: role.orgWideOnly,
+        unitIds: role.orgWideOnly ? [] : [...unitIds],
+        roleCode: a.roleCode,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+      });
+    }
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return scopes.sort((a, b) => cmp(a.organisationId, b.organisationId) || cmp(a.roleCode, b.roleCode) || cmp(a.validFrom, b.validFrom));
+}
+
+export interface AccessQuery {
+  memberships: readonly Membership[];
+  rolesByCode: RolesByCode;
+  organisationId: string;
+  /** Used in the reason; defaults to the id. */
+  organisationName?: string;
+  /** null/undefined = anywhere in the organisation (organisation-level functions, or "at some unit"). */
+  unitId?: string | null;
+  function: string;
+  access: Access;
+  on: string;
+}
+
+export interface AccessDecision {
+  allowed: boolean;
+  reason: string;
+  roleCode: string | null;
+  validTo: string | null;
+}
+
+const ended = (validTo: string | null) => validTo ?? '9999-12-31';
+
+/**
+ * R-SCOPE-2: may the person do `function` at `access` level at `unitId` in the organisation on `on`,
+ * and why. Reasons (English), in order of precedence when refused:
+ * - "no membership in that organisation (X)"
+ * - "no role grants F ACCESS in X"
+ * - "unit U is not among the person's units in X" (only unit-scoped roles grant it)
+ * - "F ACCESS via role N (CODE) in X: period starts D" / "…: period ended D" (R-PERIOD-1, R-PERIOD-5)
+ * When allowed: "F ACCESS via role N (CODE) in X, valid to D" (or "with no end date"), naming the
+ * qualifying assignment that lasts longest. UPDATE implies READ. Whether `unitId` belongs to the
+ * organisation at all is for the caller to know (org-wide roles cover any unit of it).
+ */
+export function checkAccess(query: AccessQuery): AccessDecision {
+  const { rolesByCode, organisationId, function: fn, access, on } = query;
+  const unitId = query.unitId ?? null;
+  const orgName = query.organisationName ?? organisationId;
+  const wanted = `${fn} ${access}`;
+  const membership = mergeByOrganisation(query.memberships.filter((m) => m.organisationId === organisationId)).get(organisationId);
+  if (!membership) {
+    return { allowed: false, reason: `no membership in that organisation (${orgName})`, roleCode: null, validTo: null };
+  }
+  const granting = membership.roles
+    .map((a) => ({ a, role: rolesByCode.get(a.roleCode) }))
+    .filter((x): x is { a: RoleAssignment; role: RoleLike } => x.role !== undefined && grantsAccess(x.role.grants, fn, access));
+  if (granting.length === 0) {
+    return { allowed: false, reason: `no role grants ${wanted} in ${orgName}`, roleCode: null, validTo: null };
+  }
+  const covering = granting.filter(({ role }) =>
+    role.orgWideOnly ? true : unitId === null ? membership.unitIds.length > 0 : membership.unitIds.includes(unitId),
+  );
+  if (covering.length === 0) {
+    const where = unitId === null ? 'the person has no unit' : `unit ${unitId} is not among the person's units`;
+    return { allowed: false, reason: `${where} in ${orgName}`, roleCode: null, validTo: null };
+  }
+  const via = (x: { a: RoleAssignment; role: RoleLike }) => `${wanted} via role ${x.role.name} (${x.role.code}) in ${orgName}`;
+  const active = covering.filter((x) => periodStateOn(x.a, on) === 'ACTIVE');
+  if (active.length > 0) {
+    const best = active.reduce((b, x) => (ended(x.a.validTo) > ended(b.a.validTo) ? x : b));
+    const until = best.a.validTo === null ? 'with no end date' : `valid to ${best.a.validTo}`;
+    return { allowed: true, reason: `${via(best)}, ${until}`, roleCode: best.role.code, validTo: best.a.validTo };
+  }
+  const upcoming = covering.filter((x) => periodStateOn(x.a, on) === 'NOT_STARTED');
+  if (upcoming.length > 0) {
+    const next = upcoming.reduce((b, x) => (x.a.validFrom < b.a.validFrom ? x : b));
+    return { allowed: false, reason: `${via(next)}: period starts ${next.a.validFrom}`, roleCode: next.role.code, validTo: next.a.validTo };
+  }
+  const last = covering.reduce((b, x) => (ended(x.a.validTo) > ended(b.a.validTo) ? x : b));
+  return { allowed: false, reason: `${via(last)}: period ended ${last.a.validTo}`, roleCode: last.role.code, validTo: last.a.validTo };
+}
+
+export interface KnownUnit {
+  id: string;
+  organisationId: string;
+  closed: boolean;
+  /** The school forms the unit offers (R-ORG-5); empty = the unit has none. */
+  schoolFormCodes: readonly string[];
+}
+
+export interface StaffGrantInput {
+  roleCodes: readonly string[];
+  unitIds: readonly string[];
+  /** null/undefined/[] = all school forms of each chosen unit. */
+  schoolFormCodes?: readonly string[] | null;
+  /** The units the organisations subgraph knows for these ids (missing ids = do not exist). */
+  knownUnits: readonly KnownUnit[];
+  organisationId: string;
+  rolesByCode: RolesByCode;
+}
+
+export interface StaffGrant {
+  roleCodes: string[];
+  /** True when any role is org-wide only (R-USR-3): those roles cover every unit regardless. */
+  orgWide: boolean;
+  units: { unitId: string; schoolFormCodes: string[] | null }[];
+}
+
+/**
+ * Validates a proposed grant of roles and units to a staff member (R-USR-2…4, R-ORG-3, R-ORG-5)
+ * and returns it normalised (duplicates removed, school forms resolved per unit). Throws
+ * `ValidationError` with field `${fieldPrefix}.roleCodes | .unitIds | .schoolFormCodes`.
+ *
+ * Choices: org-wide-only roles together with a unit list is accepted — the org-wide roles cover every
+ * unit anyway and the units serve the unit-scoped roles; org-wide-only roles alone need no unit, but
+ * any unit-scoped role needs at least one. With school forms named, each named form must be offered
+ * by at least one chosen unit, each unit keeps the named forms it offers, and a unit that has school
+ * forms but offers none of the named ones is refused; units without school forms get null.
+ */
+export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'): StaffGrant {
+  const p = fieldPrefix ? `${fieldPrefix}.` : '';
+  const roleCodes = [...new Set(input.roleCodes)];
+  if (roleCodes.length === 0) throw new ValidationError(`${p}roleCodes`, 'Choose at least one role.');
+  const unknown = roleCodes.filter((c) => !input.rolesByCode.has(c));
+  if (unknown.length > 0) throw new ValidationError(`${p}roleCodes`, `Unknown role: ${unknown.join(', ')}.`);
+  const roles = roleCodes.map((c) => input.rolesByCode.get(c) as RoleLike);
+  const orgWide = roles.some((r) => r.orgWideOnly);
+
+  const unitIds = [...new Set(input.unitIds)];
+  const known = new Map(input.knownUnits.map((u) => [u.id, u]));
+  const units: KnownUnit[] = [];
+  for (const id of unitIds) {
+    const unit = known.get(id);
+    if (!unit) throw new ValidationError(`${p}unitIds`, `The performing unit ${id} does not exist.`);
+    if (unit.organisationId !== input.organisationId) {
+      throw new ValidationError(`${p}unitIds`, `The performing unit ${id} belongs to another organisation.`);
+    }
+    if (unit.closed) throw new ValidationError(`${p}unitIds`, `The performing unit ${id} is closed.`);
+    units.push(unit);
+  }
+  const unitScoped = roles.filter((r) => !r.orgWideOnly);
+  if (unitScoped.length > 0 && units.length === 0) {
+    throw new ValidationError(`${p}unitIds`, `Choose at least one performing unit for ${unitScoped.map((r) => r.name).join(', ')}.`);
+  }
+
+  const forms = input.schoolFormCodes && input.schoolFormCodes.length > 0 ? [...new Set(input.schoolFormCodes)] : null;
+  if (forms === null) {
+    return { roleCodes, orgWide, units: units.map((u) => ({ unitId: u.id, schoolFormCodes: null })) };
+  }
+  const withForms = units.filter((u) => u.schoolFormCodes.length > 0);
+  if (withForms.length === 0) {
+    throw new ValidationError(`${p}schoolFormCodes`, 'None of the chosen performing units has school forms.');
+  }
+  const offered = new Set(withForms.flatMap((u) => u.schoolFormCodes));
+  const notOffered = forms.filter((f) => !offered.has(f));
+  if (notOffered.length > 0) {
+    throw new ValidationError(`${p}schoolFormCodes`, `No chosen performing unit offers the school form ${notOffered.join(', ')}.`);
+  }
+  const result: StaffGrant['units'] = [];
+  for (const u of units) {
+    if (u.schoolFormCodes.length === 0) {
+      result.push({ unitId: u.id, schoolFormCodes: null });
+      continue;
+    }
+    const mine = forms.filter((f) => u.schoolFormCodes.includes(f)).sort();
+    if (mine.length === 0) {
+      throw new ValidationError(`${p}schoolFormCodes`, `The performing unit ${u.id} offers none of the chosen school forms.`);
+    }
+    result.push({ unitId: u.id, schoolFormCodes: mine });
+  }
+  return { roleCodes, orgWide, units: result };
+}

@@ -1,0 +1,42 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/** Level 1 (R-USR-2): a person's membership of one organisation (organisation ids come from the organisations subgraph). */
+export const MembershipEntity = defineEntity({
+  name: 'Membership',
+  tableName: 'membership',
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    personId: p.uuid().index(),
+    organisationId: p.uuid().index(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  }),
+});
+export type MembershipRow = InferEntity<typeof MembershipEntity>;
+
+/** Level 2: a unit (and optionally one school form of it, R-ORG-5; null = all of them). */
+export const MembershipUnitEntity = defineEntity({
+  name: 'MembershipUnit',
+  tableName: 'membership_unit',
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    membershipId: p.uuid().index(),
+    unitId: p.uuid(),
+    schoolFormCode: p.string().nullable(),
+  }),
+});
+export type MembershipUnitRow = InferEntity<typeof MembershipUnitEntity>;
+
+/** Level 3: a role with its authorisation period (R-PERIOD-1; validTo inclusive, null = open-ended). */
+export const RoleAssignmentEntity = defineEntity({
+  name: 'RoleAssignment',
+  tableName: 'role_assignment',
+  properties: (p) => ({
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    membershipId: p.uuid().index(),
+    roleCode: p.string(),
+    validFrom: p.date(),
+    validTo: p.date().nullable(),
+  }),
+});
+export type RoleAssignmentRow = InferEntity<typeof RoleAssignmentEntity>;

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import gql from 'graphql-tag';
+import type { DocumentNode } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { BaseContext } from '@apollo/server';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Express, Request } from 'express';
+import { actorFromAuthorization, type Actor, type TokenVerifier } from './auth';
+import { createLogger, type Logger } from './logger';
+import { createOrm, type OrmOptions } from './orm';
+import { createServiceApp, type ServiceApp } from './server';
+
+export const loadTypeDefs = (path: string): DocumentNode => gql(readFileSync(path, 'utf8'));
+
+/** What every subgraph's `buildServer` accepts (tests pass a test database and test keys). */
+export interface SubgraphBuildOptions {
+  databaseUrl: string;
+  verify: TokenVerifier;
+  logger?: Logger;
+  production?: boolean;
+  demoData?: boolean;
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * Builds one subgraph: migrates its own schema, optionally loads demo data, and serves
+ * `/graphql` and `/health`. The context gets ONE EntityManager fork per request.
+ */
+export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildOptions & {
+  name: string;
+  schema: string;
+  typeDefs: DocumentNode;
+  resolvers: object;
+  entities: OrmOptions['entities'];
+  migrations: OrmOptions['migrations'];
+  createContext: (actor: Actor | null, em: EntityManager, req: Request) => C;
+  seed?: (em: EntityManager) => Promise<void>;
+  routes?: (app: Express, orm: MikroORM) => void;
+}): Promise<ServiceApp<C> & { orm: MikroORM }> {
+  const logger = opts.logger ?? createLogger(opts.name, 'silent');
+  const orm = await createOrm({ clientUrl: opts.databaseUrl, schema: opts.schema, entities: opts.entities, migrations: opts.migrations, onQuery: opts.onQuery });
+  if (opts.demoData && opts.seed) await opts.seed(orm.em.fork());
+  const service = await createServiceApp<C>({
+    name: opts.name,
+    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
+    logger,
+    production: opts.production ?? false,
+    context: async (req) => opts.createContext(await actorFromAuthorization(req.headers.authorization, opts.verify), orm.em.fork(), req),
+    health: async () => { await orm.em.fork().execute('SELECT 1'); },
+    routes: opts.routes ? (app) => opts.routes!(app, orm) : undefined,
+    onStop: () => orm.close(),
+  });
+  return { ...service, orm };
+}
+
+/**
+ * `index.ts` of every service: start, log the URL, shut down gracefully on SIGTERM/SIGINT
+ * (finish in-flight requests, close pools), and exit non-zero with a plain message on failure.
+ */
+export function runService(name: string, logger: Logger, start: () => Promise<{ url: string; stop: () => Promise<void> }>): void {
+  start()
+    .then(({ url, stop }) => {
+      logger.info({ url }, `${name} ready`);
+      let stopping = false;
+      const shutdown = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down');
+        stop().then(() => process.exit(0), (e) => { logger.error({ err: e }, 'error while stopping'); process.exit(1); });
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    })
+    .catch((e: unknown) => {
+      logger.fatal({ err: e }, `${name} failed to start`);
+      console.error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,4 @@
+import { AuditEventEntity } from './audit-event.entity';
+
+export { AuditEventEntity };
+export const entities = [AuditEventEntity];

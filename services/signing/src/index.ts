@@ -1,0 +1,19 @@
+import { createLogger, runService } from '@behorig/kit';
+import { loadEnv } from './env';
+import { buildServer } from './server';
+import { loadSigningKey } from './signing-key';
+
+const env = loadEnv();
+const logger = createLogger('signing', env.LOG_LEVEL);
+
+runService('signing subgraph', logger, async () => {
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
+  const server = await buildServer({
+    databaseUrl: env.DATABASE_URL,
+    signingKey: await loadSigningKey(env),
+    logger,
+    production: env.NODE_ENV === 'production',
+    demoData: env.DEMO_DATA,
+  });
+  return { url: `${await server.listen(env.SIGNING_PORT)}/graphql`, stop: server.stop };
+});
