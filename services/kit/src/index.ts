@@ -12,3 +12,5 @@ export * from './connection';
 export * from './demo-data';
 export * from './scalars';
 export * from './subgraph';
+export * from './receipt';
+export * from './outbox';

@@ -79,6 +79,13 @@ describe('permission scopes (R-SCOPE-1)', () => {
     ]);
   });
 
+  it('R-SCOPE-1/2: an impossible date is bad input on the field "on"', () => {
+    expect(thrown(() => computePermissionScopes(person, rolesByCode, '2027-02-29'))).toMatchObject({ field: 'on' });
+    const e = thrown(() => checkAccess({ memberships: person, rolesByCode, organisationId: ARATRON, function: 'REPORTS', access: 'READ', on: '22/11/2026' }));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.field).toBe('on');
+  });
+
   it('R-SCOPE-1: a person without memberships has no scopes', () => {
     expect(computePermissionScopes([], rolesByCode, TODAY)).toEqual([]);
   });

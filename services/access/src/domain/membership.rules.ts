@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError, isValidIsoDate } from '@behorig/kit';
 import { grantsAccess } from './access-level.rules';
 import { periodStateOn, type Period } from './authorisation-period.rules';
 import type { Access, RoleLike, RolesByCode } from './role-catalogue.data';
@@ -41,6 +41,11 @@ export interface PermissionScope {
   validTo: string | null;
 }
 
+/** `on` comes from the API (`permissionScopes(on:)`, `checkAccess(on:)`): bad input, field `on`. */
+function assertOn(on: string): void {
+  if (typeof on !== 'string' || !isValidIsoDate(on)) throw new ValidationError('on', 'The date must be a calendar date YYYY-MM-DD.');
+}
+
 /** Several membership records for one organisation are read as one (units and roles united). */
 function mergeByOrganisation(memberships: readonly Membership[]): Map<string, { unitIds: string[]; roles: RoleAssignment[] }> {
   const byOrg = new Map<string, { unitIds: Set<string>; roles: RoleAssignment[] }>();
@@ -59,8 +64,10 @@ function mergeByOrganisation(memberships: readonly Membership[]): Map<string, { 
  * person's units in that organisation (R-USR-2); org-wide-only roles are `orgWide` (R-USR-3).
  * A unit-scoped role in an organisation where the person has no unit gives no scope (it reaches
  * nowhere); an assignment whose role code is unknown is skipped. Sorted by organisation, role, start.
+ * An impossible `on` is a ValidationError on the field `on`.
  */
 export function computePermissionScopes(memberships: readonly Membership[], rolesByCode: RolesByCode, on: string): PermissionScope[] {
+  assertOn(on);
   const scopes: PermissionScope[] = [];
   for (const [organisationId, { unitIds, roles }] of mergeByOrganisation(memberships)) {
     for (const a of roles) {
@@ -116,6 +123,7 @@ const ended = (validTo: string | null) => validTo ?? '9999-12-31';
  */
 export function checkAccess(query: AccessQuery): AccessDecision {
   const { rolesByCode, organisationId, function: fn, access, on } = query;
+  assertOn(on);
   const unitId = query.unitId ?? null;
   const orgName = query.organisationName ?? organisationId;
   const wanted = `${fn} ${access}`;

@@ -151,7 +151,7 @@ describe('BankIdClient transport (R-SIGN-5)', () => {
 
     const down = await failure(client.collect('x'));
     expect(down).toBeInstanceOf(BankIdUnavailableError);
-    expect(down).toMatchObject({ reason: 'serviceError', extra: { httpStatus: 503, errorCode: 'maintenance' } });
+    expect(down).toMatchObject({ reason: 'serviceError', httpStatus: 503, errorCode: 'maintenance', details: 'Down for maintenance' });
 
     answer = { status: 400, body: { errorCode: 'invalidParameters', details: 'No such order' } };
     const refused = await failure(client.collect('x'));
@@ -164,7 +164,7 @@ describe('BankIdClient transport (R-SIGN-5)', () => {
       res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>');
     });
     const err = await failure(newClient({ baseUrl }).auth({ endUserIp: '127.0.0.1' }));
-    expect(err).toMatchObject({ reason: 'serviceError', extra: { httpStatus: 502 } });
+    expect(err).toMatchObject({ reason: 'serviceError', httpStatus: 502 });
   });
 
   it('speaks the RP API wire format: POST JSON to {baseUrl}{method}; sign base64-encodes userVisibleData with simpleMarkdownV1', async () => {

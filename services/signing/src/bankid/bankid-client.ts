@@ -97,13 +97,21 @@ export type BankIdUnavailableReason =
  */
 export class BankIdUnavailableError extends Error {
   override readonly name = 'BankIdUnavailableError';
+  /** HTTP status, when BankID did answer (5xx or malformed). */
+  readonly httpStatus?: number;
+  /** BankID's errorCode for 5xx answers with an error body, e.g. `maintenance`. */
+  readonly errorCode?: string;
+  readonly details?: string;
 
   constructor(
     message: string,
     readonly reason: BankIdUnavailableReason,
-    readonly extra: { cause?: unknown; httpStatus?: number; errorCode?: string; details?: string } = {},
+    info: { cause?: unknown; httpStatus?: number; errorCode?: string; details?: string } = {},
   ) {
-    super(message, { cause: extra.cause });
+    super(message, { cause: info.cause });
+    this.httpStatus = info.httpStatus;
+    this.errorCode = info.errorCode;
+    this.details = info.details;
   }
 }
 
@@ -297,7 +305,8 @@ function interpret<T>(status: number, text: string, url: URL): T {
     }
     throw new BankIdError(json.errorCode, details, status);
   }
-  throw new BankIdUnavailableError(`BankID answered HTTP ${status} without an error body (${url.href})`, status >= 500 ? 'serviceError' : 'badResponse', {
+  const reason = status >= 500 ? 'serviceError' : 'badResponse';
+  throw new BankIdUnavailableError(`BankID answered HTTP ${status} without an error body (${url.href})`, reason, {
     httpStatus: status,
   });
 }

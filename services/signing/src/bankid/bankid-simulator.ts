@@ -460,9 +460,10 @@ class OrderBook {
       bankIdIssueDate: isoDate(now - (365 + (digest(`issued:${personalNumber}`).readUInt16BE(0) % 1100)) * 86_400_000),
       stepUp: { mrtd: false },
       signature: Buffer.from(simulatedSignatureXml(order, personalNumber, name, now), 'utf8').toString('base64'),
-      ocspResponse: Buffer.from(`SIMULATED-OCSP-RESPONSE status=good orderRef=${orderRef} producedAt=${new Date(now).toISOString()}`).toString(
-        'base64',
-      ),
+      // Not DER: a readable marker, so nobody mistakes it for a real OCSP response.
+      ocspResponse: Buffer.from(
+        `SIMULATED-OCSP-RESPONSE status=good orderRef=${orderRef} producedAt=${new Date(now).toISOString()}`,
+      ).toString('base64'),
     };
     order.state = { status: 'complete', completionData, finishedAt: now };
     return this.view(order);
