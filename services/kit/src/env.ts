@@ -22,7 +22,16 @@ export const commonEnvShape = {
   /** Where the signing service publishes its public keys; every verifier fetches them from here. */
   JWKS_URL: z.string().url().default('http://localhost:4003/.well-known/jwks.json'),
   WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  /** Shared secret of the service-to-service `/internal/...` endpoints (see internal-auth.ts). */
+  INTERNAL_SECRET: z.string().min(16).default('behorig-dev-internal-secret'),
 };
+
+/** Fails fast when production runs with a development default. */
+export function assertProductionSecrets(env: { NODE_ENV: string; INTERNAL_SECRET: string }): void {
+  if (env.NODE_ENV === 'production' && env.INTERNAL_SECRET === 'behorig-dev-internal-secret') {
+    throw new Error('INTERNAL_SECRET must be set in production (the development default is refused).');
+  }
+}
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 

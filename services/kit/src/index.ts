@@ -14,3 +14,4 @@ export * from './scalars';
 export * from './subgraph';
 export * from './receipt';
 export * from './outbox';
+export * from './internal-auth';
