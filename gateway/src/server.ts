@@ -5,7 +5,9 @@ import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -26,7 +28,16 @@ export interface GatewayOptions {
   sandbox?: boolean;
   production?: boolean;
   logger?: Logger;
+  limits?: Partial<QueryLimits>;
 }
+
+/**
+ * Query limits enforced at the gateway before planning (graphql-armor validation rules).
+ * Sized for the product's real operations (the deepest, Mina behörigheter with its audit log,
+ * is depth 8) with room to spare; introspection is exempt so Sandbox keeps working.
+ */
+export interface QueryLimits { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; subgraphTimeoutMs: number }
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 20, maxTokens: 3000, maxDirectives: 20, maxCost: 20000, subgraphTimeoutMs: 15000 };
 
 /**
  * Forwards the caller's Authorization header: every subgraph verifies the token itself, so a
@@ -42,7 +53,9 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function buildGateway(opts: GatewayOptions) {
   const logger = opts.logger ?? createLogger('gateway', 'silent');
   // Keep-alive connections to the subgraphs: the default fetcher measured far slower here.
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1 });
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // A subgraph that hangs must not hang the gateway: bounded connect, header and body waits.
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1, connectTimeout: 3_000, headersTimeout: limits.subgraphTimeoutMs, bodyTimeout: limits.subgraphTimeoutMs });
   const fetcher = ((url: string, init: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
@@ -52,13 +65,33 @@ export async function buildGateway(opts: GatewayOptions) {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const sandbox = opts.sandbox ?? !opts.production;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Field suggestions ("did you mean …") leak the schema when introspection is off.
+    blockFieldSuggestion: { enabled: !sandbox },
+  }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: sandbox,
     includeStacktraceInErrorResponses: !opts.production,
+    // Batched HTTP requests stay off: one operation per request keeps the limits meaningful.
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    formatError: (formatted) => {
+      // In production nothing internal (SQL, stack traces, hostnames) reaches the client.
+      if (opts.production && (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code)) {
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+      }
+      return formatted;
+    },
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
