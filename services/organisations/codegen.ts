@@ -12,6 +12,7 @@ const config: CodegenConfig = {
         useIndexSignature: true,
         contextType: '../context#Context',
         enumsAsTypes: true,
+        scalars: { DateTime: 'Date' },
         useTypeImports: true,
         mappers: {
           Organisation: '../entities/organisation.entity#OrganisationRow',
@@ -19,6 +20,8 @@ const config: CodegenConfig = {
           Address: '../entities/unit.entity#AddressRow',
           Service: '../entities/catalogue.entity#ServiceRow',
           SchoolForm: '../entities/catalogue.entity#SchoolFormRow',
+          ContactPerson: '../entities/contact.entity#ContactPersonRow',
+          PaymentAccount: '../entities/contact.entity#PaymentAccountRow',
         },
       },
     },

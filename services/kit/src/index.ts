@@ -15,3 +15,4 @@ export * from './subgraph';
 export * from './receipt';
 export * from './outbox';
 export * from './internal-auth';
+export * from './demo-organisation-details';

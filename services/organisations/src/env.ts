@@ -1,12 +1,17 @@
-import { commonEnvShape, parseEnv, port } from '@behorig/kit';
+import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit';
 import { z } from 'zod';
 
 /** The only reader of process.env in this service (house style 6). */
-export const loadEnv = () =>
-  parseEnv({
+export const loadEnv = () => {
+  const env = parseEnv({
     ...commonEnvShape,
     ORGANISATIONS_PORT: port(4001),
     /** Load the seeds' demo organisations on start-up (npm start sets it in development). */
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    /** The access subgraph, asked "may this caller do F in organisation O?" (myAccess). */
+    ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),
   });
+  assertProductionSecrets(env);
+  return env;
+};
 export type Env = ReturnType<typeof loadEnv>;

@@ -13,6 +13,7 @@ runService('organisations subgraph', logger, async () => {
     logger,
     production: env.NODE_ENV === 'production',
     demoData: env.DEMO_DATA,
+    accessUrl: env.ACCESS_URL,
   });
   return { url: `${await server.listen(env.ORGANISATIONS_PORT)}/graphql`, stop: server.stop };
 });

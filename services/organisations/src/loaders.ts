@@ -3,6 +3,7 @@ import { byIdLoader, childrenLoader } from '@behorig/kit';
 import { OrganisationEntity, type OrganisationRow } from './entities/organisation.entity';
 import { UnitEntity, AddressEntity, type UnitRow, type AddressRow } from './entities/unit.entity';
 import { ServiceEntity, type SchoolFormRow, type ServiceRow } from './entities/catalogue.entity';
+import { ContactPersonEntity, PaymentAccountEntity, type ContactPersonRow, type PaymentAccountRow } from './entities/contact.entity';
 
 /** One SQL statement per batch: `WHERE id IN (...)` — never one per item. */
 export function createLoaders(em: EntityManager) {
@@ -22,6 +23,15 @@ export function createLoaders(em: EntityManager) {
           [[...ids]],
         ),
       (f) => f.unitId,
+    ),
+    contactPersonsByOrganisation: childrenLoader<ContactPersonRow>(
+      (ids) => em.find(ContactPersonEntity, { organisationId: { $in: [...ids] } }, { orderBy: { surname: 'asc', givenName: 'asc', id: 'asc' } }),
+      (c) => c.organisationId,
+    ),
+    // The default account first, so clients can show it on top without sorting.
+    paymentAccountsByOrganisation: childrenLoader<PaymentAccountRow>(
+      (ids) => em.find(PaymentAccountEntity, { organisationId: { $in: [...ids] } }, { orderBy: { isDefault: 'desc', createdAt: 'asc', id: 'asc' } }),
+      (a) => a.organisationId,
     ),
   };
 }

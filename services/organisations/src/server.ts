@@ -5,9 +5,31 @@ import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type Context } from './context';
 import { seedDemoData } from './demo-seed';
+import { createHttpPermissionSource, type PermissionSource } from './permissions';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
+export const DEFAULT_ACCESS_URL = 'http://localhost:4002/graphql';
+
+export interface OrganisationsBuildOptions extends SubgraphBuildOptions {
+  /** Who may do what; default: ask the access subgraph over HTTP at `accessUrl`. */
+  permissions?: PermissionSource;
+  /** The access subgraph's GraphQL URL (env ACCESS_URL). */
+  accessUrl?: string;
+}
+
 /** Builds the organisations subgraph (house style 5: build here, listen in index.ts). */
-export const buildServer = (opts: SubgraphBuildOptions) =>
-  createSubgraph<Context>({ ...opts, name: 'organisations', schema: 'organisations', typeDefs, resolvers, entities, migrations, createContext, seed: seedDemoData });
+export const buildServer = (opts: OrganisationsBuildOptions) => {
+  const permissions = opts.permissions ?? createHttpPermissionSource({ accessUrl: opts.accessUrl ?? DEFAULT_ACCESS_URL });
+  return createSubgraph<Context>({
+    ...opts,
+    name: 'organisations',
+    schema: 'organisations',
+    typeDefs,
+    resolvers,
+    entities,
+    migrations,
+    createContext: (actor, em, req) => createContext(actor, em, permissions, req.headers.authorization),
+    seed: seedDemoData,
+  });
+};

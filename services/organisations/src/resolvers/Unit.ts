@@ -7,4 +7,5 @@ export const Unit: UnitResolvers = {
   addresses: (unit, _a, { loaders }) => loaders.addressesByUnit.load(unit.id),
   schoolForms: (unit, _a, { loaders }) => loaders.schoolFormsByUnit.load(unit.id),
   closed: (unit) => unit.closedAt != null,
+  closedAt: (unit) => unit.closedAt ?? null,
 };

@@ -1,7 +1,10 @@
+import { DateTimeScalar } from '@behorig/kit';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Query } from './Query';
+import { Mutation } from './Mutation';
 import { Organisation } from './Organisation';
 import { Unit } from './Unit';
 import { Service, Address } from './Catalogue';
+import { ContactPerson, PaymentAccount } from './Contact';
 
-export const resolvers: Resolvers = { Query, Organisation, Unit, Service, Address };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Organisation, Unit, Service, Address, ContactPerson, PaymentAccount };

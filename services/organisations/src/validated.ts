@@ -1,0 +1,21 @@
+import { ValidationError, toBadInput, type Actor } from '@behorig/kit';
+
+/** Runs a domain check; a rule's ValidationError becomes BAD_USER_INPUT naming the field. */
+export function validated<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ValidationError) throw toBadInput(e);
+    throw e;
+  }
+}
+
+/**
+ * Who changed a row, as shown in `updatedBy`. Never a full personal number (R-USR-1): a token
+ * without a person id shows only the birth-date part.
+ */
+export function changedByLabel(actor: Actor): string {
+  if (actor.kind === 'person') return actor.personId ? `person:${actor.personId}` : `person:${actor.personalNumber.slice(0, 8)}-****`;
+  if (actor.kind === 'client') return `client:${actor.clientId}`;
+  return `service:${actor.service}`;
+}
