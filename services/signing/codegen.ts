@@ -15,6 +15,11 @@ const config: CodegenConfig = {
         useTypeImports: true,
         mappers: {
           AuditEvent: '../entities/audit-event.entity#AuditEventRow',
+          SigningOrder: '../entities/signing-order.entity#SigningOrderRow',
+          Receipt: '../entities/receipt.entity#ReceiptRow',
+          ApiClient: '../entities/api-client.entity#ApiClientRow',
+          ApiClientCredentials: '../context#ApiClientCredentialsResult',
+          Session: '../context#SessionResult',
           Organisation: '../context#EntityRef',
           Person: '../context#EntityRef',
         },

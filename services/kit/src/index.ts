@@ -16,3 +16,4 @@ export * from './receipt';
 export * from './outbox';
 export * from './internal-auth';
 export * from './demo-organisation-details';
+export * from './outbox-relay';

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { commonEnvShape, parseEnv, port, repoRoot } from '@behorig/kit';
+import { assertProductionSecrets, commonEnvShape, parseEnv, port, repoRoot } from '@behorig/kit';
 import { z } from 'zod';
+
+const bankIdDir = () => join(repoRoot(), '.data', 'bankid');
 
 /** The only reader of process.env in this service (house style 6). */
 export const loadEnv = () => {
@@ -15,10 +17,44 @@ export const loadEnv = () => {
     AUTHORITY_PERSONAL_NUMBERS: z.string().default('191212121212'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    /** The access subgraph's GraphQL endpoint (permission questions: `myAccess`). */
+    ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),
+    /** The access service's base URL for its /internal/... endpoints. */
+    ACCESS_INTERNAL_URL: z.string().url().default('http://localhost:4002'),
+    /** BankID RP API v6.0 base URL: the local simulator by default; BankID's test or production service by configuration. */
+    BANKID_URL: z.string().url().default('https://localhost:4010/rp/v6.0/'),
+    /** Where the simulator keeps its CA and certificates (and the defaults below point). */
+    BANKID_SIMULATOR_DIR: z.string().default(bankIdDir()),
+    /** PEM of the CA that issued BankID's server certificate. Default: the simulator's CA. */
+    BANKID_CA_FILE: z.string().optional(),
+    /** Our RP client certificate and key as PEM… */
+    BANKID_CLIENT_CERT_FILE: z.string().optional(),
+    BANKID_CLIENT_KEY_FILE: z.string().optional(),
+    /** …or as the PKCS#12 file BankID issues, with its passphrase. */
+    BANKID_PFX_FILE: z.string().optional(),
+    BANKID_PASSPHRASE: z.string().optional(),
+    BANKID_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   });
   if (env.NODE_ENV === 'production' && !env.SIGNING_PRIVATE_JWK) {
     throw new Error('SIGNING_PRIVATE_JWK is required in production: refusing to start with a generated development key.');
   }
-  return env;
+  assertProductionSecrets(env);
+  return {
+    ...env,
+    BANKID_CA_FILE: env.BANKID_CA_FILE ?? join(env.BANKID_SIMULATOR_DIR, 'ca.pem'),
+    BANKID_CLIENT_CERT_FILE: env.BANKID_CLIENT_CERT_FILE ?? join(env.BANKID_SIMULATOR_DIR, 'client.pem'),
+    BANKID_CLIENT_KEY_FILE: env.BANKID_CLIENT_KEY_FILE ?? join(env.BANKID_SIMULATOR_DIR, 'client-key.pem'),
+  };
 };
 export type Env = ReturnType<typeof loadEnv>;
+
+/** The BankID simulator launcher's settings (`npm run bankid-simulator` / `npm start`). */
+export const loadSimulatorEnv = () =>
+  parseEnv({
+    NODE_ENV: commonEnvShape.NODE_ENV,
+    BANKID_SIMULATOR_DIR: z.string().default(bankIdDir()),
+    BANKID_SIMULATOR_RP_PORT: port(4010),
+    BANKID_SIMULATOR_CONTROL_PORT: port(4011),
+    /** Interface of the RP API (the control API is always loopback-only). */
+    BANKID_SIMULATOR_HOST: z.string().default('127.0.0.1'),
+  });

@@ -1,7 +1,8 @@
 import { createLogger, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
-import { loadSigningKey } from './signing-key';
+import { authorityNumbers, loadSigningKey } from './signing-key';
+import { bankIdFromEnv } from './bankid-provider';
 
 const env = loadEnv();
 const logger = createLogger('signing', env.LOG_LEVEL);
@@ -14,6 +15,12 @@ runService('signing subgraph', logger, async () => {
     logger,
     production: env.NODE_ENV === 'production',
     demoData: env.DEMO_DATA,
+    bankId: bankIdFromEnv(env),
+    accessUrl: env.ACCESS_URL,
+    accessInternalUrl: env.ACCESS_INTERNAL_URL,
+    internalSecret: env.INTERNAL_SECRET,
+    authorityNumbers: authorityNumbers(env),
+    tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
   });
   return { url: `${await server.listen(env.SIGNING_PORT)}/graphql`, stop: server.stop };
 });

@@ -1,35 +1,86 @@
 import { join } from 'node:path';
-import { createSubgraph, createTokenVerifier, type SigningKey, type SubgraphBuildOptions } from '@behorig/kit';
+import {
+  DEV_INTERNAL_SECRET, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
+  type SigningKey, type SubgraphBuildOptions,
+} from '@behorig/kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { createContext, type Context } from './context';
-import { loadTypeDefs } from '@behorig/kit';
+import { contextFactory, type Context } from './context';
+import { createHttpAccess, type AccessPort } from './access-port';
+import { BankIdUnavailableError } from './bankid';
+import type { BankIdProvider } from './bankid-provider';
+import type { SigningDeps } from './deps';
+import { internalRoutes } from './routes/internal-routes';
+import { oauthRoutes } from './routes/oauth-routes';
+import { auditExportRoute } from './routes/audit-export-route';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
-export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & { signingKey: SigningKey };
+export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
+  signingKey: SigningKey;
+  /** BankID RP API (the real client in index.ts; tests pass one pointed at an in-process simulator). */
+  bankId?: BankIdProvider | (() => BankIdProvider);
+  /** The access service; default: HTTP to `accessUrl` / `accessInternalUrl`. */
+  access?: AccessPort;
+  accessUrl?: string;
+  accessInternalUrl?: string;
+  internalSecret?: string;
+  authorityNumbers?: Iterable<string>;
+  tokenTtlSeconds?: number;
+  /** Epoch ms; tests inject a clock. */
+  now?: () => number;
+  applyRetryDelaysMs?: readonly number[];
+};
+
+const notConfigured = (): BankIdProvider => {
+  throw new BankIdUnavailableError('BankID is not configured for this server (no BANKID_URL/certificates were given).', 'unreachable');
+};
 
 /**
  * Builds the signing subgraph. It owns the token key: it verifies tokens with its own public
  * key and publishes it at GET /.well-known/jwks.json for the gateway and the other subgraphs.
+ * Besides GraphQL it serves POST /oauth/token, GET /audit/export and the /internal/... routes.
  */
 export function buildServer(opts: SigningBuildOptions) {
   const jwks = { keys: [opts.signingKey.publicJwk] };
+  const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+  const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
+  const deps: SigningDeps = {
+    key: opts.signingKey,
+    verify: createTokenVerifier({ jwks }),
+    verifyReceipt: createReceiptVerifier({ jwks }),
+    bankId,
+    access: opts.access ?? createHttpAccess({
+      graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
+      internalUrl: opts.accessInternalUrl ?? 'http://localhost:4002',
+      secret,
+    }),
+    now: opts.now ?? Date.now,
+    authorityNumbers: new Set(opts.authorityNumbers ?? ['191212121212']),
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
+    applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
+    logger: opts.logger ?? createLogger('signing', 'silent'),
+  };
   return createSubgraph<Context>({
     ...opts,
-    verify: createTokenVerifier({ jwks }),
+    verify: deps.verify,
     name: 'signing',
     schema: 'signing',
     typeDefs,
     resolvers,
     entities,
     migrations,
-    createContext,
-    routes: (app) => {
+    createContext: contextFactory(deps),
+    routes: (app, orm) => {
+      // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
+      app.set('trust proxy', 'loopback');
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('cache-control', 'public, max-age=300').json(jwks);
       });
+      internalRoutes(app, orm, deps, secret);
+      oauthRoutes(app, orm, deps);
+      auditExportRoute(app, orm, deps);
     },
   });
 }

@@ -3,6 +3,8 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 /**
  * The audit log (R-AUDIT-1/2): append-only, one hash chain per organisation
  * (`hash = SHA-256(prevHash ‖ canonical event)`); `seq` numbers events within the chain.
+ * `source`/`sourceId` identify an event collected from another service's outbox (de-duplication);
+ * signing's own events have source 'signing' and no sourceId.
  */
 export const AuditEventEntity = defineEntity({
   name: 'AuditEvent',
@@ -20,6 +22,9 @@ export const AuditEventEntity = defineEntity({
     after: p.json<unknown>().nullable(),
     hash: p.string(),
     prevHash: p.string(),
+    source: p.string(),
+    sourceId: p.string().nullable(),
+    receiptId: p.uuid().nullable(),
   }),
 });
 export type AuditEventRow = InferEntity<typeof AuditEventEntity>;

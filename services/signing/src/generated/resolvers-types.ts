@@ -1,9 +1,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditEventRow } from '../entities/audit-event.entity';
-import type { EntityRef, Context } from '../context';
+import type { SigningOrderRow } from '../entities/signing-order.entity';
+import type { ReceiptRow } from '../entities/receipt.entity';
+import type { ApiClientRow } from '../entities/api-client.entity';
+import type { ApiClientCredentialsResult, SessionResult, EntityRef, Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -16,11 +20,39 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A partner system's credentials (R-AUTH-2). The secret is never shown again after registration. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  createdAt: Scalars['DateTime']['output'];
+  /** Function codes (R-ROLE-2a) the client may use in its organisation. */
+  functions: Array<Scalars['String']['output']>;
+  /** The OAuth2 client_id. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  organisation: Organisation;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ApiClientCredentials = {
+  __typename?: 'ApiClientCredentials';
+  client: ApiClient;
+  /** Shown exactly once; only a hash is stored. Use with POST /oauth/token (client-credentials grant). */
+  clientSecret: Scalars['String']['output'];
+};
+
+/** What became of a signed change set in the access service. */
+export type ApplyResult =
+  | 'APPLIED'
+  | 'PENDING'
+  | 'REFUSED';
+
 /** One entry of the append-only, hash-chained audit log (R-AUDIT-1, R-AUDIT-2). */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   action: Scalars['String']['output'];
   actor?: Maybe<Person>;
+  /** How the actor is recorded: person:<id>, pnr:<number>, client:<id> or service:<name>. */
+  actorLabel: Scalars['String']['output'];
   /** JSON text */
   after?: Maybe<Scalars['String']['output']>;
   at: Scalars['DateTime']['output'];
@@ -30,7 +62,11 @@ export type AuditEvent = {
   id: Scalars['ID']['output'];
   organisation?: Maybe<Organisation>;
   prevHash: Scalars['String']['output'];
+  /** The signing receipt this change was applied under, if any. */
+  receipt?: Maybe<Receipt>;
   seq: Scalars['Int']['output'];
+  /** Which service recorded the event (organisations, access, signing). */
+  source: Scalars['String']['output'];
   target: Scalars['String']['output'];
 };
 
@@ -47,20 +83,75 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
-/** The signing service adds the audit log to every organisation (R-AUDIT-3). */
+/** Result of recomputing an organisation's hash chain (R-AUDIT-2). */
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  checked: Scalars['Int']['output'];
+  /** The first sequence number whose row no longer matches the chain; null when the chain is intact. */
+  firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  cancelOrder: SigningOrder;
+  /** Returns a session once the order is COMPLETE, for people with an active membership or authority staff (R-AUTH-1). */
+  completeLogin: Session;
+  /** Registers a partner system for the organisation (its permission administrators and the authority). */
+  registerApiClient: ApiClientCredentials;
+  revokeApiClient: ApiClient;
+  /** Starts a BankID identification order (no token needed). */
+  startLogin: SigningOrder;
+};
+
+
+export type MutationCancelOrderArgs = {
+  orderRef: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteLoginArgs = {
+  orderRef: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterApiClientArgs = {
+  functions: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiClientArgs = {
+  clientId: Scalars['ID']['input'];
+};
+
+export type OrderStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'PENDING';
+
+/** The signing service adds the audit log and partner-system clients to every organisation (R-AUDIT-3, R-AUTH-2). */
 export type Organisation = {
   __typename?: 'Organisation';
-  /** The organisation's audit log, newest first. */
+  /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority. */
+  apiClients: Array<ApiClient>;
+  /**
+   * The organisation's audit log, newest first (R-AUDIT-3: its administrators — MANAGE_USERS READ —
+   * and the authority). `from` is inclusive, `to` exclusive.
+   */
   auditLog: AuditEventConnection;
   id: Scalars['ID']['output'];
 };
 
 
-/** The signing service adds the audit log to every organisation (R-AUDIT-3). */
+/** The signing service adds the audit log and partner-system clients to every organisation (R-AUDIT-3, R-AUTH-2). */
 export type OrganisationAuditLogArgs = {
   action?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type PageInfo = {
@@ -69,10 +160,110 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** People are owned by the access subgraph; signing adds their receipts. */
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
+  /** Receipts of the signings this person made, newest first (the person themself and the authority). */
+  receipts: ReceiptConnection;
 };
+
+
+/** People are owned by the access subgraph; signing adds their receipts. */
+export type PersonReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  receipt?: Maybe<Receipt>;
+  /** Polls a BankID order: status, hint code and fresh QR data. */
+  signingOrder?: Maybe<SigningOrder>;
+  verifyAuditLog: AuditVerification;
+  /** True when `token` is a receipt signed by this service's key (the JWKS alone suffices). */
+  verifyReceipt: Scalars['Boolean']['output'];
+};
+
+
+export type QueryReceiptArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySigningOrderArgs = {
+  orderRef: Scalars['ID']['input'];
+};
+
+
+export type QueryVerifyAuditLogArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type QueryVerifyReceiptArgs = {
+  token: Scalars['String']['input'];
+};
+
+/** R-SIGN-3: proof of who signed which change set when. */
+export type Receipt = {
+  __typename?: 'Receipt';
+  changeSetId: Scalars['ID']['output'];
+  digest: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  orderRef: Scalars['ID']['output'];
+  organisation: Organisation;
+  signedAt: Scalars['DateTime']['output'];
+  signer: Person;
+  signerName: Scalars['String']['output'];
+  /** Compact JWS anyone can verify with the service's published JWKS (/.well-known/jwks.json). */
+  token: Scalars['String']['output'];
+};
+
+export type ReceiptConnection = {
+  __typename?: 'ReceiptConnection';
+  edges: Array<ReceiptEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReceiptEdge = {
+  __typename?: 'ReceiptEdge';
+  cursor: Scalars['String']['output'];
+  node: Receipt;
+};
+
+export type Session = {
+  __typename?: 'Session';
+  authority: Scalars['Boolean']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  person: Person;
+  token: Scalars['String']['output'];
+};
+
+/** A BankID order (log-in or signing). Poll `signingOrder` about every second: `qrData` changes each second. */
+export type SigningOrder = {
+  __typename?: 'SigningOrder';
+  /** Sign orders refused by the access service: why (e.g. signer_not_administrator, digest_mismatch). */
+  applyError?: Maybe<Scalars['String']['output']>;
+  /** Sign orders: whether the signed change set has been applied. */
+  applyResult?: Maybe<ApplyResult>;
+  autoStartToken: Scalars['String']['output'];
+  hintCode?: Maybe<Scalars['String']['output']>;
+  kind: SigningOrderKind;
+  /** BankID's recommended text for the user (Swedish) for the current status and hint code. */
+  message?: Maybe<Scalars['String']['output']>;
+  orderRef: Scalars['ID']['output'];
+  /** Animated QR data `bankid.<qrStartToken>.<seconds>.<hmac>`, computed now; empty once the order is no longer pending. */
+  qrData: Scalars['String']['output'];
+  /** Sign orders: the receipt, once BankID has completed the signing. */
+  receipt?: Maybe<Receipt>;
+  status: OrderStatus;
+};
+
+export type SigningOrderKind =
+  | 'LOGIN'
+  | 'SIGN';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -156,6 +347,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Organisation: Organisation;
+  Person: Person;
+  Receipt: Receipt;
+  SigningOrder: SigningOrder;
 }>;
 
 /** Mapping of federation reference types */
@@ -163,43 +357,90 @@ export type FederationReferenceTypes = ResolversObject<{
   Organisation:
     ( { __typename: 'Organisation' }
     & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Receipt:
+    ( { __typename: 'Receipt' }
+    & GraphQLRecursivePick<FederationTypes['Receipt'], {"id":true}> );
+  SigningOrder:
+    ( { __typename: 'SigningOrder' }
+    & GraphQLRecursivePick<FederationTypes['SigningOrder'], {"orderRef":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
+  ApiClient: ResolverTypeWrapper<ApiClientRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ApiClientCredentials: ResolverTypeWrapper<ApiClientCredentialsResult>;
+  ApplyResult: ApplyResult;
+  AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
   AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
+  AuditVerification: ResolverTypeWrapper<AuditVerification>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderStatus: OrderStatus;
   Organisation: ResolverTypeWrapper<EntityRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<EntityRef>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Receipt: ResolverTypeWrapper<ReceiptRow>;
+  ReceiptConnection: ResolverTypeWrapper<Omit<ReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ReceiptEdge']> }>;
+  ReceiptEdge: ResolverTypeWrapper<Omit<ReceiptEdge, 'node'> & { node: ResolversTypes['Receipt'] }>;
+  Session: ResolverTypeWrapper<SessionResult>;
+  SigningOrder: ResolverTypeWrapper<SigningOrderRow>;
+  SigningOrderKind: SigningOrderKind;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEvent: AuditEventRow;
+  ApiClient: ApiClientRow;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  ApiClientCredentials: ApiClientCredentialsResult;
+  AuditEvent: AuditEventRow;
   Int: Scalars['Int']['output'];
   AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
+  AuditVerification: AuditVerification;
+  Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
   Organisation: EntityRef;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: EntityRef;
+  Query: Record<PropertyKey, never>;
+  Receipt: ReceiptRow;
+  ReceiptConnection: Omit<ReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReceiptEdge']> };
+  ReceiptEdge: Omit<ReceiptEdge, 'node'> & { node: ResolversParentTypes['Receipt'] };
+  Session: SessionResult;
+  SigningOrder: SigningOrderRow;
+}>;
+
+export type ApiClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  functions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ApiClientCredentialsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClientCredentials'] = ResolversParentTypes['ApiClientCredentials']> = ResolversObject<{
+  client?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType>;
+  clientSecret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  actorLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -207,7 +448,9 @@ export type AuditEventResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -222,12 +465,27 @@ export type AuditEventEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 }>;
 
+export type AuditVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = ResolversObject<{
+  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelOrder?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderRef'>>;
+  completeLogin?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'orderRef'>>;
+  registerApiClient?: Resolver<ResolversTypes['ApiClientCredentials'], ParentType, ContextType, RequireFields<MutationRegisterApiClientArgs, 'functions' | 'name' | 'organisationId'>>;
+  revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'clientId'>>;
+  startLogin?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType>;
+}>;
+
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<OrganisationAuditLogArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -237,17 +495,81 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receipts?: Resolver<ResolversTypes['ReceiptConnection'], ParentType, ContextType, Partial<PersonReceiptsArgs>>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<QueryReceiptArgs, 'id'>>;
+  signingOrder?: Resolver<Maybe<ResolversTypes['SigningOrder']>, ParentType, ContextType, RequireFields<QuerySigningOrderArgs, 'orderRef'>>;
+  verifyAuditLog?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, RequireFields<QueryVerifyAuditLogArgs, 'organisationId'>>;
+  verifyReceipt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QueryVerifyReceiptArgs, 'token'>>;
+}>;
+
+export type ReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt'], FederationReferenceType extends FederationReferenceTypes['Receipt'] = FederationReferenceTypes['Receipt']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Receipt']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  changeSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signer?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  signerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReceiptConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceiptConnection'] = ResolversParentTypes['ReceiptConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReceiptEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReceiptEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceiptEdge'] = ResolversParentTypes['ReceiptEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType>;
+}>;
+
+export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SigningOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SigningOrder'] = ResolversParentTypes['SigningOrder'], FederationReferenceType extends FederationReferenceTypes['SigningOrder'] = FederationReferenceTypes['SigningOrder']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SigningOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  applyError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  applyResult?: Resolver<Maybe<ResolversTypes['ApplyResult']>, ParentType, ContextType>;
+  autoStartToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hintCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SigningOrderKind'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orderRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  qrData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ApiClient?: ApiClientResolvers<ContextType>;
+  ApiClientCredentials?: ApiClientCredentialsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  AuditVerification?: AuditVerificationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Receipt?: ReceiptResolvers<ContextType>;
+  ReceiptConnection?: ReceiptConnectionResolvers<ContextType>;
+  ReceiptEdge?: ReceiptEdgeResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  SigningOrder?: SigningOrderResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,123 @@
+import { Pool } from 'pg';
+import { internalHeaders } from './internal-auth';
+import type { Logger } from './logger';
+
+/**
+ * The generic outbox relay (R-AUDIT-1): moves a service's `<schema>.outbox_event` rows to the
+ * signing service's hash-chained audit log (`POST /internal/audit-events`).
+ *
+ * Delivery is at-least-once: rows are read WHERE delivered_at IS NULL in id order under
+ * `FOR UPDATE SKIP LOCKED` (two relays never send the same row at the same time), POSTed, and
+ * marked delivered in the same transaction only after a 2xx. A crash between sending and marking
+ * leaves the rows undelivered, so they are sent again; the audit log de-duplicates on
+ * (source, sourceId = outbox id). Together: nothing lost, nothing doubled.
+ */
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  /** The service's PostgreSQL schema, e.g. 'access'. Also the `source` the log records. */
+  schema: 'organisations' | 'access';
+  /** Base URL of the signing service, e.g. http://localhost:4003. */
+  signingUrl: string;
+  internalSecret: string;
+  batchSize?: number;
+  logger?: Logger;
+  /** Test hook: runs after a successful POST and before the rows are marked (simulates a crash). */
+  afterSend?: (ids: number[]) => void | Promise<void>;
+}
+
+export interface OutboxRelay {
+  /** Sends one batch; returns how many rows were delivered (0 when there was nothing to send). */
+  relayOnce(): Promise<number>;
+  /** Sends batches until the outbox is empty. */
+  drain(): Promise<number>;
+  /** Polls every `intervalMs` until stopped. */
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+interface OutboxRow {
+  id: string;
+  occurred_at: Date;
+  actor: string;
+  organisation_id: string | null;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
+  if (!/^[a-z_]+$/.test(opts.schema)) throw new Error(`Invalid schema name ${opts.schema}`);
+  const pool = new Pool({ connectionString: opts.databaseUrl, max: 1 });
+  const endpoint = `${opts.signingUrl.replace(/\/$/, '')}/internal/audit-events`;
+  const batchSize = opts.batchSize ?? 100;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function relayOnce(): Promise<number> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT id, occurred_at, actor, organisation_id, action, target, before, after
+           FROM "${opts.schema}".outbox_event WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      const events = rows.map((r) => ({
+        sourceId: String(r.id), occurredAt: r.occurred_at.toISOString(), actor: r.actor, organisationId: r.organisation_id,
+        action: r.action, target: r.target, before: r.before, after: r.after,
+      }));
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: internalHeaders(opts.internalSecret),
+        body: JSON.stringify({ source: opts.schema, events }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`The audit log answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      const ids = rows.map((r) => Number(r.id));
+      await opts.afterSend?.(ids);
+      await client.query(`UPDATE "${opts.schema}".outbox_event SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await relayOnce();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  }
+
+  return {
+    relayOnce,
+    drain,
+    start(intervalMs = 1000) {
+      if (timer) return;
+      const tick = () => {
+        running = drain()
+          .catch((e: unknown) => opts.logger?.warn({ err: e }, 'outbox relay: delivery failed; will retry'))
+          .finally(() => { if (timer) timer = setTimeout(tick, intervalMs); });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      const t = timer;
+      timer = undefined;
+      if (t) clearTimeout(t);
+      await running;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { internalHeaders } from '@behorig/kit';
+
+/**
+ * Everything signing asks the access service (interfaces.md), behind one small interface so
+ * tests can point it at a tiny local server: who a personal number is (R-AUTH-1), whether the
+ * caller may do something (`myAccess`, R-AUDIT-3, R-AUTH-2), and applying a signed change set.
+ */
+export interface AccessPerson {
+  personId: string;
+  givenName: string;
+  surname: string;
+  hasActiveMembership: boolean;
+}
+
+export type ApplyOutcome =
+  | { kind: 'applied'; alreadyApplied: boolean }
+  /** A definite refusal (403/409 and other 4xx): retrying would not change it. */
+  | { kind: 'refused'; error: string };
+
+export interface AccessPort {
+  personByPersonalNumber(personalNumber: string): Promise<AccessPerson | null>;
+  /** The caller's (forwarded Authorization) access decision for one function in one organisation. */
+  can(authorization: string, organisationId: string, fn: string, access: 'READ' | 'UPDATE'): Promise<boolean>;
+  /** Throws AccessUnavailableError when there is no definite answer (network, 5xx): retry later. */
+  applyChangeSet(changeSetId: string, receipt: string): Promise<ApplyOutcome>;
+}
+
+export class AccessUnavailableError extends Error {
+  override readonly name = 'AccessUnavailableError';
+}
+
+const MY_ACCESS = `query MyAccess($organisationId: ID!, $function: String!, $access: Access!) {
+  myAccess(organisationId: $organisationId, function: $function, access: $access) { allowed reason }
+}`;
+
+export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string; secret: string; timeoutMs?: number }): AccessPort {
+  const base = opts.internalUrl.replace(/\/$/, '');
+  const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? 5000);
+  const call = async (url: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetch(url, { ...init, signal: timeout() });
+    } catch (e) {
+      throw new AccessUnavailableError(`The access service cannot be reached (${url}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  };
+  return {
+    async personByPersonalNumber(pnr) {
+      const res = await call(`${base}/internal/people/by-personal-number/${encodeURIComponent(pnr)}`, { headers: internalHeaders(opts.secret) });
+      if (res.status === 404) return null;
+      if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a person look-up.`);
+      return (await res.json()) as AccessPerson;
+    },
+    async can(authorization, organisationId, fn, access) {
+      const res = await call(opts.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: MY_ACCESS, variables: { organisationId, function: fn, access } }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { data?: { myAccess?: { allowed?: boolean } }; errors?: { message: string; extensions?: { code?: string } }[] };
+      const allowed = body.data?.myAccess?.allowed;
+      if (typeof allowed === 'boolean') return allowed;
+      // A refusal of the question itself (e.g. FORBIDDEN for another organisation) is a "no".
+      const code = body.errors?.[0]?.extensions?.code;
+      if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return false;
+      throw new AccessUnavailableError(`The access service gave no access decision (${res.status}${body.errors?.[0] ? `: ${body.errors[0].message}` : ''}).`);
+    },
+    async applyChangeSet(changeSetId, receipt) {
+      const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/apply`, {
+        method: 'POST',
+        headers: internalHeaders(opts.secret),
+        body: JSON.stringify({ receipt }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { alreadyApplied?: boolean; error?: string };
+      if (res.ok) return { kind: 'applied', alreadyApplied: body.alreadyApplied === true };
+      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+        return { kind: 'refused', error: body.error ?? `http_${res.status}` };
+      }
+      throw new AccessUnavailableError(`The access service answered ${res.status} when applying change set ${changeSetId}.`);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Logger, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
+import type { AccessPort } from './access-port';
+import type { BankIdProvider } from './bankid-provider';
+
+/** What the resolvers and internal routes need besides the request: built once in buildServer. */
+export interface SigningDeps {
+  key: SigningKey;
+  verify: TokenVerifier;
+  verifyReceipt: ReceiptVerifier;
+  /** Created on first use (see bankid-provider.ts). */
+  bankId: () => BankIdProvider;
+  access: AccessPort;
+  /** Epoch ms; injected in tests (QR seconds, local expiry). */
+  now: () => number;
+  authorityNumbers: ReadonlySet<string>;
+  tokenTtlSeconds: number;
+  /** Waits between attempts to apply a signed change set (R-SIGN-4: retried until a definite answer). */
+  applyRetryDelaysMs: readonly number[];
+  logger: Logger;
+}

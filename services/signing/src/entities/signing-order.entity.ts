@@ -1,0 +1,35 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+/** A BankID order this service started: a log-in (auth) or the signing of a change set (sign). */
+export const SigningOrderEntity = defineEntity({
+  name: 'SigningOrder',
+  tableName: 'signing_order',
+  properties: (p) => ({
+    orderRef: p.string().primary(),
+    kind: p.enum(['LOGIN', 'SIGN'] as const),
+    status: p.enum(['PENDING', 'FAILED', 'COMPLETE'] as const),
+    hintCode: p.string().nullable(),
+    startedAt: p.datetime(),
+    endUserIp: p.string(),
+    autoStartToken: p.string(),
+    qrStartToken: p.string(),
+    /** Keys the animated QR HMAC; never sent to clients. */
+    qrStartSecret: p.string(),
+    /** Sign orders: the personal number BankID must see (requirement.personalNumber). */
+    personalNumber: p.string().nullable(),
+    personId: p.uuid().nullable(),
+    organisationId: p.uuid().nullable(),
+    changeSetId: p.uuid().nullable(),
+    digest: p.string().nullable(),
+    userVisibleData: p.text().nullable(),
+    completedAt: p.datetime().nullable(),
+    signerPersonalNumber: p.string().nullable(),
+    signerName: p.string().nullable(),
+    /** Log-ins: a completed order yields exactly one session. */
+    sessionIssuedAt: p.datetime().nullable(),
+    receiptId: p.uuid().nullable(),
+    applyResult: p.enum(['PENDING', 'APPLIED', 'REFUSED'] as const).nullable(),
+    applyError: p.string().nullable(),
+  }),
+});
+export type SigningOrderRow = InferEntity<typeof SigningOrderEntity>;

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, type Actor } from '@behorig/kit';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessUnavailableError } from '../access-port';
+import { appendAuditEvents, auditInstant } from '../audit/audit-log';
+import { BankIdError, BankIdUnavailableError, ORDER_LIFETIME_MS, animatedQrData, messageForCollect, messageForErrorCode, secondsSince, type OrderResponse } from '../bankid';
+import type { SigningDeps } from '../deps';
+import { ReceiptEntity } from '../entities/receipt.entity';
+import { SigningOrderEntity, type SigningOrderRow } from '../entities/signing-order.entity';
+import { serviceUnavailable } from '../visibility';
+
+/**
+ * BankID orders (R-AUTH-1, R-SIGN-2…4): starting them, polling them (collect), turning a
+ * completed log-in into a session and a completed signing into a receipt that the access service
+ * applies exactly once. GraphQL resolvers and the internal HTTP route are thin shells over this.
+ */
+
+/** BankID trouble → a GraphQL error the client can act on; other errors pass through. */
+export function bankIdError(e: unknown): unknown {
+  if (e instanceof BankIdUnavailableError) return serviceUnavailable(`BankID cannot be reached right now (${e.message}). Nothing was changed; try again shortly.`);
+  if (e instanceof BankIdError && e.errorCode === 'alreadyInProgress') {
+    return conflict(`${messageForErrorCode('alreadyInProgress').sv} (BankID: alreadyInProgress)`);
+  }
+  if (e instanceof BankIdError) return conflict(`BankID refused the request: ${e.errorCode}. ${messageForErrorCode(e.errorCode).sv}`);
+  return e;
+}
+
+function newOrderRow(res: OrderResponse, kind: 'LOGIN' | 'SIGN', startedAt: Date, endUserIp: string): SigningOrderRow {
+  return {
+    orderRef: res.orderRef, kind, status: 'PENDING', hintCode: 'outstandingTransaction', startedAt, endUserIp,
+    autoStartToken: res.autoStartToken, qrStartToken: res.qrStartToken, qrStartSecret: res.qrStartSecret,
+  } as SigningOrderRow;
+}
+
+export async function startLogin(em: EntityManager, deps: SigningDeps, endUserIp: string): Promise<SigningOrderRow> {
+  let res: OrderResponse;
+  try {
+    res = await deps.bankId().auth({ endUserIp });
+  } catch (e) {
+    throw bankIdError(e);
+  }
+  const row = em.create(SigningOrderEntity, newOrderRow(res, 'LOGIN', new Date(deps.now()), endUserIp));
+  await em.flush();
+  return row;
+}
+
+export interface SignOrderRequest {
+  organisationId: string;
+  changeSetId: string;
+  digest: string;
+  userVisibleData: string;
+  endUserIp: string;
+}
+
+/** Starts the BankID sign order for a change set; BankID binds it to the caller's personal number. */
+export async function startSign(em: EntityManager, deps: SigningDeps, actor: Extract<Actor, { kind: 'person' }>, req: SignOrderRequest): Promise<SigningOrderRow> {
+  let personId = actor.personId;
+  if (!personId) personId = (await deps.access.personByPersonalNumber(actor.personalNumber).catch(() => null))?.personId ?? null;
+  const res = await deps.bankId().sign({
+    endUserIp: req.endUserIp,
+    requirement: { personalNumber: actor.personalNumber },
+    userVisibleData: req.userVisibleData,
+    userVisibleDataFormat: 'simpleMarkdownV1',
+  });
+  const row = em.create(SigningOrderEntity, {
+    ...newOrderRow(res, 'SIGN', new Date(deps.now()), req.endUserIp),
+    personalNumber: actor.personalNumber,
+    personId,
+    organisationId: req.organisationId,
+    changeSetId: req.changeSetId,
+    digest: req.digest,
+    userVisibleData: req.userVisibleData,
+    applyResult: null,
+  });
+  await em.flush();
+  return row;
+}
+
+/** Animated QR data for this instant (never the secret itself); empty once the order is over. */
+export function qrDataNow(order: SigningOrderRow, now: number): string {
+  if (order.status !== 'PENDING') return '';
+  return animatedQrData(order.qrStartToken, order.qrStartSecret, secondsSince(order.startedAt.getTime(), now));
+}
+
+export function orderMessage(order: SigningOrderRow): string | null {
+  const status = order.status === 'PENDING' ? 'pending' : order.status === 'FAILED' ? 'failed' : 'complete';
+  return messageForCollect(status, order.hintCode ?? undefined)?.sv ?? null;
+}
+
+const expiredLocally = (order: SigningOrderRow, now: number) => now >= order.startedAt.getTime() + ORDER_LIFETIME_MS;
+
+/** Loads an order and, while it is pending, asks BankID for news (collect). */
+export async function refreshOrder(em: EntityManager, deps: SigningDeps, orderRef: string): Promise<SigningOrderRow | null> {
+  const order = await em.findOne(SigningOrderEntity, { orderRef });
+  if (!order) return null;
+  if (order.status === 'PENDING') await collect(em, deps, order);
+  if (order.kind === 'SIGN' && order.status === 'COMPLETE' && order.applyResult === 'PENDING') {
+    await applySigned(em, deps, order.orderRef);
+    await em.refresh(order);
+  }
+  return order;
+}
+
+async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<void> {
+  const now = deps.now();
+  let res;
+  try {
+    res = await deps.bankId().collect(order.orderRef);
+  } catch (e) {
+    if (e instanceof BankIdError) {
+      // BankID forgets orders some minutes after they end; ours is over either way.
+      await fail(em, order, expiredLocally(order, now) ? 'expiredTransaction' : 'cancelled');
+      return;
+    }
+    if (expiredLocally(order, now)) {
+      await fail(em, order, 'expiredTransaction');
+      return;
+    }
+    throw bankIdError(e);
+  }
+  if (res.status === 'pending') {
+    if (order.hintCode !== res.hintCode) {
+      order.hintCode = res.hintCode;
+      await em.flush();
+    }
+    return;
+  }
+  if (res.status === 'failed') {
+    await fail(em, order, res.hintCode);
+    return;
+  }
+  const user = res.completionData.user;
+  await em.transactional(async (tx) => {
+    const locked = await tx.findOneOrFail(SigningOrderEntity, { orderRef: order.orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (locked.status !== 'PENDING') return; // a parallel poll got here first
+    const completedAt = auditInstant(new Date(now));
+    locked.status = 'COMPLETE';
+    locked.hintCode = null;
+    locked.completedAt = completedAt;
+    locked.signerPersonalNumber = user.personalNumber;
+    locked.signerName = user.name;
+    if (locked.kind === 'SIGN') {
+      const receiptId = randomUUID();
+      const token = await mintReceipt(deps.key, {
+        receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerName: user.name,
+        organisationId: locked.organisationId!, changeSetId: locked.changeSetId!, digest: locked.digest!, signedAt: completedAt,
+      });
+      tx.create(ReceiptEntity, {
+        id: receiptId, orderRef: locked.orderRef, signedAt: completedAt, signerPersonId: locked.personId ?? null,
+        signerPersonalNumber: user.personalNumber, signerName: user.name, organisationId: locked.organisationId!,
+        changeSetId: locked.changeSetId!, digest: locked.digest!, token,
+      });
+      locked.receiptId = receiptId;
+      locked.applyResult = 'PENDING';
+      // Signing's own event goes straight into the chain, in the same transaction as the receipt.
+      await tx.flush();
+      await appendAuditEvents(tx, [{
+        organisationId: locked.organisationId!, at: completedAt,
+        actor: actorLabel({ kind: 'person', personalNumber: user.personalNumber, personId: locked.personId ?? null, authority: false }),
+        actorPersonId: locked.personId ?? null, action: 'changes.signed', target: `changeSet:${locked.changeSetId}`,
+        before: null, after: { orderRef: locked.orderRef, digest: locked.digest, receiptId }, source: 'signing', sourceId: null, receiptId,
+      }]);
+    }
+  });
+  await em.refresh(order);
+}
+
+async function fail(em: EntityManager, order: SigningOrderRow, hintCode: string): Promise<void> {
+  order.status = 'FAILED';
+  order.hintCode = hintCode;
+  await em.flush();
+}
+
+/**
+ * R-SIGN-4: hands the receipt to the access service, which applies the change set exactly once.
+ * The order row is locked for the duration, so parallel polls (double clicks) make one call; the
+ * call is retried until access gives a definite answer, and a later poll retries again if it
+ * never did.
+ */
+export async function applySigned(em: EntityManager, deps: SigningDeps, orderRef: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const order = await tx.findOneOrFail(SigningOrderEntity, { orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (order.applyResult !== 'PENDING' || !order.receiptId) return;
+    const receipt = await tx.findOneOrFail(ReceiptEntity, { id: order.receiptId });
+    for (let attempt = 0; attempt <= deps.applyRetryDelaysMs.length; attempt++) {
+      try {
+        const outcome = await deps.access.applyChangeSet(order.changeSetId!, receipt.token);
+        order.applyResult = outcome.kind === 'applied' ? 'APPLIED' : 'REFUSED';
+        order.applyError = outcome.kind === 'refused' ? outcome.error : null;
+        return;
+      } catch (e) {
+        if (!(e instanceof AccessUnavailableError)) throw e;
+        deps.logger.warn({ err: e, orderRef, attempt }, 'applying a signed change set failed; retrying');
+        const delay = deps.applyRetryDelaysMs[attempt];
+        if (delay === undefined) return; // stays PENDING: the next poll tries again
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  });
+}
+
+/** R-AUTH-1: a session only for people with an active membership and for authority staff. */
+export async function completeLogin(em: EntityManager, deps: SigningDeps, orderRef: string) {
+  const order = await refreshOrder(em, deps, orderRef);
+  if (!order || order.kind !== 'LOGIN') throw notFound('No log-in order with this orderRef.');
+  if (order.status === 'PENDING') throw conflict('The log-in is not complete yet: keep polling signingOrder until its status is COMPLETE.');
+  if (order.status === 'FAILED') throw conflict(`The log-in did not complete (${order.hintCode}). ${orderMessage(order) ?? ''}`.trim());
+  if (order.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.');
+  const pnr = order.signerPersonalNumber!;
+  const authority = deps.authorityNumbers.has(pnr);
+  let person;
+  try {
+    person = await deps.access.personByPersonalNumber(pnr);
+  } catch (e) {
+    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Log-in cannot be completed right now (the access service does not answer). Try again shortly.');
+    throw e;
+  }
+  if (!authority && !person) {
+    throw forbidden('There is no Behörig account for this person. Ask your organisation\'s permission administrator to add you (or the authority, for an organisation\'s first account).');
+  }
+  if (!authority && !person!.hasActiveMembership) {
+    throw forbidden('Your account has no active role in any organisation. Ask your organisation\'s permission administrator.');
+  }
+  const personId = person?.personId ?? null;
+  const now = auditInstant(new Date(deps.now()));
+  await em.transactional(async (tx) => {
+    const locked = await tx.findOneOrFail(SigningOrderEntity, { orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (locked.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.');
+    locked.sessionIssuedAt = now;
+    locked.personId = personId;
+    await tx.flush();
+    await appendAuditEvents(tx, [{
+      organisationId: null, at: now, actor: actorLabel({ kind: 'person', personalNumber: pnr, personId, authority }),
+      actorPersonId: personId, action: 'auth.login', target: personId ? `person:${personId}` : 'authority', before: null,
+      after: { orderRef, authority }, source: 'signing', sourceId: null, receiptId: null,
+    }]);
+  });
+  const { token, expiresAt } = await mintToken(deps.key, { kind: 'person', personalNumber: pnr, personId, authority }, deps.tokenTtlSeconds);
+  return { token, expiresAt, personId, authority };
+}
+
+/** The user (or the page) gives up on an order. */
+export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: Actor | null, orderRef: string): Promise<SigningOrderRow> {
+  const order = await em.findOne(SigningOrderEntity, { orderRef });
+  if (!order) throw notFound('No order with this orderRef.');
+  assertMayFollow(order, actor);
+  if (order.status !== 'PENDING') return order;
+  try {
+    await deps.bankId().cancel(orderRef);
+  } catch (e) {
+    // An order BankID no longer knows is over anyway; anything else the client should hear about.
+    if (!(e instanceof BankIdError)) throw bankIdError(e);
+  }
+  await fail(em, order, 'cancelled');
+  return order;
+}
+
+/** Log-in orders are followed by whoever holds the orderRef; sign orders only by their signer (and the authority). */
+export function assertMayFollow(order: SigningOrderRow, actor: Actor | null): void {
+  if (order.kind === 'LOGIN') return;
+  if (actor?.kind === 'person' && (actor.authority || actor.personalNumber === order.personalNumber)) return;
+  throw forbidden('Only the person signing may follow this signing order.');
+}

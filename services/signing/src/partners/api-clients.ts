@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { actorLabel, badInput, mintToken, notFound, forbidden, requireActor, type SigningKey } from '@behorig/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendAuditEvents, auditInstant } from '../audit/audit-log';
+import { ApiClientEntity, type ApiClientRow } from '../entities/api-client.entity';
+import type { Context } from '../context';
+import { can } from '../visibility';
+import { hashClientSecret, newClientSecret, verifyClientSecret } from './client-secret';
+
+/** The function codes of R-ROLE-2a a partner system can be granted. */
+export const FUNCTION_CODES = [
+  'MANAGE_USERS', 'CONTACT_PERSON', 'ACCOUNT_INFO', 'PERFORMING_UNIT', 'DOCUMENTS', 'DEVIATION_REPORT', 'JOINT_PLANNING',
+  'MONTHLY_REPORT', 'REQUEST_COMPENSATION', 'FOLLOW_UP_COMPENSATION', 'VIEW_NEW_PARTICIPANTS', 'ASSIGN_SUPERVISOR',
+  'REMOVE_CANCELLED_PARTICIPANT', 'VIEW_PARTICIPANTS', 'PLAN_ACTIVITIES', 'REPORTS', 'ADMISSION', 'STUDENT_ADMIN',
+  'COMPENSATION', 'GRADES', 'NATIONAL_TESTS', 'END_STAFF',
+] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pure input checks (no I/O): a refusal names the field. */
+export function validateApiClientInput(organisationId: string, name: string, functions: readonly string[], known: readonly string[] = FUNCTION_CODES as readonly string[]) {
+  if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).');
+  const trimmed = name.trim();
+  if (trimmed.length < 2 || trimmed.length > 100) throw badInput('name', 'The name must be 2–100 characters.');
+  if (functions.length === 0) throw badInput('functions', 'Grant at least one function.');
+  const unknown = functions.filter((f) => !known.includes(f));
+  if (unknown.length) throw badInput('functions', `Unknown function code(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
+  return { name: trimmed, functions: [...new Set(functions)].sort() };
+}
+
+/** Registering and revoking is for the organisation's permission administrators (MANAGE_USERS UPDATE) and the authority. */
+async function requireClientAdmin(ctx: Context, organisationId: string) {
+  if (!(await can(ctx, organisationId, 'MANAGE_USERS', 'UPDATE'))) {
+    throw forbidden("Only the organisation's permission administrators (and the authority) manage its partner systems.");
+  }
+}
+
+export async function registerApiClient(ctx: Context, organisationId: string, name: string, functions: readonly string[]) {
+  const actor = requireActor(ctx.actor);
+  const input = validateApiClientInput(organisationId, name, functions);
+  await requireClientAdmin(ctx, organisationId);
+  const secret = newClientSecret();
+  const secretHash = await hashClientSecret(secret);
+  const now = auditInstant();
+  const client = await ctx.em.transactional(async (tx) => {
+    const row = tx.create(ApiClientEntity, {
+      id: randomUUID(), organisationId, name: input.name, functions: input.functions, secretHash, createdAt: now, createdBy: actorLabel(actor), revokedAt: null,
+    });
+    await tx.flush();
+    await appendAuditEvents(tx, [{
+      organisationId, at: now, actor: actorLabel(actor), actorPersonId: actor.kind === 'person' ? actor.personId : null,
+      action: 'apiClient.registered', target: `apiClient:${row.id}`, before: null,
+      after: { name: row.name, functions: row.functions }, source: 'signing', sourceId: null, receiptId: null,
+    }]);
+    return row;
+  });
+  return { client, clientSecret: secret };
+}
+
+export async function revokeApiClient(ctx: Context, clientId: string): Promise<ApiClientRow> {
+  const actor = requireActor(ctx.actor);
+  if (!UUID.test(clientId)) throw badInput('clientId', 'clientId must be a client id (UUID).');
+  const existing = await ctx.em.findOne(ApiClientEntity, { id: clientId });
+  if (!existing) throw notFound('No partner system with this client id.');
+  await requireClientAdmin(ctx, existing.organisationId);
+  if (existing.revokedAt) return existing;
+  const now = auditInstant();
+  await ctx.em.transactional(async (tx) => {
+    const row = await tx.findOneOrFail(ApiClientEntity, { id: clientId });
+    row.revokedAt = now;
+    await tx.flush();
+    await appendAuditEvents(tx, [{
+      organisationId: row.organisationId, at: now, actor: actorLabel(actor), actorPersonId: actor.kind === 'person' ? actor.personId : null,
+      action: 'apiClient.revoked', target: `apiClient:${row.id}`, before: { revokedAt: null }, after: { revokedAt: now.toISOString() },
+      source: 'signing', sourceId: null, receiptId: null,
+    }]);
+  });
+  await ctx.em.refresh(existing);
+  return existing;
+}
+
+/** OAuth2 client-credentials grant: a client token for a live client with the right secret, else null. */
+export async function issueClientToken(em: EntityManager, key: SigningKey, clientId: string, secret: string, ttlSeconds: number) {
+  const client = UUID.test(clientId) ? await em.findOne(ApiClientEntity, { id: clientId }) : null;
+  // Hash even when the client is unknown, so timing does not reveal which client ids exist.
+  const ok = await verifyClientSecret(secret, client?.secretHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  if (!client || !ok || client.revokedAt) return null;
+  const { token, expiresAt } = await mintToken(key, { kind: 'client', clientId: client.id, organisationId: client.organisationId, functions: client.functions }, ttlSeconds);
+  return { token, expiresAt };
+}

@@ -1,0 +1,58 @@
+import type { Express, Request, Response } from 'express';
+import { actorFromAuthorization, isAuthority } from '@behorig/kit';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AccessUnavailableError } from '../access-port';
+import { AuditEventEntity } from '../entities/audit-event.entity';
+import type { SigningDeps } from '../deps';
+import { periodFilter } from '../audit/audit-query';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * GET /audit/export?organisationId=…&from=…&to=… with `Authorization: Bearer <token>` —
+ * the organisation's audit log for the period as JSON Lines (one event per line, oldest first,
+ * with seq, hash and prevHash so the export itself can be checked against the chain).
+ * `from`/`to` are ISO dates or instants (from inclusive, to exclusive); both optional.
+ * Same visibility as Organisation.auditLog (R-AUDIT-3).
+ */
+export function auditExportRoute(app: Express, orm: MikroORM, deps: SigningDeps): void {
+  app.get('/audit/export', async (req: Request, res: Response) => {
+    let actor;
+    try {
+      actor = await actorFromAuthorization(req.headers.authorization, deps.verify);
+    } catch {
+      return void res.status(401).json({ error: 'unauthenticated' });
+    }
+    if (!actor) return void res.status(401).json({ error: 'unauthenticated' });
+    const organisationId = String(req.query.organisationId ?? '');
+    if (!UUID.test(organisationId)) return void res.status(400).json({ error: 'invalid_request', field: 'organisationId' });
+    let period;
+    try {
+      period = periodFilter(req.query.from ? String(req.query.from) : null, req.query.to ? String(req.query.to) : null);
+    } catch (e) {
+      return void res.status(400).json({ error: 'invalid_request', message: (e as Error).message });
+    }
+    let allowed = isAuthority(actor);
+    if (!allowed && actor.kind === 'client') allowed = actor.organisationId === organisationId && actor.functions.includes('MANAGE_USERS');
+    if (!allowed && actor.kind === 'person') {
+      try {
+        allowed = await deps.access.can(req.headers.authorization!, organisationId, 'MANAGE_USERS', 'READ');
+      } catch (e) {
+        if (e instanceof AccessUnavailableError) return void res.status(503).json({ error: 'access_unavailable' });
+        throw e;
+      }
+    }
+    if (!allowed) return void res.status(403).json({ error: 'forbidden', message: "Only the organisation's administrators and the authority may export its audit log." });
+    const rows = await orm.em.fork().find(AuditEventEntity, { organisationId, ...period }, { orderBy: { seq: 'asc' } });
+    res.status(200).set('content-type', 'application/x-ndjson; charset=utf-8')
+      .set('content-disposition', `attachment; filename="audit-${organisationId}.jsonl"`);
+    for (const r of rows) {
+      res.write(`${JSON.stringify({
+        seq: r.seq, at: r.at.toISOString(), organisationId: r.organisationId, actor: r.actor, actorPersonId: r.actorPersonId ?? null,
+        action: r.action, target: r.target, before: r.before ?? null, after: r.after ?? null, source: r.source,
+        sourceId: r.sourceId ?? null, receiptId: r.receiptId ?? null, prevHash: r.prevHash, hash: r.hash,
+      })}\n`);
+    }
+    res.end();
+  });
+}

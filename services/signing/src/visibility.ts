@@ -1,0 +1,38 @@
+import { forbidden, isAuthority, requireActor } from '@behorig/kit';
+import { GraphQLError } from 'graphql';
+import { AccessUnavailableError } from './access-port';
+import type { Context } from './context';
+
+/** Another service (BankID, access) cannot answer now; the client may retry. Nothing was changed. */
+export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+
+/**
+ * May the caller use `fn` at `access` level in the organisation? The authority always; a partner
+ * client when its token names the organisation and the function (R-AUTH-2); a person as the
+ * access service decides (`myAccess`, asked with the caller's own token, memoised per request).
+ */
+export async function can(ctx: Context, organisationId: string, fn: string, access: 'READ' | 'UPDATE'): Promise<boolean> {
+  const actor = requireActor(ctx.actor);
+  if (isAuthority(actor)) return true;
+  if (actor.kind === 'client') return actor.organisationId === organisationId && actor.functions.includes(fn);
+  if (actor.kind !== 'person' || !ctx.authorization) return false;
+  const key = `${organisationId}|${fn}|${access}`;
+  let answer = ctx.permissions.get(key);
+  if (!answer) {
+    answer = ctx.deps.access.can(ctx.authorization, organisationId, fn, access);
+    ctx.permissions.set(key, answer);
+  }
+  try {
+    return await answer;
+  } catch (e) {
+    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Permissions cannot be checked right now (the access service does not answer). Try again shortly.');
+    throw e;
+  }
+}
+
+/** R-AUDIT-3: administrators of the organisation (MANAGE_USERS READ) and the authority. */
+export async function requireAuditVisibility(ctx: Context, organisationId: string): Promise<void> {
+  if (!(await can(ctx, organisationId, 'MANAGE_USERS', 'READ'))) {
+    throw forbidden("Only the organisation's administrators and the authority may see its audit log.");
+  }
+}
