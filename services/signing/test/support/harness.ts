@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO, DEV_INTERNAL_SECRET, internalHeaders } from '@behorig/kit';
+import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
+import { decodeJwt } from 'jose';
+import { BankIdClient, startBankIdSimulator, type BankIdSimulator } from '../../src/bankid';
+import { buildServer } from '../../src/server';
+import type { AccessPerson } from '../../src/access-port';
+
+export const dorotea = DEMO.organisations.dorotea.id as string;
+export const aratron = DEMO.organisations.aratron.id as string;
+export const person = (given: string) => DEMO.people.find((p) => p.givenName === given)!;
+
+/**
+ * A tiny HTTP server that answers like the access service would (interfaces.md): the people
+ * look-up, `myAccess` from a table of grants, and the apply endpoint with programmable answers.
+ */
+export function fakeAccess() {
+  const people = new Map<string, AccessPerson>();
+  for (const p of DEMO.people) people.set(p.personalNumber, { personId: p.id, givenName: p.givenName, surname: p.surname, hasActiveMembership: p.memberships.length > 0 });
+  /** `${pnr}|${organisationId}|${function}|${access}`; UPDATE implies READ. */
+  const grants = new Set<string>();
+  const applyCalls: { changeSetId: string; receipt: string }[] = [];
+  const applyAnswers: { status: number; body: unknown }[] = [];
+  let myAccessCalls = 0;
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const url = req.url ?? '';
+      if (url.startsWith('/internal/') && req.headers['x-internal-secret'] !== DEV_INTERNAL_SECRET) return send(401, { error: 'unauthorised' });
+      const person = /^\/internal\/people\/by-personal-number\/(\d+)$/.exec(url);
+      if (person) {
+        const p = people.get(person[1]);
+        return p ? send(200, p) : send(404, { error: 'not_found' });
+      }
+      const apply = /^\/internal\/change-sets\/([^/]+)\/apply$/.exec(url);
+      if (apply) {
+        applyCalls.push({ changeSetId: apply[1], receipt: JSON.parse(raw).receipt });
+        const answer = applyAnswers.shift() ?? { status: 200, body: { status: 'APPLIED', alreadyApplied: applyCalls.length > 1 } };
+        return send(answer.status, answer.body);
+      }
+      if (url === '/graphql') {
+        myAccessCalls++;
+        const { variables } = JSON.parse(raw);
+        const pnr = String(decodeJwt(String(req.headers.authorization).replace(/^Bearer /, '')).pnr);
+        const key = `${pnr}|${variables.organisationId}|${variables.function}`;
+        const allowed = grants.has(`${key}|${variables.access}`) || (variables.access === 'READ' && grants.has(`${key}|UPDATE`));
+        return send(200, { data: { myAccess: { allowed, reason: allowed ? 'role' : 'no role' } } });
+      }
+      send(404, { error: 'no such endpoint' });
+    });
+  });
+  return {
+    server, people, grants, applyCalls, applyAnswers,
+    get myAccessCalls() { return myAccessCalls; },
+    grant: (pnr: string, org: string, fn: string, access: 'READ' | 'UPDATE') => grants.add(`${pnr}|${org}|${fn}|${access}`),
+  };
+}
+
+const listen = async (s: http.Server) => {
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+};
+
+/** Signing on a fresh database, an in-process BankID simulator (shared, injectable clock) and a fake access. */
+export async function startHarness(opts: { bankId?: boolean } = {}) {
+  const db: TestDatabase = await createTestDatabase('signing');
+  const keys = await testKeys();
+  const clock = { now: Date.now() };
+  const access = fakeAccess();
+  const accessUrl = await listen(access.server);
+  let sim: BankIdSimulator | undefined;
+  let client: BankIdClient | undefined;
+  if (opts.bankId !== false) {
+    sim = await startBankIdSimulator({ rpPort: 0, controlPort: 0, clock: () => clock.now });
+    client = new BankIdClient({ baseUrl: sim.rpUrl, ca: sim.ca, cert: sim.clientCert, key: sim.clientKey, timeoutMs: 5000 });
+  }
+  const signing = await buildServer({
+    databaseUrl: db.url, signingKey: keys.key, bankId: client, accessUrl: `${accessUrl}/graphql`, accessInternalUrl: accessUrl,
+    now: () => clock.now, applyRetryDelaysMs: [10, 20],
+  });
+  const base = await signing.listen(0, '127.0.0.1');
+  const url = `${base}/graphql`;
+  const control = async (path: string, body: unknown = {}) => {
+    const res = await fetch(`${sim!.controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const internal = (path: string, body: unknown, authorization?: string, secret = DEV_INTERNAL_SECRET) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: internalHeaders(secret, authorization), body: JSON.stringify(body) });
+  const sql = async <T = Record<string, unknown>>(q: string, params: unknown[] = []) => (await signing.orm.em.fork().execute(q, params)) as T[];
+  return {
+    db, keys, clock, access, sim, base, url, control, internal, sql, signing,
+    gql: <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest<T>(url, query, variables, token),
+    stop: async () => {
+      await signing.stop();
+      client?.close();
+      await sim?.stop();
+      access.server.close();
+      await db.drop();
+    },
+  };
+}
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
