@@ -1,8 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '@behorig/kit';
+import type { Actor, ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { PersonEntity } from './entities/person.entity';
-import { MembershipEntity } from './entities/membership.entity';
+import type { UnitDirectory } from './unit-directory';
+import type { SigningClient } from './signing-client';
+
+/** Collaborators fixed when the server is built (tests swap them for doubles). */
+export interface AccessDeps {
+  directory: UnitDirectory;
+  signing: SigningClient;
+  /** Today's Europe/Stockholm date: injectable so R-PERIOD-2 can be tested on any day. */
+  today: () => string;
+  verifyReceipt: ReceiptVerifier;
+}
 
 export interface Viewer {
   actor: Actor;
@@ -17,23 +27,38 @@ export interface Context {
   actor: Actor | null;
   em: EntityManager;
   loaders: Loaders;
+  deps: AccessDeps;
+  /** The caller's Authorization header, forwarded to the organisations and signing services. */
+  authorization?: string;
+  /** The caller's IP (BankID wants the end user's address). */
+  ip: string;
+  /** Today, fixed for the whole request. */
+  today: string;
   /** Resolved once per request, on first use. */
   viewer: () => Promise<Viewer | null>;
 }
 
-export function createContext(actor: Actor | null, em: EntityManager): Context {
+export function createContext(actor: Actor | null, em: EntityManager, deps: AccessDeps, req?: { headers: Record<string, unknown>; ip?: string }): Context {
   let viewer: Promise<Viewer | null> | undefined;
+  const auth = req?.headers.authorization;
+  const forwarded = req?.headers['x-forwarded-for'];
+  const loaders = createLoaders(em);
   return {
     actor,
     em,
-    loaders: createLoaders(em),
+    loaders,
+    deps,
+    authorization: typeof auth === 'string' ? auth : undefined,
+    ip: (typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : req?.ip ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    today: deps.today(),
     viewer: () =>
       (viewer ??= (async () => {
         if (!actor) return null;
         if (actor.kind !== 'person') return { actor, personId: null, organisationIds: new Set(actor.kind === 'client' ? [actor.organisationId] : []) };
-        const person = await em.findOne(PersonEntity, { personalNumber: actor.personalNumber });
-        if (!person) return { actor, personId: null, organisationIds: new Set() };
-        const memberships = await em.find(MembershipEntity, { personId: person.id });
+        // Session tokens carry personId; development tokens only the personal number.
+        const person = actor.personId ? await loaders.person.load(actor.personId) : await em.findOne(PersonEntity, { personalNumber: actor.personalNumber });
+        if (!person || person.personalNumber !== actor.personalNumber) return { actor, personId: null, organisationIds: new Set() };
+        const memberships = await loaders.membershipsByPerson.load(person.id);
         return { actor, personId: person.id, organisationIds: new Set(memberships.map((m) => m.organisationId)) };
       })()),
   };

@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, runService } from '@behorig/kit';
+import { createLogger, createReceiptVerifier, createTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -10,9 +10,13 @@ runService('access subgraph', logger, async () => {
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
     verify: createTokenVerifier({ jwksUrl: env.JWKS_URL }),
+    verifyReceipt: createReceiptVerifier({ jwksUrl: env.JWKS_URL }),
     logger,
     production: env.NODE_ENV === 'production',
     demoData: env.DEMO_DATA,
+    organisationsUrl: env.ORGANISATIONS_URL,
+    signingInternalUrl: env.SIGNING_INTERNAL_URL,
+    internalSecret: env.INTERNAL_SECRET,
   });
   return { url: `${await server.listen(env.ACCESS_PORT)}/graphql`, stop: server.stop };
 });

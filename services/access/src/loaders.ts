@@ -2,16 +2,53 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader } from '@behorig/kit';
 import { PersonEntity, type PersonRow } from './entities/person.entity';
 import { MembershipEntity, MembershipUnitEntity, RoleAssignmentEntity, type MembershipRow, type MembershipUnitRow, type RoleAssignmentRow } from './entities/membership.entity';
-import { RoleEntity, type RoleRow } from './entities/role.entity';
+import { RoleEntity, RoleGrantEntity, type RoleRow } from './entities/role.entity';
+import { AgreementEntity, type AgreementRow } from './entities/agreement.entity';
+import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
+import type { FunctionGrant, RoleLike } from './domain';
+
+/** A catalogue role as the rules want it: the row plus its grants (the matrix row). */
+export type CatalogueRole = RoleRow & RoleLike;
+
+/** The whole role catalogue, read once per request (two statements), in catalogue order. */
+export async function loadCatalogue(em: EntityManager): Promise<Map<string, CatalogueRole>> {
+  const [roles, grants] = await Promise.all([em.find(RoleEntity, {}, { orderBy: { sortOrder: 'asc', code: 'asc' } }), em.find(RoleGrantEntity, {})]);
+  const byRole = new Map<string, FunctionGrant[]>();
+  for (const g of grants) {
+    const list = byRole.get(g.roleCode) ?? [];
+    list.push({ function: g.function, access: g.access });
+    byRole.set(g.roleCode, list);
+  }
+  return new Map(roles.map((r) => [r.code, { ...r, grants: byRole.get(r.code) ?? [] }]));
+}
 
 /** One SQL statement per batch: `WHERE … IN (...)` — never one per item (house style 3). */
 export function createLoaders(em: EntityManager) {
+  let catalogue: Promise<Map<string, CatalogueRole>> | undefined;
   return {
+    catalogue: () => (catalogue ??= loadCatalogue(em)),
     person: byIdLoader<PersonRow>((ids) => em.find(PersonEntity, { id: { $in: [...ids] } }), (p) => p.id),
     role: byIdLoader<RoleRow>((codes) => em.find(RoleEntity, { code: { $in: [...codes] } }), (r) => r.code),
-    membershipsByPerson: childrenLoader<MembershipRow>((ids) => em.find(MembershipEntity, { personId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (m) => m.personId),
-    unitsByMembership: childrenLoader<MembershipUnitRow>((ids) => em.find(MembershipUnitEntity, { membershipId: { $in: [...ids] } }), (u) => u.membershipId),
-    rolesByMembership: childrenLoader<RoleAssignmentRow>((ids) => em.find(RoleAssignmentEntity, { membershipId: { $in: [...ids] } }, { orderBy: { validFrom: 'asc' } }), (r) => r.membershipId),
+    membershipsByPerson: childrenLoader<MembershipRow>((ids) => em.find(MembershipEntity, { personId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (m) => m.personId),
+    membershipsByOrganisation: childrenLoader<MembershipRow>((ids) => em.find(MembershipEntity, { organisationId: { $in: [...ids] } }), (m) => m.organisationId),
+    unitsByMembership: childrenLoader<MembershipUnitRow>((ids) => em.find(MembershipUnitEntity, { membershipId: { $in: [...ids] } }, { orderBy: { unitId: 'asc', schoolFormCode: 'asc' } }), (u) => u.membershipId),
+    rolesByMembership: childrenLoader<RoleAssignmentRow>((ids) => em.find(RoleAssignmentEntity, { membershipId: { $in: [...ids] } }, { orderBy: { validFrom: 'asc', roleCode: 'asc' } }), (r) => r.membershipId),
+    agreementByOrganisation: byIdLoader<AgreementRow>((ids) => em.find(AgreementEntity, { organisationId: { $in: [...ids] } }), (a) => a.organisationId),
+    openChangeSetByOrganisation: byIdLoader<ChangeSetRow>((ids) => em.find(ChangeSetEntity, { organisationId: { $in: [...ids] }, status: { $in: ['DRAFT', 'SIGNING'] } }), (c) => c.organisationId),
+    /** R-AGR-3: permission administrators' periods per organisation (one joined statement per batch). */
+    administratorsByOrganisation: childrenLoader<{ organisationId: string; personId: string; validFrom: string; validTo: string | null }>(
+      async (ids) => {
+        const rows = await em.execute<{ organisation_id: string; person_id: string; valid_from: string; valid_to: string | null }[]>(
+          `SELECT m.organisation_id, m.person_id, ra.valid_from::text AS valid_from, ra.valid_to::text AS valid_to
+             FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id JOIN access.role r ON r.code = ra.role_code
+            WHERE r.is_permission_admin AND m.organisation_id IN (${ids.map(() => '?').join(', ')})`,
+          [...ids],
+        );
+        return rows.map((r) => ({ organisationId: r.organisation_id, personId: r.person_id, validFrom: r.valid_from, validTo: r.valid_to }));
+      },
+      (r) => r.organisationId,
+    ),
+    changesBySet: childrenLoader<PendingChangeRow>((ids) => em.find(PendingChangeEntity, { changeSetId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (c) => c.changeSetId),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

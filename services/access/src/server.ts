@@ -1,13 +1,50 @@
 import { join } from 'node:path';
-import { createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit';
+import { createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { createContext, type Context } from './context';
+import { createContext, type AccessDeps, type Context } from './context';
 import { seedDemoData } from './demo-seed';
+import { createHttpUnitDirectory, type UnitDirectory } from './unit-directory';
+import { createHttpSigningClient, type SigningClient } from './signing-client';
+import { internalRoutes } from './internal-routes';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
+export interface AccessBuildOptions extends SubgraphBuildOptions {
+  /** Units and organisations by reference (default: HTTP to organisationsUrl). */
+  unitDirectory?: UnitDirectory;
+  organisationsUrl?: string;
+  /** Sign orders (default: HTTP to signingInternalUrl with the internal secret). */
+  signing?: SigningClient;
+  signingInternalUrl?: string;
+  internalSecret?: string;
+  /** Verifies receipts handed to the apply endpoint (default: the signing service's JWKS at jwksUrl). */
+  verifyReceipt?: ReceiptVerifier;
+  jwksUrl?: string;
+  /** Today's date (Europe/Stockholm); injectable for R-PERIOD-2 tests. */
+  today?: () => string;
+}
+
 /** Builds the access subgraph (house style 5: build here, listen in index.ts). */
-export const buildServer = (opts: SubgraphBuildOptions) =>
-  createSubgraph<Context>({ ...opts, name: 'access', schema: 'access', typeDefs, resolvers, entities, migrations, createContext, seed: seedDemoData });
+export function buildServer(opts: AccessBuildOptions) {
+  const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+  const deps: AccessDeps = {
+    directory: opts.unitDirectory ?? createHttpUnitDirectory(opts.organisationsUrl ?? 'http://localhost:4001/graphql'),
+    signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', secret),
+    today: opts.today ?? (() => stockholmDate()),
+    verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),
+  };
+  return createSubgraph<Context>({
+    ...opts,
+    name: 'access',
+    schema: 'access',
+    typeDefs,
+    resolvers,
+    entities,
+    migrations,
+    createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string }),
+    seed: seedDemoData,
+    routes: internalRoutes(secret, deps),
+  }).then((s) => ({ ...s, deps }));
+}

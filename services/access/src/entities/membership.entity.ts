@@ -23,6 +23,8 @@ export const MembershipUnitEntity = defineEntity({
     membershipId: p.uuid().index(),
     unitId: p.uuid(),
     schoolFormCode: p.string().nullable(),
+    /** R-END-2: the employment at this unit ends after this day (null = no end date). */
+    validTo: p.date().nullable(),
   }),
 });
 export type MembershipUnitRow = InferEntity<typeof MembershipUnitEntity>;

@@ -9,6 +9,9 @@ export const RoleEntity = defineEntity({
     name: p.string(),
     system: p.string(),
     orgWideOnly: p.boolean(),
+    isPermissionAdmin: p.boolean(),
+    isResponsible: p.boolean(),
+    sortOrder: p.integer(),
   }),
 });
 export type RoleRow = InferEntity<typeof RoleEntity>;

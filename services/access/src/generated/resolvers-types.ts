@@ -1,10 +1,17 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRow } from '../entities/person.entity';
-import type { MembershipRow, RoleAssignmentRow } from '../entities/membership.entity';
+import type { MembershipRow, RoleAssignmentRow, MembershipUnitRow } from '../entities/membership.entity';
 import type { RoleRow } from '../entities/role.entity';
+import type { FunctionGrant as FunctionGrantModel } from '../domain/role-catalogue.data';
+import type { PermissionScope as PermissionScopeModel, AccessDecision as AccessDecisionModel } from '../domain/membership.rules';
+import type { AgreementRow } from '../entities/agreement.entity';
+import type { ChangeSetRow, PendingChangeRow } from '../entities/change-set.entity';
+import type { PersonSummaryRow, StaffConnectionRow, OrganisationRef, SigningOrderRef } from '../mappers';
+import type { EndEmploymentPlan as EndEmploymentPlanModel, PlannedAssignmentEnd as PlannedAssignmentEndModel } from '../domain/end-employment.rules';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -15,22 +22,253 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date YYYY-MM-DD (Europe/Stockholm). */
   Date: { input: string; output: string; }
+  /** An ISO-8601 instant. */
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** UPDATE implies READ (R-ROLE-2a). */
+export type Access =
+  | 'READ'
+  | 'UPDATE';
+
+/** R-SCOPE-2: a point check's answer with its reason. */
+export type AccessDecision = {
+  __typename?: 'AccessDecision';
+  allowed: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  role?: Maybe<Role>;
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** R-AGR-1: the access agreement of one organisation. */
+export type Agreement = {
+  __typename?: 'Agreement';
+  /** R-AGR-2: received + 14 days. */
+  activateBy: Scalars['Date']['output'];
+  activatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The starting permission administrator named in the agreement. */
+  administrator: PersonSummary;
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  receivedOn: Scalars['Date']['output'];
+  /** Computed on the day asked: ACTIVE reads as NEEDS_NEW_ADMINISTRATOR once no administrator is left (R-AGR-3, R-PERIOD-5). */
+  status: AgreementStatus;
+};
+
+export type AgreementStatus =
+  | 'ACTIVE'
+  | 'NEEDS_NEW_ADMINISTRATOR'
+  | 'RECEIVED';
+
+export type ChangeKind =
+  | 'CHANGED'
+  | 'NEW'
+  | 'REMOVED';
+
+/** R-SIGN-1: changes to sign ("Användare att signera"). */
+export type ChangeSet = {
+  __typename?: 'ChangeSet';
+  changes: Array<PendingChange>;
+  /** SHA-256 (hex) of the canonical serialisation of the changes; any edit changes it (R-SIGN-3). */
+  digest: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  /** The Swedish text the BankID app shows when this set is signed (R-SIGN-2). */
+  signingText: Scalars['String']['output'];
+  status: ChangeSetStatus;
+};
+
+export type ChangeSetStatus =
+  | 'APPLIED'
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'SIGNING';
+
+/** An employment at a unit, optionally for one school form (null = all of the unit's school forms). */
+export type Employment = {
+  __typename?: 'Employment';
+  schoolFormCode?: Maybe<Scalars['ID']['output']>;
+  unit: Unit;
+  /** Last day of the employment at this unit (R-END-1); null = no end date. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type EmploymentAssignment = {
+  __typename?: 'EmploymentAssignment';
+  /** The end date before this change (null = none). */
+  previousValidTo?: Maybe<Scalars['Date']['output']>;
+  role: Role;
+  /**
+   * The school form code (null = a unit without school forms). The contract's `schoolForm: SchoolForm`
+   * needs the organisations subgraph to make SchoolForm an entity (@key(fields: "code")) first.
+   */
+  schoolFormCode?: Maybe<Scalars['ID']['output']>;
+  unit: Unit;
+  /** The new end date (the employment's last day). */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type EndEmploymentInput = {
+  endDate: Scalars['Date']['input'];
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  schoolFormCode?: InputMaybe<Scalars['ID']['input']>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** R-END-4: everything that ending the employment ends. */
+export type EndEmploymentPreview = {
+  __typename?: 'EndEmploymentPreview';
+  assignments: Array<EmploymentAssignment>;
+  endDate: Scalars['Date']['output'];
+};
+
+/** One cell of the role matrix: a function and the access level the role has to it. */
+export type FunctionGrant = {
+  __typename?: 'FunctionGrant';
+  access: Access;
+  function: Scalars['String']['output'];
 };
 
 /** Level 1 of a staff account: membership of one organisation (R-USR-2). */
 export type Membership = {
   __typename?: 'Membership';
+  /** Level 2 in detail: each (unit, school form) employment with its end date (R-ORG-5, R-END). */
+  employments: Array<Employment>;
   organisation: Organisation;
   /** Level 3: roles, each with its authorisation period (R-PERIOD-1). */
   roles: Array<RoleAssignment>;
-  /** Level 2: the performing units the person has in that organisation. */
+  /** Level 2: the performing units the person currently has in that organisation (ended units excluded). */
   units: Array<Unit>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Authority only; creates the starting administrator with PERMISSION_ADMIN and no end date (R-AGR-2). */
+  activateAgreement: Agreement;
+  /** R-PERIOD-4: one new end date for several users, all or none. */
+  changeAuthorisationPeriod: Array<Person>;
+  discardPendingChange: ChangeSet;
+  endEmployment: EndEmploymentPreview;
+  proposeStaff: PendingChange;
+  proposeStaffChange: PendingChange;
+  proposeStaffRemoval: PendingChange;
+  /** Authority only; names the starting administrator (R-AGR-1). */
+  registerAgreement: Agreement;
+  /** Starts BankID signing of the DRAFT set (R-SIGN-2); the set is applied when the signature completes. */
+  signChanges: SigningOrder;
+};
+
+
+export type MutationActivateAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeAuthorisationPeriodArgs = {
+  organisationId: Scalars['ID']['input'];
+  personIds: Array<Scalars['ID']['input']>;
+  validTo: Scalars['Date']['input'];
+};
+
+
+export type MutationDiscardPendingChangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndEmploymentArgs = {
+  input: EndEmploymentInput;
+};
+
+
+export type MutationProposeStaffArgs = {
+  input: StaffInput;
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationProposeStaffChangeArgs = {
+  input: StaffChangeInput;
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationProposeStaffRemovalArgs = {
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterAgreementArgs = {
+  input: RegisterAgreementInput;
+};
+
+
+export type MutationSignChangesArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+export type NewPersonInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  givenName: Scalars['String']['input'];
+  personalNumber: Scalars['String']['input'];
+  surname: Scalars['String']['input'];
 };
 
 export type Organisation = {
   __typename?: 'Organisation';
+  /** R-AGR-1 (authority and the organisation's members). */
+  agreement?: Maybe<Agreement>;
+  /** The open set of changes to sign, if any (DRAFT, or SIGNING while a signature is under way). */
+  changesToSign?: Maybe<ChangeSet>;
   id: Scalars['ID']['output'];
+  /** The organisation's staff, by surname (users with Hantera användare, and the authority). Search matches names. */
+  staff: StaffConnection;
+};
+
+
+export type OrganisationStaffArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** One proposed change: the person's whole intended state (NEW, CHANGED) or their removal. */
+export type PendingChange = {
+  __typename?: 'PendingChange';
+  id: Scalars['ID']['output'];
+  kind: ChangeKind;
+  person: PersonSummary;
+  roles: Array<Role>;
+  schoolFormCodes?: Maybe<Array<Scalars['ID']['output']>>;
+  unitIds: Array<Scalars['ID']['output']>;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/**
+ * R-SCOPE-1: one role assignment active on the asked date, with where it applies.
+ * When `orgWide` is true the role covers EVERY unit of the organisation, including units created
+ * later (R-USR-3); `units` then lists the person's own units there, and the organisation's full
+ * list is `organisation { units { … } }` (owned by the organisations subgraph).
+ */
+export type PermissionScope = {
+  __typename?: 'PermissionScope';
+  orgWide: Scalars['Boolean']['output'];
+  organisation: Organisation;
+  role: Role;
+  units: Array<Unit>;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 /** A person: staff member of one or more organisations (R-USR-1, R-ORG-4). */
@@ -43,14 +281,76 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** Only the memberships the viewer may see. */
   memberships: Array<Membership>;
+  /**
+   * R-SCOPE-1: what the person may do, where, until when, across all organisations, on `on`
+   * (default today). Visible to the person, to administrators of their organisations (scopes in
+   * those organisations) and to the authority.
+   */
+  permissionScopes: Array<PermissionScope>;
+  surname: Scalars['String']['output'];
+};
+
+
+/** A person: staff member of one or more organisations (R-USR-1, R-ORG-4). */
+export type PersonPermissionScopesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Who a pending change concerns; a NEW person may not exist here until the change is applied. */
+export type PersonSummary = {
+  __typename?: 'PersonSummary';
+  birthDate: Scalars['Date']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  givenName: Scalars['String']['output'];
+  /** Null for a person who is not yet known to Behörig. */
+  personId?: Maybe<Scalars['ID']['output']>;
   surname: Scalars['String']['output'];
 };
 
 export type Query = {
   __typename?: 'Query';
+  checkAccess: AccessDecision;
+  endEmploymentPreview: EndEmploymentPreview;
   /** The signed-in person. */
   me?: Maybe<Person>;
+  /** The caller's own access decision (the authority always; a partner client by its token's functions). */
+  myAccess: AccessDecision;
+  permissionScopes: Array<PermissionScope>;
   person?: Maybe<Person>;
+  /** R-USR-1: look a person up by personal or coordination number; only for users who may manage users in the organisation. */
+  personByNumber?: Maybe<Person>;
+  /** The role catalogue and matrix (R-ROLE-1, R-ROLE-2), optionally of one system (KA_WEBB, MINA_SIDOR, SKOLPLATTFORMEN). */
+  roles: Array<Role>;
+};
+
+
+export type QueryCheckAccessArgs = {
+  access: Access;
+  function: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryEndEmploymentPreviewArgs = {
+  input: EndEmploymentInput;
+};
+
+
+export type QueryMyAccessArgs = {
+  access: Access;
+  function: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPermissionScopesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -58,11 +358,35 @@ export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryPersonByNumberArgs = {
+  organisationId: Scalars['ID']['input'];
+  personalNumber: Scalars['String']['input'];
+};
+
+
+export type QueryRolesArgs = {
+  system?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegisterAgreementInput = {
+  administrator: NewPersonInput;
+  organisationId: Scalars['ID']['input'];
+  receivedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A named bundle of permissions (R-ROLE-1). */
 export type Role = {
   __typename?: 'Role';
   code: Scalars['ID']['output'];
+  /** The role matrix row (R-ROLE-2). */
+  grants: Array<FunctionGrant>;
+  /** Holds MANAGE_USERS UPDATE: never gets an end date (R-PERIOD-3), counts for R-AGR-3. */
+  isPermissionAdmin: Scalars['Boolean']['output'];
+  /** R-END-5: may end other staff's employment. */
+  isResponsible: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+  /** R-USR-3: always covers every unit of the organisation. */
   orgWideOnly: Scalars['Boolean']['output'];
   system: Scalars['String']['output'];
 };
@@ -73,6 +397,46 @@ export type RoleAssignment = {
   role: Role;
   validFrom: Scalars['Date']['output'];
   validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Owned by the signing subgraph; signChanges returns a reference to the started order. */
+export type SigningOrder = {
+  __typename?: 'SigningOrder';
+  orderRef: Scalars['ID']['output'];
+};
+
+export type StaffChangeInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  roleCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type StaffConnection = {
+  __typename?: 'StaffConnection';
+  edges: Array<StaffEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StaffEdge = {
+  __typename?: 'StaffEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+export type StaffInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  givenName: Scalars['String']['input'];
+  personalNumber: Scalars['String']['input'];
+  roleCodes: Array<Scalars['ID']['input']>;
+  schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  surname: Scalars['String']['input'];
+  unitIds: Array<Scalars['ID']['input']>;
+  validFrom: Scalars['Date']['input'];
+  validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Unit = {
@@ -161,11 +525,23 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Agreement: Agreement;
+  ChangeSet: ChangeSet;
+  Organisation: Organisation;
   Person: Person;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Agreement:
+    ( { __typename: 'Agreement' }
+    & GraphQLRecursivePick<FederationTypes['Agreement'], {"id":true}> );
+  ChangeSet:
+    ( { __typename: 'ChangeSet' }
+    & GraphQLRecursivePick<FederationTypes['ChangeSet'], {"id":true}> );
+  Organisation:
+    ( { __typename: 'Organisation' }
+    & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
@@ -175,46 +551,192 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Membership: ResolverTypeWrapper<MembershipRow>;
-  Organisation: ResolverTypeWrapper<Organisation>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Person: ResolverTypeWrapper<PersonRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Role: ResolverTypeWrapper<RoleRow>;
+  Access: Access;
+  AccessDecision: ResolverTypeWrapper<AccessDecisionModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Agreement: ResolverTypeWrapper<AgreementRow>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AgreementStatus: AgreementStatus;
+  ChangeKind: ChangeKind;
+  ChangeSet: ResolverTypeWrapper<ChangeSetRow>;
+  ChangeSetStatus: ChangeSetStatus;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Employment: ResolverTypeWrapper<MembershipUnitRow>;
+  EmploymentAssignment: ResolverTypeWrapper<PlannedAssignmentEndModel>;
+  EndEmploymentInput: EndEmploymentInput;
+  EndEmploymentPreview: ResolverTypeWrapper<EndEmploymentPlanModel>;
+  FunctionGrant: ResolverTypeWrapper<FunctionGrantModel>;
+  Membership: ResolverTypeWrapper<MembershipRow>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewPersonInput: NewPersonInput;
+  Organisation: ResolverTypeWrapper<OrganisationRef>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PendingChange: ResolverTypeWrapper<PendingChangeRow>;
+  PermissionScope: ResolverTypeWrapper<PermissionScopeModel>;
+  Person: ResolverTypeWrapper<PersonRow>;
+  PersonSummary: ResolverTypeWrapper<PersonSummaryRow>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterAgreementInput: RegisterAgreementInput;
+  Role: ResolverTypeWrapper<RoleRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
+  SigningOrder: ResolverTypeWrapper<SigningOrderRef>;
+  StaffChangeInput: StaffChangeInput;
+  StaffConnection: ResolverTypeWrapper<StaffConnectionRow>;
+  StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  StaffInput: StaffInput;
   Unit: ResolverTypeWrapper<Unit>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Date: Scalars['Date']['output'];
-  Membership: MembershipRow;
-  Organisation: Organisation;
-  ID: Scalars['ID']['output'];
-  Person: PersonRow;
-  String: Scalars['String']['output'];
-  Query: Record<PropertyKey, never>;
-  Role: RoleRow;
+  AccessDecision: AccessDecisionModel;
   Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  Agreement: AgreementRow;
+  ID: Scalars['ID']['output'];
+  ChangeSet: ChangeSetRow;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Employment: MembershipUnitRow;
+  EmploymentAssignment: PlannedAssignmentEndModel;
+  EndEmploymentInput: EndEmploymentInput;
+  EndEmploymentPreview: EndEmploymentPlanModel;
+  FunctionGrant: FunctionGrantModel;
+  Membership: MembershipRow;
+  Mutation: Record<PropertyKey, never>;
+  NewPersonInput: NewPersonInput;
+  Organisation: OrganisationRef;
+  Int: Scalars['Int']['output'];
+  PageInfo: PageInfo;
+  PendingChange: PendingChangeRow;
+  PermissionScope: PermissionScopeModel;
+  Person: PersonRow;
+  PersonSummary: PersonSummaryRow;
+  Query: Record<PropertyKey, never>;
+  RegisterAgreementInput: RegisterAgreementInput;
+  Role: RoleRow;
   RoleAssignment: RoleAssignmentRow;
+  SigningOrder: SigningOrderRef;
+  StaffChangeInput: StaffChangeInput;
+  StaffConnection: StaffConnectionRow;
+  StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  StaffInput: StaffInput;
   Unit: Unit;
+}>;
+
+export type AccessDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessDecision'] = ResolversParentTypes['AccessDecision']> = ResolversObject<{
+  allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement'], FederationReferenceType extends FederationReferenceTypes['Agreement'] = FederationReferenceTypes['Agreement']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agreement']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activateBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  activatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  administrator?: Resolver<ResolversTypes['PersonSummary'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AgreementStatus'], ParentType, ContextType>;
+}>;
+
+export type ChangeSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeSet'] = ResolversParentTypes['ChangeSet'], FederationReferenceType extends FederationReferenceTypes['ChangeSet'] = FederationReferenceTypes['ChangeSet']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChangeSet']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['PendingChange']>, ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  signingText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeSetStatus'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EmploymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
+  schoolFormCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type EmploymentAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentAssignment'] = ResolversParentTypes['EmploymentAssignment']> = ResolversObject<{
+  previousValidTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  schoolFormCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type EndEmploymentPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EndEmploymentPreview'] = ResolversParentTypes['EndEmploymentPreview']> = ResolversObject<{
+  assignments?: Resolver<Array<ResolversTypes['EmploymentAssignment']>, ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type FunctionGrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FunctionGrant'] = ResolversParentTypes['FunctionGrant']> = ResolversObject<{
+  access?: Resolver<ResolversTypes['Access'], ParentType, ContextType>;
+  function?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  employments?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['RoleAssignment']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
 }>;
 
-export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  activateAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationActivateAgreementArgs, 'id'>>;
+  changeAuthorisationPeriod?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationChangeAuthorisationPeriodArgs, 'organisationId' | 'personIds' | 'validTo'>>;
+  discardPendingChange?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationDiscardPendingChangeArgs, 'id'>>;
+  endEmployment?: Resolver<ResolversTypes['EndEmploymentPreview'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'input'>>;
+  proposeStaff?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffArgs, 'input' | 'organisationId'>>;
+  proposeStaffChange?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffChangeArgs, 'input' | 'organisationId' | 'personId'>>;
+  proposeStaffRemoval?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffRemovalArgs, 'organisationId' | 'personId'>>;
+  registerAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRegisterAgreementArgs, 'input'>>;
+  signChanges?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType, RequireFields<MutationSignChangesArgs, 'organisationId'>>;
+}>;
+
+export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  changesToSign?: Resolver<Maybe<ResolversTypes['ChangeSet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, Partial<OrganisationStaffArgs>>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PendingChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingChange'] = ResolversParentTypes['PendingChange']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['PersonSummary'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  schoolFormCodes?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  unitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type PermissionScopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PermissionScope'] = ResolversParentTypes['PermissionScope']> = ResolversObject<{
+  orgWide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
@@ -224,16 +746,34 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  permissionScopes?: Resolver<Array<ResolversTypes['PermissionScope']>, ParentType, ContextType, Partial<PersonPermissionScopesArgs>>;
+  surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PersonSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonSummary'] = ResolversParentTypes['PersonSummary']> = ResolversObject<{
+  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  checkAccess?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType, RequireFields<QueryCheckAccessArgs, 'access' | 'function' | 'organisationId' | 'personId'>>;
+  endEmploymentPreview?: Resolver<ResolversTypes['EndEmploymentPreview'], ParentType, ContextType, RequireFields<QueryEndEmploymentPreviewArgs, 'input'>>;
   me?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  myAccess?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType, RequireFields<QueryMyAccessArgs, 'access' | 'function' | 'organisationId'>>;
+  permissionScopes?: Resolver<Array<ResolversTypes['PermissionScope']>, ParentType, ContextType, RequireFields<QueryPermissionScopesArgs, 'personId'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  personByNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByNumberArgs, 'organisationId' | 'personalNumber'>>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
 }>;
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['FunctionGrant']>, ParentType, ContextType>;
+  isPermissionAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isResponsible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orgWideOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -246,18 +786,49 @@ export type RoleAssignmentResolvers<ContextType = Context, ParentType extends Re
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type SigningOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SigningOrder'] = ResolversParentTypes['SigningOrder']> = ResolversObject<{
+  orderRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type StaffConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffConnection'] = ResolversParentTypes['StaffConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StaffEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StaffEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffEdge'] = ResolversParentTypes['StaffEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type UnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessDecision?: AccessDecisionResolvers<ContextType>;
+  Agreement?: AgreementResolvers<ContextType>;
+  ChangeSet?: ChangeSetResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Employment?: EmploymentResolvers<ContextType>;
+  EmploymentAssignment?: EmploymentAssignmentResolvers<ContextType>;
+  EndEmploymentPreview?: EndEmploymentPreviewResolvers<ContextType>;
+  FunctionGrant?: FunctionGrantResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PendingChange?: PendingChangeResolvers<ContextType>;
+  PermissionScope?: PermissionScopeResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonSummary?: PersonSummaryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   RoleAssignment?: RoleAssignmentResolvers<ContextType>;
+  SigningOrder?: SigningOrderResolvers<ContextType>;
+  StaffConnection?: StaffConnectionResolvers<ContextType>;
+  StaffEdge?: StaffEdgeResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,8 @@
 import { Migration001Initial } from './migration-001-initial';
+import { Migration002MatrixAgreementsChangeSets } from './migration-002-matrix-agreements-change-sets';
 
 /** Committed migrations in order; the only way the schema changes (house style 4). */
-export const migrations = [{ name: 'Migration001Initial', class: Migration001Initial }];
+export const migrations = [
+  { name: 'Migration001Initial', class: Migration001Initial },
+  { name: 'Migration002MatrixAgreementsChangeSets', class: Migration002MatrixAgreementsChangeSets },
+];

@@ -1,21 +1,32 @@
-import type { MembershipResolvers, PersonResolvers, RoleAssignmentResolvers } from '../generated/resolvers-types';
+import type { EmploymentResolvers, MembershipResolvers, PersonResolvers, RoleAssignmentResolvers } from '../generated/resolvers-types';
 import { visibleMemberships } from './visibility';
+import { unitActiveOn } from '../access-data';
+import { permissionScopesOf } from '../scopes';
+import { guard } from '../errors';
 
 export const Person: PersonResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.person.load(ref.id),
   memberships: (person, _a, ctx) => visibleMemberships(ctx, person.id),
+  permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesOf(ctx, person.id, on)),
 };
 
 export const Membership: MembershipResolvers = {
   organisation: (m) => ({ __typename: 'Organisation', id: m.organisationId }),
-  units: async (m, _a, { loaders }) => {
-    const rows = await loaders.unitsByMembership.load(m.id);
+  units: async (m, _a, { loaders, today }) => {
+    const rows = (await loaders.unitsByMembership.load(m.id)).filter((u) => unitActiveOn(u, today));
     // A unit granted per school form appears once per form; the unit itself is listed once.
     return [...new Set(rows.map((r) => r.unitId))].map((id) => ({ __typename: 'Unit' as const, id }));
   },
+  employments: (m, _a, { loaders }) => loaders.unitsByMembership.load(m.id),
   roles: (m, _a, { loaders }) => loaders.rolesByMembership.load(m.id),
 };
 
+export const Employment: EmploymentResolvers = {
+  unit: (u) => ({ __typename: 'Unit', id: u.unitId }),
+  schoolFormCode: (u) => u.schoolFormCode ?? null,
+  validTo: (u) => u.validTo ?? null,
+};
+
 export const RoleAssignment: RoleAssignmentResolvers = {
-  role: async (a, _args, { loaders }) => (await loaders.role.load(a.roleCode))!,
+  role: async (a, _args, { loaders }) => (await loaders.catalogue()).get(a.roleCode)!,
 };

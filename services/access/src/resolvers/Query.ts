@@ -1,6 +1,11 @@
-import { forbidden, isAuthority, requireActor } from '@behorig/kit';
+import { forbidden, isAuthority, parsePersonalNumber, requireActor } from '@behorig/kit';
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { PersonEntity } from '../entities/person.entity';
 import { canSeePerson } from './visibility';
+import { requireManageUsers } from '../access-data';
+import { checkAccessFor, myAccess, permissionScopesOf } from '../scopes';
+import { endEmploymentPreview } from '../staff-admin';
+import { guard } from '../errors';
 
 export const Query: QueryResolvers = {
   me: async (_p, _a, ctx) => {
@@ -15,4 +20,20 @@ export const Query: QueryResolvers = {
     if (!isAuthority(actor) && !(await canSeePerson(ctx, person.id))) throw forbidden('You may only see people in your own organisations.');
     return person;
   },
+  /** R-USR-1: look-up by number only for those who may manage users in the organisation (R-ROLE-3). */
+  personByNumber: (_p, { organisationId, personalNumber }, ctx) =>
+    guard(async () => {
+      await requireManageUsers(ctx, organisationId);
+      const pnr = parsePersonalNumber(personalNumber, 'personalNumber', ctx.today);
+      return ctx.em.findOne(PersonEntity, { personalNumber: pnr.canonical });
+    }),
+  roles: async (_p, { system }, ctx) => {
+    requireActor(ctx.actor);
+    const all = [...(await ctx.loaders.catalogue()).values()];
+    return system ? all.filter((r) => r.system === system) : all;
+  },
+  permissionScopes: (_p, { personId, on }, ctx) => guard(() => permissionScopesOf(ctx, personId, on)),
+  checkAccess: (_p, { personId, ...args }, ctx) => guard(() => checkAccessFor(ctx, personId, args)),
+  myAccess: (_p, args, ctx) => guard(() => myAccess(ctx, args)),
+  endEmploymentPreview: (_p, { input }, ctx) => guard(() => endEmploymentPreview(ctx, input)),
 };

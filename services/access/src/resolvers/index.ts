@@ -1,6 +1,26 @@
-import { DateScalar } from '@behorig/kit';
+import { DateScalar, DateTimeScalar } from '@behorig/kit';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Query } from './Query';
-import { Person, Membership, RoleAssignment } from './Person';
+import { Mutation } from './Mutation';
+import { Person, Membership, Employment, RoleAssignment } from './Person';
+import { Role, PermissionScope, AccessDecision, EmploymentAssignment } from './Role';
+import { Organisation, Agreement, ChangeSet, PendingChange } from './Organisation';
 
-export const resolvers: Resolvers = { Date: DateScalar, Query, Person, Membership, RoleAssignment };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Person,
+  Membership,
+  Employment,
+  RoleAssignment,
+  Role,
+  PermissionScope,
+  AccessDecision,
+  EmploymentAssignment,
+  Organisation,
+  Agreement,
+  ChangeSet,
+  PendingChange,
+};

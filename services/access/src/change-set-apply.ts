@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeOutboxEvent, type Actor, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
+import { PendingChangeEntity, type PendingChangeRow } from './entities/change-set.entity';
+import { holdsFunction, isActiveOn, wouldLeaveNoAdministrator, type AdministratorChange } from './domain';
+import { administratorPeriods, lockOrganisation } from './access-data';
+import { loadCatalogue, type CatalogueRole } from './loaders';
+import { digestOf } from './staff-changes';
+
+/**
+ * Applies a signed change set (R-SIGN-3, R-SIGN-4), called by the signing service through
+ * `POST /internal/change-sets/:id/apply` when a sign order completes. The receipt is verified here,
+ * not trusted: it must name this set with the digest frozen when signing started, and its signer must
+ * hold MANAGE_USERS UPDATE in the organisation today. Every change and its audit event are written in
+ * ONE transaction; a repeat with the same receipt answers alreadyApplied (exactly once).
+ */
+export type ApplyResult =
+  | { status: 200; body: { status: 'APPLIED'; alreadyApplied: boolean } }
+  | { status: 400; body: { error: 'invalid_receipt'; message: string } }
+  | { status: 404; body: { error: 'not_found'; message: string } }
+  | { status: 403; body: { error: 'signer_not_administrator'; message: string } }
+  | { status: 409; body: { error: 'digest_mismatch' | 'not_signing' | 'no_administrator_left'; message: string } };
+
+export interface ApplyDeps {
+  verifyReceipt: ReceiptVerifier;
+  today: () => string;
+}
+
+export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeSetId: string, receipt: string): Promise<ApplyResult> {
+  let claims: ReceiptClaims;
+  try {
+    claims = await deps.verifyReceipt(receipt);
+  } catch (e) {
+    return { status: 400, body: { error: 'invalid_receipt', message: `The receipt is not valid: ${(e as Error).message}` } };
+  }
+  if (claims.changeSetId !== changeSetId) {
+    return { status: 409, body: { error: 'digest_mismatch', message: 'The receipt was issued for another change set.' } };
+  }
+  const today = deps.today();
+  return em.fork().transactional(async (tx): Promise<ApplyResult> => {
+    const [set] = await tx.execute<{ id: string; organisation_id: string; status: string; signing_digest: string | null; receipt_id: string | null }[]>(
+      `SELECT id, organisation_id, status, signing_digest, receipt_id FROM access.change_set WHERE id = ? FOR UPDATE`, [changeSetId]);
+    if (!set) return { status: 404, body: { error: 'not_found', message: 'There is no such change set.' } };
+    if (set.status === 'APPLIED' && set.receipt_id === claims.receiptId) return { status: 200, body: { status: 'APPLIED', alreadyApplied: true } };
+    if (set.status !== 'SIGNING') return { status: 409, body: { error: 'not_signing', message: `The change set is ${set.status}, not being signed.` } };
+    const organisationId = set.organisation_id;
+    if (claims.organisationId !== organisationId) return { status: 409, body: { error: 'digest_mismatch', message: 'The receipt names another organisation.' } };
+    // R-AGR-3 under concurrency: administrators are read only after taking the organisation lock.
+    await lockOrganisation(tx, organisationId);
+    const changes = (await tx.find(PendingChangeEntity, { changeSetId }, { orderBy: { createdAt: 'asc', id: 'asc' } })) as PendingChangeRow[];
+    const current = digestOf({ id: set.id, organisationId }, changes);
+    if (claims.digest !== set.signing_digest || current !== set.signing_digest) {
+      return { status: 409, body: { error: 'digest_mismatch', message: 'The signed digest does not match the changes (R-SIGN-4).' } };
+    }
+    const catalogue = await loadCatalogue(tx);
+    const signer = await signerIn(tx, claims.signerPersonalNumber, organisationId, today, catalogue);
+    if (!signer) return { status: 403, body: { error: 'signer_not_administrator', message: 'The signer may not manage users in this organisation (R-ROLE-3).' } };
+
+    const admins = await administratorPeriods(tx, organisationId);
+    const adminChanges = changes.flatMap((c) => administratorEffect(c, catalogue, admins.some((a) => a.personId === c.personId)));
+    if (adminChanges.length > 0 && wouldLeaveNoAdministrator(admins, adminChanges, today)) {
+      // A definite answer (signing stops retrying): the set returns to DRAFT for the administrators to fix.
+      await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ?`, [set.id]);
+      return { status: 409, body: { error: 'no_administrator_left', message: 'Applying these changes would leave the organisation without a permission administrator (R-AGR-3).' } };
+    }
+
+    const actor: Actor = { kind: 'person', personalNumber: claims.signerPersonalNumber, personId: signer.personId, authority: false };
+    for (const c of changes) await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId });
+    await tx.execute(
+      `UPDATE access.change_set SET status = 'APPLIED', receipt_id = ?, signer_personal_number = ?, applied_at = now() WHERE id = ?`,
+      [claims.receiptId, claims.signerPersonalNumber, set.id],
+    );
+    await writeOutboxEvent(tx, 'access', {
+      actor, organisationId, action: 'access.changes.applied', target: `change_set:${set.id}`,
+      after: { changeSetId: set.id, receiptId: claims.receiptId, digest: current, changes: changes.map((c) => ({ id: c.id, kind: c.kind })) },
+    });
+    return { status: 200, body: { status: 'APPLIED', alreadyApplied: false } };
+  });
+}
+
+/** The signer, when they hold MANAGE_USERS UPDATE in the organisation today. */
+async function signerIn(tx: EntityManager, personalNumber: string, organisationId: string, today: string, catalogue: ReadonlyMap<string, CatalogueRole>) {
+  const rows = await tx.execute<{ person_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
+    `SELECT p.id AS person_id, ra.role_code, ra.valid_from::text AS valid_from, ra.valid_to::text AS valid_to
+       FROM access.person p JOIN access.membership m ON m.person_id = p.id JOIN access.role_assignment ra ON ra.membership_id = m.id
+      WHERE p.personal_number = ? AND m.organisation_id = ?`, [personalNumber, organisationId]);
+  const roles = rows.filter((r) => isActiveOn({ validFrom: r.valid_from, validTo: r.valid_to }, today)).map((r) => catalogue.get(r.role_code)).filter((r): r is CatalogueRole => !!r);
+  return holdsFunction(roles, 'MANAGE_USERS', 'UPDATE') ? { personId: rows[0].person_id } : null;
+}
+
+/** How one change affects the permission administrators (R-AGR-3). */
+function administratorEffect(c: PendingChangeRow, catalogue: ReadonlyMap<string, CatalogueRole>, wasAdmin: boolean): AdministratorChange[] {
+  const personId = c.personId ?? `new:${c.personalNumber}`;
+  const out: AdministratorChange[] = [];
+  if (wasAdmin && c.kind !== 'NEW') out.push({ kind: 'REMOVE', personId });
+  if (c.kind !== 'REMOVED' && c.roleCodes.some((r) => catalogue.get(r)?.isPermissionAdmin)) out.push({ kind: 'ADD', personId, validFrom: c.validFrom, validTo: c.validTo ?? null });
+  return out;
+}
+
+async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }): Promise<void> {
+  if (c.kind === 'REMOVED') {
+    if (!c.personId) return;
+    await tx.execute(`DELETE FROM access.membership WHERE person_id = ? AND organisation_id = ?`, [c.personId, organisationId]);
+    await writeOutboxEvent(tx, 'access', {
+      actor, organisationId, action: 'access.staff.removed', target: `person:${c.personId}`,
+      before: { roleCodes: c.roleCodes, unitIds: c.unitIds, validFrom: c.validFrom, validTo: c.validTo }, after: { ...ids },
+    });
+    return;
+  }
+  // The person is stored once (R-USR-1): an existing row keeps its names, a missing e-mail is filled in.
+  const [person] = await tx.execute<{ id: string }[]>(
+    `INSERT INTO access.person (id, personal_number, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (personal_number) DO UPDATE SET email = COALESCE(EXCLUDED.email, access.person.email) RETURNING id`,
+    [randomUUID(), c.personalNumber, c.givenName, c.surname, c.email, c.birthDate]);
+  const [membership] = await tx.execute<{ id: string }[]>(
+    `INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)
+     ON CONFLICT (person_id, organisation_id) DO UPDATE SET person_id = EXCLUDED.person_id RETURNING id`,
+    [randomUUID(), person.id, organisationId]);
+  const [before] = await tx.execute<{ roles: unknown; units: unknown }[]>(
+    `SELECT (SELECT coalesce(json_agg(json_build_object('roleCode', role_code, 'validFrom', valid_from, 'validTo', valid_to) ORDER BY role_code), '[]') FROM access.role_assignment WHERE membership_id = ?) AS roles,
+            (SELECT coalesce(json_agg(json_build_object('unitId', unit_id, 'schoolFormCode', school_form_code, 'validTo', valid_to) ORDER BY unit_id), '[]') FROM access.membership_unit WHERE membership_id = ?) AS units`,
+    [membership.id, membership.id]);
+  // The change carries the person's whole new state in the organisation: levels 2 and 3 are replaced.
+  await tx.execute(`DELETE FROM access.membership_unit WHERE membership_id = ?`, [membership.id]);
+  await tx.execute(`DELETE FROM access.role_assignment WHERE membership_id = ?`, [membership.id]);
+  for (const u of c.unitGrants) {
+    for (const sf of u.schoolFormCodes ?? [null]) {
+      await tx.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code) VALUES (?, ?, ?, ?)`, [randomUUID(), membership.id, u.unitId, sf]);
+    }
+  }
+  for (const role of c.roleCodes) {
+    await tx.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membership.id, role, c.validFrom, c.validTo]);
+  }
+  await writeOutboxEvent(tx, 'access', {
+    actor, organisationId, action: c.kind === 'NEW' ? 'access.staff.added' : 'access.staff.changed', target: `person:${person.id}`,
+    before: c.kind === 'NEW' ? null : before,
+    after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo },
+  });
+}

@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql';
+import { ValidationError, badInput, conflict, forbidden } from '@behorig/kit';
+import { ConflictRuleError, ForbiddenRuleError } from './domain';
+import { DirectoryUnavailableError } from './unit-directory';
+import { SigningUnavailableError } from './signing-client';
+
+export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+
+/** Maps the domain's typed refusals to the contract's error codes (house style 10). */
+export function toGraphQLError(e: unknown): unknown {
+  if (e instanceof ValidationError) return badInput(e.field, e.message);
+  if (e instanceof ForbiddenRuleError) return forbidden(`${e.message} (${e.rule})`);
+  if (e instanceof ConflictRuleError) return conflict(`${e.message} (${e.rule})`);
+  if (e instanceof DirectoryUnavailableError || e instanceof SigningUnavailableError) return serviceUnavailable(e.message);
+  return e;
+}
+
+/** Runs a resolver body and translates domain errors on the way out. */
+export async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toGraphQLError(e);
+  }
+}

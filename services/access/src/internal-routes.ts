@@ -1,0 +1,47 @@
+import express, { type Express } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parsePersonalNumber, requireInternalSecret, ValidationError } from '@behorig/kit';
+import { applyChangeSet, type ApplyDeps } from './change-set-apply';
+
+/**
+ * Service-to-service endpoints (not in the graph; shared secret, kit requireInternalSecret):
+ * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
+ * - POST /internal/change-sets/:id/apply {receipt} — apply a signed change set (R-SIGN-3/4).
+ */
+export function internalRoutes(secret: string, deps: ApplyDeps) {
+  return (app: Express, orm: MikroORM) => {
+    const guard = requireInternalSecret(secret);
+    app.get('/internal/people/by-personal-number/:pnr', guard, async (req, res, next) => {
+      try {
+        let canonical: string;
+        try {
+          canonical = parsePersonalNumber(String(req.params.pnr), 'pnr', deps.today()).canonical;
+        } catch (e) {
+          if (e instanceof ValidationError) return void res.status(400).json({ error: 'bad_personal_number', message: e.message });
+          throw e;
+        }
+        const today = deps.today();
+        const [row] = await orm.em.fork().execute<{ id: string; given_name: string; surname: string; active: boolean }[]>(
+          `SELECT p.id, p.given_name, p.surname,
+                  EXISTS (SELECT 1 FROM access.membership m JOIN access.role_assignment ra ON ra.membership_id = m.id
+                           WHERE m.person_id = p.id AND ra.valid_from <= ?::date AND (ra.valid_to IS NULL OR ra.valid_to >= ?::date)) AS active
+             FROM access.person p WHERE p.personal_number = ?`, [today, today, canonical]);
+        if (!row) return void res.status(404).json({ error: 'not_found' });
+        res.json({ personId: row.id, givenName: row.given_name, surname: row.surname, hasActiveMembership: row.active });
+      } catch (e) {
+        next(e);
+      }
+    });
+    app.post('/internal/change-sets/:id/apply', guard, express.json({ limit: '64kb' }), async (req, res, next) => {
+      try {
+        const receipt = (req.body as { receipt?: unknown } | undefined)?.receipt;
+        if (typeof receipt !== 'string' || !receipt) return void res.status(400).json({ error: 'invalid_receipt', message: 'receipt (a JWS) is required' });
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found', message: 'There is no such change set.' });
+        const result = await applyChangeSet(orm.em, deps, String(req.params.id), receipt);
+        res.status(result.status).json(result.body);
+      } catch (e) {
+        next(e);
+      }
+    });
+  };
+}

@@ -1,0 +1,87 @@
+import { connection, isAuthority, pageArgs, parsePersonalNumber, requireActor } from '@behorig/kit';
+import { AgreementEntity } from '../entities/agreement.entity';
+import { ChangeSetEntity } from '../entities/change-set.entity';
+import type { AgreementResolvers, ChangeSetResolvers, OrganisationResolvers, PendingChangeResolvers } from '../generated/resolvers-types';
+import { PersonEntity, type PersonRow } from '../entities/person.entity';
+import { requireManageUsers } from '../access-data';
+import { effectiveAgreementStatus } from '../domain';
+import { digestOf, signingTextOf } from '../staff-changes';
+import { guard } from '../errors';
+
+export const Organisation: OrganisationResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  /** Visible to the authority and the organisation's own members. */
+  agreement: async (org, _a, ctx) => {
+    const actor = requireActor(ctx.actor);
+    const viewer = await ctx.viewer();
+    if (!isAuthority(actor) && !viewer?.organisationIds.has(org.id)) return null;
+    return ctx.loaders.agreementByOrganisation.load(org.id);
+  },
+  changesToSign: (org, _a, ctx) =>
+    guard(async () => {
+      await requireManageUsers(ctx, org.id, 'READ');
+      return ctx.loaders.openChangeSetByOrganisation.load(org.id);
+    }),
+  /**
+   * The staff list (R-USR-1: birth dates, never personal numbers), by surname. One statement for the
+   * page and its total (window count); roles and units then come through the batched loaders.
+   */
+  staff: (org, { search, first, after }, ctx) =>
+    guard(async () => {
+      await requireManageUsers(ctx, org.id, 'READ');
+      const { limit, offset } = pageArgs(first, after);
+      const term = search?.trim() ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const where = `m.organisation_id = ?${term ? ` AND (p.given_name ILIKE ? OR p.surname ILIKE ? OR (p.given_name || ' ' || p.surname) ILIKE ?)` : ''}`;
+      const params = term ? [org.id, term, term, term] : [org.id];
+      const rows = await ctx.em.execute<Record<string, unknown>[]>(
+        `SELECT p.*, count(*) OVER () AS total_count FROM access.person p JOIN access.membership m ON m.person_id = p.id
+          WHERE ${where} ORDER BY p.surname, p.given_name, p.id LIMIT ? OFFSET ?`, [...params, limit + 1, offset]);
+      let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+      if (rows.length === 0 && offset > 0) {
+        const [c] = await ctx.em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM access.person p JOIN access.membership m ON m.person_id = p.id WHERE ${where}`, params);
+        total = Number(c.n);
+      }
+      const people = rows.map((r) => {
+        const { total_count: _t, ...row } = r;
+        const person = ctx.em.map(PersonEntity, row) as PersonRow;
+        ctx.loaders.person.prime(person.id, person);
+        return person;
+      });
+      return connection(people, offset, limit, total);
+    }),
+};
+
+export const Agreement: AgreementResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    const row = await ctx.em.findOne(AgreementEntity, { id: ref.id });
+    const viewer = await ctx.viewer();
+    return row && (isAuthority(ctx.actor) || viewer?.organisationIds.has(row.organisationId)) ? row : null;
+  },
+  organisation: (a) => ({ __typename: 'Organisation', id: a.organisationId }),
+  /** R-AGR-3 with R-PERIOD-5: computed from the administrators' periods on the day asked. */
+  status: async (a, _x, ctx) => effectiveAgreementStatus(a.status, await ctx.loaders.administratorsByOrganisation.load(a.organisationId), ctx.today),
+  administrator: (a) => ({ personId: null, givenName: a.adminGivenName, surname: a.adminSurname, birthDate: parsePersonalNumber(a.adminPersonalNumber).birthDate, email: a.adminEmail ?? null }),
+};
+
+export const ChangeSet: ChangeSetResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    const row = await ctx.em.findOne(ChangeSetEntity, { id: ref.id });
+    if (!row) return null;
+    await guard(() => requireManageUsers(ctx, row.organisationId, 'READ'));
+    return row;
+  },
+  organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),
+  changes: (s, _a, { loaders }) => loaders.changesBySet.load(s.id),
+  digest: async (s, _a, { loaders }) => digestOf(s, await loaders.changesBySet.load(s.id)),
+  signingText: async (s, _a, { loaders }) => signingTextOf(await loaders.changesBySet.load(s.id), await loaders.catalogue()),
+};
+
+export const PendingChange: PendingChangeResolvers = {
+  person: (c) => ({ personId: c.personId ?? null, givenName: c.givenName, surname: c.surname, birthDate: c.birthDate, email: c.email ?? null }),
+  roles: async (c, _a, { loaders }) => {
+    const catalogue = await loaders.catalogue();
+    return c.roleCodes.map((code) => catalogue.get(code)!).filter(Boolean);
+  },
+  unitIds: (c) => c.unitIds,
+  schoolFormCodes: (c) => c.schoolFormCodes ?? null,
+};

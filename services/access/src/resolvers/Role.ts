@@ -1,0 +1,21 @@
+import type { AccessDecisionResolvers, EmploymentAssignmentResolvers, PermissionScopeResolvers, RoleResolvers } from '../generated/resolvers-types';
+
+export const Role: RoleResolvers = {
+  grants: async (role, _a, { loaders }) => (await loaders.catalogue()).get(role.code)?.grants ?? [],
+};
+
+export const PermissionScope: PermissionScopeResolvers = {
+  organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),
+  units: (s) => s.unitIds.map((id) => ({ __typename: 'Unit' as const, id })),
+  role: async (s, _a, { loaders }) => (await loaders.catalogue()).get(s.roleCode)!,
+};
+
+export const AccessDecision: AccessDecisionResolvers = {
+  role: async (d, _a, { loaders }) => (d.roleCode ? ((await loaders.catalogue()).get(d.roleCode) ?? null) : null),
+};
+
+export const EmploymentAssignment: EmploymentAssignmentResolvers = {
+  unit: (a) => ({ __typename: 'Unit', id: a.unitId }),
+  schoolFormCode: (a) => a.schoolFormCode,
+  role: async (a, _x, { loaders }) => (await loaders.catalogue()).get(a.roleCode)!,
+};

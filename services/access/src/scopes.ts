@@ -1,0 +1,91 @@
+import { forbidden, isAuthority, requireActor } from '@behorig/kit';
+import type { Context } from './context';
+import { checkAccess, computePermissionScopes, holdsFunction, isActiveOn, type Access, type AccessDecision, type PermissionScope } from './domain';
+import { personDomainMemberships } from './access-data';
+import type { CatalogueRole } from './loaders';
+
+/**
+ * R-SCOPE-1 and R-SCOPE-2 over stored data. A person may read their own scopes; holders of
+ * MANAGE_USERS (READ) those of their organisation's staff (in that organisation); the authority
+ * anyone's. All reads go through the DataLoaders: a constant number of statements per request.
+ */
+
+/** The organisations in which the caller may read other people's permissions, or 'ALL'. */
+export async function organisationsViewerAdministers(ctx: Context): Promise<Set<string> | 'ALL'> {
+  const actor = requireActor(ctx.actor);
+  if (isAuthority(actor)) return 'ALL';
+  if (actor.kind === 'client') return new Set(actor.functions.includes('MANAGE_USERS') ? [actor.organisationId] : []);
+  const viewer = await ctx.viewer();
+  if (!viewer?.personId) return new Set();
+  const [mine, catalogue] = await Promise.all([personDomainMemberships(ctx, viewer.personId, ctx.today), ctx.loaders.catalogue()]);
+  const result = new Set<string>();
+  for (const m of mine) {
+    const roles = m.roles.filter((r) => isActiveOn(r, ctx.today)).map((r) => catalogue.get(r.roleCode)).filter((r): r is CatalogueRole => !!r);
+    if (holdsFunction(roles, 'MANAGE_USERS', 'READ')) result.add(m.organisationId);
+  }
+  return result;
+}
+
+async function isSelf(ctx: Context, personId: string): Promise<boolean> {
+  const viewer = await ctx.viewer();
+  return viewer?.personId === personId;
+}
+
+export async function permissionScopesOf(ctx: Context, personId: string, on: string | null | undefined): Promise<PermissionScope[]> {
+  requireActor(ctx.actor);
+  const day = on ?? ctx.today;
+  const [memberships, catalogue, self, administered] = await Promise.all([
+    personDomainMemberships(ctx, personId, day), ctx.loaders.catalogue(), isSelf(ctx, personId), organisationsViewerAdministers(ctx),
+  ]);
+  const scopes = computePermissionScopes(memberships, catalogue, day);
+  if (self || administered === 'ALL') return scopes;
+  if (!memberships.some((m) => administered.has(m.organisationId))) throw forbidden('You may only see the permissions of staff in organisations where you manage users.');
+  return scopes.filter((s) => administered.has(s.organisationId));
+}
+
+export interface CheckArgs { organisationId: string; unitId?: string | null; function: string; access: Access; on?: string | null }
+
+/** R-SCOPE-2 for a person, naming the organisation in the reason when the organisations service knows it. */
+export async function decide(ctx: Context, personId: string, args: CheckArgs): Promise<AccessDecision> {
+  const day = args.on ?? ctx.today;
+  const [memberships, catalogue, names, units] = await Promise.all([
+    personDomainMemberships(ctx, personId, day),
+    ctx.loaders.catalogue(),
+    ctx.deps.directory.organisations([args.organisationId], ctx.authorization).catch(() => new Map<string, string>()),
+    args.unitId ? ctx.deps.directory.units([args.unitId], ctx.authorization) : Promise.resolve([]),
+  ]);
+  const organisationName = names.get(args.organisationId) ?? args.organisationId;
+  if (args.unitId && !units.some((u) => u.id === args.unitId && u.organisationId === args.organisationId)) {
+    return { allowed: false, reason: `unit ${args.unitId} is not a unit of ${organisationName}`, roleCode: null, validTo: null };
+  }
+  return checkAccess({ memberships, rolesByCode: catalogue, organisationId: args.organisationId, organisationName, unitId: args.unitId ?? null, function: args.function, access: args.access, on: day });
+}
+
+/** checkAccess(personId, …): the person themselves, administrators of that organisation, the authority. */
+export async function checkAccessFor(ctx: Context, personId: string, args: CheckArgs): Promise<AccessDecision> {
+  requireActor(ctx.actor);
+  const administered = await organisationsViewerAdministers(ctx);
+  if (!(await isSelf(ctx, personId)) && administered !== 'ALL' && !administered.has(args.organisationId)) {
+    throw forbidden('You may only check the access of staff in organisations where you manage users.');
+  }
+  return decide(ctx, personId, args);
+}
+
+/** myAccess: the caller's own decision; other services ask this with the caller's token (ACCESS_URL). */
+export async function myAccess(ctx: Context, args: CheckArgs): Promise<AccessDecision> {
+  const actor = requireActor(ctx.actor);
+  if (isAuthority(actor)) return { allowed: true, reason: 'authority', roleCode: null, validTo: null };
+  if (actor.kind === 'client') {
+    const allowed = actor.organisationId === args.organisationId && actor.functions.includes(args.function);
+    return {
+      allowed,
+      reason: allowed ? `${args.function} granted to partner client ${actor.clientId} by its credentials` : actor.organisationId !== args.organisationId ? `partner client ${actor.clientId} belongs to another organisation` : `partner client ${actor.clientId} has no ${args.function}`,
+      roleCode: null,
+      validTo: null,
+    };
+  }
+  if (actor.kind === 'service') return { allowed: false, reason: 'services act for no organisation', roleCode: null, validTo: null };
+  const viewer = await ctx.viewer();
+  if (!viewer?.personId) return { allowed: false, reason: 'no membership in that organisation', roleCode: null, validTo: null };
+  return decide(ctx, viewer.personId, args);
+}

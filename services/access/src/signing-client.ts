@@ -1,0 +1,38 @@
+import { internalHeaders } from '@behorig/kit';
+
+export interface SignOrderRequest {
+  organisationId: string;
+  changeSetId: string;
+  digest: string;
+  userVisibleData: string;
+  endUserIp: string;
+}
+
+/** Starts a BankID sign order at the signing service (its internal endpoint). */
+export interface SigningClient {
+  startSignOrder(req: SignOrderRequest, authorization: string | undefined): Promise<{ orderRef: string }>;
+}
+
+/** BankID (or the signing service) could not be reached: the caller answers SERVICE_UNAVAILABLE. */
+export class SigningUnavailableError extends Error {}
+
+export function createHttpSigningClient(signingInternalUrl: string, secret: string): SigningClient {
+  return {
+    async startSignOrder(req, authorization) {
+      let res: Response;
+      try {
+        res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/sign-orders`, {
+          method: 'POST',
+          headers: internalHeaders(secret, authorization),
+          body: JSON.stringify(req),
+        });
+      } catch (e) {
+        throw new SigningUnavailableError(`The signing service cannot be reached: ${(e as Error).message}`);
+      }
+      const body = (await res.json().catch(() => ({}))) as { orderRef?: string; error?: string; message?: string };
+      if (res.status === 200 && typeof body.orderRef === 'string') return { orderRef: body.orderRef };
+      if (res.status === 503) throw new SigningUnavailableError('BankID cannot be reached right now; your changes are kept. Try again later.');
+      throw new Error(`The signing service refused the sign order (HTTP ${res.status}: ${body.error ?? body.message ?? 'no reason'}).`);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { badInput, conflict, notFound, writeOutboxEvent } from '@behorig/kit';
+import type { Context } from './context';
+import type { PersonRow } from './entities/person.entity';
+import type { MembershipUnitRow } from './entities/membership.entity';
+import {
+  describeIneligible, planEndEmployment, planPeriodChange, wouldLeaveNoAdministrator,
+  type Employment, type EndEmploymentPlan, type PeriodChangePerson,
+} from './domain';
+import { actorPower, administratorPeriods, lockOrganisation, requireManageUsers, unitActiveOn } from './access-data';
+
+/**
+ * Changes that take effect at once, as in KA Webb and Skolplattformen: "Ändra behörighetsperiod"
+ * (R-PERIOD-4) and "Avsluta personal" (R-END). Both write under the organisation lock with their
+ * audit events in the same transaction.
+ */
+
+/** R-PERIOD-4: one new end date for every role of the ticked users, all or none (ineligible users named). */
+export async function changeAuthorisationPeriod(ctx: Context, organisationId: string, personIds: readonly string[], validTo: string): Promise<PersonRow[]> {
+  await requireManageUsers(ctx, organisationId);
+  const ids = [...new Set(personIds)];
+  const people = await ctx.loaders.person.loadMany(ids);
+  const memberships = await ctx.loaders.membershipsByPerson.loadMany(ids);
+  const catalogue = await ctx.loaders.catalogue();
+  const candidates: PeriodChangePerson[] = [];
+  const found: PersonRow[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const person = people[i];
+    if (!person || person instanceof Error) throw badInput('personIds', `There is no person ${ids[i]}.`);
+    found.push(person);
+    const membership = (memberships[i] as { id: string; organisationId: string }[]).find((m) => m.organisationId === organisationId);
+    // Ended assignments stay ended; only current and future ones get the new end date.
+    const roles = membership ? (await ctx.loaders.rolesByMembership.load(membership.id)).filter((r) => !r.validTo || r.validTo >= ctx.today) : [];
+    candidates.push({
+      id: person.id,
+      name: `${person.givenName} ${person.surname}`,
+      roles: roles.map((r) => ({ id: r.id, roleCode: r.roleCode, isPermissionAdmin: catalogue.get(r.roleCode)?.isPermissionAdmin ?? false, validFrom: r.validFrom, validTo: r.validTo ?? null })),
+    });
+  }
+  const plan = planPeriodChange(candidates, validTo, ctx.today);
+  if (!plan.ok) throw badInput('personIds', describeIneligible(plan.ineligible));
+  await ctx.em.transactional(async (tx) => {
+    await lockOrganisation(tx, organisationId);
+    for (const change of plan.changes) {
+      for (const a of change.assignments) await tx.execute(`UPDATE access.role_assignment SET valid_to = ? WHERE id = ?`, [a.validTo, a.id]);
+      await writeOutboxEvent(tx, 'access', {
+        actor: ctx.actor, organisationId, action: 'access.period.changed', target: `person:${change.personId}`,
+        before: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.previousValidTo })),
+        after: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })),
+      });
+    }
+  });
+  ctx.loaders.rolesByMembership.clearAll();
+  return found;
+}
+
+export interface EndEmploymentArgs { organisationId: string; personId: string; endDate: string; unitId?: string | null; schoolFormCode?: string | null }
+
+/** R-END-1…5: the plan (preview) and the data needed to apply it. */
+async function plan(ctx: Context, input: EndEmploymentArgs) {
+  const power = await actorPower(ctx, input.organisationId);
+  const catalogue = await ctx.loaders.catalogue();
+  const actorIsResponsible = power.authority || power.roles.some((r) => r.isResponsible);
+  const person = await ctx.loaders.person.load(input.personId);
+  const membership = person ? (await ctx.loaders.membershipsByPerson.load(person.id)).find((m) => m.organisationId === input.organisationId) : undefined;
+  if (actorIsResponsible && (!person || !membership)) throw notFound('That person does not work in this organisation.');
+  const [unitRows, roleRows] = membership ? await Promise.all([ctx.loaders.unitsByMembership.load(membership.id), ctx.loaders.rolesByMembership.load(membership.id)]) : [[], []];
+  const liveUnits = unitRows.filter((u) => unitActiveOn(u, ctx.today));
+  // R-ORG-5: a unit granted without school forms means every school form of it; ask which those are.
+  const actorUnitRows = power.membership ? power.membership.units : [];
+  const needForms = [...new Set([...liveUnits.filter((u) => !u.schoolFormCode).map((u) => u.unitId), ...actorUnitRows.filter((u) => !u.schoolFormCodes).map((u) => u.unitId)])];
+  const known = actorIsResponsible && needForms.length > 0 ? await ctx.deps.directory.units(needForms, ctx.authorization) : [];
+  const formsOf = new Map(known.map((u) => [u.id, u.schoolFormCodes]));
+  const assignments = roleRows.map((r) => ({ id: r.id, roleCode: r.roleCode, validFrom: r.validFrom, validTo: r.validTo ?? null }));
+  const employments: Employment[] = liveUnits.flatMap((u): Employment[] => {
+    const forms = u.schoolFormCode ? [u.schoolFormCode] : (formsOf.get(u.unitId) ?? []);
+    return forms.length === 0 ? [{ unitId: u.unitId, schoolFormCode: null, assignments }] : forms.map((f) => ({ unitId: u.unitId, schoolFormCode: f, assignments }));
+  });
+  const actorSchoolForms: Set<string> | 'ALL' = power.authority
+    ? 'ALL'
+    : new Set(actorUnitRows.flatMap((u) => u.schoolFormCodes ?? formsOf.get(u.unitId) ?? []));
+  const result = planEndEmployment({
+    employments, actorSchoolForms, actorIsResponsible, unitId: input.unitId ?? null, schoolFormCode: input.schoolFormCode ?? null, endDate: input.endDate, today: ctx.today,
+  });
+  return { result, membershipId: membership!.id, liveUnits, employments, catalogue };
+}
+
+export async function endEmploymentPreview(ctx: Context, input: EndEmploymentArgs): Promise<EndEmploymentPlan> {
+  return (await plan(ctx, input)).result;
+}
+
+/**
+ * R-END-4 "Slutför": ends the employments of the preview on the end date (inclusive). When no
+ * employment of the person in the organisation outlasts the end date, their roles end too (and any
+ * role that would only start later is withdrawn) — refused if that leaves no administrator (R-AGR-3).
+ */
+export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Promise<EndEmploymentPlan> {
+  const { result, membershipId, employments } = await plan(ctx, input);
+  const ended = new Set(result.assignments.map((a) => `${a.unitId}|${a.schoolFormCode ?? ''}`));
+  const outlasting = employments.filter((e) => !ended.has(`${e.unitId}|${e.schoolFormCode ?? ''}`));
+  const endsRoles = outlasting.length === 0;
+  await ctx.em.transactional(async (tx) => {
+    await lockOrganisation(tx, input.organisationId);
+    const rows = await tx.execute<(Omit<MembershipUnitRow, 'validTo'> & { unit_id: string; school_form_code: string | null; valid_to: string | null })[]>(
+      `SELECT id, unit_id, school_form_code, valid_to::text AS valid_to FROM access.membership_unit WHERE membership_id = ?`, [membershipId]);
+    for (const e of employments.filter((x) => ended.has(`${x.unitId}|${x.schoolFormCode ?? ''}`))) {
+      const exact = rows.find((r) => r.unit_id === e.unitId && r.school_form_code === e.schoolFormCode);
+      if (exact) {
+        await tx.execute(`UPDATE access.membership_unit SET valid_to = LEAST(coalesce(valid_to, ?::date), ?::date) WHERE id = ?`, [result.endDate, result.endDate, exact.id]);
+        continue;
+      }
+      // The unit was granted with all its school forms (one row, form null): split it per form so one form can end.
+      const all = rows.find((r) => r.unit_id === e.unitId && r.school_form_code === null);
+      if (!all) continue;
+      await tx.execute(`DELETE FROM access.membership_unit WHERE id = ?`, [all.id]);
+      rows.splice(rows.indexOf(all), 1);
+      for (const other of employments.filter((x) => x.unitId === e.unitId)) {
+        const endsHere = ended.has(`${other.unitId}|${other.schoolFormCode ?? ''}`);
+        const [inserted] = await tx.execute<{ id: string }[]>(
+          `INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, valid_to) VALUES (gen_random_uuid(), ?, ?, ?, ?) RETURNING id`,
+          [membershipId, other.unitId, other.schoolFormCode, endsHere ? result.endDate : all.valid_to]);
+        rows.push({ id: inserted.id, membershipId, unitId: other.unitId, schoolFormCode: other.schoolFormCode, unit_id: other.unitId, school_form_code: other.schoolFormCode, valid_to: endsHere ? result.endDate : all.valid_to });
+      }
+    }
+    if (endsRoles) {
+      const admins = await administratorPeriods(tx, input.organisationId);
+      if (admins.some((a) => a.personId === input.personId) && wouldLeaveNoAdministrator(admins, { kind: 'END', personId: input.personId, validTo: result.endDate }, ctx.today)) {
+        throw conflict('The organisation must always have a permission administrator; this would leave none (R-AGR-3).');
+      }
+      await tx.execute(`DELETE FROM access.role_assignment WHERE membership_id = ? AND valid_from > ?::date`, [membershipId, result.endDate]);
+      await tx.execute(`UPDATE access.role_assignment SET valid_to = ?::date WHERE membership_id = ? AND (valid_to IS NULL OR valid_to > ?::date)`, [result.endDate, membershipId, result.endDate]);
+    }
+    await writeOutboxEvent(tx, 'access', {
+      actor: ctx.actor, organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
+      before: result.assignments.map((a) => ({ unitId: a.unitId, schoolFormCode: a.schoolFormCode, roleCode: a.roleCode, validTo: a.previousValidTo })),
+      after: { endDate: result.endDate, unitId: result.unitId, schoolFormCode: result.schoolFormCode, rolesEnded: endsRoles },
+    });
+  });
+  return result;
+}

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor } from '@behorig/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from './context';
+import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
+import { PersonEntity } from './entities/person.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import {
+  assertSignable, canGrantRoles, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
+  type AdministratorChange, type PendingChangeData, type StaffGrant,
+} from './domain';
+import { administratorPeriods, requireManageUsers, unitActiveOn, type ActorPower } from './access-data';
+import type { CatalogueRole } from './loaders';
+import { serviceUnavailable } from './errors';
+import { SigningUnavailableError } from './signing-client';
+
+/**
+ * Changes to sign (R-SIGN-1): proposals land in the organisation's open change set and take effect
+ * only when the set is applied after a completed signature (see change-set-apply.ts). Every check
+ * runs before anything is written; the write and its audit event share one transaction.
+ */
+
+const SCHEMA = 'access';
+
+/** The form the digest and the signing text are computed over: every field of the change. */
+export function pendingData(c: PendingChangeRow): PendingChangeData {
+  return {
+    id: c.id,
+    kind: c.kind,
+    personId: c.personId ?? `new:${c.personalNumber}`,
+    personalNumber: c.personalNumber,
+    givenName: c.givenName,
+    surname: c.surname,
+    email: c.email,
+    roleCodes: c.roleCodes,
+    unitIds: c.unitIds,
+    schoolFormCodes: c.schoolFormCodes,
+    unitGrants: c.unitGrants.map((u) => ({ unitId: u.unitId, schoolFormCodes: u.schoolFormCodes ? [...u.schoolFormCodes].sort() : null })).sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
+    validFrom: c.validFrom,
+    validTo: c.validTo ?? null,
+  };
+}
+
+/** R-SIGN-3: the digest binds the organisation and the set as well as every change. */
+export const digestOf = (set: Pick<ChangeSetRow, 'id' | 'organisationId'>, changes: readonly PendingChangeRow[]) =>
+  changeSetDigest(changes.map(pendingData), { organisationId: set.organisationId, changeSetId: set.id });
+
+export function signingTextOf(changes: readonly PendingChangeRow[], catalogue: ReadonlyMap<string, CatalogueRole>): string {
+  const names = new Map(changes.map((c) => [pendingData(c).personId, `${c.givenName} ${c.surname}`]));
+  return signingText(changes.map(pendingData), catalogue, names);
+}
+
+function nonEmpty(value: string, field: string, what: string): string {
+  const v = (value ?? '').trim();
+  if (!v) throw new ValidationError(field, `${what} must not be empty.`);
+  return v;
+}
+
+function refuseUngrantable(power: ActorPower, requested: readonly string[], catalogue: ReadonlyMap<string, CatalogueRole>): void {
+  const refused = canGrantRoles(power.roles.map((r) => r.code), requested, power.authority, catalogue);
+  if (refused.length > 0) {
+    throw forbidden(`You cannot grant a role you do not hold yourself: ${refused.map((c) => catalogue.get(c)?.name ?? c).join(', ')} (R-ROLE-3).`);
+  }
+}
+
+/** Validated roles, units and period: R-USR-2…4, R-ORG-3, R-ORG-5, R-PERIOD-1…3. */
+async function validateGrant(
+  ctx: Context,
+  organisationId: string,
+  g: { roleCodes: readonly string[]; unitIds: readonly string[]; schoolFormCodes: readonly string[] | null; validFrom: string; validTo: string | null },
+  catalogue: ReadonlyMap<string, CatalogueRole>,
+): Promise<StaffGrant> {
+  const knownUnits = g.unitIds.length > 0 ? await ctx.deps.directory.units(g.unitIds, ctx.authorization) : [];
+  const grant = validateStaffGrant({ roleCodes: g.roleCodes, unitIds: g.unitIds, schoolFormCodes: g.schoolFormCodes, knownUnits, organisationId, rolesByCode: catalogue });
+  validatePeriod({ validFrom: g.validFrom, validTo: g.validTo, roles: grant.roleCodes.map((c) => catalogue.get(c)!) }, ctx.today, 'input');
+  return grant;
+}
+
+/**
+ * The open set of the organisation, created when missing, locked for this transaction. An edit
+ * while signing is under way returns the set to DRAFT: that signing no longer matches (R-SIGN-4).
+ */
+async function openDraft(tx: EntityManager, organisationId: string): Promise<ChangeSetRow> {
+  await tx.execute(
+    `INSERT INTO access.change_set (id, organisation_id, status) VALUES (?, ?, 'DRAFT')
+     ON CONFLICT (organisation_id) WHERE status IN ('DRAFT','SIGNING') DO NOTHING`,
+    [randomUUID(), organisationId],
+  );
+  const [row] = await tx.execute<{ id: string }[]>(`SELECT id FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING') FOR UPDATE`, [organisationId]);
+  await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ? AND status = 'SIGNING'`, [row.id]);
+  return (await tx.findOneOrFail(ChangeSetEntity, { id: row.id }, { refresh: true })) as ChangeSetRow;
+}
+
+type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt'>;
+
+/** One pending change per person and set: a new proposal for the same person replaces the old one (editable drafts). */
+async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string): Promise<PendingChangeRow> {
+  return ctx.em.transactional(async (tx) => {
+    const set = await openDraft(tx, organisationId);
+    const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumber: fields.personalNumber });
+    if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
+    const change = tx.create(PendingChangeEntity, { ...fields, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
+    await tx.flush();
+    await writeOutboxEvent(tx, SCHEMA, {
+      actor: ctx.actor,
+      organisationId,
+      action,
+      target: `person:${fields.personId ?? fields.birthDate}`,
+      before: previous ? { changeId: previous.id, kind: previous.kind } : undefined,
+      after: { changeSetId: set.id, changeId: change.id, kind: change.kind, roleCodes: change.roleCodes, unitIds: change.unitIds, validFrom: change.validFrom, validTo: change.validTo },
+    });
+    return change as PendingChangeRow;
+  });
+}
+
+export interface StaffInputArgs {
+  personalNumber: string; givenName: string; surname: string; email?: string | null;
+  roleCodes: string[]; unitIds: string[]; validFrom: string; validTo?: string | null; schoolFormCodes?: string[] | null;
+}
+
+/** R-SIGN-1, R-USR-1…4, R-ROLE-3, R-PERIOD-1…3: a NEW staff member, pending signature. */
+export async function proposeStaff(ctx: Context, organisationId: string, input: StaffInputArgs): Promise<PendingChangeRow> {
+  const power = await requireManageUsers(ctx, organisationId);
+  const pnr = parsePersonalNumber(input.personalNumber, 'input.personalNumber', ctx.today);
+  const givenName = nonEmpty(input.givenName, 'input.givenName', 'The given name');
+  const surname = nonEmpty(input.surname, 'input.surname', 'The surname');
+  const catalogue = await ctx.loaders.catalogue();
+  const validTo = input.validTo ?? null;
+  const grant = await validateGrant(ctx, organisationId, { roleCodes: input.roleCodes, unitIds: input.unitIds, schoolFormCodes: input.schoolFormCodes ?? null, validFrom: input.validFrom, validTo }, catalogue);
+  refuseUngrantable(power, grant.roleCodes, catalogue);
+  const existing = await ctx.em.findOne(PersonEntity, { personalNumber: pnr.canonical });
+  if (existing && (await ctx.em.count(MembershipEntity, { personId: existing.id, organisationId })) > 0) {
+    throw badInput('input.personalNumber', `${existing.givenName} ${existing.surname} already works here; propose a change instead (proposeStaffChange).`);
+  }
+  return putChange(ctx, organisationId, {
+    kind: 'NEW',
+    personId: existing?.id ?? null,
+    personalNumber: pnr.canonical,
+    givenName: existing?.givenName ?? givenName,
+    surname: existing?.surname ?? surname,
+    birthDate: pnr.birthDate,
+    email: input.email?.trim() || existing?.email || null,
+    roleCodes: grant.roleCodes,
+    unitIds: grant.units.map((u) => u.unitId),
+    schoolFormCodes: input.schoolFormCodes && input.schoolFormCodes.length > 0 ? [...new Set(input.schoolFormCodes)] : null,
+    unitGrants: grant.units,
+    validFrom: input.validFrom,
+    validTo,
+  }, 'access.change.proposed');
+}
+
+/** The person's current state in the organisation (level 2 and 3), for changes and removals. */
+async function currentState(ctx: Context, organisationId: string, personId: string) {
+  const person = await ctx.loaders.person.load(personId);
+  const membership = person ? (await ctx.loaders.membershipsByPerson.load(person.id)).find((m) => m.organisationId === organisationId) : undefined;
+  if (!person || !membership) throw notFound('That person does not work in this organisation.');
+  const [units, roles] = await Promise.all([ctx.loaders.unitsByMembership.load(membership.id), ctx.loaders.rolesByMembership.load(membership.id)]);
+  const liveUnits = units.filter((u) => unitActiveOn(u, ctx.today));
+  const liveRoles = roles.filter((r) => !r.validTo || r.validTo >= ctx.today);
+  const unitIds = [...new Set(liveUnits.map((u) => u.unitId))];
+  const forms = liveUnits.some((u) => !u.schoolFormCode) ? null : [...new Set(liveUnits.map((u) => u.schoolFormCode as string))];
+  const unitGrants = unitIds.map((unitId) => {
+    const rows = liveUnits.filter((u) => u.unitId === unitId);
+    return { unitId, schoolFormCodes: rows.some((r) => !r.schoolFormCode) ? null : rows.map((r) => r.schoolFormCode as string).sort() };
+  });
+  const validFrom = liveRoles.map((r) => r.validFrom).sort()[0] ?? ctx.today;
+  const validTo = liveRoles.some((r) => !r.validTo) ? null : (liveRoles.map((r) => r.validTo as string).sort().at(-1) ?? null);
+  return { person, membership, roleCodes: [...new Set(liveRoles.map((r) => r.roleCode))], unitIds, schoolFormCodes: forms && forms.length > 0 ? forms : null, unitGrants, validFrom, validTo };
+}
+
+/** R-AGR-3, checked early for a friendly refusal; apply checks again under the organisation lock. */
+async function refuseIfLastAdministrator(ctx: Context, organisationId: string, change: AdministratorChange | AdministratorChange[]): Promise<void> {
+  const admins = await administratorPeriods(ctx.em, organisationId);
+  if (wouldLeaveNoAdministrator(admins, change, ctx.today)) {
+    throw conflict('The organisation must always have a permission administrator; appoint another one first (R-AGR-3).');
+  }
+}
+
+export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] | null; unitIds?: string[] | null; schoolFormCodes?: string[] | null; validFrom?: string | null; validTo?: string | null }
+
+/** R-SIGN-1: a CHANGED staff member (the whole new state), pending signature. */
+export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs): Promise<PendingChangeRow> {
+  const power = await requireManageUsers(ctx, organisationId);
+  const cur = await currentState(ctx, organisationId, personId);
+  const catalogue = await ctx.loaders.catalogue();
+  const roleCodes = input.roleCodes ?? cur.roleCodes;
+  const unitIds = input.unitIds ?? cur.unitIds;
+  const schoolFormCodes = input.schoolFormCodes !== undefined && input.schoolFormCodes !== null ? input.schoolFormCodes : input.unitIds ? null : cur.schoolFormCodes;
+  const validFrom = input.validFrom ?? cur.validFrom;
+  const validTo = 'validTo' in input ? (input.validTo ?? null) : cur.validTo;
+  const grant = await validateGrant(ctx, organisationId, { roleCodes, unitIds, schoolFormCodes, validFrom, validTo }, catalogue);
+  // R-ROLE-3 concerns what is handed out: roles the person already has may stay.
+  refuseUngrantable(power, grant.roleCodes.filter((c) => !cur.roleCodes.includes(c)), catalogue);
+  const isAdmin = (codes: readonly string[]) => codes.some((c) => catalogue.get(c)?.isPermissionAdmin);
+  if (isAdmin(cur.roleCodes) && !isAdmin(grant.roleCodes)) await refuseIfLastAdministrator(ctx, organisationId, { kind: 'REMOVE', personId });
+  return putChange(ctx, organisationId, {
+    kind: 'CHANGED',
+    personId,
+    personalNumber: cur.person.personalNumber,
+    givenName: cur.person.givenName,
+    surname: cur.person.surname,
+    birthDate: cur.person.birthDate,
+    email: input.email === undefined ? cur.person.email : input.email?.trim() || null,
+    roleCodes: grant.roleCodes,
+    unitIds: grant.units.map((u) => u.unitId),
+    schoolFormCodes: schoolFormCodes && schoolFormCodes.length > 0 ? [...new Set(schoolFormCodes)] : null,
+    unitGrants: grant.units,
+    validFrom,
+    validTo,
+  }, 'access.change.proposed');
+}
+
+/** R-SIGN-1: REMOVED, pending signature; refused at once when it would leave no administrator (R-AGR-3). */
+export async function proposeStaffRemoval(ctx: Context, organisationId: string, personId: string): Promise<PendingChangeRow> {
+  await requireManageUsers(ctx, organisationId);
+  const cur = await currentState(ctx, organisationId, personId);
+  await refuseIfLastAdministrator(ctx, organisationId, { kind: 'REMOVE', personId });
+  return putChange(ctx, organisationId, {
+    kind: 'REMOVED',
+    personId,
+    personalNumber: cur.person.personalNumber,
+    givenName: cur.person.givenName,
+    surname: cur.person.surname,
+    birthDate: cur.person.birthDate,
+    email: cur.person.email,
+    roleCodes: cur.roleCodes,
+    unitIds: cur.unitIds,
+    schoolFormCodes: cur.schoolFormCodes,
+    unitGrants: cur.unitGrants,
+    validFrom: cur.validFrom,
+    validTo: cur.validTo,
+  }, 'access.change.proposed');
+}
+
+/** R-SIGN-1: drafts stay deletable; discarding during signing invalidates that signing (R-SIGN-4). */
+export async function discardPendingChange(ctx: Context, changeId: string): Promise<ChangeSetRow> {
+  const change = await ctx.em.findOne(PendingChangeEntity, { id: changeId });
+  const set = change ? await ctx.em.findOne(ChangeSetEntity, { id: change.changeSetId }) : null;
+  if (!change || !set) throw notFound('There is no such pending change.');
+  await requireManageUsers(ctx, set.organisationId);
+  if (set.status !== 'DRAFT' && set.status !== 'SIGNING') throw conflict(`The change set is ${set.status}; its changes can no longer be discarded (R-SIGN-4).`);
+  return ctx.em.transactional(async (tx) => {
+    const draft = await openDraft(tx, set.organisationId);
+    if (draft.id !== set.id) throw conflict('The change set changed meanwhile; reload and try again.');
+    await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [change.id]);
+    await writeOutboxEvent(tx, SCHEMA, {
+      actor: ctx.actor, organisationId: set.organisationId, action: 'access.change.discarded', target: `person:${change.personId ?? change.birthDate}`,
+      before: { changeSetId: set.id, changeId: change.id, kind: change.kind }, after: null,
+    });
+    return draft;
+  });
+}
+
+/**
+ * R-SIGN-2: freezes the digest of the DRAFT set (status SIGNING) and asks the signing service to
+ * start a BankID sign order for the caller with the Swedish text. When BankID cannot be reached the
+ * set goes back to DRAFT with every change intact and the answer is SERVICE_UNAVAILABLE.
+ */
+export async function signChanges(ctx: Context, organisationId: string): Promise<{ __typename: 'SigningOrder'; orderRef: string }> {
+  await requireManageUsers(ctx, organisationId);
+  const actor = ctx.actor as Actor;
+  if (actor.kind !== 'person') throw forbidden('Only a person can sign with BankID.');
+  const catalogue = await ctx.loaders.catalogue();
+  const frozen = await ctx.em.transactional(async (tx) => {
+    const [open] = await tx.execute<{ id: string; status: 'DRAFT' | 'SIGNING' }[]>(
+      `SELECT id, status FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING') FOR UPDATE`, [organisationId]);
+    const changes = open ? await tx.find(PendingChangeEntity, { changeSetId: open.id }) : [];
+    if (!open) throw badInput('organisationId', 'There are no changes to sign.');
+    try {
+      assertSignable(open.status, changes.length);
+    } catch (e) {
+      if (e instanceof ValidationError) throw badInput(e.field, e.message);
+      throw conflict((e as Error).message);
+    }
+    const set = { id: open.id, organisationId };
+    const digest = digestOf(set, changes);
+    await tx.execute(`UPDATE access.change_set SET status = 'SIGNING', signing_digest = ? WHERE id = ?`, [digest, open.id]);
+    await writeOutboxEvent(tx, SCHEMA, { actor, organisationId, action: 'access.changes.signing_started', target: `change_set:${open.id}`, after: { changeSetId: open.id, digest, changes: changes.length } });
+    return { id: open.id, digest, text: signingTextOf(changes, catalogue) };
+  });
+  try {
+    const { orderRef } = await ctx.deps.signing.startSignOrder(
+      { organisationId, changeSetId: frozen.id, digest: frozen.digest, userVisibleData: frozen.text, endUserIp: ctx.ip },
+      ctx.authorization,
+    );
+    await ctx.em.execute(`UPDATE access.change_set SET order_ref = ? WHERE id = ? AND status = 'SIGNING'`, [orderRef, frozen.id]);
+    return { __typename: 'SigningOrder', orderRef };
+  } catch (e) {
+    // The signature never started: the drafts stay as they were, ready for another attempt.
+    await ctx.em.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL WHERE id = ? AND status = 'SIGNING' AND signing_digest = ?`, [frozen.id, frozen.digest]);
+    if (e instanceof SigningUnavailableError) throw serviceUnavailable(e.message);
+    throw e;
+  }
+}
+

@@ -1,0 +1,53 @@
+import type { KnownUnit } from './domain';
+
+/**
+ * What access needs to know about units and organisations, which the organisations subgraph owns
+ * (R-ORG-3: a unit must exist before anyone is given access to it). Behind an interface so tests
+ * can serve the DEMO units without running the other subgraph; the default asks it over HTTP.
+ */
+export interface UnitDirectory {
+  /** The units among `ids` that exist (missing ids simply do not appear). */
+  units(ids: readonly string[], authorization?: string): Promise<KnownUnit[]>;
+  /** Names of the organisations among `ids` that exist. */
+  organisations(ids: readonly string[], authorization?: string): Promise<Map<string, string>>;
+}
+
+const UNIT_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { id closed organisation { id } schoolForms { code } } } }`;
+const ORG_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id name } } }`;
+
+export class DirectoryUnavailableError extends Error {}
+
+/**
+ * Fetches entities by reference from the organisations subgraph (`_entities`), forwarding the
+ * caller's Authorization so that subgraph applies its own rules. One HTTP request per call.
+ */
+export function createHttpUnitDirectory(organisationsUrl: string, fetchImpl: typeof fetch = fetch): UnitDirectory {
+  async function entities<T>(query: string, typename: string, ids: readonly string[], authorization?: string): Promise<T[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    let res: Response;
+    try {
+      res = await fetchImpl(organisationsUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query, variables: { representations: unique.map((id) => ({ __typename: typename, id })) } }),
+      });
+    } catch (e) {
+      throw new DirectoryUnavailableError(`The organisations service cannot be reached: ${(e as Error).message}`);
+    }
+    if (!res.ok) throw new DirectoryUnavailableError(`The organisations service answered HTTP ${res.status}.`);
+    const body = (await res.json()) as { data?: { _entities?: (T | null)[] }; errors?: { message: string }[] };
+    if (!body.data?._entities) throw new DirectoryUnavailableError(`The organisations service refused: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    return body.data._entities.filter((e): e is T => e !== null && typeof e === 'object' && 'id' in (e as object));
+  }
+  return {
+    async units(ids, authorization) {
+      const rows = await entities<{ id: string; closed: boolean; organisation: { id: string }; schoolForms: { code: string }[] }>(UNIT_QUERY, 'Unit', ids, authorization);
+      return rows.map((u) => ({ id: u.id, organisationId: u.organisation.id, closed: u.closed, schoolFormCodes: u.schoolForms.map((s) => s.code) }));
+    },
+    async organisations(ids, authorization) {
+      const rows = await entities<{ id: string; name: string }>(ORG_QUERY, 'Organisation', ids, authorization);
+      return new Map(rows.map((o) => [o.id, o.name]));
+    },
+  };
+}
