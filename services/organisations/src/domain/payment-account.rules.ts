@@ -20,13 +20,13 @@ export function parseBankgiro(input: string, field = 'number'): string {
 
 /**
  * Plusgiro: 2 to 8 digits, the last one a Luhn check digit written after a hyphen
- * ("4 12 34-5", "41234-5"). Returns digits-hyphen-check digit.
+ * ("90 01 22-3", "900122-3"). Returns digits-hyphen-check digit.
  */
 export function parsePlusgiro(input: string, field = 'number'): string {
   const value = (input ?? '').trim();
-  if (!/^[\d\s-]+$/.test(value)) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 4 12 34-5).');
+  if (!/^[\d\s-]+$/.test(value)) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 90 01 22-3).');
   const digits = value.replace(/[\s-]/g, '');
-  if (digits.length < 2 || digits.length > 8) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 4 12 34-5).');
+  if (digits.length < 2 || digits.length > 8) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 90 01 22-3).');
   if (!luhnValid(digits)) throw new ValidationError(field, 'The plusgiro number is not valid: its check digit does not match.');
   return `${digits.slice(0, -1)}-${digits.slice(-1)}`;
 }

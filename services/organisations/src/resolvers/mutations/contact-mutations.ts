@@ -75,6 +75,7 @@ export const contactMutations: Pick<MutationResolvers,
       await tx.flush();
       await audit(tx, ctx.actor!, { organisationId: org.id, action: 'contact_person.removed', target: `ContactPerson:${id}`, before });
     });
+    ctx.loaders.contactPersonsByOrganisation.clear(org.id);
     return org;
   },
 
@@ -136,6 +137,7 @@ export const contactMutations: Pick<MutationResolvers,
       await tx.flush();
       await audit(tx, ctx.actor!, { organisationId: org.id, action: 'payment_account.removed', target: `PaymentAccount:${id}`, before });
     });
+    ctx.loaders.paymentAccountsByOrganisation.clear(org.id);
     return org;
   },
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, requireActor } from '@behorig/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AddressInput, MutationResolvers } from '../../generated/resolvers-types';
@@ -55,7 +56,9 @@ export const unitMutations: Pick<MutationResolvers, 'createUnit' | 'renameUnit' 
     });
     if (await nameTaken(ctx.em, org.id, service.code, data.name)) throw conflict(`${org.name} already has a unit called "${data.name}" for ${service.name}.`);
     return ctx.em.transactional(async (tx) => {
-      const unit = tx.create(UnitEntity, { organisationId: org.id, serviceCode: service.code, name: data.name });
+      // Foreign keys are scalar ids, so the unit of work cannot order the inserts: the unit goes first.
+      const unit = tx.create(UnitEntity, { id: randomUUID(), organisationId: org.id, serviceCode: service.code, name: data.name });
+      await tx.flush();
       const addresses = data.addresses.map((a) => tx.create(AddressEntity, { ...a, unitId: unit.id }));
       for (const code of data.schoolForms) tx.create(UnitSchoolFormEntity, { unitId: unit.id, schoolFormCode: code });
       await tx.flush();
@@ -100,7 +103,7 @@ export const unitMutations: Pick<MutationResolvers, 'createUnit' | 'renameUnit' 
     const siblings = await ctx.loaders.addressesByUnit.load(unit.id);
     // R-ORG-3: a unit keeps one or more addresses.
     if (siblings.length <= 1) throw badInput('id', 'This is the unit\'s only address: add another before removing it.');
-    return ctx.em.transactional(async (tx) => {
+    const result = await ctx.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(AddressEntity, { id });
       const before = pick(row, ['id', 'street', 'postalCode', 'city'] as const);
       tx.remove(row);
@@ -108,6 +111,10 @@ export const unitMutations: Pick<MutationResolvers, 'createUnit' | 'renameUnit' 
       await audit(tx, ctx.actor!, { organisationId: unit.organisationId, action: 'unit.address_removed', target: `Unit:${unit.id}`, before });
       return tx.findOneOrFail(UnitEntity, { id: unit.id });
     });
+    // The request's loaders saw the address list before the removal.
+    ctx.loaders.addressesByUnit.clear(unit.id);
+    ctx.loaders.address.clear(id);
+    return result;
   },
 
   closeUnit: async (_p, { id }, ctx) => {
