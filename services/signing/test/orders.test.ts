@@ -151,7 +151,7 @@ describe('signing subgraph: BankID log-in and signing against the simulator', ()
       expect(h.access.applyCalls.find((c) => c.changeSetId === changeSetId)!.receipt).toBe(receipt.token);
 
       // Anyone with the published JWKS verifies the receipt offline.
-      const jwks = await (await fetch(`${h.base}/.well-known/jwks.json`)).json();
+      const jwks = (await (await fetch(`${h.base}/.well-known/jwks.json`)).json()) as { keys: never[] };
       const claims = await createReceiptVerifier({ jwks })(receipt.token);
       expect(claims).toMatchObject({ receiptId: receipt.id, signerPersonalNumber: arvid.personalNumber, organisationId: dorotea, changeSetId, digest, orderRef });
       expect((await h.gql(`query($t: String!) { verifyReceipt(token: $t) }`, { t: receipt.token })).data.verifyReceipt).toBe(true);
