@@ -1,0 +1,114 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { DEMO, createReceiptVerifier, mintReceipt } from '@behorig/kit';
+import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
+import { buildServer } from '../../src/server';
+import { createHttpSigningClient } from '../../src/signing-client';
+import type { KnownUnit } from '../../src/domain';
+import type { UnitDirectory } from '../../src/unit-directory';
+
+/** A unit of Dorotea kommun that is closed: granting it is BAD_USER_INPUT. */
+export const CLOSED_UNIT_ID = '00000000-0000-4000-8001-0000000000c1';
+
+/** In-test double of the organisations subgraph: serves the DEMO units and organisations (plus extras). */
+export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number } {
+  const units: KnownUnit[] = [
+    ...Object.values(DEMO.units).map((u) => ({ id: u.id, organisationId: DEMO.organisations[u.organisation as keyof typeof DEMO.organisations].id, closed: false, schoolFormCodes: [...u.schoolForms] })),
+    { id: CLOSED_UNIT_ID, organisationId: DEMO.organisations.dorotea.id, closed: true, schoolFormCodes: [] },
+    ...extra,
+  ];
+  const dir = {
+    calls: 0,
+    async units(ids: readonly string[]) {
+      dir.calls++;
+      return units.filter((u) => ids.includes(u.id));
+    },
+    async organisations(ids: readonly string[]) {
+      dir.calls++;
+      return new Map(Object.values(DEMO.organisations).filter((o) => ids.includes(o.id)).map((o) => [o.id, o.name]));
+    },
+  };
+  return dir;
+}
+
+/** A tiny HTTP server standing in for signing's POST /internal/sign-orders. */
+export async function fakeSigning() {
+  const requests: { headers: http.IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
+  const state = { unavailable: false };
+  const server = http.createServer((req, res) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      requests.push({ headers: req.headers, body: JSON.parse(data || '{}') });
+      res.setHeader('content-type', 'application/json');
+      if (req.url !== '/internal/sign-orders' || req.headers['x-internal-secret'] !== 'test-internal-secret-123') {
+        res.statusCode = 401;
+        return res.end(JSON.stringify({ error: 'unauthorised' }));
+      }
+      if (state.unavailable) {
+        res.statusCode = 503;
+        return res.end(JSON.stringify({ error: 'bankid_unavailable' }));
+      }
+      res.end(JSON.stringify({ orderRef: randomUUID() }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url, requests, state, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+export const person = (given: string) => DEMO.people.find((p) => p.givenName === given)!;
+export const ORG = { dorotea: DEMO.organisations.dorotea.id, aratron: DEMO.organisations.aratron.id, vux: DEMO.organisations.vux.id };
+export const UNIT = { doroteaUbk: DEMO.units.doroteaUbk.id, aratronStod: DEMO.units.aratronStod.id, vuxKista: DEMO.units.vuxKista.id, vuxSoder: DEMO.units.vuxSoder.id };
+export const AUTHORITY_PNR = '191212121212';
+
+export interface StartOptions { today?: string; demoData?: boolean; onQuery?: (sql: string) => void }
+
+/** One access server per test file (beforeAll), on its own database, with the doubles above. */
+export async function startAccess(opts: StartOptions = {}) {
+  const db: TestDatabase = await createTestDatabase('acc');
+  const keys = await testKeys();
+  const signing = await fakeSigning();
+  const directory = demoUnitDirectory();
+  const today = opts.today ?? '2026-11-22';
+  const server = await buildServer({
+    databaseUrl: db.url,
+    verify: keys.verify,
+    demoData: opts.demoData ?? true,
+    unitDirectory: directory,
+    signing: createHttpSigningClient(signing.url, 'test-internal-secret-123'),
+    internalSecret: 'test-internal-secret-123',
+    verifyReceipt: createReceiptVerifier({ jwks: keys.jwks as never }),
+    today: () => today,
+    onQuery: opts.onQuery,
+  });
+  const base = await server.listen(0, '127.0.0.1');
+  const url = `${base}/graphql`;
+  const tokens = {
+    of: (given: string) => keys.token({ personalNumber: person(given).personalNumber }),
+    withId: (given: string) => keys.token({ personalNumber: person(given).personalNumber, personId: person(given).id }),
+    authority: () => keys.token({ personalNumber: AUTHORITY_PNR, authority: true }),
+    pnr: (personalNumber: string) => keys.token({ personalNumber }),
+  };
+  const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => server.orm.em.fork().execute<T[]>(q, params);
+  const count = async (table: string, where = 'true', params: unknown[] = []) =>
+    Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM access.${table} WHERE ${where}`, params))[0].n);
+  /** What signing does when a sign order completes: a receipt over the frozen digest, minted with the test key. */
+  const receiptFor = async (changeSetId: string, signerPnr: string, override: { digest?: string; organisationId?: string } = {}) => {
+    const [set] = await sql<{ organisation_id: string; signing_digest: string }>(`SELECT organisation_id, signing_digest FROM access.change_set WHERE id = ?`, [changeSetId]);
+    return mintReceipt(keys.key, {
+      receiptId: randomUUID(), orderRef: randomUUID(), signerPersonalNumber: signerPnr, signerName: 'Test Signer',
+      organisationId: override.organisationId ?? set.organisation_id, changeSetId, digest: override.digest ?? set.signing_digest, signedAt: new Date(),
+    });
+  };
+  return {
+    db, keys, server, base, url, tokens, sql, count, signing, directory, today, receiptFor,
+    gql: (query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest(url, query, variables, token),
+    stop: async () => {
+      await server.stop();
+      await signing.close();
+      await db.drop();
+    },
+  };
+}
+export type AccessSystem = Awaited<ReturnType<typeof startAccess>>;
