@@ -10,7 +10,7 @@ import { validated } from '../validated';
  * migration 001), so `LIKE '%term%'` uses the index instead of scanning; ordering by (name, id)
  * uses `organisation_name_idx`.
  */
-const SEARCH_EXPR = `(lower(o.name) || ' ' || o.org_number)`;
+export const SEARCH_EXPR = `(lower(o.name) || ' ' || o.org_number)`;
 
 export const Query: QueryResolvers = {
   organisation: async (_p, { id }, { actor, loaders }) => {
