@@ -1,4 +1,5 @@
 import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit';
+import { gqlRequest } from '@behorig/kit/testing';
 import { ORG, PEOPLE, startOrganisations, type Org, type Who } from './support';
 
 /**
@@ -292,7 +293,6 @@ describe('rules beyond the matrix', () => {
 
   it('updatedBy names the person by id when the token carries one, never by full personal number', async () => {
     const token = await org.keys.token({ personalNumber: PEOPLE.arvid.personalNumber, personId: DEMO.people[1].id });
-    const { gqlRequest } = await import('@behorig/kit/testing');
     const res = await gqlRequest(org.url, `mutation { changeContactPerson(id: "${ARVID_CONTACT}", input: { adminContact: true }) { updatedBy updatedAt } }`, undefined, token);
     expect(res.data.changeContactPerson.updatedBy).toBe(`person:${DEMO.people[1].id}`);
     expect(JSON.stringify(res.data)).not.toContain(PEOPLE.arvid.personalNumber);

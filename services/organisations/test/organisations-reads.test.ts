@@ -1,5 +1,6 @@
 import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit';
 import { ORG, startOrganisations, staticPermissions, type Org } from './support';
+import { SEARCH_EXPR } from '../src/resolvers/Query';
 
 let org: Org;
 beforeAll(async () => { org = await startOrganisations(); });
@@ -134,7 +135,6 @@ describe('performance', () => {
   });
 
   it('organisations search and units by organisation use their indexes', async () => {
-    const { SEARCH_EXPR } = await import('../src/resolvers/Query');
     const plans = await org.server.orm.em.fork().transactional(async (tx) => {
       // With sequential scans priced out, the planner shows which index serves each query.
       await tx.execute('SET LOCAL enable_seqscan = off');
