@@ -4,5 +4,5 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   server: { host: '0.0.0.0', strictPort: true },
-  test: { environment: 'jsdom' },
+  build: { outDir: 'dist', sourcemap: true },
 });

@@ -1,12 +1,52 @@
-/** Placeholder page of the walking skeleton; the real client is its own issue. */
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { I18nProvider } from './i18n';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { Layout } from './pages/Layout';
+import { LoginPage } from './pages/LoginPage';
+import { HomePage } from './pages/HomePage';
+import { MyPermissionsPage } from './pages/MyPermissionsPage';
+import { DetailsPage } from './pages/DetailsPage';
+import { StaffPage } from './pages/StaffPage';
+import { RolesPage } from './pages/RolesPage';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { NotFound } from './pages/NotFound';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { loggedIn } = useAuth();
+  const location = useLocation();
+  if (!loggedIn) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+/** The routes; the current organisation is always in the URL (R-ORG-4). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
+      <Route path="/org/:organisationId" element={<RequireAuth><Layout /></RequireAuth>}>
+        <Route index element={<Navigate to="permissions" replace />} />
+        <Route path="permissions" element={<MyPermissionsPage />} />
+        <Route path="details" element={<DetailsPage />} />
+        <Route path="staff" element={<StaffPage />} />
+        <Route path="roles" element={<RolesPage />} />
+        <Route path="log" element={<AuditLogPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
+
 export function App({ gatewayUrl }: { gatewayUrl: string }) {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '3rem auto', padding: '0 1rem' }}>
-      <h1>Behörig</h1>
-      <p>Delegerad behörighetsadministration — the web client is on its way.</p>
-      <p>
-        GraphQL gateway: <a href={gatewayUrl}>{gatewayUrl}</a>
-      </p>
-    </main>
+    <I18nProvider>
+      <AuthProvider gatewayUrl={gatewayUrl}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
   );
 }

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-
-const gatewayUrl = import.meta.env.VITE_GATEWAY_URL ?? 'http://localhost:4000/graphql';
+import { config } from './config';
+import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App gatewayUrl={gatewayUrl} />
+    <App gatewayUrl={config.gatewayUrl} />
   </StrictMode>,
 );

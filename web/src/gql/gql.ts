@@ -1,0 +1,160 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n": typeof types.MyAccessDocument,
+    "\n  query Me {\n    me {\n      id\n      givenName\n      surname\n      memberships {\n        organisation { id name orgNumber kind }\n        employments { unit { id } schoolFormCode validTo }\n        roles { id validFrom validTo role { code name system orgWideOnly isPermissionAdmin isResponsible } }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Staff($id: ID!, $search: String, $first: Int, $after: String) {\n    organisation(id: $id) {\n      id\n      name\n      units { id name closed schoolForms { code name } }\n      staff(search: $search, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id givenName surname birthDate email\n            memberships {\n              organisation { id }\n              employments { unit { id name } schoolFormCode validTo }\n              roles { id validFrom validTo role { code name isPermissionAdmin } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StaffDocument,
+    "\n  query RoleCatalogue {\n    roles { code name system orgWideOnly isPermissionAdmin }\n  }\n": typeof types.RoleCatalogueDocument,
+    "\n  query ChangesToSign($id: ID!) {\n    organisation(id: $id) {\n      id\n      changesToSign {\n        id status digest signingText\n        changes {\n          id kind\n          person { personId givenName surname birthDate email }\n          roles { code name }\n          unitIds schoolFormCodes validFrom validTo\n        }\n      }\n    }\n  }\n": typeof types.ChangesToSignDocument,
+    "\n  mutation ProposeStaff($organisationId: ID!, $input: StaffInput!) {\n    proposeStaff(organisationId: $organisationId, input: $input) { id kind }\n  }\n": typeof types.ProposeStaffDocument,
+    "\n  mutation ProposeStaffChange($organisationId: ID!, $personId: ID!, $input: StaffChangeInput!) {\n    proposeStaffChange(organisationId: $organisationId, personId: $personId, input: $input) { id kind }\n  }\n": typeof types.ProposeStaffChangeDocument,
+    "\n  mutation ProposeStaffRemoval($organisationId: ID!, $personId: ID!) {\n    proposeStaffRemoval(organisationId: $organisationId, personId: $personId) { id kind }\n  }\n": typeof types.ProposeStaffRemovalDocument,
+    "\n  mutation DiscardPendingChange($id: ID!) {\n    discardPendingChange(id: $id) { id status changes { id } }\n  }\n": typeof types.DiscardPendingChangeDocument,
+    "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n": typeof types.ChangeAuthorisationPeriodDocument,
+    "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": typeof types.EndEmploymentPreviewDocument,
+    "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": typeof types.EndEmploymentDocument,
+    "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, after: $after, action: $action) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actor { id givenName surname } }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query OrganisationDetails($id: ID!) {\n    organisation(id: $id) {\n      id orgNumber name kind postalAddress phone fax website\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n  }\n": typeof types.OrganisationDetailsDocument,
+    "\n  query OrganisationContacts($id: ID!) {\n    organisation(id: $id) {\n      id\n      contactPersons { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n      paymentAccounts { id type number reviewStatus isDefault updatedAt updatedBy }\n    }\n  }\n": typeof types.OrganisationContactsDocument,
+    "\n  mutation ChangeOrganisation($id: ID!, $input: ChangeOrganisationInput!) {\n    changeOrganisation(id: $id, input: $input) { id postalAddress phone fax website }\n  }\n": typeof types.ChangeOrganisationDocument,
+    "\n  mutation CreateContactPerson($organisationId: ID!, $input: ContactPersonInput!) {\n    createContactPerson(organisationId: $organisationId, input: $input) { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n  }\n": typeof types.CreateContactPersonDocument,
+    "\n  mutation CreatePaymentAccount($organisationId: ID!, $input: PaymentAccountInput!) {\n    createPaymentAccount(organisationId: $organisationId, input: $input) { id type number reviewStatus isDefault updatedAt updatedBy }\n  }\n": typeof types.CreatePaymentAccountDocument,
+    "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.MyPermissionsDocument,
+    "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": typeof types.RolesDocument,
+};
+const documents: Documents = {
+    "\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n": types.MyAccessDocument,
+    "\n  query Me {\n    me {\n      id\n      givenName\n      surname\n      memberships {\n        organisation { id name orgNumber kind }\n        employments { unit { id } schoolFormCode validTo }\n        roles { id validFrom validTo role { code name system orgWideOnly isPermissionAdmin isResponsible } }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Staff($id: ID!, $search: String, $first: Int, $after: String) {\n    organisation(id: $id) {\n      id\n      name\n      units { id name closed schoolForms { code name } }\n      staff(search: $search, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id givenName surname birthDate email\n            memberships {\n              organisation { id }\n              employments { unit { id name } schoolFormCode validTo }\n              roles { id validFrom validTo role { code name isPermissionAdmin } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.StaffDocument,
+    "\n  query RoleCatalogue {\n    roles { code name system orgWideOnly isPermissionAdmin }\n  }\n": types.RoleCatalogueDocument,
+    "\n  query ChangesToSign($id: ID!) {\n    organisation(id: $id) {\n      id\n      changesToSign {\n        id status digest signingText\n        changes {\n          id kind\n          person { personId givenName surname birthDate email }\n          roles { code name }\n          unitIds schoolFormCodes validFrom validTo\n        }\n      }\n    }\n  }\n": types.ChangesToSignDocument,
+    "\n  mutation ProposeStaff($organisationId: ID!, $input: StaffInput!) {\n    proposeStaff(organisationId: $organisationId, input: $input) { id kind }\n  }\n": types.ProposeStaffDocument,
+    "\n  mutation ProposeStaffChange($organisationId: ID!, $personId: ID!, $input: StaffChangeInput!) {\n    proposeStaffChange(organisationId: $organisationId, personId: $personId, input: $input) { id kind }\n  }\n": types.ProposeStaffChangeDocument,
+    "\n  mutation ProposeStaffRemoval($organisationId: ID!, $personId: ID!) {\n    proposeStaffRemoval(organisationId: $organisationId, personId: $personId) { id kind }\n  }\n": types.ProposeStaffRemovalDocument,
+    "\n  mutation DiscardPendingChange($id: ID!) {\n    discardPendingChange(id: $id) { id status changes { id } }\n  }\n": types.DiscardPendingChangeDocument,
+    "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n": types.ChangeAuthorisationPeriodDocument,
+    "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": types.EndEmploymentPreviewDocument,
+    "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": types.EndEmploymentDocument,
+    "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, after: $after, action: $action) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actor { id givenName surname } }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query OrganisationDetails($id: ID!) {\n    organisation(id: $id) {\n      id orgNumber name kind postalAddress phone fax website\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n  }\n": types.OrganisationDetailsDocument,
+    "\n  query OrganisationContacts($id: ID!) {\n    organisation(id: $id) {\n      id\n      contactPersons { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n      paymentAccounts { id type number reviewStatus isDefault updatedAt updatedBy }\n    }\n  }\n": types.OrganisationContactsDocument,
+    "\n  mutation ChangeOrganisation($id: ID!, $input: ChangeOrganisationInput!) {\n    changeOrganisation(id: $id, input: $input) { id postalAddress phone fax website }\n  }\n": types.ChangeOrganisationDocument,
+    "\n  mutation CreateContactPerson($organisationId: ID!, $input: ContactPersonInput!) {\n    createContactPerson(organisationId: $organisationId, input: $input) { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n  }\n": types.CreateContactPersonDocument,
+    "\n  mutation CreatePaymentAccount($organisationId: ID!, $input: PaymentAccountInput!) {\n    createPaymentAccount(organisationId: $organisationId, input: $input) { id type number reviewStatus isDefault updatedAt updatedBy }\n  }\n": types.CreatePaymentAccountDocument,
+    "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.MyPermissionsDocument,
+    "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": types.RolesDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n"): (typeof documents)["\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      givenName\n      surname\n      memberships {\n        organisation { id name orgNumber kind }\n        employments { unit { id } schoolFormCode validTo }\n        roles { id validFrom validTo role { code name system orgWideOnly isPermissionAdmin isResponsible } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      givenName\n      surname\n      memberships {\n        organisation { id name orgNumber kind }\n        employments { unit { id } schoolFormCode validTo }\n        roles { id validFrom validTo role { code name system orgWideOnly isPermissionAdmin isResponsible } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Staff($id: ID!, $search: String, $first: Int, $after: String) {\n    organisation(id: $id) {\n      id\n      name\n      units { id name closed schoolForms { code name } }\n      staff(search: $search, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id givenName surname birthDate email\n            memberships {\n              organisation { id }\n              employments { unit { id name } schoolFormCode validTo }\n              roles { id validFrom validTo role { code name isPermissionAdmin } }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Staff($id: ID!, $search: String, $first: Int, $after: String) {\n    organisation(id: $id) {\n      id\n      name\n      units { id name closed schoolForms { code name } }\n      staff(search: $search, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id givenName surname birthDate email\n            memberships {\n              organisation { id }\n              employments { unit { id name } schoolFormCode validTo }\n              roles { id validFrom validTo role { code name isPermissionAdmin } }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleCatalogue {\n    roles { code name system orgWideOnly isPermissionAdmin }\n  }\n"): (typeof documents)["\n  query RoleCatalogue {\n    roles { code name system orgWideOnly isPermissionAdmin }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChangesToSign($id: ID!) {\n    organisation(id: $id) {\n      id\n      changesToSign {\n        id status digest signingText\n        changes {\n          id kind\n          person { personId givenName surname birthDate email }\n          roles { code name }\n          unitIds schoolFormCodes validFrom validTo\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChangesToSign($id: ID!) {\n    organisation(id: $id) {\n      id\n      changesToSign {\n        id status digest signingText\n        changes {\n          id kind\n          person { personId givenName surname birthDate email }\n          roles { code name }\n          unitIds schoolFormCodes validFrom validTo\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeStaff($organisationId: ID!, $input: StaffInput!) {\n    proposeStaff(organisationId: $organisationId, input: $input) { id kind }\n  }\n"): (typeof documents)["\n  mutation ProposeStaff($organisationId: ID!, $input: StaffInput!) {\n    proposeStaff(organisationId: $organisationId, input: $input) { id kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeStaffChange($organisationId: ID!, $personId: ID!, $input: StaffChangeInput!) {\n    proposeStaffChange(organisationId: $organisationId, personId: $personId, input: $input) { id kind }\n  }\n"): (typeof documents)["\n  mutation ProposeStaffChange($organisationId: ID!, $personId: ID!, $input: StaffChangeInput!) {\n    proposeStaffChange(organisationId: $organisationId, personId: $personId, input: $input) { id kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeStaffRemoval($organisationId: ID!, $personId: ID!) {\n    proposeStaffRemoval(organisationId: $organisationId, personId: $personId) { id kind }\n  }\n"): (typeof documents)["\n  mutation ProposeStaffRemoval($organisationId: ID!, $personId: ID!) {\n    proposeStaffRemoval(organisationId: $organisationId, personId: $personId) { id kind }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DiscardPendingChange($id: ID!) {\n    discardPendingChange(id: $id) { id status changes { id } }\n  }\n"): (typeof documents)["\n  mutation DiscardPendingChange($id: ID!) {\n    discardPendingChange(id: $id) { id status changes { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n"): (typeof documents)["\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n"): (typeof documents)["\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n"): (typeof documents)["\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, after: $after, action: $action) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actor { id givenName surname } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, after: $after, action: $action) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actor { id givenName surname } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationDetails($id: ID!) {\n    organisation(id: $id) {\n      id orgNumber name kind postalAddress phone fax website\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n  }\n"): (typeof documents)["\n  query OrganisationDetails($id: ID!) {\n    organisation(id: $id) {\n      id orgNumber name kind postalAddress phone fax website\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationContacts($id: ID!) {\n    organisation(id: $id) {\n      id\n      contactPersons { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n      paymentAccounts { id type number reviewStatus isDefault updatedAt updatedBy }\n    }\n  }\n"): (typeof documents)["\n  query OrganisationContacts($id: ID!) {\n    organisation(id: $id) {\n      id\n      contactPersons { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n      paymentAccounts { id type number reviewStatus isDefault updatedAt updatedBy }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeOrganisation($id: ID!, $input: ChangeOrganisationInput!) {\n    changeOrganisation(id: $id, input: $input) { id postalAddress phone fax website }\n  }\n"): (typeof documents)["\n  mutation ChangeOrganisation($id: ID!, $input: ChangeOrganisationInput!) {\n    changeOrganisation(id: $id, input: $input) { id postalAddress phone fax website }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContactPerson($organisationId: ID!, $input: ContactPersonInput!) {\n    createContactPerson(organisationId: $organisationId, input: $input) { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n  }\n"): (typeof documents)["\n  mutation CreateContactPerson($organisationId: ID!, $input: ContactPersonInput!) {\n    createContactPerson(organisationId: $organisationId, input: $input) { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePaymentAccount($organisationId: ID!, $input: PaymentAccountInput!) {\n    createPaymentAccount(organisationId: $organisationId, input: $input) { id type number reviewStatus isDefault updatedAt updatedBy }\n  }\n"): (typeof documents)["\n  mutation CreatePaymentAccount($organisationId: ID!, $input: PaymentAccountInput!) {\n    createPaymentAccount(organisationId: $organisationId, input: $input) { id type number reviewStatus isDefault updatedAt updatedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

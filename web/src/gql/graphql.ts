@@ -1,0 +1,1174 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date YYYY-MM-DD (Europe/Stockholm). */
+  Date: { input: string; output: string; }
+  /** An ISO-8601 instant. */
+  DateTime: { input: string; output: string; }
+  join__DirectiveArguments: { input: any; output: any; }
+  join__FieldSet: { input: any; output: any; }
+  join__FieldValue: { input: any; output: any; }
+  link__Import: { input: any; output: any; }
+};
+
+/** UPDATE implies READ (R-ROLE-2a). */
+export type Access =
+  | 'READ'
+  | 'UPDATE';
+
+/** R-SCOPE-2: a point check's answer with its reason. */
+export type AccessDecision = {
+  __typename?: 'AccessDecision';
+  allowed: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  role?: Maybe<Role>;
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** The authority reviews each account; a changed number must be reviewed again. */
+export type AccountReviewStatus =
+  | 'NOT_REVIEWED'
+  | 'REJECTED'
+  | 'REVIEWED';
+
+export type Address = {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  postalCode: Scalars['String']['output'];
+  street: Scalars['String']['output'];
+};
+
+export type AddressInput = {
+  city: Scalars['String']['input'];
+  /** Five digits, NNN NN (91731 is accepted and stored as 917 31). */
+  postalCode: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+};
+
+/** R-AGR-1: the access agreement of one organisation. */
+export type Agreement = {
+  __typename?: 'Agreement';
+  /** R-AGR-2: received + 14 days. */
+  activateBy: Scalars['Date']['output'];
+  activatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The starting permission administrator named in the agreement. */
+  administrator: PersonSummary;
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  receivedOn: Scalars['Date']['output'];
+  /** Computed on the day asked: ACTIVE reads as NEEDS_NEW_ADMINISTRATOR once no administrator is left (R-AGR-3, R-PERIOD-5). */
+  status: AgreementStatus;
+};
+
+export type AgreementStatus =
+  | 'ACTIVE'
+  | 'NEEDS_NEW_ADMINISTRATOR'
+  | 'RECEIVED';
+
+/** A partner system's credentials (R-AUTH-2). The secret is never shown again after registration. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  createdAt: Scalars['DateTime']['output'];
+  /** Function codes (R-ROLE-2a) the client may use in its organisation. */
+  functions: Array<Scalars['String']['output']>;
+  /** The OAuth2 client_id. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  organisation: Organisation;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ApiClientCredentials = {
+  __typename?: 'ApiClientCredentials';
+  client: ApiClient;
+  /** Shown exactly once; only a hash is stored. Use with POST /oauth/token (client-credentials grant). */
+  clientSecret: Scalars['String']['output'];
+};
+
+/** What became of a signed change set in the access service. */
+export type ApplyResult =
+  | 'APPLIED'
+  | 'PENDING'
+  | 'REFUSED';
+
+/** One entry of the append-only, hash-chained audit log (R-AUDIT-1, R-AUDIT-2). */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actor?: Maybe<Person>;
+  /** How the actor is recorded: person:<id>, pnr:<number>, client:<id> or service:<name>. */
+  actorLabel: Scalars['String']['output'];
+  /** JSON text */
+  after?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** JSON text */
+  before?: Maybe<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organisation?: Maybe<Organisation>;
+  prevHash: Scalars['String']['output'];
+  /** The signing receipt this change was applied under, if any. */
+  receipt?: Maybe<Receipt>;
+  seq: Scalars['Int']['output'];
+  /** Which service recorded the event (organisations, access, signing). */
+  source: Scalars['String']['output'];
+  target: Scalars['String']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+/** Result of recomputing an organisation's hash chain (R-AUDIT-2). */
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  checked: Scalars['Int']['output'];
+  /** The first sequence number whose row no longer matches the chain; null when the chain is intact. */
+  firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type ChangeKind =
+  | 'CHANGED'
+  | 'NEW'
+  | 'REMOVED';
+
+/** Omitted fields stay as they are; null or empty clears an optional field. Changing the name needs the authority. */
+export type ChangeOrganisationInput = {
+  fax?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postalAddress?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** R-SIGN-1: changes to sign ("Användare att signera"). */
+export type ChangeSet = {
+  __typename?: 'ChangeSet';
+  changes: Array<PendingChange>;
+  /** SHA-256 (hex) of the canonical serialisation of the changes; any edit changes it (R-SIGN-3). */
+  digest: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  /** The Swedish text the BankID app shows when this set is signed (R-SIGN-2). */
+  signingText: Scalars['String']['output'];
+  status: ChangeSetStatus;
+};
+
+export type ChangeSetStatus =
+  | 'APPLIED'
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'SIGNING';
+
+/** A contact person of an organisation (R-ORG-1). */
+export type ContactPerson = {
+  __typename?: 'ContactPerson';
+  /** The organisation's contact for administrative matters. */
+  adminContact: Scalars['Boolean']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  givenName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  phone1?: Maybe<Scalars['String']['output']>;
+  phone2?: Maybe<Scalars['String']['output']>;
+  surname: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Who last changed it (a label such as person:<id>; never a full personal number). */
+  updatedBy: Scalars['String']['output'];
+};
+
+/** Omitted fields stay as they are; null clears an optional field. */
+export type ContactPersonChangeInput = {
+  adminContact?: InputMaybe<Scalars['Boolean']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  givenName?: InputMaybe<Scalars['String']['input']>;
+  phone1?: InputMaybe<Scalars['String']['input']>;
+  phone2?: InputMaybe<Scalars['String']['input']>;
+  surname?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ContactPersonInput = {
+  adminContact?: InputMaybe<Scalars['Boolean']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  givenName: Scalars['String']['input'];
+  phone1?: InputMaybe<Scalars['String']['input']>;
+  phone2?: InputMaybe<Scalars['String']['input']>;
+  surname: Scalars['String']['input'];
+};
+
+export type CreateOrganisationInput = {
+  fax?: InputMaybe<Scalars['String']['input']>;
+  kind: OrganisationKind;
+  name: Scalars['String']['input'];
+  /** NNNNNN-NNNN, NNNNNNNNNN or 16NNNNNNNNNN; stored as NNNNNN-NNNN. */
+  orgNumber: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postalAddress?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateServiceInput = {
+  /** An API identifier such as RUSTA_OCH_MATCHA. */
+  code: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type CreateUnitInput = {
+  /** A unit has one or more addresses (R-ORG-3): at least one is required. */
+  addresses?: InputMaybe<Array<AddressInput>>;
+  name: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+  /** School forms from the catalogue (R-ORG-5). */
+  schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  serviceCode: Scalars['ID']['input'];
+};
+
+/** An employment at a unit, optionally for one school form (null = all of the unit's school forms). */
+export type Employment = {
+  __typename?: 'Employment';
+  schoolFormCode?: Maybe<Scalars['ID']['output']>;
+  unit: Unit;
+  /** Last day of the employment at this unit (R-END-1); null = no end date. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type EmploymentAssignment = {
+  __typename?: 'EmploymentAssignment';
+  /** The end date before this change (null = none). */
+  previousValidTo?: Maybe<Scalars['Date']['output']>;
+  role: Role;
+  /**
+   * The school form code (null = a unit without school forms). The contract's `schoolForm: SchoolForm`
+   * needs the organisations subgraph to make SchoolForm an entity (@key(fields: "code")) first.
+   */
+  schoolFormCode?: Maybe<Scalars['ID']['output']>;
+  unit: Unit;
+  /** The new end date (the employment's last day). */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type EndEmploymentInput = {
+  endDate: Scalars['Date']['input'];
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  schoolFormCode?: InputMaybe<Scalars['ID']['input']>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** R-END-4: everything that ending the employment ends. */
+export type EndEmploymentPreview = {
+  __typename?: 'EndEmploymentPreview';
+  assignments: Array<EmploymentAssignment>;
+  endDate: Scalars['Date']['output'];
+};
+
+/** One cell of the role matrix: a function and the access level the role has to it. */
+export type FunctionGrant = {
+  __typename?: 'FunctionGrant';
+  access: Access;
+  function: Scalars['String']['output'];
+};
+
+/** Level 1 of a staff account: membership of one organisation (R-USR-2). */
+export type Membership = {
+  __typename?: 'Membership';
+  /** Level 2 in detail: each (unit, school form) employment with its end date (R-ORG-5, R-END). */
+  employments: Array<Employment>;
+  organisation: Organisation;
+  /** Level 3: roles, each with its authorisation period (R-PERIOD-1). */
+  roles: Array<RoleAssignment>;
+  /** Level 2: the performing units the person currently has in that organisation (ended units excluded). */
+  units: Array<Unit>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Authority only; creates the starting administrator with PERMISSION_ADMIN and no end date (R-AGR-2). */
+  activateAgreement: Agreement;
+  addAddress: Address;
+  cancelOrder: SigningOrder;
+  /** R-PERIOD-4: one new end date for several users, all or none. */
+  changeAuthorisationPeriod: Array<Person>;
+  changeContactPerson: ContactPerson;
+  /** CONTACT_PERSON UPDATE in the organisation, or the authority (who alone may rename). */
+  changeOrganisation: Organisation;
+  changePaymentAccount: PaymentAccount;
+  /** Authority only (R-ORG-2). */
+  changeService: Service;
+  /** The unit keeps its history; it cannot be granted to anyone new. */
+  closeUnit: Unit;
+  /** Returns a session once the order is COMPLETE, for people with an active membership or authority staff (R-AUTH-1). */
+  completeLogin: Session;
+  /** CONTACT_PERSON UPDATE in the organisation. */
+  createContactPerson: ContactPerson;
+  /** Authority only. */
+  createOrganisation: Organisation;
+  /** ACCOUNT_INFO UPDATE in the organisation. */
+  createPaymentAccount: PaymentAccount;
+  /** Authority only (R-ORG-2). */
+  createService: Service;
+  /** PERFORMING_UNIT UPDATE in the organisation (R-ORG-3). */
+  createUnit: Unit;
+  discardPendingChange: ChangeSet;
+  endEmployment: EndEmploymentPreview;
+  proposeStaff: PendingChange;
+  proposeStaffChange: PendingChange;
+  proposeStaffRemoval: PendingChange;
+  /** Authority only; names the starting administrator (R-AGR-1). */
+  registerAgreement: Agreement;
+  /** Registers a partner system for the organisation (its permission administrators and the authority). */
+  registerApiClient: ApiClientCredentials;
+  /** Refused for a unit's last address (a unit has one or more). */
+  removeAddress: Unit;
+  removeContactPerson: Organisation;
+  /** Refused for the default account while others remain. */
+  removePaymentAccount: Organisation;
+  renameUnit: Unit;
+  /** Authority only: records the review of an account. */
+  reviewPaymentAccount: PaymentAccount;
+  revokeApiClient: ApiClient;
+  /** Starts BankID signing of the DRAFT set (R-SIGN-2); the set is applied when the signature completes. */
+  signChanges: SigningOrder;
+  /** Starts a BankID identification order (no token needed). */
+  startLogin: SigningOrder;
+};
+
+
+export type MutationActivateAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddAddressArgs = {
+  input: AddressInput;
+  unitId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelOrderArgs = {
+  orderRef: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeAuthorisationPeriodArgs = {
+  organisationId: Scalars['ID']['input'];
+  personIds: Array<Scalars['ID']['input']>;
+  validTo: Scalars['Date']['input'];
+};
+
+
+export type MutationChangeContactPersonArgs = {
+  id: Scalars['ID']['input'];
+  input: ContactPersonChangeInput;
+};
+
+
+export type MutationChangeOrganisationArgs = {
+  id: Scalars['ID']['input'];
+  input: ChangeOrganisationInput;
+};
+
+
+export type MutationChangePaymentAccountArgs = {
+  id: Scalars['ID']['input'];
+  input: PaymentAccountChangeInput;
+};
+
+
+export type MutationChangeServiceArgs = {
+  code: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCloseUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteLoginArgs = {
+  orderRef: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateContactPersonArgs = {
+  input: ContactPersonInput;
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateOrganisationArgs = {
+  input: CreateOrganisationInput;
+};
+
+
+export type MutationCreatePaymentAccountArgs = {
+  input: PaymentAccountInput;
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateServiceArgs = {
+  input: CreateServiceInput;
+};
+
+
+export type MutationCreateUnitArgs = {
+  input: CreateUnitInput;
+};
+
+
+export type MutationDiscardPendingChangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndEmploymentArgs = {
+  input: EndEmploymentInput;
+};
+
+
+export type MutationProposeStaffArgs = {
+  input: StaffInput;
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationProposeStaffChangeArgs = {
+  input: StaffChangeInput;
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationProposeStaffRemovalArgs = {
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterAgreementArgs = {
+  input: RegisterAgreementInput;
+};
+
+
+export type MutationRegisterApiClientArgs = {
+  functions: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveContactPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePaymentAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenameUnitArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationReviewPaymentAccountArgs = {
+  id: Scalars['ID']['input'];
+  status: AccountReviewStatus;
+};
+
+
+export type MutationRevokeApiClientArgs = {
+  clientId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignChangesArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+export type NewPersonInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  givenName: Scalars['String']['input'];
+  personalNumber: Scalars['String']['input'];
+  surname: Scalars['String']['input'];
+};
+
+export type OrderStatus =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'PENDING';
+
+/** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
+export type Organisation = {
+  __typename?: 'Organisation';
+  /** R-AGR-1 (authority and the organisation's members). */
+  agreement?: Maybe<Agreement>;
+  /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority. */
+  apiClients: Array<ApiClient>;
+  /**
+   * The organisation's audit log, newest first (R-AUDIT-3: its administrators — MANAGE_USERS READ —
+   * and the authority). `from` is inclusive, `to` exclusive.
+   */
+  auditLog: AuditEventConnection;
+  /** The open set of changes to sign, if any (DRAFT, or SIGNING while a signature is under way). */
+  changesToSign?: Maybe<ChangeSet>;
+  /** Contact persons (R-ORG-1). Needs CONTACT_PERSON READ in this organisation (the authority always may). */
+  contactPersons: Array<ContactPerson>;
+  fax?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: OrganisationKind;
+  name: Scalars['String']['output'];
+  /**
+   * Organisation number in canonical form NNNNNN-NNNN (R-ID-3).
+   * orgNumber, name and kind are readable by anyone signed in; the contact details below need
+   * CONTACT_PERSON READ in this organisation (FORBIDDEN for other organisations, except the authority).
+   */
+  orgNumber: Scalars['String']['output'];
+  /** Payment accounts (R-ORG-1), the default first. Needs ACCOUNT_INFO READ in this organisation (the authority always may). */
+  paymentAccounts: Array<PaymentAccount>;
+  phone?: Maybe<Scalars['String']['output']>;
+  postalAddress?: Maybe<Scalars['String']['output']>;
+  /** The organisation's staff, by surname (users with Hantera användare, and the authority). Search matches names. */
+  staff: StaffConnection;
+  /** Performing units, optionally only those delivering one service (R-ORG-3). Readable by anyone signed in. */
+  units: Array<Unit>;
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
+export type OrganisationAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
+export type OrganisationStaffArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
+export type OrganisationUnitsArgs = {
+  serviceCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OrganisationConnection = {
+  __typename?: 'OrganisationConnection';
+  edges: Array<OrganisationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganisationEdge = {
+  __typename?: 'OrganisationEdge';
+  cursor: Scalars['String']['output'];
+  node: Organisation;
+};
+
+export type OrganisationKind =
+  | 'AUTHORITY'
+  | 'EDUCATION_PROVIDER'
+  | 'MUNICIPALITY'
+  | 'SUPPLIER';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A payment account (bankgiro/plusgiro) of an organisation (R-ORG-1). Exactly one account of an organisation is its default. */
+export type PaymentAccount = {
+  __typename?: 'PaymentAccount';
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+  /** Bankgiro NNN-NNNN or NNNN-NNNN; plusgiro digits with the check digit after a hyphen. */
+  number: Scalars['String']['output'];
+  organisation: Organisation;
+  reviewStatus: AccountReviewStatus;
+  type: PaymentAccountType;
+  updatedAt: Scalars['DateTime']['output'];
+  updatedBy: Scalars['String']['output'];
+};
+
+export type PaymentAccountChangeInput = {
+  /** true moves the default here; false on the default is refused (mark another account instead). */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<PaymentAccountType>;
+};
+
+export type PaymentAccountInput = {
+  /** The first account of an organisation is always its default; true moves the default here. */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  number: Scalars['String']['input'];
+  type: PaymentAccountType;
+};
+
+export type PaymentAccountType =
+  | 'BANKGIRO'
+  | 'PLUSGIRO';
+
+/** One proposed change: the person's whole intended state (NEW, CHANGED) or their removal. */
+export type PendingChange = {
+  __typename?: 'PendingChange';
+  id: Scalars['ID']['output'];
+  kind: ChangeKind;
+  person: PersonSummary;
+  roles: Array<Role>;
+  schoolFormCodes?: Maybe<Array<Scalars['ID']['output']>>;
+  unitIds: Array<Scalars['ID']['output']>;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/**
+ * R-SCOPE-1: one role assignment active on the asked date, with where it applies.
+ * When `orgWide` is true the role covers EVERY unit of the organisation, including units created
+ * later (R-USR-3); `units` then lists the person's own units there, and the organisation's full
+ * list is `organisation { units { … } }` (owned by the organisations subgraph).
+ */
+export type PermissionScope = {
+  __typename?: 'PermissionScope';
+  orgWide: Scalars['Boolean']['output'];
+  organisation: Organisation;
+  role: Role;
+  units: Array<Unit>;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A person: staff member of one or more organisations (R-USR-1, R-ORG-4). */
+export type Person = {
+  __typename?: 'Person';
+  /** Lists never show the full personal number (R-USR-1). */
+  birthDate: Scalars['Date']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  givenName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Only the memberships the viewer may see. */
+  memberships: Array<Membership>;
+  /**
+   * R-SCOPE-1: what the person may do, where, until when, across all organisations, on `on`
+   * (default today). Visible to the person, to administrators of their organisations (scopes in
+   * those organisations) and to the authority.
+   */
+  permissionScopes: Array<PermissionScope>;
+  /** Receipts of the signings this person made, newest first (the person themself and the authority). */
+  receipts: ReceiptConnection;
+  surname: Scalars['String']['output'];
+};
+
+
+/** A person: staff member of one or more organisations (R-USR-1, R-ORG-4). */
+export type PersonPermissionScopesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A person: staff member of one or more organisations (R-USR-1, R-ORG-4). */
+export type PersonReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Who a pending change concerns; a NEW person may not exist here until the change is applied. */
+export type PersonSummary = {
+  __typename?: 'PersonSummary';
+  birthDate: Scalars['Date']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  givenName: Scalars['String']['output'];
+  /** Null for a person who is not yet known to Behörig. */
+  personId?: Maybe<Scalars['ID']['output']>;
+  surname: Scalars['String']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  checkAccess: AccessDecision;
+  endEmploymentPreview: EndEmploymentPreview;
+  /** The signed-in person. */
+  me?: Maybe<Person>;
+  /** The caller's own access decision (the authority always; a partner client by its token's functions). */
+  myAccess: AccessDecision;
+  organisation?: Maybe<Organisation>;
+  organisationByNumber?: Maybe<Organisation>;
+  /** Organisations whose name or number matches `search`, ordered by name. */
+  organisations: OrganisationConnection;
+  permissionScopes: Array<PermissionScope>;
+  person?: Maybe<Person>;
+  /** R-USR-1: look a person up by personal or coordination number; only for users who may manage users in the organisation. */
+  personByNumber?: Maybe<Person>;
+  receipt?: Maybe<Receipt>;
+  /** The role catalogue and matrix (R-ROLE-1, R-ROLE-2), optionally of one system (KA_WEBB, MINA_SIDOR, SKOLPLATTFORMEN). */
+  roles: Array<Role>;
+  schoolForms: Array<SchoolForm>;
+  services: Array<Service>;
+  /** Polls a BankID order: status, hint code and fresh QR data. */
+  signingOrder?: Maybe<SigningOrder>;
+  verifyAuditLog: AuditVerification;
+  /** True when `token` is a receipt signed by this service's key (the JWKS alone suffices). */
+  verifyReceipt: Scalars['Boolean']['output'];
+};
+
+
+export type QueryCheckAccessArgs = {
+  access: Access;
+  function: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryEndEmploymentPreviewArgs = {
+  input: EndEmploymentInput;
+};
+
+
+export type QueryMyAccessArgs = {
+  access: Access;
+  function: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryOrganisationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrganisationByNumberArgs = {
+  orgNumber: Scalars['String']['input'];
+};
+
+
+export type QueryOrganisationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPermissionScopesArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
+  personId: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonByNumberArgs = {
+  organisationId: Scalars['ID']['input'];
+  personalNumber: Scalars['String']['input'];
+};
+
+
+export type QueryReceiptArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRolesArgs = {
+  system?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySigningOrderArgs = {
+  orderRef: Scalars['ID']['input'];
+};
+
+
+export type QueryVerifyAuditLogArgs = {
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type QueryVerifyReceiptArgs = {
+  token: Scalars['String']['input'];
+};
+
+/** R-SIGN-3: proof of who signed which change set when. */
+export type Receipt = {
+  __typename?: 'Receipt';
+  changeSetId: Scalars['ID']['output'];
+  digest: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  orderRef: Scalars['ID']['output'];
+  organisation: Organisation;
+  signedAt: Scalars['DateTime']['output'];
+  signer: Person;
+  signerName: Scalars['String']['output'];
+  /** Compact JWS anyone can verify with the service's published JWKS (/.well-known/jwks.json). */
+  token: Scalars['String']['output'];
+};
+
+export type ReceiptConnection = {
+  __typename?: 'ReceiptConnection';
+  edges: Array<ReceiptEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReceiptEdge = {
+  __typename?: 'ReceiptEdge';
+  cursor: Scalars['String']['output'];
+  node: Receipt;
+};
+
+export type RegisterAgreementInput = {
+  administrator: NewPersonInput;
+  organisationId: Scalars['ID']['input'];
+  receivedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A named bundle of permissions (R-ROLE-1). */
+export type Role = {
+  __typename?: 'Role';
+  code: Scalars['ID']['output'];
+  /** The role matrix row (R-ROLE-2). */
+  grants: Array<FunctionGrant>;
+  /** Holds MANAGE_USERS UPDATE: never gets an end date (R-PERIOD-3), counts for R-AGR-3. */
+  isPermissionAdmin: Scalars['Boolean']['output'];
+  /** R-END-5: may end other staff's employment. */
+  isResponsible: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** R-USR-3: always covers every unit of the organisation. */
+  orgWideOnly: Scalars['Boolean']['output'];
+  system: Scalars['String']['output'];
+};
+
+export type RoleAssignment = {
+  __typename?: 'RoleAssignment';
+  id: Scalars['ID']['output'];
+  role: Role;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A school form (skolform) a unit may carry (R-ORG-5). */
+export type SchoolForm = {
+  __typename?: 'SchoolForm';
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A service in the authority's catalogue (tjänsteutbud, R-ORG-2). */
+export type Service = {
+  __typename?: 'Service';
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type Session = {
+  __typename?: 'Session';
+  authority: Scalars['Boolean']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  person: Person;
+  token: Scalars['String']['output'];
+};
+
+/** Owned by the signing subgraph; signChanges returns a reference to the started order. */
+export type SigningOrder = {
+  __typename?: 'SigningOrder';
+  /** Sign orders refused by the access service: why (e.g. signer_not_administrator, digest_mismatch). */
+  applyError?: Maybe<Scalars['String']['output']>;
+  /** Sign orders: whether the signed change set has been applied. */
+  applyResult?: Maybe<ApplyResult>;
+  autoStartToken: Scalars['String']['output'];
+  hintCode?: Maybe<Scalars['String']['output']>;
+  kind: SigningOrderKind;
+  /** BankID's recommended text for the user (Swedish) for the current status and hint code. */
+  message?: Maybe<Scalars['String']['output']>;
+  orderRef: Scalars['ID']['output'];
+  /** Animated QR data `bankid.<qrStartToken>.<seconds>.<hmac>`, computed now; empty once the order is no longer pending. */
+  qrData: Scalars['String']['output'];
+  /** Sign orders: the receipt, once BankID has completed the signing. */
+  receipt?: Maybe<Receipt>;
+  status: OrderStatus;
+};
+
+export type SigningOrderKind =
+  | 'LOGIN'
+  | 'SIGN';
+
+export type StaffChangeInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  roleCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  unitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type StaffConnection = {
+  __typename?: 'StaffConnection';
+  edges: Array<StaffEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StaffEdge = {
+  __typename?: 'StaffEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
+export type StaffInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  givenName: Scalars['String']['input'];
+  personalNumber: Scalars['String']['input'];
+  roleCodes: Array<Scalars['ID']['input']>;
+  schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  surname: Scalars['String']['input'];
+  unitIds: Array<Scalars['ID']['input']>;
+  validFrom: Scalars['Date']['input'];
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A performing unit (utförande verksamhet / enhet) of one organisation for one service (R-ORG-3). */
+export type Unit = {
+  __typename?: 'Unit';
+  addresses: Array<Address>;
+  /** A closed unit keeps its history but cannot be granted to anyone new. */
+  closed: Scalars['Boolean']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  organisation: Organisation;
+  schoolForms: Array<SchoolForm>;
+  service: Service;
+};
+
+export type Join__ContextArgument = {
+  context: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  selection: Scalars['join__FieldValue']['input'];
+  type: Scalars['String']['input'];
+};
+
+export type Join__Graph =
+  | 'ACCESS'
+  | 'ORGANISATIONS'
+  | 'SIGNING';
+
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';
+
+export type MyAccessQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type MyAccessQuery = { __typename?: 'Query', manageUsers: { __typename?: 'AccessDecision', allowed: boolean }, contactPerson: { __typename?: 'AccessDecision', allowed: boolean }, accountInfo: { __typename?: 'AccessDecision', allowed: boolean } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'Person', id: string, givenName: string, surname: string, memberships: Array<{ __typename?: 'Membership', organisation: { __typename?: 'Organisation', id: string, name: string, orgNumber: string, kind: OrganisationKind }, employments: Array<{ __typename?: 'Employment', schoolFormCode?: string | null, validTo?: string | null, unit: { __typename?: 'Unit', id: string } }>, roles: Array<{ __typename?: 'RoleAssignment', id: string, validFrom: string, validTo?: string | null, role: { __typename?: 'Role', code: string, name: string, system: string, orgWideOnly: boolean, isPermissionAdmin: boolean, isResponsible: boolean } }> }> } | null };
+
+export type StaffQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StaffQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, name: string, units: Array<{ __typename?: 'Unit', id: string, name: string, closed: boolean, schoolForms: Array<{ __typename?: 'SchoolForm', code: string, name: string }> }>, staff: { __typename?: 'StaffConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'StaffEdge', cursor: string, node: { __typename?: 'Person', id: string, givenName: string, surname: string, birthDate: string, email?: string | null, memberships: Array<{ __typename?: 'Membership', organisation: { __typename?: 'Organisation', id: string }, employments: Array<{ __typename?: 'Employment', schoolFormCode?: string | null, validTo?: string | null, unit: { __typename?: 'Unit', id: string, name: string } }>, roles: Array<{ __typename?: 'RoleAssignment', id: string, validFrom: string, validTo?: string | null, role: { __typename?: 'Role', code: string, name: string, isPermissionAdmin: boolean } }> }> } }> } } | null };
+
+export type RoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoleCatalogueQuery = { __typename?: 'Query', roles: Array<{ __typename?: 'Role', code: string, name: string, system: string, orgWideOnly: boolean, isPermissionAdmin: boolean }> };
+
+export type ChangesToSignQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ChangesToSignQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, changesToSign?: { __typename?: 'ChangeSet', id: string, status: ChangeSetStatus, digest: string, signingText: string, changes: Array<{ __typename?: 'PendingChange', id: string, kind: ChangeKind, unitIds: Array<string>, schoolFormCodes?: Array<string> | null, validFrom: string, validTo?: string | null, person: { __typename?: 'PersonSummary', personId?: string | null, givenName: string, surname: string, birthDate: string, email?: string | null }, roles: Array<{ __typename?: 'Role', code: string, name: string }> }> } | null } | null };
+
+export type ProposeStaffMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  input: StaffInput;
+}>;
+
+
+export type ProposeStaffMutation = { __typename?: 'Mutation', proposeStaff: { __typename?: 'PendingChange', id: string, kind: ChangeKind } };
+
+export type ProposeStaffChangeMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  input: StaffChangeInput;
+}>;
+
+
+export type ProposeStaffChangeMutation = { __typename?: 'Mutation', proposeStaffChange: { __typename?: 'PendingChange', id: string, kind: ChangeKind } };
+
+export type ProposeStaffRemovalMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+}>;
+
+
+export type ProposeStaffRemovalMutation = { __typename?: 'Mutation', proposeStaffRemoval: { __typename?: 'PendingChange', id: string, kind: ChangeKind } };
+
+export type DiscardPendingChangeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DiscardPendingChangeMutation = { __typename?: 'Mutation', discardPendingChange: { __typename?: 'ChangeSet', id: string, status: ChangeSetStatus, changes: Array<{ __typename?: 'PendingChange', id: string }> } };
+
+export type ChangeAuthorisationPeriodMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  personIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  validTo: Scalars['Date']['input'];
+}>;
+
+
+export type ChangeAuthorisationPeriodMutation = { __typename?: 'Mutation', changeAuthorisationPeriod: Array<{ __typename?: 'Person', id: string }> };
+
+export type EndEmploymentPreviewQueryVariables = Exact<{
+  input: EndEmploymentInput;
+}>;
+
+
+export type EndEmploymentPreviewQuery = { __typename?: 'Query', endEmploymentPreview: { __typename?: 'EndEmploymentPreview', endDate: string, assignments: Array<{ __typename?: 'EmploymentAssignment', schoolFormCode?: string | null, validTo?: string | null, previousValidTo?: string | null, unit: { __typename?: 'Unit', id: string, name: string }, role: { __typename?: 'Role', code: string, name: string } }> } };
+
+export type EndEmploymentMutationVariables = Exact<{
+  input: EndEmploymentInput;
+}>;
+
+
+export type EndEmploymentMutation = { __typename?: 'Mutation', endEmployment: { __typename?: 'EndEmploymentPreview', endDate: string, assignments: Array<{ __typename?: 'EmploymentAssignment', validTo?: string | null, unit: { __typename?: 'Unit', id: string }, role: { __typename?: 'Role', code: string } }> } };
+
+export type AuditLogQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditLogQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, auditLog: { __typename?: 'AuditEventConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, seq: number, at: string, action: string, target: string, before?: string | null, after?: string | null, hash: string, actor?: { __typename?: 'Person', id: string, givenName: string, surname: string } | null } }> } } | null };
+
+export type OrganisationDetailsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganisationDetailsQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, orgNumber: string, name: string, kind: OrganisationKind, postalAddress?: string | null, phone?: string | null, fax?: string | null, website?: string | null, units: Array<{ __typename?: 'Unit', id: string, name: string, closed: boolean, service: { __typename?: 'Service', code: string, name: string }, schoolForms: Array<{ __typename?: 'SchoolForm', code: string, name: string }>, addresses: Array<{ __typename?: 'Address', id: string, street: string, postalCode: string, city: string }> }> } | null };
+
+export type OrganisationContactsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganisationContactsQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, contactPersons: Array<{ __typename?: 'ContactPerson', id: string, givenName: string, surname: string, email?: string | null, phone1?: string | null, phone2?: string | null, adminContact: boolean, updatedAt: string, updatedBy: string }>, paymentAccounts: Array<{ __typename?: 'PaymentAccount', id: string, type: PaymentAccountType, number: string, reviewStatus: AccountReviewStatus, isDefault: boolean, updatedAt: string, updatedBy: string }> } | null };
+
+export type ChangeOrganisationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: ChangeOrganisationInput;
+}>;
+
+
+export type ChangeOrganisationMutation = { __typename?: 'Mutation', changeOrganisation: { __typename?: 'Organisation', id: string, postalAddress?: string | null, phone?: string | null, fax?: string | null, website?: string | null } };
+
+export type CreateContactPersonMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  input: ContactPersonInput;
+}>;
+
+
+export type CreateContactPersonMutation = { __typename?: 'Mutation', createContactPerson: { __typename?: 'ContactPerson', id: string, givenName: string, surname: string, email?: string | null, phone1?: string | null, phone2?: string | null, adminContact: boolean, updatedAt: string, updatedBy: string } };
+
+export type CreatePaymentAccountMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  input: PaymentAccountInput;
+}>;
+
+
+export type CreatePaymentAccountMutation = { __typename?: 'Mutation', createPaymentAccount: { __typename?: 'PaymentAccount', id: string, type: PaymentAccountType, number: string, reviewStatus: AccountReviewStatus, isDefault: boolean, updatedAt: string, updatedBy: string } };
+
+export type MyPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPermissionsQuery = { __typename?: 'Query', me?: { __typename?: 'Person', id: string, permissionScopes: Array<{ __typename?: 'PermissionScope', orgWide: boolean, validFrom: string, validTo?: string | null, organisation: { __typename?: 'Organisation', id: string, name: string, orgNumber: string }, units: Array<{ __typename?: 'Unit', id: string, name: string, service: { __typename?: 'Service', code: string, name: string }, addresses: Array<{ __typename?: 'Address', id: string, street: string, postalCode: string, city: string }> }>, role: { __typename?: 'Role', code: string, name: string, system: string } }> } | null };
+
+export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RolesQuery = { __typename?: 'Query', roles: Array<{ __typename?: 'Role', code: string, name: string, system: string, orgWideOnly: boolean, grants: Array<{ __typename?: 'FunctionGrant', function: string, access: Access }> }> };
+
+
+export const MyAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"manageUsers"},"name":{"kind":"Name","value":"myAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"function"},"value":{"kind":"StringValue","value":"MANAGE_USERS","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"access"},"value":{"kind":"EnumValue","value":"UPDATE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"contactPerson"},"name":{"kind":"Name","value":"myAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"function"},"value":{"kind":"StringValue","value":"CONTACT_PERSON","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"access"},"value":{"kind":"EnumValue","value":"UPDATE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"accountInfo"},"name":{"kind":"Name","value":"myAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"function"},"value":{"kind":"StringValue","value":"ACCOUNT_INFO","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"access"},"value":{"kind":"EnumValue","value":"UPDATE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}}]}}]}}]} as unknown as DocumentNode<MyAccessQuery, MyAccessQueryVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"orgNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolFormCode"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"orgWideOnly"}},{"kind":"Field","name":{"kind":"Name","value":"isPermissionAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isResponsible"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const StaffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Staff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"schoolForms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolFormCode"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isPermissionAdmin"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StaffQuery, StaffQueryVariables>;
+export const RoleCatalogueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoleCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"orgWideOnly"}},{"kind":"Field","name":{"kind":"Name","value":"isPermissionAdmin"}}]}}]}}]} as unknown as DocumentNode<RoleCatalogueQuery, RoleCatalogueQueryVariables>;
+export const ChangesToSignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChangesToSign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"changesToSign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}},{"kind":"Field","name":{"kind":"Name","value":"signingText"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unitIds"}},{"kind":"Field","name":{"kind":"Name","value":"schoolFormCodes"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChangesToSignQuery, ChangesToSignQueryVariables>;
+export const ProposeStaffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeStaff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StaffInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeStaff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<ProposeStaffMutation, ProposeStaffMutationVariables>;
+export const ProposeStaffChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeStaffChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StaffChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeStaffChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"personId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<ProposeStaffChangeMutation, ProposeStaffChangeMutationVariables>;
+export const ProposeStaffRemovalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeStaffRemoval"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeStaffRemoval"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"personId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]} as unknown as DocumentNode<ProposeStaffRemovalMutation, ProposeStaffRemovalMutationVariables>;
+export const DiscardPendingChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DiscardPendingChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"discardPendingChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DiscardPendingChangeMutation, DiscardPendingChangeMutationVariables>;
+export const ChangeAuthorisationPeriodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAuthorisationPeriod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"validTo"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAuthorisationPeriod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"personIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"validTo"},"value":{"kind":"Variable","name":{"kind":"Name","value":"validTo"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ChangeAuthorisationPeriodMutation, ChangeAuthorisationPeriodMutationVariables>;
+export const EndEmploymentPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndEmploymentPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndEmploymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endEmploymentPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolFormCode"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"previousValidTo"}}]}}]}}]}}]} as unknown as DocumentNode<EndEmploymentPreviewQuery, EndEmploymentPreviewQueryVariables>;
+export const EndEmploymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndEmployment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndEmploymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endEmployment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}}]}}]}}]} as unknown as DocumentNode<EndEmploymentMutation, EndEmploymentMutationVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const OrganisationDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"fax"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolForms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationDetailsQuery, OrganisationDetailsQueryVariables>;
+export const OrganisationContactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationContacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contactPersons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone1"}},{"kind":"Field","name":{"kind":"Name","value":"phone2"}},{"kind":"Field","name":{"kind":"Name","value":"adminContact"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"reviewStatus"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationContactsQuery, OrganisationContactsQueryVariables>;
+export const ChangeOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeOrganisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeOrganisationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeOrganisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"fax"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}}]}}]} as unknown as DocumentNode<ChangeOrganisationMutation, ChangeOrganisationMutationVariables>;
+export const CreateContactPersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateContactPerson"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ContactPersonInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createContactPerson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone1"}},{"kind":"Field","name":{"kind":"Name","value":"phone2"}},{"kind":"Field","name":{"kind":"Name","value":"adminContact"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}}]}}]}}]} as unknown as DocumentNode<CreateContactPersonMutation, CreateContactPersonMutationVariables>;
+export const CreatePaymentAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePaymentAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPaymentAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"reviewStatus"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}}]}}]}}]} as unknown as DocumentNode<CreatePaymentAccountMutation, CreatePaymentAccountMutationVariables>;
+export const MyPermissionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyPermissions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"permissionScopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"orgNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orgWide"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}}]}}]}}]} as unknown as DocumentNode<MyPermissionsQuery, MyPermissionsQueryVariables>;
+export const RolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"orgWideOnly"}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"function"}},{"kind":"Field","name":{"kind":"Name","value":"access"}}]}}]}}]}}]} as unknown as DocumentNode<RolesQuery, RolesQueryVariables>;

@@ -1,0 +1,36 @@
+import { Link, Navigate } from 'react-router';
+import { useQuery } from 'urql';
+import { MeQuery } from '../api/documents';
+import { useT } from '../i18n';
+import { ErrorBox, Loading } from '../components/ui';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** After log-in: straight into the only organisation, or a choice between several (R-ORG-4). */
+export function HomePage() {
+  const t = useT();
+  const [{ data, fetching, error }] = useQuery({ query: MeQuery });
+  if (fetching && !data) return <main id="main" className="page narrow"><Loading /></main>;
+  const orgs = data?.me?.memberships.map((m) => m.organisation) ?? [];
+  if (orgs.length === 1) return <Navigate to={`/org/${orgs[0].id}/permissions`} replace />;
+  return (
+    <main id="main" className="page narrow">
+      <div className="row-between"><h1>{t('org.choose')}</h1><LanguageSwitch /></div>
+      <ErrorBox error={error} />
+      {orgs.length === 0 ? <p>{t('org.noMemberships')}</p> : (
+        <>
+          <p>{t('org.chooseIntro')}</p>
+          <ul className="cards">
+            {orgs.map((o) => (
+              <li key={o.id}>
+                <Link className="card-link" to={`/org/${o.id}/permissions`}>
+                  <strong>{o.name}</strong>
+                  <span className="muted">{o.orgNumber} · {t(`org.kind.${o.kind}`)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </main>
+  );
+}

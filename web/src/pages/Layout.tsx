@@ -1,0 +1,64 @@
+import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { MeQuery } from '../api/documents';
+import { useAuth } from '../auth/AuthContext';
+import { useT } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Header (organisation switcher, language, log-out), navigation and the page. */
+export function Layout() {
+  const t = useT();
+  const { organisationId } = useParams();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [{ data }] = useQuery({ query: MeQuery });
+  const me = data?.me;
+  const memberships = me?.memberships ?? [];
+  const orgs = memberships.map((m) => m.organisation);
+  if (organisationId && !orgs.some((o) => o.id === organisationId) && data) {
+    // The authority may look at any organisation it navigates to; keep it in the list.
+  }
+  const section = location.pathname.split('/')[3] ?? 'permissions';
+  const base = `/org/${organisationId}`;
+  return (
+    <div className="app">
+      <a className="skip" href="#main">{t('app.skipToContent')}</a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tag">{t('app.tagline')}</span>
+        </div>
+        <div className="topbar-tools">
+          {orgs.length > 0 && (
+            <label className="org-switcher">
+              <span>{t('org.switcher')}</span>
+              <select
+                value={organisationId}
+                onChange={(e) => navigate(`/org/${e.target.value}/${section}`)}
+              >
+                {!orgs.some((o) => o.id === organisationId) && <option value={organisationId}>{organisationId}</option>}
+                {orgs.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            </label>
+          )}
+          <LanguageSwitch />
+          {me && <span className="who">{t('auth.loggedInAs', { name: `${me.givenName} ${me.surname}` })}</span>}
+          <button type="button" className="secondary" onClick={() => { logout(); navigate('/login'); }}>{t('auth.logout')}</button>
+        </div>
+      </header>
+      <nav aria-label={t('app.mainNav')} className="mainnav">
+        <ul>
+          <li><NavLink to={`${base}/permissions`}>{t('nav.myPermissions')}</NavLink></li>
+          <li><NavLink to={`${base}/details`}>{t('nav.details')}</NavLink></li>
+          <li><NavLink to={`${base}/staff`}>{t('nav.staff')}</NavLink></li>
+          <li><NavLink to={`${base}/roles`}>{t('nav.roles')}</NavLink></li>
+          <li><NavLink to={`${base}/log`}>{t('nav.log')}</NavLink></li>
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

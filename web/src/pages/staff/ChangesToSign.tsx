@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ChangesToSignDocument, DiscardPendingChangeDocument } from '../../api/documents';
+import { useT } from '../../i18n';
+import { ErrorBox, Notice } from '../../components/ui';
+import { SignChanges } from './SignChanges';
+import type { StaffForm } from '../../lib/validation';
+
+/** "Användare att signera" (R-SIGN-1): pending changes with edit / discard, then Signera. */
+export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, onApplied }: {
+  organisationId: string;
+  unitNames: Record<string, string>;
+  canManage: boolean;
+  onEdit: (personId: string | null, initial: Partial<StaffForm>) => void;
+  onApplied: () => void;
+}) {
+  const t = useT();
+  const [{ data, error }, refetch] = useQuery({ query: ChangesToSignDocument, variables: { id: organisationId }, requestPolicy: 'cache-and-network' });
+  const [discardResult, discard] = useMutation(DiscardPendingChangeDocument);
+  const [signed, setSigned] = useState(false);
+  const set = data?.organisation?.changesToSign;
+  const changes = set?.changes ?? [];
+  return (
+    <section className="card" aria-labelledby="to-sign">
+      <h2 id="to-sign">{t('sign.title')}</h2>
+      <ErrorBox error={error ?? discardResult.error} />
+      {changes.length === 0 ? <p>{signed ? t('sign.receiptIntro') : t('sign.empty')}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('sign.kind')}</th>
+                <th scope="col">{t('staff.name')}</th>
+                <th scope="col">{t('staff.birthDate')}</th>
+                <th scope="col">{t('staff.role')}</th>
+                <th scope="col">{t('create.units')}</th>
+                <th scope="col">{t('staff.validFrom')}</th>
+                <th scope="col">{t('staff.validTo')}</th>
+                {canManage && <th scope="col"><span className="visually-hidden">{t('app.edit')}</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => {
+                const name = `${c.person.givenName} ${c.person.surname}`;
+                return (
+                  <tr key={c.id}>
+                    <td><span className={`badge kind-${c.kind}`}>{t(`sign.kind.${c.kind}`)}</span></td>
+                    <td>{name}</td>
+                    <td>{c.person.birthDate}</td>
+                    <td>{c.roles.map((r) => r.name).join(', ')}</td>
+                    <td>{c.unitIds.map((id) => unitNames[id] ?? id).join(', ') || t('app.none')}</td>
+                    <td>{c.validFrom}</td>
+                    <td>{c.validTo ?? t('perm.noEnd')}</td>
+                    {canManage && (
+                      <td className="row-actions">
+                        {c.kind !== 'REMOVED' && set?.status === 'DRAFT' && (
+                          <button type="button" className="secondary small" aria-label={`${t('app.edit')} ${name}`}
+                            onClick={() => onEdit(c.kind === 'CHANGED' ? c.person.personId ?? null : null, {
+                              givenName: c.person.givenName, surname: c.person.surname, email: c.person.email ?? '',
+                              roleCodes: c.roles.map((r) => r.code), unitIds: c.unitIds, validFrom: c.validFrom, validTo: c.validTo ?? '',
+                            })}>{t('app.edit')}</button>
+                        )}
+                        {set?.status === 'DRAFT' && (
+                          <button type="button" className="danger small" aria-label={`${t('sign.discard')} ${name}`}
+                            onClick={() => discard({ id: c.id }).then(() => refetch({ requestPolicy: 'network-only' }))}>{t('sign.discard')}</button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {set && changes.length > 0 && canManage && (
+        <SignChanges organisationId={organisationId} signingText={set.signingText}
+          onApplied={() => { setSigned(true); refetch({ requestPolicy: 'network-only' }); onApplied(); }} />
+      )}
+      {signed && changes.length === 0 && <Notice>{t('sign.receiptIntro')}</Notice>}
+    </section>
+  );
+}
