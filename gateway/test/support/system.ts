@@ -1,31 +1,56 @@
+import { freePort } from '@behorig/kit';
 import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
 import { buildServer as buildSigning } from '@behorig/signing/src/server';
+import { BankIdClient, startBankIdSimulator } from '@behorig/signing/src/bankid';
 import { buildGateway, type GatewayOptions } from '../../src/server';
 
 /**
- * The whole system in one process on random ports: three subgraphs on one test database
- * (each in its own schema), the gateway in front, and a throw-away signing key.
+ * The whole system in one process: three subgraphs on one test database (each in its own
+ * schema) wired to each other over real HTTP exactly as in production (permission questions,
+ * unit look-ups, sign orders, receipts, apply), the BankID simulator over mutual TLS, and the
+ * gateway in front. Ports are chosen first because the services need each other's URLs.
  */
 export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}) {
   const db: TestDatabase = await createTestDatabase('e2e');
   const keys = await testKeys();
-  const organisations = await buildOrganisations({ databaseUrl: db.url, verify: keys.verify, demoData: true });
-  const access = await buildAccess({ databaseUrl: db.url, verify: keys.verify, demoData: true });
-  const signing = await buildSigning({ databaseUrl: db.url, signingKey: keys.key, demoData: true });
-  const urls = {
-    organisations: `${await organisations.listen(0, '127.0.0.1')}/graphql`,
-    access: `${await access.listen(0, '127.0.0.1')}/graphql`,
-    signing: `${await signing.listen(0, '127.0.0.1')}/graphql`,
-  };
+  const [orgPort, accessPort, signingPort] = [await freePort(), await freePort(), await freePort()];
+  const base = { organisations: `http://127.0.0.1:${orgPort}`, access: `http://127.0.0.1:${accessPort}`, signing: `http://127.0.0.1:${signingPort}` };
+  const urls = { organisations: `${base.organisations}/graphql`, access: `${base.access}/graphql`, signing: `${base.signing}/graphql` };
+  const jwks = { jwks: keys.jwks as { keys: never[] } };
+
+  const sim = await startBankIdSimulator({ rpPort: 0, controlPort: 0 });
+  const bankId = new BankIdClient({ baseUrl: sim.rpUrl, ca: sim.ca, cert: sim.clientCert, key: sim.clientKey, timeoutMs: 5000 });
+
+  const organisations = await buildOrganisations({ databaseUrl: db.url, verify: keys.verify, demoData: true, accessUrl: urls.access });
+  const { createReceiptVerifier } = await import('@behorig/kit');
+  const access = await buildAccess({
+    databaseUrl: db.url, verify: keys.verify, demoData: true,
+    organisationsUrl: urls.organisations, signingInternalUrl: base.signing, verifyReceipt: createReceiptVerifier(jwks),
+  });
+  const signing = await buildSigning({
+    databaseUrl: db.url, signingKey: keys.key, demoData: true, bankId,
+    accessUrl: urls.access, accessInternalUrl: base.access, applyRetryDelaysMs: [50, 200, 500],
+  });
+  await organisations.listen(orgPort, '127.0.0.1');
+  await access.listen(accessPort, '127.0.0.1');
+  await signing.listen(signingPort, '127.0.0.1');
+
   const gateway = await buildGateway({ verify: keys.verify, subgraphUrls: urls, ...gatewayOptions });
   const gatewayUrl = `${await gateway.listen(0, '127.0.0.1')}/graphql`;
+  /** Plays the phone: completes or fails a BankID order in the simulator. */
+  const phone = async (orderRef: string, action: 'complete' | 'fail', body: Record<string, unknown>) => {
+    const res = await fetch(`${sim.controlUrl}/simulator/orders/${orderRef}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`simulator ${action} failed: ${res.status} ${await res.text()}`);
+  };
   return {
-    db, keys, urls, gatewayUrl,
+    db, keys, urls, base, gatewayUrl, sim, phone, services: { organisations, access, signing },
     stop: async () => {
       await gateway.stop();
       await Promise.all([organisations.stop(), access.stop(), signing.stop()]);
+      bankId.close();
+      await sim.stop();
       await db.drop();
     },
   };
