@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, runService } from '@behorig/kit';
+import { createLogger, createOutboxRelay, createTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -15,5 +15,9 @@ runService('organisations subgraph', logger, async () => {
     demoData: env.DEMO_DATA,
     accessUrl: env.ACCESS_URL,
   });
-  return { url: `${await server.listen(env.ORGANISATIONS_PORT)}/graphql`, stop: server.stop };
+  // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
+  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'organisations', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
+  relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
+  const url = `${await server.listen(env.ORGANISATIONS_PORT)}/graphql`;
+  return { url, stop: async () => { await relay.stop(); await server.stop(); } };
 });
