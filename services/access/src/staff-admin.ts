@@ -71,9 +71,15 @@ async function plan(ctx: Context, input: EndEmploymentArgs) {
   const known = actorIsResponsible && needForms.length > 0 ? await ctx.deps.directory.units(needForms, ctx.authorization) : [];
   const formsOf = new Map(known.map((u) => [u.id, u.schoolFormCodes]));
   const assignments = roleRows.map((r) => ({ id: r.id, roleCode: r.roleCode, validFrom: r.validFrom, validTo: r.validTo ?? null }));
-  const employments: Employment[] = liveUnits.flatMap((u): Employment[] => {
+  // An employment at a unit that already ends earlier ends its roles there on that day (R-END-1).
+  const atUnit = (unitValidTo: string | null) =>
+    assignments.map((a) => ({ ...a, validTo: unitValidTo !== null && (a.validTo === null || unitValidTo < a.validTo) ? unitValidTo : a.validTo }));
+  const employments: (Employment & { unitValidTo: string | null })[] = liveUnits.flatMap((u): (Employment & { unitValidTo: string | null })[] => {
     const forms = u.schoolFormCode ? [u.schoolFormCode] : (formsOf.get(u.unitId) ?? []);
-    return forms.length === 0 ? [{ unitId: u.unitId, schoolFormCode: null, assignments }] : forms.map((f) => ({ unitId: u.unitId, schoolFormCode: f, assignments }));
+    const unitValidTo = u.validTo ?? null;
+    return forms.length === 0
+      ? [{ unitId: u.unitId, schoolFormCode: null, assignments: atUnit(unitValidTo), unitValidTo }]
+      : forms.map((f) => ({ unitId: u.unitId, schoolFormCode: f, assignments: atUnit(unitValidTo), unitValidTo }));
   });
   const actorSchoolForms: Set<string> | 'ALL' = power.authority
     ? 'ALL'
@@ -96,7 +102,7 @@ export async function endEmploymentPreview(ctx: Context, input: EndEmploymentArg
 export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Promise<EndEmploymentPlan> {
   const { result, membershipId, employments } = await plan(ctx, input);
   const ended = new Set(result.assignments.map((a) => `${a.unitId}|${a.schoolFormCode ?? ''}`));
-  const outlasting = employments.filter((e) => !ended.has(`${e.unitId}|${e.schoolFormCode ?? ''}`));
+  const outlasting = employments.filter((e) => !ended.has(`${e.unitId}|${e.schoolFormCode ?? ''}`) && (e.unitValidTo === null || e.unitValidTo > result.endDate));
   const endsRoles = outlasting.length === 0;
   await ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, input.organisationId);
@@ -117,7 +123,7 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
         const endsHere = ended.has(`${other.unitId}|${other.schoolFormCode ?? ''}`);
         const [inserted] = await tx.execute<{ id: string }[]>(
           `INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, valid_to) VALUES (gen_random_uuid(), ?, ?, ?, ?) RETURNING id`,
-          [membershipId, other.unitId, other.schoolFormCode, endsHere ? result.endDate : all.valid_to]);
+          [membershipId, other.unitId, other.schoolFormCode, endsHere ? result.endDate : (all.valid_to ?? null)]);
         rows.push({ id: inserted.id, membershipId, unitId: other.unitId, schoolFormCode: other.schoolFormCode, unit_id: other.unitId, school_form_code: other.schoolFormCode, valid_to: endsHere ? result.endDate : all.valid_to });
       }
     }
