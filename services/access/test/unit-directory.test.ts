@@ -1,0 +1,52 @@
+import http from 'node:http';
+import { createHttpUnitDirectory, DirectoryUnavailableError } from '../src/unit-directory';
+
+/** The HTTP UnitDirectory against a tiny local server standing in for the organisations subgraph. */
+describe('createHttpUnitDirectory', () => {
+  const seen: { authorization?: string; body: { query: string; variables: { representations: { __typename: string; id: string }[] } } }[] = [];
+  let fail = false;
+  const server = http.createServer((req, res) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      const body = JSON.parse(data);
+      seen.push({ authorization: req.headers.authorization, body });
+      res.setHeader('content-type', 'application/json');
+      if (fail) { res.statusCode = 500; return res.end('{}'); }
+      const entities = body.variables.representations.map((r: { __typename: string; id: string }) =>
+        r.id === 'missing' ? null
+          : r.__typename === 'Unit' ? { id: r.id, closed: r.id === 'u-closed', organisation: { id: 'org-1' }, schoolForms: r.id === 'u-sfi' ? [{ code: 'SFI' }] : [] }
+            : { id: r.id, name: 'Dorotea kommun' });
+      res.end(JSON.stringify({ data: { _entities: entities } }));
+    });
+  });
+  let url: string;
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('R-ORG-3: fetches units by reference with one request, forwarding the caller\'s Authorization', async () => {
+    const dir = createHttpUnitDirectory(url);
+    const units = await dir.units(['u-open', 'u-closed', 'u-sfi', 'missing', 'u-open'], 'Bearer abc');
+    expect(units).toEqual([
+      { id: 'u-open', organisationId: 'org-1', closed: false, schoolFormCodes: [] },
+      { id: 'u-closed', organisationId: 'org-1', closed: true, schoolFormCodes: [] },
+      { id: 'u-sfi', organisationId: 'org-1', closed: false, schoolFormCodes: ['SFI'] },
+    ]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].authorization).toBe('Bearer abc');
+    expect(seen[0].body.query).toContain('... on Unit { id closed organisation { id } schoolForms { code } }');
+    expect(seen[0].body.variables.representations).toHaveLength(4);
+    expect(await dir.organisations(['o-1'])).toEqual(new Map([['o-1', 'Dorotea kommun']]));
+    expect(await dir.units([])).toEqual([]);
+  });
+
+  it('an unreachable or failing organisations service is a DirectoryUnavailableError', async () => {
+    fail = true;
+    await expect(createHttpUnitDirectory(url).units(['u-open'])).rejects.toBeInstanceOf(DirectoryUnavailableError);
+    fail = false;
+    await expect(createHttpUnitDirectory('http://127.0.0.1:1/graphql').units(['u-open'])).rejects.toBeInstanceOf(DirectoryUnavailableError);
+  });
+});
