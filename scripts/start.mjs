@@ -14,9 +14,11 @@ const ports = {
   access: Number(cfg.ACCESS_PORT ?? 4002),
   signing: Number(cfg.SIGNING_PORT ?? 4003),
   web: Number(cfg.WEB_PORT ?? 5173),
+  bankidRp: Number(cfg.BANKID_SIMULATOR_RP_PORT ?? 4010),
+  bankidControl: Number(cfg.BANKID_SIMULATOR_CONTROL_PORT ?? 4011),
   pg: Number(cfg.EMBEDDED_PG_PORT ?? 54329),
 };
-const colours = { db: 90, organisations: 36, access: 35, signing: 33, gateway: 32, web: 34, start: 1 };
+const colours = { bankid: 91, db: 90, organisations: 36, access: 35, signing: 33, gateway: 32, web: 34, start: 1 };
 const levels = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 const tty = process.stdout.isTTY;
 const tag = (name) => (tty ? `\x1b[${colours[name] ?? 0}m${name.padEnd(13)}\x1b[0m` : name.padEnd(13));
@@ -85,7 +87,7 @@ try {
   let databaseUrl = cfg.DATABASE_URL;
   if (!databaseUrl) {
     say('db', `starting embedded PostgreSQL on port ${ports.pg} (data in .data/pg)`);
-    embedded = await startEmbedded({ dataDir: join(root, '.data', 'pg'), port: ports.pg, log: (m) => { if (/error|fatal/i.test(m)) say('db', m.trim()); } });
+    embedded = await startEmbedded({ dataDir: join(root, '.data', 'pg'), port: ports.pg, log: (m) => { if (/error|fatal/i.test(m) && !/administrator command/.test(m)) say('db', m.trim()); } });
     databaseUrl = await ensureDatabase(embedded.url, 'behorig');
   }
   say('db', `using ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
@@ -98,11 +100,30 @@ try {
     JWKS_URL: cfg.JWKS_URL ?? `http://localhost:${ports.signing}/.well-known/jwks.json`,
     WEB_ORIGIN: cfg.WEB_ORIGIN ?? `http://localhost:${ports.web}`,
   };
-  // Signing first: it owns the token key the others verify against.
-  run('signing', tsx, ['services/signing/src/index.ts'], { ...common, SIGNING_PORT: String(ports.signing) });
+  const local = (port, path = '') => `http://localhost:${port}${path}`;
+  // Every service learns where the others are, so any port can be moved by one variable.
+  const wiring = {
+    ACCESS_URL: local(ports.access, '/graphql'),
+    ACCESS_INTERNAL_URL: local(ports.access),
+    ORGANISATIONS_URL: local(ports.organisations, '/graphql'),
+    SIGNING_INTERNAL_URL: local(ports.signing),
+  };
+  // The BankID simulator plays the real RP API (TLS + client certificate) in development.
+  const useSimulator = !cfg.BANKID_URL && common.NODE_ENV !== 'production';
+  if (useSimulator) {
+    run('bankid', tsx, ['services/signing/src/bankid/simulator-main.ts'], {
+      BANKID_SIMULATOR_RP_PORT: String(ports.bankidRp), BANKID_SIMULATOR_CONTROL_PORT: String(ports.bankidControl),
+    });
+    await waitFor(`http://127.0.0.1:${ports.bankidControl}/simulator/health`);
+  }
+  // Signing next: it owns the token key the others verify against.
+  run('signing', tsx, ['services/signing/src/index.ts'], {
+    ...common, ...wiring, SIGNING_PORT: String(ports.signing),
+    ...(useSimulator ? { BANKID_URL: `https://localhost:${ports.bankidRp}/rp/v6.0/` } : {}),
+  });
   await waitFor(`http://localhost:${ports.signing}/health`);
-  run('organisations', tsx, ['services/organisations/src/index.ts'], { ...common, ORGANISATIONS_PORT: String(ports.organisations) });
-  run('access', tsx, ['services/access/src/index.ts'], { ...common, ACCESS_PORT: String(ports.access) });
+  run('organisations', tsx, ['services/organisations/src/index.ts'], { ...common, ...wiring, ORGANISATIONS_PORT: String(ports.organisations) });
+  run('access', tsx, ['services/access/src/index.ts'], { ...common, ...wiring, ACCESS_PORT: String(ports.access) });
   await Promise.all([waitFor(`http://localhost:${ports.organisations}/health`), waitFor(`http://localhost:${ports.access}/health`)]);
   run('gateway', tsx, ['gateway/src/index.ts'], {
     ...common,
@@ -113,13 +134,17 @@ try {
   });
   await waitFor(`http://localhost:${ports.gateway}/health`);
   if (cfg.START_WEB !== 'false') {
-    run('web', join(root, 'node_modules', '.bin', 'vite'), ['web', '--port', String(ports.web), '--strictPort'], { VITE_GATEWAY_URL: `http://localhost:${ports.gateway}/graphql` });
+    run('web', join(root, 'node_modules', '.bin', 'vite'), ['web', '--port', String(ports.web), '--strictPort'], {
+      VITE_GATEWAY_URL: `http://localhost:${ports.gateway}/graphql`,
+      ...(useSimulator ? { VITE_BANKID_SIMULATOR_URL: `http://localhost:${ports.bankidControl}` } : {}),
+    });
   }
   say('start', '');
   say('start', `Behörig is running:`);
   say('start', `  GraphQL gateway (Apollo Sandbox)  http://localhost:${ports.gateway}/graphql`);
   say('start', `  Web client                        http://localhost:${ports.web}/`);
   say('start', `  Subgraphs                         :${ports.organisations} organisations, :${ports.access} access, :${ports.signing} signing`);
+  if (useSimulator) say('start', `  BankID simulator                  https://localhost:${ports.bankidRp}/rp/v6.0/ (control http://localhost:${ports.bankidControl}/simulator/orders)`);
   say('start', `  Token for the demo authority      npm run -s token -- 191212121212`);
   say('start', `Press Ctrl-C to stop.`);
 } catch (e) {
