@@ -11,6 +11,7 @@ export const loadEnv = () => {
     ORGANISATIONS_URL: z.string().url().default('http://localhost:4001/graphql'),
     /** The signing service's internal endpoints (sign orders). */
     SIGNING_INTERNAL_URL: z.string().url().default('http://localhost:4003'),
+    OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   });
   assertProductionSecrets(env);
   return env;

@@ -1,4 +1,4 @@
-import { createLogger, createReceiptVerifier, createTokenVerifier, runService } from '@behorig/kit';
+import { createLogger, createOutboxRelay, createReceiptVerifier, createTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -18,5 +18,9 @@ runService('access subgraph', logger, async () => {
     signingInternalUrl: env.SIGNING_INTERNAL_URL,
     internalSecret: env.INTERNAL_SECRET,
   });
-  return { url: `${await server.listen(env.ACCESS_PORT)}/graphql`, stop: server.stop };
+  // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
+  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
+  relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
+  const url = `${await server.listen(env.ACCESS_PORT)}/graphql`;
+  return { url, stop: async () => { await relay.stop(); await server.stop(); } };
 });
