@@ -26,6 +26,12 @@ type Documents = {
     "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n": typeof types.ChangeAuthorisationPeriodDocument,
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": typeof types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": typeof types.EndEmploymentDocument,
+    "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": typeof types.StartLoginDocument,
+    "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": typeof types.CompleteLoginDocument,
+    "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  query SigningOrder($orderRef: ID!) {\n    signingOrder(orderRef: $orderRef) {\n      orderRef autoStartToken qrData status hintCode applyResult applyError\n      receipt { id signedAt signerName digest token changeSetId }\n    }\n  }\n": typeof types.SigningOrderDocument,
+    "\n  mutation SignChanges($organisationId: ID!) {\n    signChanges(organisationId: $organisationId) { orderRef autoStartToken qrData status hintCode }\n  }\n": typeof types.SignChangesDocument,
+    "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n": typeof types.VerifyAuditLogDocument,
     "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, after: $after, action: $action) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actor { id givenName surname } }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query OrganisationDetails($id: ID!) {\n    organisation(id: $id) {\n      id orgNumber name kind postalAddress phone fax website\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n  }\n": typeof types.OrganisationDetailsDocument,
     "\n  query OrganisationContacts($id: ID!) {\n    organisation(id: $id) {\n      id\n      contactPersons { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n      paymentAccounts { id type number reviewStatus isDefault updatedAt updatedBy }\n    }\n  }\n": typeof types.OrganisationContactsDocument,
@@ -48,6 +54,12 @@ const documents: Documents = {
     "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n": types.ChangeAuthorisationPeriodDocument,
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": types.EndEmploymentDocument,
+    "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": types.StartLoginDocument,
+    "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": types.CompleteLoginDocument,
+    "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": types.CancelOrderDocument,
+    "\n  query SigningOrder($orderRef: ID!) {\n    signingOrder(orderRef: $orderRef) {\n      orderRef autoStartToken qrData status hintCode applyResult applyError\n      receipt { id signedAt signerName digest token changeSetId }\n    }\n  }\n": types.SigningOrderDocument,
+    "\n  mutation SignChanges($organisationId: ID!) {\n    signChanges(organisationId: $organisationId) { orderRef autoStartToken qrData status hintCode }\n  }\n": types.SignChangesDocument,
+    "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n": types.VerifyAuditLogDocument,
     "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, after: $after, action: $action) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actor { id givenName surname } }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query OrganisationDetails($id: ID!) {\n    organisation(id: $id) {\n      id orgNumber name kind postalAddress phone fax website\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n  }\n": types.OrganisationDetailsDocument,
     "\n  query OrganisationContacts($id: ID!) {\n    organisation(id: $id) {\n      id\n      contactPersons { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n      paymentAccounts { id type number reviewStatus isDefault updatedAt updatedBy }\n    }\n  }\n": types.OrganisationContactsDocument,
@@ -120,6 +132,30 @@ export function graphql(source: "\n  query EndEmploymentPreview($input: EndEmplo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n"): (typeof documents)["\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n"): (typeof documents)["\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n"): (typeof documents)["\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SigningOrder($orderRef: ID!) {\n    signingOrder(orderRef: $orderRef) {\n      orderRef autoStartToken qrData status hintCode applyResult applyError\n      receipt { id signedAt signerName digest token changeSetId }\n    }\n  }\n"): (typeof documents)["\n  query SigningOrder($orderRef: ID!) {\n    signingOrder(orderRef: $orderRef) {\n      orderRef autoStartToken qrData status hintCode applyResult applyError\n      receipt { id signedAt signerName digest token changeSetId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignChanges($organisationId: ID!) {\n    signChanges(organisationId: $organisationId) { orderRef autoStartToken qrData status hintCode }\n  }\n"): (typeof documents)["\n  mutation SignChanges($organisationId: ID!) {\n    signChanges(organisationId: $organisationId) { orderRef autoStartToken qrData status hintCode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n"): (typeof documents)["\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

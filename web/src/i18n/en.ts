@@ -185,6 +185,8 @@ export const en: Dictionary = {
   'sign.discard': 'Discard',
   'sign.sign': 'Sign',
   'sign.signing': 'Sign with BankID',
+  'sign.signingText': 'Text shown in the BankID app',
+  'sign.signThisDevice': 'Sign with BankID on this device',
   'sign.receipt': 'Receipt',
   'sign.receiptIntro': 'The changes are signed and applied.',
   'sign.signedAt': 'Signed at',

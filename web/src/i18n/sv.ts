@@ -183,6 +183,8 @@ export const sv = {
   'sign.discard': 'Ta bort',
   'sign.sign': 'Signera',
   'sign.signing': 'Signera med BankID',
+  'sign.signingText': 'Text som visas i BankID-appen',
+  'sign.signThisDevice': 'Signera med BankID på den här enheten',
   'sign.receipt': 'Kvittens',
   'sign.receiptIntro': 'Ändringarna är signerade och genomförda.',
   'sign.signedAt': 'Signerad',

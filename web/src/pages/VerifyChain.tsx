@@ -1,7 +1,33 @@
+import { useState } from 'react';
+import { useClient } from 'urql';
+import { VerifyAuditLogDocument } from '../api/signing';
 import { useT } from '../i18n';
+import { ErrorBox } from '../components/ui';
 
-/** R-AUDIT-2 "verify chain": waits for the signing subgraph's verifyAuditLog. */
-export function VerifyChain(_props: { organisationId: string }) {
+/** R-AUDIT-2: verify the organisation's hash chain on request. */
+export function VerifyChain({ organisationId }: { organisationId: string }) {
   const t = useT();
-  return <p className="muted small">{t('log.verifyNotAvailable')}</p>;
+  const client = useClient();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; checked: number; firstBrokenSeq?: number | null } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  async function verify() {
+    setBusy(true);
+    setError(null);
+    const r = await client.query(VerifyAuditLogDocument, { organisationId }, { requestPolicy: 'network-only' }).toPromise();
+    setBusy(false);
+    if (r.error) { setError(r.error); setResult(null); return; }
+    setResult(r.data?.verifyAuditLog ?? null);
+  }
+  return (
+    <div className="verify">
+      <button type="button" className="secondary" onClick={verify} disabled={busy}>{t('log.verify')}</button>
+      <div aria-live="polite">
+        {result && (result.ok
+          ? <p className="notice">{t('log.verifyOk', { checked: result.checked })}</p>
+          : <p className="error-box">{t('log.verifyBroken', { seq: result.firstBrokenSeq ?? '?', checked: result.checked })}</p>)}
+      </div>
+      <ErrorBox error={error} />
+    </div>
+  );
 }

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangesToSignDocument, DiscardPendingChangeDocument } from '../../api/documents';
 import { useT } from '../../i18n';
-import { ErrorBox, Notice } from '../../components/ui';
-import { SignChanges } from './SignChanges';
+import { ErrorBox } from '../../components/ui';
+import { ReceiptView, SignChanges } from './SignChanges';
+import type { Receipt } from '../../api/signing';
 import type { StaffForm } from '../../lib/validation';
 
 /** "Användare att signera" (R-SIGN-1): pending changes with edit / discard, then Signera. */
@@ -17,14 +18,14 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
   const t = useT();
   const [{ data, error }, refetch] = useQuery({ query: ChangesToSignDocument, variables: { id: organisationId }, requestPolicy: 'cache-and-network' });
   const [discardResult, discard] = useMutation(DiscardPendingChangeDocument);
-  const [signed, setSigned] = useState(false);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
   const set = data?.organisation?.changesToSign;
   const changes = set?.changes ?? [];
   return (
     <section className="card" aria-labelledby="to-sign">
       <h2 id="to-sign">{t('sign.title')}</h2>
       <ErrorBox error={error ?? discardResult.error} />
-      {changes.length === 0 ? <p>{signed ? t('sign.receiptIntro') : t('sign.empty')}</p> : (
+      {changes.length === 0 ? (!receipt && <p>{t('sign.empty')}</p>) : (
         <div className="table-wrap">
           <table>
             <thead>
@@ -75,9 +76,9 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
       )}
       {set && changes.length > 0 && canManage && (
         <SignChanges organisationId={organisationId} signingText={set.signingText}
-          onApplied={() => { setSigned(true); refetch({ requestPolicy: 'network-only' }); onApplied(); }} />
+          onApplied={(r, refused) => { if (!refused) { setReceipt(r); onApplied(); } refetch({ requestPolicy: 'network-only' }); }} />
       )}
-      {signed && changes.length === 0 && <Notice>{t('sign.receiptIntro')}</Notice>}
+      {receipt && <ReceiptView receipt={receipt} onClose={() => setReceipt(null)} />}
     </section>
   );
 }
