@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader } from '@behorig/kit';
 import { OrganisationEntity, type OrganisationRow } from './entities/organisation.entity';
 import { UnitEntity, AddressEntity, type UnitRow, type AddressRow } from './entities/unit.entity';
-import { ServiceEntity, type SchoolFormRow, type ServiceRow } from './entities/catalogue.entity';
+import { SchoolFormEntity, ServiceEntity, type SchoolFormRow, type ServiceRow } from './entities/catalogue.entity';
 import { ContactPersonEntity, PaymentAccountEntity, type ContactPersonRow, type PaymentAccountRow } from './entities/contact.entity';
 
 /** One SQL statement per batch: `WHERE id IN (...)` — never one per item. */
@@ -11,6 +11,7 @@ export function createLoaders(em: EntityManager) {
     organisation: byIdLoader<OrganisationRow>((ids) => em.find(OrganisationEntity, { id: { $in: [...ids] } }), (o) => o.id),
     unit: byIdLoader<UnitRow>((ids) => em.find(UnitEntity, { id: { $in: [...ids] } }), (u) => u.id),
     address: byIdLoader<AddressRow>((ids) => em.find(AddressEntity, { id: { $in: [...ids] } }), (a) => a.id),
+    schoolForm: byIdLoader<SchoolFormRow>((codes) => em.find(SchoolFormEntity, { code: { $in: [...codes] } }), (f) => f.code),
     service: byIdLoader<ServiceRow>((codes) => em.find(ServiceEntity, { code: { $in: [...codes] } }), (s) => s.code),
     unitsByOrganisation: childrenLoader<UnitRow>((ids) => em.find(UnitEntity, { organisationId: { $in: [...ids] } }, { orderBy: { name: 'asc' } }), (u) => u.organisationId),
     addressesByUnit: childrenLoader<AddressRow>((ids) => em.find(AddressEntity, { unitId: { $in: [...ids] } }, { orderBy: { street: 'asc' } }), (a) => a.unitId),

@@ -99,10 +99,9 @@ export type EmploymentAssignment = {
   /** The end date before this change (null = none). */
   previousValidTo?: Maybe<Scalars['Date']['output']>;
   role: Role;
-  /**
-   * The school form code (null = a unit without school forms). The contract's `schoolForm: SchoolForm`
-   * needs the organisations subgraph to make SchoolForm an entity (@key(fields: "code")) first.
-   */
+  /** The school form (null = a unit without school forms, or all of them). */
+  schoolForm?: Maybe<SchoolForm>;
+  /** The same school form's code, for clients that only need the code. */
   schoolFormCode?: Maybe<Scalars['ID']['output']>;
   unit: Unit;
   /** The new end date (the employment's last day). */
@@ -399,6 +398,11 @@ export type RoleAssignment = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+export type SchoolForm = {
+  __typename?: 'SchoolForm';
+  code: Scalars['ID']['output'];
+};
+
 /** Owned by the signing subgraph; signChanges returns a reference to the started order. */
 export type SigningOrder = {
   __typename?: 'SigningOrder';
@@ -582,6 +586,7 @@ export type ResolversTypes = ResolversObject<{
   RegisterAgreementInput: RegisterAgreementInput;
   Role: ResolverTypeWrapper<RoleRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
+  SchoolForm: ResolverTypeWrapper<SchoolForm>;
   SigningOrder: ResolverTypeWrapper<SigningOrderRef>;
   StaffChangeInput: StaffChangeInput;
   StaffConnection: ResolverTypeWrapper<StaffConnectionRow>;
@@ -619,6 +624,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterAgreementInput: RegisterAgreementInput;
   Role: RoleRow;
   RoleAssignment: RoleAssignmentRow;
+  SchoolForm: SchoolForm;
   SigningOrder: SigningOrderRef;
   StaffChangeInput: StaffChangeInput;
   StaffConnection: StaffConnectionRow;
@@ -672,6 +678,7 @@ export type EmploymentResolvers<ContextType = Context, ParentType extends Resolv
 export type EmploymentAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentAssignment'] = ResolversParentTypes['EmploymentAssignment']> = ResolversObject<{
   previousValidTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  schoolForm?: Resolver<Maybe<ResolversTypes['SchoolForm']>, ParentType, ContextType>;
   schoolFormCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -786,6 +793,10 @@ export type RoleAssignmentResolvers<ContextType = Context, ParentType extends Re
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type SchoolFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SchoolForm'] = ResolversParentTypes['SchoolForm']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type SigningOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SigningOrder'] = ResolversParentTypes['SigningOrder']> = ResolversObject<{
   orderRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -826,6 +837,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   RoleAssignment?: RoleAssignmentResolvers<ContextType>;
+  SchoolForm?: SchoolFormResolvers<ContextType>;
   SigningOrder?: SigningOrderResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;

@@ -16,6 +16,7 @@ export const AccessDecision: AccessDecisionResolvers = {
 
 export const EmploymentAssignment: EmploymentAssignmentResolvers = {
   unit: (a) => ({ __typename: 'Unit', id: a.unitId }),
+  schoolForm: (a) => (a.schoolFormCode ? { __typename: 'SchoolForm', code: a.schoolFormCode } : null),
   schoolFormCode: (a) => a.schoolFormCode,
   role: async (a, _x, { loaders }) => (await loaders.catalogue()).get(a.roleCode)!,
 };

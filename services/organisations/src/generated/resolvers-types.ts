@@ -458,6 +458,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Address: Address;
   Organisation: Organisation;
+  SchoolForm: SchoolForm;
   Service: Service;
   Unit: Unit;
 }>;
@@ -470,6 +471,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Organisation:
     ( { __typename: 'Organisation' }
     & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
+  SchoolForm:
+    ( { __typename: 'SchoolForm' }
+    & GraphQLRecursivePick<FederationTypes['SchoolForm'], {"code":true}> );
   Service:
     ( { __typename: 'Service' }
     & GraphQLRecursivePick<FederationTypes['Service'], {"code":true}> );
@@ -637,7 +641,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
 }>;
 
-export type SchoolFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SchoolForm'] = ResolversParentTypes['SchoolForm']> = ResolversObject<{
+export type SchoolFormResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SchoolForm'] = ResolversParentTypes['SchoolForm'], FederationReferenceType extends FederationReferenceTypes['SchoolForm'] = FederationReferenceTypes['SchoolForm']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SchoolForm']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

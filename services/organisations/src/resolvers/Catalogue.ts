@@ -1,4 +1,4 @@
-import type { AddressResolvers, ServiceResolvers } from '../generated/resolvers-types';
+import type { AddressResolvers, SchoolFormResolvers, ServiceResolvers } from '../generated/resolvers-types';
 
 export const Service: ServiceResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.service.load(ref.code),
@@ -6,4 +6,8 @@ export const Service: ServiceResolvers = {
 
 export const Address: AddressResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.address.load(ref.id),
+};
+
+export const SchoolForm: SchoolFormResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.schoolForm.load(ref.code),
 };
