@@ -17,3 +17,4 @@ export * from './outbox';
 export * from './internal-auth';
 export * from './demo-organisation-details';
 export * from './outbox-relay';
+export * from './personal-number-vault';
