@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, type Actor } from '@behorig/kit';
+import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, unauthenticated, type Actor } from '@behorig/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessUnavailableError } from '../access-port';
@@ -259,6 +259,8 @@ export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: A
 /** Log-in orders are followed by whoever holds the orderRef; sign orders only by their signer (and the authority). */
 export function assertMayFollow(order: SigningOrderRow, actor: Actor | null): void {
   if (order.kind === 'LOGIN') return;
-  if (actor?.kind === 'person' && (actor.authority || actor.personalNumber === order.personalNumber)) return;
+  // Without a token the caller is nobody yet: say so (sign in), as every other guarded operation does.
+  if (!actor) throw unauthenticated('Sign in to follow this signing order.');
+  if (actor.kind === 'person' && (actor.authority || actor.personalNumber === order.personalNumber)) return;
   throw forbidden('Only the person signing may follow this signing order.');
 }
