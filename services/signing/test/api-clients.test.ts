@@ -16,6 +16,8 @@ describe('partner systems (R-AUTH-2)', () => {
   beforeAll(async () => {
     h = await startHarness({ bankId: false });
     h.access.grant(arvid.personalNumber, dorotea, 'MANAGE_USERS', 'UPDATE');
+    // R-ROLE-3: a registrar grants only functions they hold (a permission administrator holds PERFORMING_UNIT too).
+    h.access.grant(arvid.personalNumber, dorotea, 'PERFORMING_UNIT', 'UPDATE');
     h.access.grant(fridolf.personalNumber, aratron, 'MANAGE_USERS', 'UPDATE');
     h.access.grant(laban.personalNumber, dorotea, 'MANAGE_USERS', 'READ');
     arvidToken = await h.keys.token({ personalNumber: arvid.personalNumber, personId: arvid.id });

@@ -34,10 +34,22 @@ async function requireClientAdmin(ctx: Context, organisationId: string) {
   }
 }
 
+/**
+ * R-ROLE-3: nobody can grant a permission they do not hold themselves, except the authority. A
+ * partner system's functions act at UPDATE level, so the registrar must hold each one at UPDATE
+ * in the organisation (a client registering clients: each must be among its own functions).
+ */
+async function refuseUnheldFunctions(ctx: Context, organisationId: string, functions: readonly string[]) {
+  const held = await Promise.all(functions.map((fn) => can(ctx, organisationId, fn, 'UPDATE')));
+  const refused = functions.filter((_fn, i) => !held[i]);
+  if (refused.length) throw forbidden(`You cannot grant a partner system functions you do not hold yourself: ${refused.join(', ')} (R-ROLE-3).`);
+}
+
 export async function registerApiClient(ctx: Context, organisationId: string, name: string, functions: readonly string[]) {
   const actor = requireActor(ctx.actor);
   const input = validateApiClientInput(organisationId, name, functions);
   await requireClientAdmin(ctx, organisationId);
+  await refuseUnheldFunctions(ctx, organisationId, input.functions);
   const secret = newClientSecret();
   const secretHash = await hashClientSecret(secret);
   const now = auditInstant();
