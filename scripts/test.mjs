@@ -15,7 +15,7 @@ if (!env.DATABASE_URL) {
   env.DATABASE_URL = embedded.url;
 }
 
-const args = ['run', 'test', '--output-logs=full', ...process.argv.slice(2)];
+const args = ['run', 'test', '--continue', '--output-logs=full', ...process.argv.slice(2)];
 const child = spawn(join(root, 'node_modules', '.bin', 'turbo'), args, { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
 // Forward turbo's output and add up the runners' own counts (jest and vitest print one line per
 // package) into a single closing line, "N passed, N failed".
