@@ -1,0 +1,312 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { DEMO, repoRoot, stockholmDate, withDatabase } from '@behorig/kit';
+import { scaleServer, parseFlags } from './scale-db';
+import { drive, peakMemory, type LoadResult } from './load';
+import { personalNumber, prng } from './scale-shape';
+import { compareAnswers, type AnswerCheck } from './answers';
+
+/**
+ * `npm run bench -- [--duration 10] [--connections 20] [--database behorig_scale]`
+ *
+ * Starts the whole system (scripts/start.mjs, no web client) on the scale database, THE FLOOR
+ * (floor-server.ts: one SQL statement per answer behind bare node:http) and A PEER (Hive Gateway
+ * on the same supergraph and subgraphs), checks that all three give the same answers on a
+ * sample, then drives each scenario at fixed concurrency for a fixed time with autocannon and
+ * writes bench/results/latest.{md,json}.
+ */
+const root = repoRoot();
+const PORTS = { gateway: 4000, floor: 4090, peer: 4100, bankidControl: 4011 };
+const execFileP = promisify(execFile);
+
+const Q = {
+  scopes: `query Scopes($p: ID!) { permissionScopes(personId: $p) { organisation { name } orgWide units { name } role { code } validFrom validTo } }`,
+  check: `query Check($p: ID!, $o: ID!, $u: ID, $f: String!) { checkAccess(personId: $p, organisationId: $o, unitId: $u, function: $f, access: READ) { allowed reason role { code } validTo } }`,
+  staff: `query Staff($o: ID!) { organisation(id: $o) { staff(first: 50) { totalCount edges { node { id givenName surname memberships { roles { role { code } validFrom validTo } units { name } } } } } } }`,
+  search: `query Search($s: String!) { organisations(search: $s, first: 20) { totalCount edges { node { id name orgNumber } } } }`,
+};
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ port, host: '127.0.0.1' });
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number, init?: RequestInit): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url, init)).status < 500) return;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+const say = (m: string) => process.stdout.write(`${m}\n`);
+
+async function main() {
+  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300 });
+  for (const [name, port] of [['gateway', PORTS.gateway], ['floor', PORTS.floor], ['peer', PORTS.peer]] as const) {
+    if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is already in use: stop whatever runs there (npm start?) before benchmarking.`);
+  }
+  const server = await scaleServer(say);
+  const dbUrl = withDatabase(server.serverUrl, flags.database);
+  const logDir = join(root, '.data', 'bench');
+  mkdirSync(logDir, { recursive: true });
+  const children: ChildProcess[] = [];
+  const start = (name: string, cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(join(logDir, `${name}.log`));
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    children.push(child);
+    return child;
+  };
+  const stopAll = async () => {
+    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+    })));
+    await server.stop();
+  };
+  process.once('SIGINT', () => { void stopAll().then(() => process.exit(130)); });
+
+  try {
+    const db = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    const [{ n: people }] = (await db.query<{ n: string }>('SELECT count(*) AS n FROM access.person')).rows;
+    if (Number(people) === 0) throw new Error(`${flags.database} has no people: run npm run seed:scale first.`);
+    const counts = (await db.query<Record<string, string>>(`SELECT
+      (SELECT count(*) FROM organisations.organisation) AS organisations, (SELECT count(*) FROM organisations.unit) AS units,
+      (SELECT count(*) FROM access.person) AS persons, (SELECT count(*) FROM access.membership) AS memberships,
+      (SELECT count(*) FROM access.role_assignment) AS role_assignments, (SELECT count(*) FROM signing.audit_event) AS audit_events`)).rows[0];
+    say(`scale data: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+    say('starting the system (scripts/start.mjs, START_WEB=false, DEMO_DATA=true) — log in .data/bench/system.log');
+    const t0 = Date.now();
+    const system = start('system', process.execPath, ['scripts/start.mjs'], { env: { DATABASE_URL: dbUrl, START_WEB: 'false', DEMO_DATA: 'true', LOG_LEVEL: 'warn' } });
+    system.once('exit', (code) => say(`system exited (${code})`));
+    await waitFor(`http://localhost:${PORTS.gateway}/health`, 300_000);
+    say(`system up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const floor = start('floor', join(root, 'node_modules', '.bin', 'tsx'), ['bench/src/floor-server.ts', dbUrl, String(PORTS.floor)]);
+    const peer = flags.skipPeer ? null : start('peer', join(root, 'node_modules', '.bin', 'hive-gateway'), ['supergraph', '../../schema/supergraph.graphql', '-p', String(PORTS.peer)], { cwd: join(root, 'bench', 'hive') });
+    await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 60_000, { method: 'POST' });
+    if (peer) await waitFor(`http://127.0.0.1:${PORTS.peer}/graphql?query=%7B__typename%7D`, 120_000);
+
+    const token = async (pnr: string) => (await execFileP('npm', ['run', '-s', 'token', '--', pnr], { cwd: root })).stdout.trim();
+    const authority = await token(DEMO.authorityPersonalNumbers[0]);
+    const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;
+    const arvidToken = await token(arvid.personalNumber);
+
+    // ── samples ────────────────────────────────────────────────────────────────
+    say('drawing samples');
+    const severalOrgs = (await db.query<{ person_id: string }>(`SELECT person_id FROM access.membership GROUP BY person_id HAVING count(*) >= 3 ORDER BY random() LIMIT 5000`)).rows.map((r) => r.person_id);
+    const checkRows = (await db.query<{ person_id: string; organisation_id: string; own_unit: string | null; any_unit: string | null }>(
+      `SELECT m.person_id, m.organisation_id,
+              (SELECT mu.unit_id FROM access.membership_unit mu WHERE mu.membership_id = m.id LIMIT 1) AS own_unit,
+              (SELECT u.id FROM organisations.unit u WHERE u.organisation_id = m.organisation_id ORDER BY random() LIMIT 1) AS any_unit
+         FROM (SELECT * FROM access.membership ORDER BY random() LIMIT 5000) m`)).rows;
+    const functions = (await db.query<{ function: string }>(`SELECT DISTINCT function FROM access.role_grant ORDER BY 1`)).rows.map((r) => r.function);
+    const largeOrgs = (await db.query<{ organisation_id: string }>(`SELECT organisation_id FROM access.membership GROUP BY 1 ORDER BY count(*) DESC LIMIT 50`)).rows.map((r) => r.organisation_id);
+    const prefixes = (await db.query<{ p: string }>(`SELECT DISTINCT lower(left(name, 4)) AS p FROM organisations.organisation`)).rows.map((r) => r.p);
+    await db.end();
+
+    const r = prng(4711);
+    const any = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    const args = {
+      scopes: () => ({ personId: any(severalOrgs) }),
+      check: () => {
+        const c = any(checkRows);
+        const x = r();
+        const unitId = x < 0.6 ? c.own_unit : x < 0.9 ? c.any_unit : null;
+        return { personId: c.person_id, organisationId: c.organisation_id, unitId, function: any(functions), access: 'READ' };
+      },
+      staff: () => ({ organisationId: any(largeOrgs), first: 50 }),
+      search: () => ({ s: any(prefixes) }),
+    };
+    const gqlBody = {
+      scopes: () => JSON.stringify({ query: Q.scopes, variables: { p: args.scopes().personId } }),
+      check: () => { const a = args.check(); return JSON.stringify({ query: Q.check, variables: { p: a.personId, o: a.organisationId, u: a.unitId, f: a.function } }); },
+      staff: () => JSON.stringify({ query: Q.staff, variables: { o: args.staff().organisationId } }),
+      search: () => JSON.stringify({ query: Q.search, variables: args.search() }),
+    };
+    const floorBody = { scopes: () => JSON.stringify(args.scopes()), check: () => JSON.stringify(args.check()), staff: () => JSON.stringify(args.staff()) };
+    const auth = { authorization: `Bearer ${authority}` };
+    const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+    const peerUrl = `http://127.0.0.1:${PORTS.peer}/graphql`;
+    const floorUrl = (path: string) => `http://127.0.0.1:${PORTS.floor}${path}`;
+
+    // ── same answers? ──────────────────────────────────────────────────────────
+    say(`comparing ${flags.samples} answers per scenario: ours, floor${peer ? ', peer' : ''}`);
+    const answerChecks: AnswerCheck[] = [];
+    for (const scenario of ['scopes', 'check', 'staff'] as const) {
+      answerChecks.push(await compareAnswers<Record<string, unknown>>({
+        scenario, samples: flags.samples, draw: args[scenario] as () => Record<string, unknown>, authorization: auth.authorization, query: Q[scenario],
+        variables: (a) => (scenario === 'scopes' ? { p: a.personId } : scenario === 'check' ? { p: a.personId, o: a.organisationId, u: a.unitId, f: a.function } : { o: a.organisationId }),
+        gatewayUrl, peerUrl: peer ? peerUrl : null, floorUrl: floorUrl(`/${scenario}`),
+      }));
+      const c = answerChecks[answerChecks.length - 1];
+      say(`  ${scenario}: floor equal ${c.floorEqual}/${c.samples}${peer ? `, peer equal ${c.peerEqual}/${c.samples}` : ''}${c.firstDifference ? ` — first difference: ${c.firstDifference.slice(0, 300)}` : ''}`);
+    }
+
+    // ── load ───────────────────────────────────────────────────────────────────
+    const results: LoadResult[] = [];
+    const run = async (label: string, target: string, url: string, body: () => string, headers: Record<string, string> = {}, extra: { connections?: number; duration?: number; rate?: number } = {}) => {
+      // Warm-up: plans cached, pools filled, JIT warm; not measured.
+      await drive({ label, target, url, body, headers, connections: extra.connections ?? flags.connections, durationSeconds: 2, rate: extra.rate });
+      const res = await drive({ label, target, url, body, headers, connections: extra.connections ?? flags.connections, durationSeconds: extra.duration ?? flags.duration, rate: extra.rate });
+      results.push(res);
+      say(`  ${label.padEnd(26)} ${target.padEnd(6)} ${res.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)}  p95 ${res.p95.toFixed(1)}  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}`);
+      return res;
+    };
+    const scenarios = [
+      ['1 permissionScopes', 'scopes'], ['2 checkAccess', 'check'], ['3 Organisation.staff', 'staff'],
+    ] as const;
+    say(`driving scenarios: ${flags.connections} connections, ${flags.duration} s each`);
+    for (const [label, key] of scenarios) {
+      await run(label, 'ours', gatewayUrl, gqlBody[key], auth);
+      await run(label, 'floor', floorUrl(`/${key}`), floorBody[key]);
+      if (peer) await run(label, 'peer', peerUrl, gqlBody[key], auth);
+    }
+    await run('4 organisations(search)', 'ours', gatewayUrl, gqlBody.search, auth);
+    if (peer) await run('4 organisations(search)', 'peer', peerUrl, gqlBody.search, auth);
+
+    // Unloaded latency (one connection) and p99 at a fixed request rate, for checkAccess.
+    await run('2 checkAccess, 1 conn', 'ours', gatewayUrl, gqlBody.check, auth, { connections: 1, duration: 5 });
+    await run('2 checkAccess, 1 conn', 'floor', floorUrl('/check'), floorBody.check, {}, { connections: 1, duration: 5 });
+    await run(`2 checkAccess @${flags.rate}/s`, 'ours', gatewayUrl, gqlBody.check, auth, { rate: flags.rate });
+
+    // ── 5: propose + sign + apply, end to end, sequentially ────────────────────
+    say(`5 propose + sign (simulator) + apply, sequential for ${flags.duration} s`);
+    const e2e = await proposeSignApply({ gatewayUrl, controlUrl: `http://127.0.0.1:${PORTS.bankidControl}`, token: arvidToken, signer: arvid.personalNumber, seconds: flags.duration });
+    say(`  ${e2e.ops} applied in ${e2e.seconds.toFixed(1)} s = ${e2e.opsPerSecond.toFixed(2)} ops/s, p50 ${e2e.p50.toFixed(0)} ms, p99 ${e2e.p99.toFixed(0)} ms, errors ${e2e.errors}`);
+
+    const memory = peakMemory([system.pid!, floor.pid!, ...(peer ? [peer.pid!] : [])]);
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version },
+      settings: { durationSeconds: flags.duration, connections: flags.connections, database: flags.database, rate: flags.rate },
+      data: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])),
+      answers: answerChecks,
+      results,
+      ratios: scenarios.map(([label]) => {
+        const get = (t: string) => results.find((x) => x.label === label && x.target === t);
+        const ours = get('ours')!;
+        const fl = get('floor');
+        const pe = get('peer');
+        return { scenario: label, oursPerFloor: fl ? ours.requestsPerSecond / fl.requestsPerSecond : null, oursPerPeer: pe ? ours.requestsPerSecond / pe.requestsPerSecond : null };
+      }),
+      proposeSignApply: e2e,
+      peakMemoryMb: memory,
+    };
+    const outDir = join(root, 'bench', 'results');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(outDir, 'latest.md'), markdown(report));
+    say(`\n${readFileSync(join(outDir, 'latest.md'), 'utf8')}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; token: string; signer: string; seconds: number }) {
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(o.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: any; errors?: { message: string }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (body.errors?.length) throw new Error(body.errors[0].message);
+    return body.data;
+  };
+  const org = DEMO.organisations.dorotea.id;
+  const unit = DEMO.units.doroteaUbk.id;
+  const today = stockholmDate();
+  const validTo = `${Number(today.slice(0, 4)) + 1}-12-31`;
+  const r = prng(Date.now() % 100_000);
+  const times: number[] = [];
+  let errors = 0;
+  let lastError: string | null = null;
+  const started = Date.now();
+  while (Date.now() - started < o.seconds * 1000) {
+    const t = performance.now();
+    try {
+      const { pnr } = personalNumber(r, false);
+      await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, {
+        o: org, i: { personalNumber: pnr, givenName: 'Bench', surname: `Testsson ${times.length + errors}`, email: null, roleCodes: ['SERVICE_ADMIN'], unitIds: [unit], validFrom: today, validTo },
+      });
+      const { signChanges } = await gql(`mutation($o: ID!) { signChanges(organisationId: $o) { orderRef } }`, { o: org });
+      const done = await fetch(`${o.controlUrl}/simulator/orders/${signChanges.orderRef}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personalNumber: o.signer }) });
+      if (!done.ok) throw new Error(`simulator: ${done.status}`);
+      for (let i = 0; ; i++) {
+        const { signingOrder } = await gql(`query($r: ID!) { signingOrder(orderRef: $r) { applyResult applyError } }`, { r: signChanges.orderRef });
+        if (signingOrder?.applyResult === 'APPLIED') break;
+        if (signingOrder?.applyResult === 'REFUSED') throw new Error(`refused: ${signingOrder.applyError}`);
+        if (i > 500) throw new Error('not applied within 500 polls');
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      times.push(performance.now() - t);
+    } catch (e) {
+      errors++;
+      lastError = e instanceof Error ? e.message : String(e);
+      // A failed round may leave the organisation's set open: discard it so the next round can start.
+      try {
+        const open = await gql(`query($o: ID!) { organisation(id: $o) { changesToSign { changes { id } } } }`, { o: org });
+        for (const c of open.organisation.changesToSign?.changes ?? []) await gql(`mutation($id: ID!) { discardPendingChange(id: $id) { id } }`, { id: c.id });
+      } catch { /* counted already */ }
+      if (errors > 20 && times.length === 0) break;
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const sorted = [...times].sort((a, b) => a - b);
+  const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+  return { ops: times.length, seconds, opsPerSecond: times.length / seconds, p50: pct(50), p99: pct(99), errors, lastError };
+}
+
+type Report = {
+  at: string; machine: { cpus: number; model: string; node: string }; settings: { durationSeconds: number; connections: number; database: string; rate: number };
+  data: Record<string, number>; answers: AnswerCheck[]; results: LoadResult[];
+  ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: number | null }[];
+  proposeSignApply: Awaited<ReturnType<typeof proposeSignApply>>; peakMemoryMb: Record<string, number>;
+};
+
+function markdown(r: Report): string {
+  const f = (n: number | null | undefined, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
+  const lines = [
+    `# Benchmark — ${r.at}`,
+    '',
+    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run after a 2 s warm-up; database \`${r.settings.database}\`.`,
+    `Data: ${Object.entries(r.data).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v.toLocaleString('en-US')}`).join(', ')}.`,
+    '',
+    '**ours** = our gateway (scripts/start.mjs) → subgraphs; **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); **peer** = Hive Gateway 2.15 on the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL `errors` in 200 bodies.',
+    '',
+    '| Scenario | Target | req/s | p50 ms | p95 ms | p99 ms | errors |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...r.results.map((x) => `| ${x.label} | ${x.target} | ${f(x.requestsPerSecond, 0)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${x.errors} |`),
+    '',
+    '| Scenario | ours / floor | ours / peer |',
+    '|---|---:|---:|',
+    ...r.ratios.map((x) => `| ${x.scenario} | ${f(x.oursPerFloor, 2)} | ${f(x.oursPerPeer, 2)} |`),
+    '',
+    `**5 propose + sign (BankID simulator) + apply**, one after another through the gateway: ${r.proposeSignApply.ops} applied in ${f(r.proposeSignApply.seconds)} s = **${f(r.proposeSignApply.opsPerSecond, 2)} ops/s**, p50 ${f(r.proposeSignApply.p50, 0)} ms, p99 ${f(r.proposeSignApply.p99, 0)} ms, errors ${r.proposeSignApply.errors}${r.proposeSignApply.lastError ? ` (last: ${r.proposeSignApply.lastError})` : ''}.`,
+    '',
+    `Same answers (sampled before measuring): ${r.answers.map((a) => `${a.scenario} floor ${a.floorEqual}/${a.samples}${a.peerEqual === null ? '' : `, peer ${a.peerEqual}/${a.samples}`}`).join('; ')}.`,
+    '',
+    '| Process | peak RSS (VmHWM) MB |',
+    '|---|---:|',
+    ...Object.entries(r.peakMemoryMb).sort().map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.exit(1);
+});

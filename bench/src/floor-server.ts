@@ -1,0 +1,146 @@
+import http from 'node:http';
+import pg from 'pg';
+import { stockholmDate } from '@behorig/kit';
+
+/**
+ * THE FLOOR of the benchmark: the same answers as the gateway gives for scenarios 1–3, each from
+ * ONE hand-written SQL statement over `pg` behind a bare node:http handler — no GraphQL, no
+ * federation, no ORM, no authentication. What our stack costs on top of this is the overhead the
+ * bench measures. The JSON is shaped exactly like the gateway's `data`, and bench.ts compares a
+ * sample of answers with the gateway's before it measures anything.
+ *
+ * Run: `tsx bench/src/floor-server.ts <databaseUrl> <port>`; POST /scopes, /check, /staff.
+ */
+
+/** R-SCOPE-1 as SQL: active assignments, unit-scoped roles only where the person has a current unit. */
+export const SCOPES_SQL = `
+WITH ms AS (SELECT id, organisation_id FROM access.membership WHERE person_id = $1),
+u AS (SELECT DISTINCT ms.organisation_id, mu.unit_id FROM ms JOIN access.membership_unit mu ON mu.membership_id = ms.id
+       WHERE mu.valid_to IS NULL OR mu.valid_to >= $2::date),
+s AS (SELECT ms.organisation_id, r.org_wide_only, ra.role_code, ra.valid_from, ra.valid_to
+        FROM ms JOIN access.role_assignment ra ON ra.membership_id = ms.id JOIN access.role r ON r.code = ra.role_code
+       WHERE ra.valid_from <= $2::date AND (ra.valid_to IS NULL OR ra.valid_to >= $2::date)
+         AND (r.org_wide_only OR EXISTS (SELECT 1 FROM u WHERE u.organisation_id = ms.organisation_id)))
+SELECT coalesce(json_agg(json_build_object(
+  'organisation', json_build_object('name', o.name),
+  'orgWide', s.org_wide_only,
+  'units', CASE WHEN s.org_wide_only THEN '[]'::json ELSE (
+     SELECT coalesce(json_agg(json_build_object('name', un.name) ORDER BY u.unit_id), '[]'::json)
+       FROM u JOIN organisations.unit un ON un.id = u.unit_id WHERE u.organisation_id = s.organisation_id) END,
+  'role', json_build_object('code', s.role_code),
+  'validFrom', s.valid_from, 'validTo', s.valid_to) ORDER BY s.organisation_id, s.role_code, s.valid_from), '[]'::json) AS data
+FROM s JOIN organisations.organisation o ON o.id = s.organisation_id`;
+
+/** R-SCOPE-2 as SQL: the deciding assignment (active with the latest end, else the next to start, else the last ended). */
+export const CHECK_SQL = `
+WITH m AS (SELECT id FROM access.membership WHERE person_id = $1 AND organisation_id = $2),
+units AS (SELECT mu.unit_id FROM access.membership_unit mu JOIN m ON mu.membership_id = m.id WHERE mu.valid_to IS NULL OR mu.valid_to >= $5::date),
+granting AS (
+  SELECT ra.role_code, ra.valid_from, ra.valid_to, r.name, r.org_wide_only
+    FROM access.role_assignment ra JOIN m ON ra.membership_id = m.id JOIN access.role r ON r.code = ra.role_code
+   WHERE EXISTS (SELECT 1 FROM access.role_grant g WHERE g.role_code = ra.role_code AND g.function = $4 AND (g.access = 'UPDATE' OR $6 = 'READ'))),
+covering AS (
+  SELECT *, CASE WHEN valid_from <= $5::date AND (valid_to IS NULL OR valid_to >= $5::date) THEN 0 WHEN valid_from > $5::date THEN 1 ELSE 2 END AS state
+    FROM granting
+   WHERE org_wide_only OR ($3::uuid IS NULL AND EXISTS (SELECT 1 FROM units)) OR EXISTS (SELECT 1 FROM units WHERE unit_id = $3::uuid)),
+best AS (
+  SELECT * FROM covering
+   ORDER BY state, CASE WHEN state = 1 THEN valid_from END, CASE WHEN state <> 1 THEN coalesce(valid_to, 'infinity'::date) END DESC, valid_from, role_code
+   LIMIT 1)
+SELECT (SELECT name FROM organisations.organisation WHERE id = $2) AS org_name,
+       EXISTS (SELECT 1 FROM m) AS member, EXISTS (SELECT 1 FROM granting) AS granted,
+       ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM organisations.unit WHERE id = $3::uuid AND organisation_id = $2)) AS unit_ok,
+       best.role_code, best.name AS role_name, best.valid_from::text AS valid_from, best.valid_to::text AS valid_to, best.state
+  FROM (SELECT 1) one LEFT JOIN best ON true`;
+
+/** Organisation.staff first page with every membership's roles and current units (the authority sees all). */
+export const STAFF_SQL = `
+WITH page AS (
+  SELECT p.id, p.given_name, p.surname, count(*) OVER () AS total
+    FROM access.person p JOIN access.membership m ON m.person_id = p.id
+   WHERE m.organisation_id = $1 ORDER BY p.surname, p.given_name, p.id LIMIT $2)
+SELECT json_build_object('organisation', json_build_object('staff', json_build_object(
+  'totalCount', coalesce(max(page.total), (SELECT count(*) FROM access.membership WHERE organisation_id = $1)),
+  'edges', coalesce(json_agg(json_build_object('node', json_build_object(
+    'id', page.id, 'givenName', page.given_name, 'surname', page.surname,
+    'memberships', (SELECT coalesce(json_agg(json_build_object(
+        'roles', (SELECT coalesce(json_agg(json_build_object('role', json_build_object('code', ra.role_code), 'validFrom', ra.valid_from, 'validTo', ra.valid_to)
+                    ORDER BY ra.valid_from, ra.role_code), '[]'::json) FROM access.role_assignment ra WHERE ra.membership_id = m.id),
+        'units', (SELECT coalesce(json_agg(json_build_object('name', un.name) ORDER BY x.unit_id), '[]'::json)
+                    FROM (SELECT DISTINCT mu.unit_id FROM access.membership_unit mu WHERE mu.membership_id = m.id AND (mu.valid_to IS NULL OR mu.valid_to >= $3::date)) x
+                    JOIN organisations.unit un ON un.id = x.unit_id)
+      ) ORDER BY m.created_at, m.id), '[]'::json) FROM access.membership m WHERE m.person_id = page.id)
+  )) ORDER BY page.surname, page.given_name, page.id), '[]'::json)))) AS data
+FROM page`;
+
+export interface CheckRow {
+  org_name: string | null; member: boolean; granted: boolean; unit_ok: boolean;
+  role_code: string | null; role_name: string | null; valid_from: string | null; valid_to: string | null; state: number | null;
+}
+
+/** The reason text of R-SCOPE-2, worded as the access service words it. */
+export function decisionFromRow(row: CheckRow, a: { organisationId: string; unitId: string | null; function: string; access: string }) {
+  const org = row.org_name ?? a.organisationId;
+  const wanted = `${a.function} ${a.access}`;
+  const no = (reason: string) => ({ allowed: false, reason, role: null, validTo: null });
+  if (!row.unit_ok) return no(`unit ${a.unitId} is not a unit of ${org}`);
+  if (!row.member) return no(`no membership in that organisation (${org})`);
+  if (!row.granted) return no(`no role grants ${wanted} in ${org}`);
+  if (row.state === null) return no(`${a.unitId === null ? 'the person has no unit' : `unit ${a.unitId} is not among the person's units`} in ${org}`);
+  const via = `${wanted} via role ${row.role_name} (${row.role_code}) in ${org}`;
+  const role = { code: row.role_code };
+  if (row.state === 0) return { allowed: true, reason: `${via}, ${row.valid_to === null ? 'with no end date' : `valid to ${row.valid_to}`}`, role, validTo: row.valid_to };
+  if (row.state === 1) return { allowed: false, reason: `${via}: period starts ${row.valid_from}`, role, validTo: row.valid_to };
+  return { allowed: false, reason: `${via}: period ended ${row.valid_to}`, role, validTo: row.valid_to };
+}
+
+export function createFloorServer(databaseUrl: string): { server: http.Server; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // Dates as the text PostgreSQL prints (YYYY-MM-DD), like the subgraphs' Date scalar.
+  const today = () => stockholmDate();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        try {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, string | null>;
+          let data: unknown;
+          if (req.url === '/scopes') {
+            const { rows } = await pool.query<{ data: unknown }>(SCOPES_SQL, [body.personId, body.on ?? today()]);
+            data = { permissionScopes: rows[0].data };
+          } else if (req.url === '/check') {
+            const on = body.on ?? today();
+            const a = { organisationId: body.organisationId!, unitId: body.unitId ?? null, function: body.function!, access: body.access ?? 'READ' };
+            const { rows } = await pool.query<CheckRow>(CHECK_SQL, [body.personId, a.organisationId, a.unitId, a.function, on, a.access]);
+            data = { checkAccess: decisionFromRow(rows[0], a) };
+          } else if (req.url === '/staff') {
+            const { rows } = await pool.query<{ data: unknown }>(STAFF_SQL, [body.organisationId, Number(body.first ?? 50), body.on ?? today()]);
+            data = rows[0].data;
+          } else {
+            res.writeHead(404).end();
+            return;
+          }
+          const out = JSON.stringify({ data });
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) }).end(out);
+        } catch (e) {
+          const out = JSON.stringify({ errors: [{ message: e instanceof Error ? e.message : String(e) }] });
+          res.writeHead(200, { 'content-type': 'application/json' }).end(out);
+        }
+      })();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  return { server, close: async () => { await new Promise<void>((r) => server.close(() => r())); await pool.end(); } };
+}
+
+if (require.main === module) {
+  const [databaseUrl, port] = process.argv.slice(2);
+  if (!databaseUrl || !port) {
+    console.error('usage: floor-server.ts <databaseUrl> <port>');
+    process.exit(2);
+  }
+  const { server, close } = createFloorServer(databaseUrl);
+  server.listen(Number(port), '127.0.0.1', () => process.stdout.write(`floor listening on ${port}\n`));
+  process.once('SIGTERM', () => { void close().then(() => process.exit(0)); });
+}
