@@ -4,6 +4,7 @@ import type { Context } from './context';
 import { AgreementEntity, type AgreementRow } from './entities/agreement.entity';
 import { activateBy, effectiveAgreementStatus, nextAgreementStatus, STARTING_ADMINISTRATOR_ROLE, type AgreementStatus } from './domain';
 import { administratorPeriods, lockOrganisation } from './access-data';
+import { auditActor } from './personal-data';
 
 /** R-AGR-1…3: the authority registers and activates each organisation's access agreement. */
 
@@ -32,7 +33,8 @@ export async function registerAgreement(ctx: Context, input: RegisterArgs): Prom
   return ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, input.organisationId);
     const existing = await tx.findOne(AgreementEntity, { organisationId: input.organisationId });
-    const fields = { receivedOn, activateBy: deadline, adminPersonalNumber: pnr.canonical, adminGivenName: givenName, adminSurname: surname, adminEmail: input.administrator.email?.trim() || null };
+    const sealed = ctx.deps.vault.seal(pnr.canonical);
+    const fields = { receivedOn, activateBy: deadline, adminPersonalNumberHash: sealed.hash, adminPersonalNumberEnc: sealed.ciphertext, adminGivenName: givenName, adminSurname: surname, adminEmail: input.administrator.email?.trim() || null };
     let row: AgreementRow;
     let before: unknown = null;
     if (existing) {
@@ -46,7 +48,7 @@ export async function registerAgreement(ctx: Context, input: RegisterArgs): Prom
     }
     await tx.flush();
     await writeOutboxEvent(tx, 'access', {
-      actor: ctx.actor, organisationId: input.organisationId, action: 'access.agreement.registered', target: `agreement:${row.id}`,
+      actor: await auditActor(ctx), organisationId: input.organisationId, action: 'access.agreement.registered', target: `agreement:${row.id}`,
       before, after: { status: row.status, receivedOn, activateBy: deadline, administrator: `${givenName} ${surname}` },
     });
     return row;
@@ -63,10 +65,12 @@ export async function activateAgreement(ctx: Context, id: string): Promise<Agree
     const agreement = await tx.findOneOrFail(AgreementEntity, { id }, { refresh: true });
     const current: AgreementStatus = effectiveAgreementStatus(agreement.status, await administratorPeriods(tx, agreement.organisationId), ctx.today);
     const next = nextAgreementStatus(current, 'ACTIVATE');
+    // The person is found by the keyed hash; a fresh ciphertext is only stored when the row is new.
+    const adminPnr = ctx.deps.vault.open(agreement.adminPersonalNumberEnc);
     const [person] = await tx.execute<{ id: string }[]>(
-      `INSERT INTO access.person (id, personal_number, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (personal_number) DO UPDATE SET email = COALESCE(access.person.email, EXCLUDED.email) RETURNING id`,
-      [randomUUID(), agreement.adminPersonalNumber, agreement.adminGivenName, agreement.adminSurname, agreement.adminEmail, parsePersonalNumber(agreement.adminPersonalNumber, 'personalNumber', ctx.today).birthDate],
+      `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (personal_number_hash) DO UPDATE SET email = COALESCE(access.person.email, EXCLUDED.email) RETURNING id`,
+      [randomUUID(), agreement.adminPersonalNumberHash, agreement.adminPersonalNumberEnc, agreement.adminGivenName, agreement.adminSurname, agreement.adminEmail, parsePersonalNumber(adminPnr, 'personalNumber', ctx.today).birthDate],
     );
     const [membership] = await tx.execute<{ id: string }[]>(
       `INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)
@@ -82,7 +86,7 @@ export async function activateAgreement(ctx: Context, id: string): Promise<Agree
     tx.assign(agreement, { status: next, activatedAt: new Date() });
     await tx.flush();
     await writeOutboxEvent(tx, 'access', {
-      actor: ctx.actor, organisationId: agreement.organisationId, action: 'access.agreement.activated', target: `agreement:${agreement.id}`,
+      actor: await auditActor(ctx), organisationId: agreement.organisationId, action: 'access.agreement.activated', target: `agreement:${agreement.id}`,
       before: { status: current }, after: { status: next, administratorPersonId: person.id, role: STARTING_ADMINISTRATOR_ROLE, validFrom: ctx.today, validTo: null },
     });
     return agreement;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { writeOutboxEvent, type Actor, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
+import { writeOutboxEvent, type Actor, type PersonalNumberVault, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
 import { PendingChangeEntity, type PendingChangeRow } from './entities/change-set.entity';
 import { holdsFunction, isActiveOn, wouldLeaveNoAdministrator, type AdministratorChange } from './domain';
 import { administratorPeriods, lockOrganisation } from './access-data';
 import { loadCatalogue, type CatalogueRole } from './loaders';
-import { digestOf } from './staff-changes';
+import { digestOf, openChanges } from './staff-changes';
 
 /**
  * Applies a signed change set (R-SIGN-3, R-SIGN-4), called by the signing service through
@@ -24,6 +24,7 @@ export type ApplyResult =
 export interface ApplyDeps {
   verifyReceipt: ReceiptVerifier;
   today: () => string;
+  vault: PersonalNumberVault;
 }
 
 export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeSetId: string, receipt: string): Promise<ApplyResult> {
@@ -48,12 +49,13 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
     // R-AGR-3 under concurrency: administrators are read only after taking the organisation lock.
     await lockOrganisation(tx, organisationId);
     const changes = (await tx.find(PendingChangeEntity, { changeSetId }, { orderBy: { createdAt: 'asc', id: 'asc' } })) as PendingChangeRow[];
-    const current = digestOf({ id: set.id, organisationId }, changes);
+    const current = digestOf({ id: set.id, organisationId }, openChanges(deps.vault, changes));
     if (claims.digest !== set.signing_digest || current !== set.signing_digest) {
       return { status: 409, body: { error: 'digest_mismatch', message: 'The signed digest does not match the changes (R-SIGN-4).' } };
     }
     const catalogue = await loadCatalogue(tx);
-    const signer = await signerIn(tx, claims.signerPersonalNumber, organisationId, today, catalogue);
+    const signerSealed = deps.vault.seal(claims.signerPersonalNumber);
+    const signer = await signerIn(tx, signerSealed.hash, organisationId, today, catalogue);
     if (!signer) return { status: 403, body: { error: 'signer_not_administrator', message: 'The signer may not manage users in this organisation (R-ROLE-3).' } };
 
     const admins = await administratorPeriods(tx, organisationId);
@@ -67,8 +69,8 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
     const actor: Actor = { kind: 'person', personalNumber: claims.signerPersonalNumber, personId: signer.personId, authority: false };
     for (const c of changes) await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId });
     await tx.execute(
-      `UPDATE access.change_set SET status = 'APPLIED', receipt_id = ?, signer_personal_number = ?, applied_at = now() WHERE id = ?`,
-      [claims.receiptId, claims.signerPersonalNumber, set.id],
+      `UPDATE access.change_set SET status = 'APPLIED', receipt_id = ?, signer_personal_number_hash = ?, signer_personal_number_enc = ?, applied_at = now() WHERE id = ?`,
+      [claims.receiptId, signerSealed.hash, signerSealed.ciphertext, set.id],
     );
     await writeOutboxEvent(tx, 'access', {
       actor, organisationId, action: 'access.changes.applied', target: `change_set:${set.id}`,
@@ -79,18 +81,18 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
 }
 
 /** The signer, when they hold MANAGE_USERS UPDATE in the organisation today. */
-async function signerIn(tx: EntityManager, personalNumber: string, organisationId: string, today: string, catalogue: ReadonlyMap<string, CatalogueRole>) {
+async function signerIn(tx: EntityManager, personalNumberHash: string, organisationId: string, today: string, catalogue: ReadonlyMap<string, CatalogueRole>) {
   const rows = await tx.execute<{ person_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
     `SELECT p.id AS person_id, ra.role_code, ra.valid_from::text AS valid_from, ra.valid_to::text AS valid_to
        FROM access.person p JOIN access.membership m ON m.person_id = p.id JOIN access.role_assignment ra ON ra.membership_id = m.id
-      WHERE p.personal_number = ? AND m.organisation_id = ?`, [personalNumber, organisationId]);
+      WHERE p.personal_number_hash = ? AND m.organisation_id = ?`, [personalNumberHash, organisationId]);
   const roles = rows.filter((r) => isActiveOn({ validFrom: r.valid_from, validTo: r.valid_to }, today)).map((r) => catalogue.get(r.role_code)).filter((r): r is CatalogueRole => !!r);
   return holdsFunction(roles, 'MANAGE_USERS', 'UPDATE') ? { personId: rows[0].person_id } : null;
 }
 
 /** How one change affects the permission administrators (R-AGR-3). */
 function administratorEffect(c: PendingChangeRow, catalogue: ReadonlyMap<string, CatalogueRole>, wasAdmin: boolean): AdministratorChange[] {
-  const personId = c.personId ?? `new:${c.personalNumber}`;
+  const personId = c.personId ?? `new:${c.personalNumberHash}`;
   const out: AdministratorChange[] = [];
   if (wasAdmin && c.kind !== 'NEW') out.push({ kind: 'REMOVE', personId });
   if (c.kind !== 'REMOVED' && c.roleCodes.some((r) => catalogue.get(r)?.isPermissionAdmin)) out.push({ kind: 'ADD', personId, validFrom: c.validFrom, validTo: c.validTo ?? null });
@@ -109,9 +111,9 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
   }
   // The person is stored once (R-USR-1): an existing row keeps its names, a missing e-mail is filled in.
   const [person] = await tx.execute<{ id: string }[]>(
-    `INSERT INTO access.person (id, personal_number, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (personal_number) DO UPDATE SET email = COALESCE(EXCLUDED.email, access.person.email) RETURNING id`,
-    [randomUUID(), c.personalNumber, c.givenName, c.surname, c.email, c.birthDate]);
+    `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (personal_number_hash) DO UPDATE SET email = COALESCE(EXCLUDED.email, access.person.email) RETURNING id`,
+    [randomUUID(), c.personalNumberHash, c.personalNumberEnc, c.givenName, c.surname, c.email, c.birthDate]);
   const [membership] = await tx.execute<{ id: string }[]>(
     `INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)
      ON CONFLICT (person_id, organisation_id) DO UPDATE SET person_id = EXCLUDED.person_id RETURNING id`,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, ReceiptVerifier } from '@behorig/kit';
+import type { Actor, PersonalNumberVault, ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { PersonEntity } from './entities/person.entity';
 import type { UnitDirectory } from './unit-directory';
@@ -12,6 +12,8 @@ export interface AccessDeps {
   /** Today's Europe/Stockholm date: injectable so R-PERIOD-2 can be tested on any day. */
   today: () => string;
   verifyReceipt: ReceiptVerifier;
+  /** Seals and opens personal numbers (kit personal-number-vault); look-ups go by its hash. */
+  vault: PersonalNumberVault;
 }
 
 export interface Viewer {
@@ -56,8 +58,9 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
         if (!actor) return null;
         if (actor.kind !== 'person') return { actor, personId: null, organisationIds: new Set(actor.kind === 'client' ? [actor.organisationId] : []) };
         // Session tokens carry personId; development tokens only the personal number.
-        const person = actor.personId ? await loaders.person.load(actor.personId) : await em.findOne(PersonEntity, { personalNumber: actor.personalNumber });
-        if (!person || person.personalNumber !== actor.personalNumber) return { actor, personId: null, organisationIds: new Set() };
+        const hash = deps.vault.hash(actor.personalNumber);
+        const person = actor.personId ? await loaders.person.load(actor.personId) : await em.findOne(PersonEntity, { personalNumberHash: hash });
+        if (!person || person.personalNumberHash !== hash) return { actor, personId: null, organisationIds: new Set() };
         const memberships = await loaders.membershipsByPerson.load(person.id);
         return { actor, personId: person.id, organisationIds: new Set(memberships.map((m) => m.organisationId)) };
       })()),

@@ -1,18 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO, parsePersonalNumber, type DemoOrgKey, type DemoUnitKey } from '@behorig/kit';
+import { DEMO, parsePersonalNumber, type DemoOrgKey, type DemoUnitKey, type PersonalNumberVault } from '@behorig/kit';
 import { randomUUID } from 'node:crypto';
 
 /**
  * Loads the seeds' people and their memberships (kit's DEMO) once: skipped when the person
- * already exists, so a second start changes nothing.
+ * already exists, so a second start changes nothing. Personal numbers are stored sealed only.
  */
-export async function seedDemoData(em: EntityManager): Promise<void> {
+export async function seedDemoData(em: EntityManager, vault: PersonalNumberVault): Promise<void> {
   await em.transactional(async (tx) => {
     for (const p of DEMO.people) {
+      const pnr = parsePersonalNumber(p.personalNumber);
+      const sealed = vault.seal(pnr.canonical);
       const inserted = await tx.execute(
-        `INSERT INTO access.person (id, personal_number, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [p.id, p.personalNumber, p.givenName, p.surname, p.email, parsePersonalNumber(p.personalNumber).birthDate],
+        [p.id, sealed.hash, sealed.ciphertext, p.givenName, p.surname, p.email, pnr.birthDate],
       );
       if (inserted.length === 0) continue;
       for (const m of p.memberships) {

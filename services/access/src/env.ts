@@ -1,4 +1,5 @@
-import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit';
+import { join } from 'node:path';
+import { assertProductionSecrets, commonEnvShape, parseEnv, port, repoRoot } from '@behorig/kit';
 import { z } from 'zod';
 
 /** The only reader of process.env in this service (house style 6). */
@@ -12,7 +13,18 @@ export const loadEnv = () => {
     /** The signing service's internal endpoints (sign orders). */
     SIGNING_INTERNAL_URL: z.string().url().default('http://localhost:4003'),
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+    /**
+     * Base64 of 32 random bytes: encrypts personal identity numbers at rest and keys their look-up
+     * hash (kit personal-number-vault). Required in production; losing it makes every stored number
+     * unreadable. Generate one with `openssl rand -base64 32`.
+     */
+    PERSONAL_NUMBER_KEY: z.string().refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be base64 of exactly 32 bytes').optional(),
+    /** Development only: where a generated key is kept between runs (like the signing key). */
+    PERSONAL_NUMBER_KEY_FILE: z.string().default(join(repoRoot(), '.data', 'keys', 'personal-number-key')),
   });
+  if (env.NODE_ENV === 'production' && !env.PERSONAL_NUMBER_KEY) {
+    throw new Error('PERSONAL_NUMBER_KEY is required in production: refusing to start with a generated development key.');
+  }
   assertProductionSecrets(env);
   return env;
 };

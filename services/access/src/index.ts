@@ -1,4 +1,4 @@
-import { createLogger, createOutboxRelay, createReceiptVerifier, createTokenVerifier, runService } from '@behorig/kit';
+import { createLogger, createOutboxRelay, createReceiptVerifier, createTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -17,6 +17,8 @@ runService('access subgraph', logger, async () => {
     organisationsUrl: env.ORGANISATIONS_URL,
     signingInternalUrl: env.SIGNING_INTERNAL_URL,
     internalSecret: env.INTERNAL_SECRET,
+    // env.ts refuses production without PERSONAL_NUMBER_KEY; development keeps a generated key on disk.
+    personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });

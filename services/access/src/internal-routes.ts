@@ -25,7 +25,7 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
           `SELECT p.id, p.given_name, p.surname,
                   EXISTS (SELECT 1 FROM access.membership m JOIN access.role_assignment ra ON ra.membership_id = m.id
                            WHERE m.person_id = p.id AND ra.valid_from <= ?::date AND (ra.valid_to IS NULL OR ra.valid_to >= ?::date)) AS active
-             FROM access.person p WHERE p.personal_number = ?`, [today, today, canonical]);
+             FROM access.person p WHERE p.personal_number_hash = ?`, [today, today, deps.vault.hash(canonical)]);
         if (!row) return void res.status(404).json({ error: 'not_found' });
         res.json({ personId: row.id, givenName: row.given_name, surname: row.surname, hasActiveMembership: row.active });
       } catch (e) {

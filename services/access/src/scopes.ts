@@ -10,8 +10,22 @@ import type { CatalogueRole } from './loaders';
  * anyone's. All reads go through the DataLoaders: a constant number of statements per request.
  */
 
-/** The organisations in which the caller may read other people's permissions, or 'ALL'. */
-export async function organisationsViewerAdministers(ctx: Context): Promise<Set<string> | 'ALL'> {
+const administered = new WeakMap<Context, Map<Access, Promise<Set<string> | 'ALL'>>>();
+
+/**
+ * The organisations in which the caller holds MANAGE_USERS at `access` today (READ: may read other
+ * people's permissions; UPDATE: may manage them and see their personal numbers), or 'ALL'.
+ * Computed once per request and access level, however many people a list asks about.
+ */
+export function organisationsViewerAdministers(ctx: Context, access: Access = 'READ'): Promise<Set<string> | 'ALL'> {
+  let memo = administered.get(ctx);
+  if (!memo) administered.set(ctx, (memo = new Map()));
+  let found = memo.get(access);
+  if (!found) memo.set(access, (found = computeAdministered(ctx, access)));
+  return found;
+}
+
+async function computeAdministered(ctx: Context, access: Access): Promise<Set<string> | 'ALL'> {
   const actor = requireActor(ctx.actor);
   if (isAuthority(actor)) return 'ALL';
   if (actor.kind === 'client') return new Set(actor.functions.includes('MANAGE_USERS') ? [actor.organisationId] : []);
@@ -21,7 +35,7 @@ export async function organisationsViewerAdministers(ctx: Context): Promise<Set<
   const result = new Set<string>();
   for (const m of mine) {
     const roles = m.roles.filter((r) => isActiveOn(r, ctx.today)).map((r) => catalogue.get(r.roleCode)).filter((r): r is CatalogueRole => !!r);
-    if (holdsFunction(roles, 'MANAGE_USERS', 'READ')) result.add(m.organisationId);
+    if (holdsFunction(roles, 'MANAGE_USERS', access)) result.add(m.organisationId);
   }
   return result;
 }

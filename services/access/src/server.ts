@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
+import { randomBytes } from 'node:crypto';
+import { createPersonalNumberVault, createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -8,6 +9,7 @@ import { seedDemoData } from './demo-seed';
 import { createHttpUnitDirectory, type UnitDirectory } from './unit-directory';
 import { createHttpSigningClient, type SigningClient } from './signing-client';
 import { internalRoutes } from './internal-routes';
+import { sealPlaintextPersonalNumbers } from './personal-number-backfill';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -24,16 +26,25 @@ export interface AccessBuildOptions extends SubgraphBuildOptions {
   jwksUrl?: string;
   /** Today's date (Europe/Stockholm); injectable for R-PERIOD-2 tests. */
   today?: () => string;
+  /**
+   * The personal-number key (32 bytes or base64; env PERSONAL_NUMBER_KEY or the development key
+   * file, see index.ts). Required when `production`; when omitted elsewhere a random key lives in
+   * memory only — fine for a test on a fresh database, useless for data that must survive a restart.
+   */
+  personalNumberKey?: Buffer | string;
 }
 
 /** Builds the access subgraph (house style 5: build here, listen in index.ts). */
 export function buildServer(opts: AccessBuildOptions) {
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+  if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
+  const vault = createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32));
   const deps: AccessDeps = {
     directory: opts.unitDirectory ?? createHttpUnitDirectory(opts.organisationsUrl ?? 'http://localhost:4001/graphql'),
     signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', secret),
     today: opts.today ?? (() => stockholmDate()),
     verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),
+    vault,
   };
   return createSubgraph<Context>({
     ...opts,
@@ -44,7 +55,11 @@ export function buildServer(opts: AccessBuildOptions) {
     entities,
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string }),
-    seed: seedDemoData,
+    seed: (em) => seedDemoData(em, vault),
     routes: internalRoutes(secret, deps),
-  }).then((s) => ({ ...s, deps }));
+  }).then(async (s) => {
+    // Migration 003's backfill: no plain-text personal number survives into serving (listen comes later).
+    await sealPlaintextPersonalNumbers(s.orm.em, vault);
+    return { ...s, deps };
+  });
 }

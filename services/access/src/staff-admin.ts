@@ -7,6 +7,7 @@ import {
   type Employment, type EndEmploymentPlan, type PeriodChangePerson,
 } from './domain';
 import { actorPower, administratorPeriods, lockOrganisation, requireManageUsers, unitActiveOn } from './access-data';
+import { auditActor } from './personal-data';
 
 /**
  * Changes that take effect at once, as in KA Webb and Skolplattformen: "Ändra behörighetsperiod"
@@ -43,7 +44,7 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
     for (const change of plan.changes) {
       for (const a of change.assignments) await tx.execute(`UPDATE access.role_assignment SET valid_to = ? WHERE id = ?`, [a.validTo, a.id]);
       await writeOutboxEvent(tx, 'access', {
-        actor: ctx.actor, organisationId, action: 'access.period.changed', target: `person:${change.personId}`,
+        actor: await auditActor(ctx), organisationId, action: 'access.period.changed', target: `person:${change.personId}`,
         before: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.previousValidTo })),
         after: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })),
       });
@@ -136,7 +137,7 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
       await tx.execute(`UPDATE access.role_assignment SET valid_to = ?::date WHERE membership_id = ? AND (valid_to IS NULL OR valid_to > ?::date)`, [result.endDate, membershipId, result.endDate]);
     }
     await writeOutboxEvent(tx, 'access', {
-      actor: ctx.actor, organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
+      actor: await auditActor(ctx), organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
       before: result.assignments.map((a) => ({ unitId: a.unitId, schoolFormCode: a.schoolFormCode, roleCode: a.roleCode, validTo: a.previousValidTo })),
       after: { endDate: result.endDate, unitId: result.unitId, schoolFormCode: result.schoolFormCode, rolesEnded: endsRoles },
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor } from '@behorig/kit';
+import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault } from '@behorig/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
@@ -13,6 +13,7 @@ import { administratorPeriods, requireManageUsers, unitActiveOn, type ActorPower
 import type { CatalogueRole } from './loaders';
 import { serviceUnavailable } from './errors';
 import { SigningUnavailableError } from './signing-client';
+import { auditActor } from './personal-data';
 
 /**
  * Changes to sign (R-SIGN-1): proposals land in the organisation's open change set and take effect
@@ -22,8 +23,14 @@ import { SigningUnavailableError } from './signing-client';
 
 const SCHEMA = 'access';
 
+/** A pending change with its sealed personal number opened: only for the digest and the signing text. */
+export type OpenedChange = PendingChangeRow & { personalNumber: string };
+
+export const openChanges = (vault: PersonalNumberVault, rows: readonly PendingChangeRow[]): OpenedChange[] =>
+  rows.map((c) => ({ ...c, personalNumber: vault.open(c.personalNumberEnc) }));
+
 /** The form the digest and the signing text are computed over: every field of the change. */
-export function pendingData(c: PendingChangeRow): PendingChangeData {
+export function pendingData(c: OpenedChange): PendingChangeData {
   return {
     id: c.id,
     kind: c.kind,
@@ -42,10 +49,10 @@ export function pendingData(c: PendingChangeRow): PendingChangeData {
 }
 
 /** R-SIGN-3: the digest binds the organisation and the set as well as every change. */
-export const digestOf = (set: Pick<ChangeSetRow, 'id' | 'organisationId'>, changes: readonly PendingChangeRow[]) =>
+export const digestOf = (set: Pick<ChangeSetRow, 'id' | 'organisationId'>, changes: readonly OpenedChange[]) =>
   changeSetDigest(changes.map(pendingData), { organisationId: set.organisationId, changeSetId: set.id });
 
-export function signingTextOf(changes: readonly PendingChangeRow[], catalogue: ReadonlyMap<string, CatalogueRole>): string {
+export function signingTextOf(changes: readonly OpenedChange[], catalogue: ReadonlyMap<string, CatalogueRole>): string {
   const names = new Map(changes.map((c) => [pendingData(c).personId, `${c.givenName} ${c.surname}`]));
   return signingText(changes.map(pendingData), catalogue, names);
 }
@@ -97,12 +104,12 @@ type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt'>;
 async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string): Promise<PendingChangeRow> {
   return ctx.em.transactional(async (tx) => {
     const set = await openDraft(tx, organisationId);
-    const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumber: fields.personalNumber });
+    const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumberHash: fields.personalNumberHash });
     if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
     const change = tx.create(PendingChangeEntity, { ...fields, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
     await tx.flush();
     await writeOutboxEvent(tx, SCHEMA, {
-      actor: ctx.actor,
+      actor: await auditActor(ctx),
       organisationId,
       action,
       target: `person:${fields.personId ?? fields.birthDate}`,
@@ -128,14 +135,16 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
   const validTo = input.validTo ?? null;
   const grant = await validateGrant(ctx, organisationId, { roleCodes: input.roleCodes, unitIds: input.unitIds, schoolFormCodes: input.schoolFormCodes ?? null, validFrom: input.validFrom, validTo }, catalogue);
   refuseUngrantable(power, grant.roleCodes, catalogue);
-  const existing = await ctx.em.findOne(PersonEntity, { personalNumber: pnr.canonical });
+  const sealed = ctx.deps.vault.seal(pnr.canonical);
+  const existing = await ctx.em.findOne(PersonEntity, { personalNumberHash: sealed.hash });
   if (existing && (await ctx.em.count(MembershipEntity, { personId: existing.id, organisationId })) > 0) {
     throw badInput('input.personalNumber', `${existing.givenName} ${existing.surname} already works here; propose a change instead (proposeStaffChange).`);
   }
   return putChange(ctx, organisationId, {
     kind: 'NEW',
     personId: existing?.id ?? null,
-    personalNumber: pnr.canonical,
+    personalNumberHash: sealed.hash,
+    personalNumberEnc: sealed.ciphertext,
     givenName: existing?.givenName ?? givenName,
     surname: existing?.surname ?? surname,
     birthDate: pnr.birthDate,
@@ -196,7 +205,8 @@ export async function proposeStaffChange(ctx: Context, organisationId: string, p
   return putChange(ctx, organisationId, {
     kind: 'CHANGED',
     personId,
-    personalNumber: cur.person.personalNumber,
+    personalNumberHash: cur.person.personalNumberHash,
+    personalNumberEnc: cur.person.personalNumberEnc,
     givenName: cur.person.givenName,
     surname: cur.person.surname,
     birthDate: cur.person.birthDate,
@@ -218,7 +228,8 @@ export async function proposeStaffRemoval(ctx: Context, organisationId: string, 
   return putChange(ctx, organisationId, {
     kind: 'REMOVED',
     personId,
-    personalNumber: cur.person.personalNumber,
+    personalNumberHash: cur.person.personalNumberHash,
+    personalNumberEnc: cur.person.personalNumberEnc,
     givenName: cur.person.givenName,
     surname: cur.person.surname,
     birthDate: cur.person.birthDate,
@@ -244,7 +255,7 @@ export async function discardPendingChange(ctx: Context, changeId: string): Prom
     if (draft.id !== set.id) throw conflict('The change set changed meanwhile; reload and try again.');
     await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [change.id]);
     await writeOutboxEvent(tx, SCHEMA, {
-      actor: ctx.actor, organisationId: set.organisationId, action: 'access.change.discarded', target: `person:${change.personId ?? change.birthDate}`,
+      actor: await auditActor(ctx), organisationId: set.organisationId, action: 'access.change.discarded', target: `person:${change.personId ?? change.birthDate}`,
       before: { changeSetId: set.id, changeId: change.id, kind: change.kind }, after: null,
     });
     return draft;
@@ -264,7 +275,7 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
   const frozen = await ctx.em.transactional(async (tx) => {
     const [open] = await tx.execute<{ id: string; status: 'DRAFT' | 'SIGNING' }[]>(
       `SELECT id, status FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING') FOR UPDATE`, [organisationId]);
-    const changes = open ? await tx.find(PendingChangeEntity, { changeSetId: open.id }) : [];
+    const changes = open ? openChanges(ctx.deps.vault, await tx.find(PendingChangeEntity, { changeSetId: open.id })) : [];
     if (!open) throw badInput('organisationId', 'There are no changes to sign.');
     try {
       assertSignable(open.status, changes.length);
@@ -275,7 +286,7 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
     const set = { id: open.id, organisationId };
     const digest = digestOf(set, changes);
     await tx.execute(`UPDATE access.change_set SET status = 'SIGNING', signing_digest = ? WHERE id = ?`, [digest, open.id]);
-    await writeOutboxEvent(tx, SCHEMA, { actor, organisationId, action: 'access.changes.signing_started', target: `change_set:${open.id}`, after: { changeSetId: open.id, digest, changes: changes.length } });
+    await writeOutboxEvent(tx, SCHEMA, { actor: await auditActor(ctx), organisationId, action: 'access.changes.signing_started', target: `change_set:${open.id}`, after: { changeSetId: open.id, digest, changes: changes.length } });
     return { id: open.id, digest, text: signingTextOf(changes, catalogue) };
   });
   try {

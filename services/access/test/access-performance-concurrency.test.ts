@@ -25,7 +25,7 @@ describe('statement counts and concurrency', () => {
 
   /** A person with `n` memberships, each in its own organisation with a unit and two roles. */
   async function personWithMemberships(n: number, tag: number): Promise<string> {
-    const [p] = await sys.sql<{ id: string }>(`INSERT INTO access.person (id, personal_number, given_name, surname, birth_date) VALUES (gen_random_uuid(), ?, 'Many', ?, '1970-01-01') RETURNING id`, [pnr(tag), `Member${n}`]);
+    const p = { id: await sys.insertPerson(pnr(tag), 'Many', `Member${n}`) };
     for (let i = 0; i < n; i++) {
       const [m] = await sys.sql<{ id: string }>(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (gen_random_uuid(), ?, ?) RETURNING id`, [p.id, randomUUID()]);
       await sys.sql(`INSERT INTO access.membership_unit (id, membership_id, unit_id) VALUES (gen_random_uuid(), ?, ?)`, [m.id, randomUUID()]);
@@ -65,7 +65,7 @@ describe('statement counts and concurrency', () => {
     const orgTwenty = randomUUID();
     for (const [org, size, offset] of [[orgOne, 1, 100], [orgTwenty, 20, 200]] as const) {
       for (let i = 0; i < size; i++) {
-        const [p] = await sys.sql<{ id: string }>(`INSERT INTO access.person (id, personal_number, given_name, surname, birth_date) VALUES (gen_random_uuid(), ?, 'Staff', ?, '1970-01-01') RETURNING id`, [pnr(offset + i), `S${i}`]);
+        const p = { id: await sys.insertPerson(pnr(offset + i), 'Staff', `S${i}`) };
         const [m] = await sys.sql<{ id: string }>(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (gen_random_uuid(), ?, ?) RETURNING id`, [p.id, org]);
         await sys.sql(`INSERT INTO access.membership_unit (id, membership_id, unit_id) VALUES (gen_random_uuid(), ?, ?)`, [m.id, randomUUID()]);
         await sys.sql(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from) VALUES (gen_random_uuid(), ?, 'REPORTING', '2026-01-01')`, [m.id]);
@@ -84,7 +84,7 @@ describe('statement counts and concurrency', () => {
   it('R-AGR-3: two administrators ending each other at the same moment leave exactly one administrator', async () => {
     // A second responsible administrator beside Vera, at the same units (all school forms).
     const ebbaPnr = pnr(900);
-    const [ebba] = await sys.sql<{ id: string }>(`INSERT INTO access.person (id, personal_number, given_name, surname, birth_date) VALUES (gen_random_uuid(), ?, 'Ebba', 'Ansvarig', '1970-01-01') RETURNING id`, [ebbaPnr]);
+    const ebba = { id: await sys.insertPerson(ebbaPnr, 'Ebba', 'Ansvarig') };
     const [m] = await sys.sql<{ id: string }>(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (gen_random_uuid(), ?, ?) RETURNING id`, [ebba.id, ORG.vux]);
     await sys.sql(`INSERT INTO access.membership_unit (id, membership_id, unit_id) VALUES (gen_random_uuid(), ?, ?), (gen_random_uuid(), ?, ?)`, [m.id, UNIT.vuxKista, m.id, UNIT.vuxSoder]);
     await sys.sql(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from) VALUES (gen_random_uuid(), ?, 'VUX_INTERN_ANORDNARE_ANSVARIG', '2025-01-01')`, [m.id]);

@@ -32,7 +32,7 @@ describe('changes to sign through GraphQL', () => {
     const events = await sys.sql<{ action: string; after: { changeSetId: string } }>(`SELECT action, after FROM access.outbox_event WHERE organisation_id = ? AND action = 'access.change.proposed'`, [ORG.dorotea]);
     expect(events).toHaveLength(1);
     expect(events[0].after.changeSetId).toBe(set.id);
-    expect(await sys.count('person', 'personal_number = ?', [andrea.personalNumber])).toBe(0);
+    expect(await sys.count('person', 'personal_number_hash = ?', [sys.hashOf(andrea.personalNumber)])).toBe(0);
   });
 
   it('R-SIGN-3: editing the draft (a new proposal for the same person) replaces the change and changes the digest', async () => {
@@ -84,7 +84,7 @@ describe('changes to sign through GraphQL', () => {
     const res = await sys.gql(PROPOSE, { org: ORG.dorotea, input: andreaInput({ personalNumber: '680164-2395', givenName: 'Sam', surname: 'Samordnad' }) }, await sys.tokens.of('Arvid'));
     expect(res.errors).toBeUndefined();
     expect(res.data.proposeStaff.person.birthDate).toBe('1968-01-04');
-    expect(await sys.count('pending_change', 'personal_number = ?', ['196801642395'])).toBe(1);
+    expect(await sys.count('pending_change', 'personal_number_hash = ?', [sys.hashOf('196801642395')])).toBe(1);
   });
 
   it('discardPendingChange removes a draft change (audit event), FORBIDDEN for others', async () => {
@@ -122,7 +122,7 @@ describe('changes to sign through GraphQL', () => {
     const res = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': 'test-internal-secret-123' }, body: JSON.stringify({ receipt }) });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: 'digest_mismatch' });
-    expect(await sys.count('person', 'personal_number = ?', [andrea.personalNumber])).toBe(0);
+    expect(await sys.count('person', 'personal_number_hash = ?', [sys.hashOf(andrea.personalNumber)])).toBe(0);
   });
 
   it('the apply endpoint needs the internal secret; a signer without Hantera användare gets 403', async () => {
@@ -144,7 +144,7 @@ describe('changes to sign through GraphQL', () => {
     expect(await first.json()).toEqual({ status: 'APPLIED', alreadyApplied: false });
     const second = await post();
     expect(await second.json()).toEqual({ status: 'APPLIED', alreadyApplied: true });
-    expect(await sys.count('role_assignment', `role_code = 'SERVICE_ADMIN' AND membership_id IN (SELECT m.id FROM access.membership m JOIN access.person p ON p.id = m.person_id WHERE p.personal_number = ?)`, [andrea.personalNumber])).toBe(1);
+    expect(await sys.count('role_assignment', `role_code = 'SERVICE_ADMIN' AND membership_id IN (SELECT m.id FROM access.membership m JOIN access.person p ON p.id = m.person_id WHERE p.personal_number_hash = ?)`, [sys.hashOf(andrea.personalNumber)])).toBe(1);
     const [added] = await sys.sql<{ after: { changeSetId: string; receiptId: string } }>(`SELECT after FROM access.outbox_event WHERE action = 'access.staff.added'`);
     expect(added.after.changeSetId).toBe(set.id);
     expect(added.after.receiptId).toEqual(expect.any(String));

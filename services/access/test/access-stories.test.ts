@@ -172,7 +172,7 @@ describe('stories and immediate staff administration', () => {
     });
 
     it('R-END-3: "All" school forms is refused for a responsible person without every school form', async () => {
-      const rut = await sys.sql<{ id: string }>(`INSERT INTO access.person (id, personal_number, given_name, surname, birth_date) VALUES (gen_random_uuid(), '197001011236', 'Rut', 'Begränsad', '1970-01-01') RETURNING id`);
+      const rut = [{ id: await sys.insertPerson('197001011236', 'Rut', 'Begränsad') }];
       const [m] = await sys.sql<{ id: string }>(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (gen_random_uuid(), ?, ?) RETURNING id`, [rut[0].id, ORG.vux]);
       await sys.sql(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code) VALUES (gen_random_uuid(), ?, ?, 'SFI')`, [m.id, UNIT.vuxKista]);
       await sys.sql(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from) VALUES (gen_random_uuid(), ?, 'VUX_INTERN_ANORDNARE_ANSVARIG', '2025-01-01')`, [m.id]);

@@ -12,7 +12,9 @@ export const AgreementEntity = defineEntity({
     receivedOn: p.date(),
     activateBy: p.date(),
     activatedAt: p.datetime().nullable(),
-    adminPersonalNumber: p.string(),
+    /** Sealed (migration 003). */
+    adminPersonalNumberHash: p.string(),
+    adminPersonalNumberEnc: p.string(),
     adminGivenName: p.string(),
     adminSurname: p.string(),
     adminEmail: p.string().nullable(),

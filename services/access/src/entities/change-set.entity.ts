@@ -13,7 +13,8 @@ export const ChangeSetEntity = defineEntity({
     signingDigest: p.string().nullable(),
     orderRef: p.string().nullable(),
     receiptId: p.string().nullable(),
-    signerPersonalNumber: p.string().nullable(),
+    signerPersonalNumberHash: p.string().nullable(),
+    signerPersonalNumberEnc: p.string().nullable(),
     appliedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
@@ -30,7 +31,9 @@ export const PendingChangeEntity = defineEntity({
     kind: p.enum(['NEW', 'CHANGED', 'REMOVED'] as const),
     /** Null for a NEW person not yet known here: the person row is created when the set is applied. */
     personId: p.uuid().nullable(),
-    personalNumber: p.string(),
+    /** Sealed (migration 003); `openChanges` gives the number back for the digest and signing text. */
+    personalNumberHash: p.string(),
+    personalNumberEnc: p.string(),
     givenName: p.string(),
     surname: p.string(),
     birthDate: p.date(),

@@ -286,6 +286,12 @@ export type Person = {
    * those organisations) and to the authority.
    */
   permissionScopes: Array<PermissionScope>;
+  /**
+   * The full personal identity number (12 digits), stored encrypted and decrypted only for someone
+   * allowed to manage this person: MANAGE_USERS UPDATE in one of their organisations, the authority,
+   * or the person themselves. Null for everyone else, who see `birthDate` (R-USR-1).
+   */
+  personalNumber?: Maybe<Scalars['String']['output']>;
   surname: Scalars['String']['output'];
 };
 
@@ -754,6 +760,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
   permissionScopes?: Resolver<Array<ResolversTypes['PermissionScope']>, ParentType, ContextType, Partial<PersonPermissionScopesArgs>>;
+  personalNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

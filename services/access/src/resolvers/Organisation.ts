@@ -5,7 +5,7 @@ import type { AgreementResolvers, ChangeSetResolvers, OrganisationResolvers, Pen
 import { PersonEntity, type PersonRow } from '../entities/person.entity';
 import { requireManageUsers } from '../access-data';
 import { effectiveAgreementStatus } from '../domain';
-import { digestOf, signingTextOf } from '../staff-changes';
+import { digestOf, openChanges, signingTextOf } from '../staff-changes';
 import { guard } from '../errors';
 
 export const Organisation: OrganisationResolvers = {
@@ -60,7 +60,7 @@ export const Agreement: AgreementResolvers = {
   organisation: (a) => ({ __typename: 'Organisation', id: a.organisationId }),
   /** R-AGR-3 with R-PERIOD-5: computed from the administrators' periods on the day asked. */
   status: async (a, _x, ctx) => effectiveAgreementStatus(a.status, await ctx.loaders.administratorsByOrganisation.load(a.organisationId), ctx.today),
-  administrator: (a) => ({ personId: null, givenName: a.adminGivenName, surname: a.adminSurname, birthDate: parsePersonalNumber(a.adminPersonalNumber).birthDate, email: a.adminEmail ?? null }),
+  administrator: (a, _x, ctx) => ({ personId: null, givenName: a.adminGivenName, surname: a.adminSurname, birthDate: parsePersonalNumber(ctx.deps.vault.open(a.adminPersonalNumberEnc)).birthDate, email: a.adminEmail ?? null }),
 };
 
 export const ChangeSet: ChangeSetResolvers = {
@@ -72,8 +72,8 @@ export const ChangeSet: ChangeSetResolvers = {
   },
   organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),
   changes: (s, _a, { loaders }) => loaders.changesBySet.load(s.id),
-  digest: async (s, _a, { loaders }) => digestOf(s, await loaders.changesBySet.load(s.id)),
-  signingText: async (s, _a, { loaders }) => signingTextOf(await loaders.changesBySet.load(s.id), await loaders.catalogue()),
+  digest: async (s, _a, { loaders, deps }) => digestOf(s, openChanges(deps.vault, await loaders.changesBySet.load(s.id))),
+  signingText: async (s, _a, { loaders, deps }) => signingTextOf(openChanges(deps.vault, await loaders.changesBySet.load(s.id)), await loaders.catalogue()),
 };
 
 export const PendingChange: PendingChangeResolvers = {

@@ -3,9 +3,11 @@ import { visibleMemberships } from './visibility';
 import { unitActiveOn } from '../access-data';
 import { permissionScopesOf } from '../scopes';
 import { guard } from '../errors';
+import { personalNumberFor } from '../personal-data';
 
 export const Person: PersonResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.person.load(ref.id),
+  personalNumber: (person, _a, ctx) => personalNumberFor(ctx, person),
   memberships: (person, _a, ctx) => visibleMemberships(ctx, person.id),
   permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesOf(ctx, person.id, on)),
 };

@@ -25,7 +25,7 @@ export const Query: QueryResolvers = {
     guard(async () => {
       await requireManageUsers(ctx, organisationId);
       const pnr = parsePersonalNumber(personalNumber, 'personalNumber', ctx.today);
-      return ctx.em.findOne(PersonEntity, { personalNumber: pnr.canonical });
+      return ctx.em.findOne(PersonEntity, { personalNumberHash: ctx.deps.vault.hash(pnr.canonical) });
     }),
   roles: async (_p, { system }, ctx) => {
     requireActor(ctx.actor);

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO, createReceiptVerifier, mintReceipt } from '@behorig/kit';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '../../src/server';
@@ -62,11 +62,12 @@ export const ORG = { dorotea: DEMO.organisations.dorotea.id, aratron: DEMO.organ
 export const UNIT = { doroteaUbk: DEMO.units.doroteaUbk.id, aratronStod: DEMO.units.aratronStod.id, vuxKista: DEMO.units.vuxKista.id, vuxSoder: DEMO.units.vuxSoder.id };
 export const AUTHORITY_PNR = '191212121212';
 
-export interface StartOptions { today?: string; demoData?: boolean; onQuery?: (sql: string) => void }
+export interface StartOptions { today?: string; demoData?: boolean; onQuery?: (sql: string) => void; logger?: import('@behorig/kit').Logger; databaseUrl?: string; personalNumberKey?: Buffer }
 
 /** One access server per test file (beforeAll), on its own database, with the doubles above. */
 export async function startAccess(opts: StartOptions = {}) {
-  const db: TestDatabase = await createTestDatabase('acc');
+  const db: TestDatabase = opts.databaseUrl ? { url: opts.databaseUrl, name: '', drop: async () => undefined } : await createTestDatabase('acc');
+  const personalNumberKey = opts.personalNumberKey ?? randomBytes(32);
   const keys = await testKeys();
   const signing = await fakeSigning();
   const directory = demoUnitDirectory();
@@ -81,6 +82,8 @@ export async function startAccess(opts: StartOptions = {}) {
     verifyReceipt: createReceiptVerifier({ jwks: keys.jwks as never }),
     today: () => today,
     onQuery: opts.onQuery,
+    logger: opts.logger,
+    personalNumberKey,
   });
   const base = await server.listen(0, '127.0.0.1');
   const url = `${base}/graphql`;
@@ -101,8 +104,17 @@ export async function startAccess(opts: StartOptions = {}) {
       organisationId: override.organisationId ?? set.organisation_id, changeSetId, digest: override.digest ?? set.signing_digest, signedAt: new Date(),
     });
   };
+  const vault = server.deps.vault;
+  /** Personal numbers are stored sealed: tests find rows by the keyed hash, as the service does. */
+  const hashOf = (pnr: string) => vault.hash(pnr);
+  /** Inserts a person row the way the service stores one (sealed number); returns its id. */
+  const insertPerson = async (pnr: string, givenName: string, surname: string, birthDate = '1970-01-01') => {
+    const s = vault.seal(pnr);
+    const [row] = await sql<{ id: string }>(`INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, birth_date) VALUES (gen_random_uuid(), ?, ?, ?, ?, ?) RETURNING id`, [s.hash, s.ciphertext, givenName, surname, birthDate]);
+    return row.id;
+  };
   return {
-    db, keys, server, base, url, tokens, sql, count, signing, directory, today, receiptFor,
+    db, keys, server, base, url, tokens, sql, count, signing, directory, today, receiptFor, vault, hashOf, insertPerson, personalNumberKey,
     gql: (query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest(url, query, variables, token),
     stop: async () => {
       await server.stop();
