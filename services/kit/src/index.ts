@@ -18,3 +18,4 @@ export * from './internal-auth';
 export * from './demo-organisation-details';
 export * from './outbox-relay';
 export * from './personal-number-vault';
+export * from './storable-input';

@@ -10,6 +10,7 @@ import { actorFromAuthorization, type Actor, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from './logger';
 import { createOrm, type OrmOptions } from './orm';
 import { createServiceApp, type ServiceApp } from './server';
+import { storableInputPlugin } from './storable-input';
 
 export const loadTypeDefs = (path: string): DocumentNode => gql(readFileSync(path, 'utf8'));
 
@@ -49,6 +50,7 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
     context: async (req) => opts.createContext(await actorFromAuthorization(req.headers.authorization, opts.verify), orm.em.fork(), req),
     health: async () => { await orm.em.fork().execute('SELECT 1'); },
     routes: opts.routes ? (app) => opts.routes!(app, orm) : undefined,
+    plugins: [storableInputPlugin<C>()],
     onStop: () => orm.close(),
   });
   return { ...service, orm };
