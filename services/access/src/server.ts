@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createPersonalNumberVault, createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
+import { createLogger, createPersonalNumberVault, createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -10,6 +10,7 @@ import { createHttpUnitDirectory, type UnitDirectory } from './unit-directory';
 import { createHttpSigningClient, type SigningClient } from './signing-client';
 import { internalRoutes } from './internal-routes';
 import { sealPlaintextPersonalNumbers } from './personal-number-backfill';
+import { errorLog, requestLog } from './request-log';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -39,6 +40,7 @@ export function buildServer(opts: AccessBuildOptions) {
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   const vault = createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32));
+  const logger = opts.logger ?? createLogger('access', 'silent');
   const deps: AccessDeps = {
     directory: opts.unitDirectory ?? createHttpUnitDirectory(opts.organisationsUrl ?? 'http://localhost:4001/graphql'),
     signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', secret),
@@ -48,6 +50,7 @@ export function buildServer(opts: AccessBuildOptions) {
   };
   return createSubgraph<Context>({
     ...opts,
+    logger,
     name: 'access',
     schema: 'access',
     typeDefs,
@@ -56,7 +59,11 @@ export function buildServer(opts: AccessBuildOptions) {
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string }),
     seed: (em) => seedDemoData(em, vault),
-    routes: internalRoutes(secret, deps),
+    routes: (app, orm) => {
+      requestLog(logger)(app);
+      internalRoutes(secret, deps)(app, orm);
+      app.use('/internal', errorLog(logger));
+    },
   }).then(async (s) => {
     // Migration 003's backfill: no plain-text personal number survives into serving (listen comes later).
     await sealPlaintextPersonalNumbers(s.orm.em, vault);
