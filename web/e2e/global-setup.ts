@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { E2E } from './ports';
 
@@ -22,6 +23,14 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000): P
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s; see web/test-results/system.log`);
 }
 
+function assertFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () => reject(new Error(`port ${port} is in use: set E2E_PORT_BASE to move the browser suite's ports`)));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve()));
+  });
+}
+
 /**
  * Starts the whole system with `node scripts/start.mjs` on a FRESH database: one created on the
  * server named by DATABASE_URL (as CI does), or an embedded PostgreSQL of its own. Teardown stops
@@ -29,6 +38,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000): P
  */
 export default async function setup(project: TestProject) {
   mkdirSync(results, { recursive: true });
+  for (const p of [E2E.gateway, E2E.organisations, E2E.access, E2E.signing, E2E.bankidRp, E2E.bankidControl, E2E.web]) await assertFree(p);
   const lib = await import(pathToFileURL(join(root, 'scripts', 'lib.mjs')).href);
   const pg = (await import('pg')).default;
   let embedded: { url: string; stop: () => Promise<void> } | undefined;

@@ -1,16 +1,30 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from './browser';
+import { luhnCheckDigit } from '../src/lib/personalNumber';
 
 const webUrl = inject('webUrl');
 const shots = join(inject('repoRoot'), 'web', 'test-results');
 const ARVID = '196403261230'; // Arvid Aronsson, Dorotea kommun's permission administrator (demo data)
+const TOLVAN = '191212121212'; // the demo authority administrator
+const VERA = `19750612221${luhnCheckDigit('750612221')}`; // Vera Ansvarsson, Vux Extern Anordnare Ansvarig (demo data)
 
 let context: BrowserContext;
 let close: () => Promise<void>;
 let page: Page;
 const consoleErrors: string[] = [];
+
+async function logInOnThisDevice(personalNumber: string) {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.waitForURL(/\/login$/);
+  await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+  const open = page.getByRole('link', { name: 'Öppna BankID-appen' });
+  expect(await open.getAttribute('href')).toMatch(/^bankid:\/\/\/\?autostarttoken=[0-9a-f-]+&redirect=null$/);
+  await page.getByLabel('Personnummer att identifiera som').fill(personalNumber);
+  await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
 
 async function shot(name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -24,6 +38,15 @@ describe('the administrator journey in a real browser against the real system', 
     page.setDefaultTimeout(15_000);
   });
   afterAll(async () => { await close?.(); });
+  // The journey is one story: after a failed step, keep its screen and skip the rest.
+  let broken = false;
+  beforeEach((ctx) => { if (broken) ctx.skip(); });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      broken = true;
+      await page.screenshot({ path: join(shots, 'FAILED.png'), fullPage: true }).catch(() => {});
+    }
+  });
 
   it('R-AUTH-1: logs in with BankID on another device, played by the Test-BankID panel', async () => {
     await page.goto(`${webUrl}/`);
@@ -44,6 +67,8 @@ describe('the administrator journey in a real browser against the real system', 
   });
 
   it('R-SCOPE-1: Mina behörigheter shows Dorotea kommun / Dorotea UBK in one request', async () => {
+    await page.getByRole('region', { name: /Dorotea kommun/ }).waitFor(); // the first load is done
+    await page.waitForLoadState('networkidle');
     const requests: string[] = [];
     const onRequest = (r: { url: () => string; method: () => string; postData: () => string | null }) => {
       if (r.url().includes('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('MyPermissions')) requests.push(r.postData()!);
@@ -55,7 +80,7 @@ describe('the administrator journey in a real browser against the real system', 
     await org.waitFor();
     await org.getByText('Dorotea UBK').first().waitFor();
     page.off('request', onRequest);
-    expect(requests).toHaveLength(1);
+    expect(requests, requests.join('\n')).toHaveLength(1);
     await shot('02-mina-behorigheter');
   });
 
@@ -86,13 +111,14 @@ describe('the administrator journey in a real browser against the real system', 
     await dialog.getByLabel('Förnamn').fill('Greta');
     await dialog.getByLabel('Efternamn').fill('Webbtest');
     await dialog.getByLabel('E-post').fill('greta.webbtest@example.se');
-    await dialog.getByRole('group', { name: 'Roller' }).getByRole('checkbox').first().check();
+    await dialog.getByRole('group', { name: 'Roller' }).getByRole('checkbox', { name: 'Läsare' }).check();
     const units = dialog.getByRole('group', { name: 'Utförande verksamheter' });
     if (await units.count()) await units.getByRole('checkbox').first().check();
     await dialog.getByRole('button', { name: 'Lägg till att signera' }).click();
     await dialog.waitFor({ state: 'detached' });
     const toSign = page.getByRole('region', { name: 'Användare att signera' });
-    await toSign.getByRole('cell', { name: 'Greta Webbtest' }).waitFor();
+    await toSign.getByRole('cell', { name: 'Greta Webbtest', exact: true }).waitFor();
+    expect(await toSign.getByRole('cell', { name: 'Ny', exact: true }).count()).toBe(1);
     await shot('05-att-signera');
   });
 
@@ -111,6 +137,30 @@ describe('the administrator journey in a real browser against the real system', 
     await shot('06-kvittens');
   });
 
+  it('R-PERIOD-4: Ändra behörighetsperiod gives the ticked user a new end date', async () => {
+    await page.getByRole('checkbox', { name: 'Välj Greta Webbtest' }).check();
+    await page.getByRole('button', { name: 'Ändra behörighetsperiod' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ändra behörighetsperiod' });
+    await dialog.getByLabel('Nytt slutdatum').fill('2099-01-01');
+    await dialog.getByRole('button', { name: 'Ändra period' }).click();
+    await dialog.getByText('Slutdatum får vara senast 31 december nästa år.').waitFor(); // R-PERIOD-2, inline
+    const next = `${new Date().getFullYear() + 1}-06-30`;
+    await dialog.getByLabel('Nytt slutdatum').fill(next);
+    await dialog.getByRole('button', { name: 'Ändra period' }).click();
+    await page.getByText('Behörighetsperioden är ändrad.').waitFor();
+    const row = page.locator('table.staff tr', { hasText: 'Webbtest, Greta' });
+    await row.getByRole('cell', { name: next }).waitFor();
+  });
+
+  it('R-ORG-1: Uppgifter shows the organisation, its units and contact details', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppgifter' }).click();
+    await page.getByRole('heading', { name: 'Uppgifter', level: 1 }).waitFor();
+    await page.getByText('212000-2809').waitFor();
+    await page.getByRole('cell', { name: 'Dorotea UBK' }).first().waitFor();
+    await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
+    await shot('08-uppgifter');
+  });
+
   it('R-ROLE-2: Roller renders the role matrix with ● and ○', async () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Roller' }).click();
     await page.getByRole('heading', { name: 'Roller', level: 1 }).waitFor();
@@ -119,16 +169,53 @@ describe('the administrator journey in a real browser against the real system', 
     const text = await page.locator('main').textContent();
     expect(text).toContain('●');
     expect(text).toContain('○');
-    await shot('07-roller');
+    await shot('09-roller');
   });
 
-  it('R-AUDIT-2: Logg lists the signed change and the chain verifies', async () => {
+  it('R-AUDIT-1, R-AUDIT-2: Logg lists the new user\'s events and the chain verifies', async () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Logg' }).click();
     await page.getByRole('heading', { name: 'Logg', level: 1 }).waitFor();
     await page.locator('main table tbody tr').first().waitFor();
+    const actions = await page.locator('main table tbody tr td:nth-child(3)').allTextContents();
+    // R-AUDIT-1: proposing, signing, applying (the new user) and the period change are all logged
+    for (const a of ['access.change.proposed', 'changes.signed', 'access.staff.added', 'access.period.changed']) expect(actions.join(' ')).toContain(a);
     await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
     await page.getByText(/Kedjan är obruten/).waitFor();
-    await shot('08-logg');
+    await page.locator('main table details summary').first().click();
+    await shot('10-logg');
+  });
+
+  it('R-ORG-4: the authority picks an organisation and switches to another; the choice is in the URL', async () => {
+    await logInOnThisDevice(TOLVAN);
+    await page.getByRole('heading', { name: 'Välj organisation' }).waitFor();
+    await page.getByRole('link', { name: /Vuxenlärcentrum Stockholm AB/ }).click();
+    await page.waitForURL(/\/org\/00000000-0000-4000-8000-000000000004\/permissions$/);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppgifter' }).click();
+    await page.getByRole('cell', { name: 'Kista vuxenutbildning' }).waitFor();
+    await page.getByLabel('Organisation').selectOption({ label: 'Dorotea kommun' });
+    await page.waitForURL(/\/org\/00000000-0000-4000-8000-000000000002\/details$/);
+    await page.getByRole('cell', { name: 'Dorotea UBK' }).first().waitFor();
+    await shot('12-org-switch');
+  });
+
+  it('R-END-1…5: a responsible role ends an employment: unit, school form "Alla", preview, complete', async () => {
+    await logInOnThisDevice(VERA);
+    await page.waitForURL(/\/org\/00000000-0000-4000-8000-000000000004\/permissions$/);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click();
+    await page.getByRole('button', { name: 'Avsluta personal: Tage Lärare' }).click();
+    const dialog = page.getByRole('dialog', { name: /Avsluta personal: Tage Lärare/ });
+    await dialog.getByLabel('Enhet').selectOption({ label: 'Kista vuxenutbildning' });
+    await dialog.getByLabel('Skolform').selectOption({ label: 'Alla' });
+    await dialog.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await dialog.getByRole('heading', { name: 'Följande behörigheter avslutas' }).waitFor();
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    await dialog.getByText(`Slutdatum ${today}, enhet Kista vuxenutbildning`).waitFor();
+    expect(await dialog.locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot('13-avsluta-forhandsgranskning');
+    await dialog.getByRole('button', { name: 'Slutför' }).click();
+    await dialog.getByText('Personalen är avslutad.').waitFor();
+    await shot('14-avsluta-klart');
+    await dialog.getByRole('button', { name: 'Stäng', exact: true }).last().click();
   });
 
   it('works at 360 px width with English switched on', async () => {
@@ -138,7 +225,7 @@ describe('the administrator journey in a real browser against the real system', 
     await page.getByRole('heading', { name: 'My permissions', level: 1 }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('09-mobile-en');
+    await shot('11-mobile-en');
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -1,11 +1,15 @@
-/** Non-default ports so the browser suite never collides with a running `npm start`. */
+/**
+ * Non-default ports so the browser suite never collides with a running `npm start` (4000–4011,
+ * 5173) or other suites on the machine. E2E_PORT_BASE moves the whole block.
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 4600);
 export const E2E = {
-  gateway: Number(process.env.E2E_GATEWAY_PORT ?? 4100),
-  organisations: 4101,
-  access: 4102,
-  signing: 4103,
-  bankidRp: 4110,
-  bankidControl: 4111,
-  web: Number(process.env.E2E_WEB_PORT ?? 5180),
-  embeddedPg: 54339,
+  gateway: base,
+  organisations: base + 1,
+  access: base + 2,
+  signing: base + 3,
+  bankidRp: base + 10,
+  bankidControl: base + 11,
+  web: base + 20,
+  embeddedPg: Number(process.env.E2E_PG_PORT ?? 54339),
 };

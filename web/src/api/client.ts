@@ -25,6 +25,9 @@ export const keys: KeyingConfig = {
   EndEmploymentPreview: () => null,
   EmploymentAssignment: () => null,
   PersonSummary: () => null,
+  Employment: () => null,
+  ReceiptConnection: () => null,
+  ReceiptEdge: () => null,
   Session: () => null,
 };
 
@@ -54,7 +57,8 @@ export function createClient(url: string, onLoggedOut: () => void): Client {
   return new Client({
     url,
     preferGetMethod: false, // Apollo's CSRF guard blocks GET
-    requestPolicy: 'cache-and-network',
+    // Normalised cache first; lists that others change ask for cache-and-network themselves.
+    requestPolicy: 'cache-first',
     exchanges: [
       cacheExchange({ keys, updates }),
       authExchange(async (utils) => ({

@@ -108,3 +108,10 @@ export const EndEmploymentDocument = graphql(`
     endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }
   }
 `);
+
+/** For the authority (no memberships of its own): every organisation, for the switcher. */
+export const OrganisationListDocument = graphql(`
+  query OrganisationList($first: Int) {
+    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }
+  }
+`);

@@ -26,6 +26,7 @@ type Documents = {
     "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n": typeof types.ChangeAuthorisationPeriodDocument,
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": typeof types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": typeof types.EndEmploymentDocument,
+    "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n": typeof types.OrganisationListDocument,
     "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": typeof types.StartLoginDocument,
     "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": typeof types.CompleteLoginDocument,
     "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": typeof types.CancelOrderDocument,
@@ -38,7 +39,7 @@ type Documents = {
     "\n  mutation ChangeOrganisation($id: ID!, $input: ChangeOrganisationInput!) {\n    changeOrganisation(id: $id, input: $input) { id postalAddress phone fax website }\n  }\n": typeof types.ChangeOrganisationDocument,
     "\n  mutation CreateContactPerson($organisationId: ID!, $input: ContactPersonInput!) {\n    createContactPerson(organisationId: $organisationId, input: $input) { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n  }\n": typeof types.CreateContactPersonDocument,
     "\n  mutation CreatePaymentAccount($organisationId: ID!, $input: PaymentAccountInput!) {\n    createPaymentAccount(organisationId: $organisationId, input: $input) { id type number reviewStatus isDefault updatedAt updatedBy }\n  }\n": typeof types.CreatePaymentAccountDocument,
-    "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.MyPermissionsDocument,
+    "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": typeof types.RolesDocument,
 };
 const documents: Documents = {
@@ -54,6 +55,7 @@ const documents: Documents = {
     "\n  mutation ChangeAuthorisationPeriod($organisationId: ID!, $personIds: [ID!]!, $validTo: Date!) {\n    changeAuthorisationPeriod(organisationId: $organisationId, personIds: $personIds, validTo: $validTo) { id }\n  }\n": types.ChangeAuthorisationPeriodDocument,
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": types.EndEmploymentDocument,
+    "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n": types.OrganisationListDocument,
     "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": types.StartLoginDocument,
     "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": types.CompleteLoginDocument,
     "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": types.CancelOrderDocument,
@@ -66,7 +68,7 @@ const documents: Documents = {
     "\n  mutation ChangeOrganisation($id: ID!, $input: ChangeOrganisationInput!) {\n    changeOrganisation(id: $id, input: $input) { id postalAddress phone fax website }\n  }\n": types.ChangeOrganisationDocument,
     "\n  mutation CreateContactPerson($organisationId: ID!, $input: ContactPersonInput!) {\n    createContactPerson(organisationId: $organisationId, input: $input) { id givenName surname email phone1 phone2 adminContact updatedAt updatedBy }\n  }\n": types.CreateContactPersonDocument,
     "\n  mutation CreatePaymentAccount($organisationId: ID!, $input: PaymentAccountInput!) {\n    createPaymentAccount(organisationId: $organisationId, input: $input) { id type number reviewStatus isDefault updatedAt updatedBy }\n  }\n": types.CreatePaymentAccountDocument,
-    "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.MyPermissionsDocument,
+    "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": types.RolesDocument,
 };
 
@@ -135,6 +137,10 @@ export function graphql(source: "\n  mutation EndEmployment($input: EndEmploymen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n"): (typeof documents)["\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n"): (typeof documents)["\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -183,7 +189,7 @@ export function graphql(source: "\n  mutation CreatePaymentAccount($organisation
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,5 @@
 import { Link, Navigate } from 'react-router';
-import { useQuery } from 'urql';
-import { MeQuery } from '../api/documents';
+import { useMyOrganisations } from '../api/orgs';
 import { useT } from '../i18n';
 import { ErrorBox, Loading } from '../components/ui';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,9 +7,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** After log-in: straight into the only organisation, or a choice between several (R-ORG-4). */
 export function HomePage() {
   const t = useT();
-  const [{ data, fetching, error }] = useQuery({ query: MeQuery });
-  if (fetching && !data) return <main id="main" className="page narrow"><Loading /></main>;
-  const orgs = data?.me?.memberships.map((m) => m.organisation) ?? [];
+  const { orgs, loaded, error } = useMyOrganisations();
+  if (!loaded && !error) return <main id="main" className="page narrow"><Loading /></main>;
   if (orgs.length === 1) return <Navigate to={`/org/${orgs[0].id}/permissions`} replace />;
   return (
     <main id="main" className="page narrow">

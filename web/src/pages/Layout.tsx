@@ -1,6 +1,5 @@
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { useQuery } from 'urql';
-import { MeQuery } from '../api/documents';
+import { useMyOrganisations } from '../api/orgs';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,13 +11,7 @@ export function Layout() {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [{ data }] = useQuery({ query: MeQuery });
-  const me = data?.me;
-  const memberships = me?.memberships ?? [];
-  const orgs = memberships.map((m) => m.organisation);
-  if (organisationId && !orgs.some((o) => o.id === organisationId) && data) {
-    // The authority may look at any organisation it navigates to; keep it in the list.
-  }
+  const { me, orgs } = useMyOrganisations();
   const section = location.pathname.split('/')[3] ?? 'permissions';
   const base = `/org/${organisationId}`;
   return (

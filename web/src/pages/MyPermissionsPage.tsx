@@ -11,7 +11,7 @@ export const MyPermissionsDocument = graphql(`
     me {
       id
       permissionScopes {
-        organisation { id name orgNumber }
+        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }
         orgWide
         units { id name service { code name } addresses { id street postalCode city } }
         role { code name system }
@@ -50,7 +50,7 @@ export function MyPermissionsPage() {
         <section key={g.organisation.id} className="card" aria-labelledby={`org-${g.organisation.id}`}>
           <h2 id={`org-${g.organisation.id}`}>{g.organisation.name} <span className="muted small">{g.organisation.orgNumber}</span></h2>
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">{t('perm.role')}</th>
@@ -62,14 +62,16 @@ export function MyPermissionsPage() {
               <tbody>
                 {g.scopes.map((s, i) => {
                   const soon = endsSoon(s.validTo, today);
+                  // orgWide covers every unit of the organisation, also later ones (R-USR-3)
+                  const units = s.orgWide ? g.organisation.units.filter((u) => !u.closed) : s.units;
                   return (
                     <tr key={`${s.role.code}-${i}`} className={soon ? 'ending-soon' : undefined}>
-                      <td>{s.role.name}</td>
-                      <td>
+                      <td data-label={t('perm.role')}>{s.role.name}</td>
+                      <td data-label={t('perm.units')}>
                         {s.orgWide && <div><strong>{t('perm.orgWide')}</strong></div>}
-                        {s.units.length > 0 && (
+                        {units.length > 0 && (
                           <ul className="plain">
-                            {s.units.map((u) => (
+                            {units.map((u) => (
                               <li key={u.id}>
                                 {u.name} <span className="muted small">({u.service.name})</span>
                                 {u.addresses.length > 0 && (
@@ -80,8 +82,8 @@ export function MyPermissionsPage() {
                           </ul>
                         )}
                       </td>
-                      <td>{s.validFrom}</td>
-                      <td>
+                      <td data-label={t('perm.validFrom')}>{s.validFrom}</td>
+                      <td data-label={t('perm.validTo')}>
                         {s.validTo ?? t('perm.noEnd')}
                         {soon && <span className="badge warn"> {t('perm.endsSoon')}</span>}
                       </td>

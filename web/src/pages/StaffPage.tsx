@@ -35,6 +35,7 @@ export function StaffPage() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: StaffDocument,
     variables: { id: organisationId, search, first: PAGE, after: pager.after },
+    requestPolicy: 'cache-and-network',
   });
   const [{ data: me }] = useQuery({ query: MeQuery });
   const org = data?.organisation;
@@ -63,7 +64,8 @@ export function StaffPage() {
   const systems = [...new Set(myMembership?.roles.map((r) => r.role.system) ?? [])];
   const actorOrgWide = !!myMembership?.roles.some((r) => r.role.isPermissionAdmin || r.role.orgWideOnly);
   const actorSchoolForms = myMembership?.employments.map((e) => e.schoolFormCode ?? null) ?? [];
-  const canEnd = access.manageUsers || !!myMembership?.roles.some((r) => r.role.isResponsible);
+  // R-END-5: only the responsible roles end staff (the server decides; the button follows it)
+  const canEnd = !!myMembership?.roles.some((r) => r.role.isResponsible);
 
   function doSearch(e: FormEvent) {
     e.preventDefault();
@@ -110,7 +112,7 @@ export function StaffPage() {
           <p className="muted">{t('staff.count', { count: org.staff.totalCount })}</p>
           {rows.length === 0 ? <p>{t('staff.empty')}</p> : (
             <div className="table-wrap">
-              <table className="staff">
+              <table className="staff stack">
                 <thead>
                   <tr>
                     {access.manageUsers && <th scope="col"><span className="visually-hidden">{t('staff.changePeriod')}</span></th>}
@@ -133,12 +135,12 @@ export function StaffPage() {
                         {access.manageUsers && (
                           <td><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={t('staff.select', { name: displayName(r.id) })} /></td>
                         )}
-                        <td>{r.name}</td>
-                        <td>{r.birthDate}</td>
-                        <td>{r.email || t('app.none')}</td>
-                        <td>{r.role || t('app.none')}</td>
-                        <td>{r.validFrom || t('app.none')}</td>
-                        <td>{r.validTo || t('perm.noEnd')}</td>
+                        <td data-label={t('staff.name')}>{r.name}</td>
+                        <td data-label={t('staff.birthDate')}>{r.birthDate}</td>
+                        <td data-label={t('staff.email')}>{r.email || t('app.none')}</td>
+                        <td data-label={t('staff.role')}>{r.role || t('app.none')}</td>
+                        <td data-label={t('staff.validFrom')}>{r.validFrom || t('app.none')}</td>
+                        <td data-label={t('staff.validTo')}>{r.validTo || t('perm.noEnd')}</td>
                         {(access.manageUsers || canEnd) && (
                           <td className="row-actions">
                             {access.manageUsers && (
@@ -167,7 +169,7 @@ export function StaffPage() {
       )}
       {org && (
         <ChangesToSign organisationId={organisationId} unitNames={unitNames} canManage={access.manageUsers}
-          onEdit={(personId, initial) => setDialog({ kind: 'create', personId, initial })} onApplied={refresh} />
+          onEdit={(personId, initial) => setDialog({ kind: 'create', personId, initial })} onApplied={() => { setNotice(null); refresh(); }} />
       )}
       {dialog?.kind === 'create' && org && (
         <CreateStaffDialog organisationId={organisationId} personId={dialog.personId} units={org.units} systems={systems} initial={dialog.initial}
