@@ -5,7 +5,7 @@ import { PendingChangeEntity, type PendingChangeRow } from './entities/change-se
 import { holdsFunction, isActiveOn, wouldLeaveNoAdministrator, type AdministratorChange } from './domain';
 import { administratorPeriods, lockOrganisation } from './access-data';
 import { loadCatalogue, type CatalogueRole } from './loaders';
-import { digestOf, openChanges } from './staff-changes';
+import { digestOf, openChanges, staleChanges } from './staff-changes';
 
 /**
  * Applies a signed change set (R-SIGN-3, R-SIGN-4), called by the signing service through
@@ -19,7 +19,7 @@ export type ApplyResult =
   | { status: 400; body: { error: 'invalid_receipt'; message: string } }
   | { status: 404; body: { error: 'not_found'; message: string } }
   | { status: 403; body: { error: 'signer_not_administrator'; message: string } }
-  | { status: 409; body: { error: 'digest_mismatch' | 'not_signing' | 'no_administrator_left'; message: string } };
+  | { status: 409; body: { error: 'digest_mismatch' | 'not_signing' | 'no_administrator_left' | 'stale_change'; message: string } };
 
 export interface ApplyDeps {
   verifyReceipt: ReceiptVerifier;
@@ -52,6 +52,13 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
     const current = digestOf({ id: set.id, organisationId }, openChanges(deps.vault, changes));
     if (claims.digest !== set.signing_digest || current !== set.signing_digest) {
       return { status: 409, body: { error: 'digest_mismatch', message: 'The signed digest does not match the changes (R-SIGN-4).' } };
+    }
+    // Optimistic locking: a change proposed against a state that has since moved on would overwrite
+    // someone else's write. A definite answer: the set returns to DRAFT, nothing is applied.
+    const stale = await staleChanges(tx, organisationId, set.id);
+    if (stale.length > 0) {
+      await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ?`, [set.id]);
+      return { status: 409, body: { error: 'stale_change', message: `Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; nothing was applied.` } };
     }
     const catalogue = await loadCatalogue(tx);
     const signerSealed = deps.vault.seal(claims.signerPersonalNumber);
@@ -116,7 +123,7 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     [randomUUID(), c.personalNumberHash, c.personalNumberEnc, c.givenName, c.surname, c.email, c.birthDate]);
   const [membership] = await tx.execute<{ id: string }[]>(
     `INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)
-     ON CONFLICT (person_id, organisation_id) DO UPDATE SET person_id = EXCLUDED.person_id RETURNING id`,
+     ON CONFLICT (person_id, organisation_id) DO UPDATE SET version = access.membership.version + 1 RETURNING id`,
     [randomUUID(), person.id, organisationId]);
   const [before] = await tx.execute<{ roles: unknown; units: unknown }[]>(
     `SELECT (SELECT coalesce(json_agg(json_build_object('roleCode', role_code, 'validFrom', valid_from, 'validTo', valid_to) ORDER BY role_code), '[]') FROM access.role_assignment WHERE membership_id = ?) AS roles,

@@ -43,6 +43,8 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
     await lockOrganisation(tx, organisationId);
     for (const change of plan.changes) {
       for (const a of change.assignments) await tx.execute(`UPDATE access.role_assignment SET valid_to = ? WHERE id = ?`, [a.validTo, a.id]);
+      // Optimistic locking: a change proposed before this period change is now stale (never applied over it).
+      await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE person_id = ? AND organisation_id = ?`, [change.personId, organisationId]);
       await writeOutboxEvent(tx, 'access', {
         actor: await auditActor(ctx), organisationId, action: 'access.period.changed', target: `person:${change.personId}`,
         before: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.previousValidTo })),
@@ -136,6 +138,7 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
       await tx.execute(`DELETE FROM access.role_assignment WHERE membership_id = ? AND valid_from > ?::date`, [membershipId, result.endDate]);
       await tx.execute(`UPDATE access.role_assignment SET valid_to = ?::date WHERE membership_id = ? AND (valid_to IS NULL OR valid_to > ?::date)`, [result.endDate, membershipId, result.endDate]);
     }
+    await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE id = ?`, [membershipId]);
     await writeOutboxEvent(tx, 'access', {
       actor: await auditActor(ctx), organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
       before: result.assignments.map((a) => ({ unitId: a.unitId, schoolFormCode: a.schoolFormCode, roleCode: a.roleCode, validTo: a.previousValidTo })),

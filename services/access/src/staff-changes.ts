@@ -98,15 +98,18 @@ async function openDraft(tx: EntityManager, organisationId: string): Promise<Cha
   return (await tx.findOneOrFail(ChangeSetEntity, { id: row.id }, { refresh: true })) as ChangeSetRow;
 }
 
-type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt'>;
+type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
 
 /** One pending change per person and set: a new proposal for the same person replaces the old one (editable drafts). */
-async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string): Promise<PendingChangeRow> {
+async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
   return ctx.em.transactional(async (tx) => {
     const set = await openDraft(tx, organisationId);
+    // Optimistic locking: the proposal itself is a write concerning the person; with an expected
+    // version it only succeeds if nobody wrote since the caller read (the row lock serialises racers).
+    const baseVersion = fields.kind === 'NEW' || !fields.personId ? null : await bumpVersion(tx, organisationId, fields.personId, expectedVersion);
     const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumberHash: fields.personalNumberHash });
     if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
-    const change = tx.create(PendingChangeEntity, { ...fields, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
+    const change = tx.create(PendingChangeEntity, { ...fields, baseVersion, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
     await tx.flush();
     await writeOutboxEvent(tx, SCHEMA, {
       actor: await auditActor(ctx),
@@ -118,6 +121,37 @@ async function putChange(ctx: Context, organisationId: string, fields: ChangeFie
     });
     return change as PendingChangeRow;
   });
+}
+
+/**
+ * Increments the person's membership version in the organisation (inside the caller's transaction)
+ * and returns the new value; CONFLICT when `expected` is given and no longer current.
+ */
+export async function bumpVersion(tx: EntityManager, organisationId: string, personId: string, expected?: number | null): Promise<number> {
+  const check = expected === undefined || expected === null ? '' : ' AND version = ?';
+  const [row] = await tx.execute<{ version: number }[]>(
+    `UPDATE access.membership SET version = version + 1 WHERE person_id = ? AND organisation_id = ?${check} RETURNING version`,
+    check ? [personId, organisationId, expected] : [personId, organisationId]);
+  if (!row) {
+    throw expected === undefined || expected === null
+      ? notFound('That person does not work in this organisation.')
+      : conflict(`Someone else changed this person meanwhile (you edited version ${expected}); reload and try again.`);
+  }
+  return row.version;
+}
+
+/**
+ * Pending changes of a set that must not be applied any more: proposed against a membership version
+ * that has moved on (or a membership that is gone), or NEW for someone who became a member meanwhile.
+ */
+export async function staleChanges(tx: EntityManager, organisationId: string, changeSetId: string): Promise<{ id: string; given_name: string; surname: string }[]> {
+  return tx.execute(
+    `SELECT pc.id, pc.given_name, pc.surname FROM access.pending_change pc
+       LEFT JOIN access.person p ON p.personal_number_hash = pc.personal_number_hash
+       LEFT JOIN access.membership m ON m.person_id = p.id AND m.organisation_id = ?
+      WHERE pc.change_set_id = ?
+        AND ((pc.base_version IS NOT NULL AND (m.id IS NULL OR m.version <> pc.base_version)) OR (pc.kind = 'NEW' AND m.id IS NOT NULL))`,
+    [organisationId, changeSetId]);
 }
 
 export interface StaffInputArgs {
@@ -188,7 +222,7 @@ async function refuseIfLastAdministrator(ctx: Context, organisationId: string, c
 export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] | null; unitIds?: string[] | null; schoolFormCodes?: string[] | null; validFrom?: string | null; validTo?: string | null }
 
 /** R-SIGN-1: a CHANGED staff member (the whole new state), pending signature. */
-export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs): Promise<PendingChangeRow> {
+export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs, expectedVersion?: number | null): Promise<PendingChangeRow> {
   const power = await requireManageUsers(ctx, organisationId);
   const cur = await currentState(ctx, organisationId, personId);
   const catalogue = await ctx.loaders.catalogue();
@@ -217,11 +251,11 @@ export async function proposeStaffChange(ctx: Context, organisationId: string, p
     unitGrants: grant.units,
     validFrom,
     validTo,
-  }, 'access.change.proposed');
+  }, 'access.change.proposed', expectedVersion);
 }
 
 /** R-SIGN-1: REMOVED, pending signature; refused at once when it would leave no administrator (R-AGR-3). */
-export async function proposeStaffRemoval(ctx: Context, organisationId: string, personId: string): Promise<PendingChangeRow> {
+export async function proposeStaffRemoval(ctx: Context, organisationId: string, personId: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
   await requireManageUsers(ctx, organisationId);
   const cur = await currentState(ctx, organisationId, personId);
   await refuseIfLastAdministrator(ctx, organisationId, { kind: 'REMOVE', personId });
@@ -240,7 +274,7 @@ export async function proposeStaffRemoval(ctx: Context, organisationId: string, 
     unitGrants: cur.unitGrants,
     validFrom: cur.validFrom,
     validTo: cur.validTo,
-  }, 'access.change.proposed');
+  }, 'access.change.proposed', expectedVersion);
 }
 
 /** R-SIGN-1: drafts stay deletable; discarding during signing invalidates that signing (R-SIGN-4). */
@@ -254,6 +288,8 @@ export async function discardPendingChange(ctx: Context, changeId: string): Prom
     const draft = await openDraft(tx, set.organisationId);
     if (draft.id !== set.id) throw conflict('The change set changed meanwhile; reload and try again.');
     await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [change.id]);
+    // Whoever edited on top of the discarded change must reload (the person's pending state changed).
+    if (change.personId) await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE person_id = ? AND organisation_id = ?`, [change.personId, set.organisationId]);
     await writeOutboxEvent(tx, SCHEMA, {
       actor: await auditActor(ctx), organisationId: set.organisationId, action: 'access.change.discarded', target: `person:${change.personId ?? change.birthDate}`,
       before: { changeSetId: set.id, changeId: change.id, kind: change.kind }, after: null,
@@ -282,6 +318,10 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
     } catch (e) {
       if (e instanceof ValidationError) throw badInput(e.field, e.message);
       throw conflict((e as Error).message);
+    }
+    const stale = await staleChanges(tx, organisationId, open.id);
+    if (stale.length > 0) {
+      throw conflict(`Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; discard and propose them again.`);
     }
     const set = { id: open.id, organisationId };
     const digest = digestOf(set, changes);

@@ -45,6 +45,8 @@ export const PendingChangeEntity = defineEntity({
     unitGrants: p.json<{ unitId: string; schoolFormCodes: string[] | null }[]>(),
     validFrom: p.date(),
     validTo: p.date().nullable(),
+    /** The membership version this change was proposed against (null for NEW people); stale when it moved on. */
+    baseVersion: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

@@ -9,6 +9,8 @@ export const MembershipEntity = defineEntity({
     id: p.uuid().primary().onCreate(() => randomUUID()),
     personId: p.uuid().index(),
     organisationId: p.uuid().index(),
+    /** Optimistic locking (migration 004): +1 on every write concerning the person here. */
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

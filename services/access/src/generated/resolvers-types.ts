@@ -140,6 +140,12 @@ export type Membership = {
   roles: Array<RoleAssignment>;
   /** Level 2: the performing units the person currently has in that organisation (ended units excluded). */
   units: Array<Unit>;
+  /**
+   * Optimistic locking: grows with every write concerning the person in this organisation (a
+   * proposal or discard of a change for them, an applied change, a period change, an ended
+   * employment). Pass it back as `expectedVersion` so a concurrent edit is refused with CONFLICT.
+   */
+  version: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -151,7 +157,9 @@ export type Mutation = {
   discardPendingChange: ChangeSet;
   endEmployment: EndEmploymentPreview;
   proposeStaff: PendingChange;
+  /** With `expectedVersion` (Membership.version as read), CONFLICT when someone else changed the person meanwhile. */
   proposeStaffChange: PendingChange;
+  /** With `expectedVersion` (Membership.version as read), CONFLICT when someone else changed the person meanwhile. */
   proposeStaffRemoval: PendingChange;
   /** Authority only; names the starting administrator (R-AGR-1). */
   registerAgreement: Agreement;
@@ -189,6 +197,7 @@ export type MutationProposeStaffArgs = {
 
 
 export type MutationProposeStaffChangeArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: StaffChangeInput;
   organisationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
@@ -196,6 +205,7 @@ export type MutationProposeStaffChangeArgs = {
 
 
 export type MutationProposeStaffRemovalArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   organisationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
 };
@@ -244,6 +254,8 @@ export type PageInfo = {
 /** One proposed change: the person's whole intended state (NEW, CHANGED) or their removal. */
 export type PendingChange = {
   __typename?: 'PendingChange';
+  /** The person's Membership.version this change was proposed against (null for a NEW person); a change whose base is no longer current is never applied. */
+  baseVersion?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: ChangeKind;
   person: PersonSummary;
@@ -579,10 +591,10 @@ export type ResolversTypes = ResolversObject<{
   EndEmploymentPreview: ResolverTypeWrapper<EndEmploymentPlanModel>;
   FunctionGrant: ResolverTypeWrapper<FunctionGrantModel>;
   Membership: ResolverTypeWrapper<MembershipRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewPersonInput: NewPersonInput;
   Organisation: ResolverTypeWrapper<OrganisationRef>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PendingChange: ResolverTypeWrapper<PendingChangeRow>;
   PermissionScope: ResolverTypeWrapper<PermissionScopeModel>;
@@ -617,10 +629,10 @@ export type ResolversParentTypes = ResolversObject<{
   EndEmploymentPreview: EndEmploymentPlanModel;
   FunctionGrant: FunctionGrantModel;
   Membership: MembershipRow;
+  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   NewPersonInput: NewPersonInput;
   Organisation: OrganisationRef;
-  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   PendingChange: PendingChangeRow;
   PermissionScope: PermissionScopeModel;
@@ -705,6 +717,7 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['RoleAssignment']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -733,6 +746,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PendingChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingChange'] = ResolversParentTypes['PendingChange']> = ResolversObject<{
+  baseVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['PersonSummary'], ParentType, ContextType>;

@@ -1,10 +1,12 @@
 import { Migration001Initial } from './migration-001-initial';
 import { Migration002MatrixAgreementsChangeSets } from './migration-002-matrix-agreements-change-sets';
 import { Migration003SealedPersonalNumbers } from './migration-003-sealed-personal-numbers';
+import { Migration004OptimisticLocking } from './migration-004-optimistic-locking';
 
 /** Committed migrations in order; the only way the schema changes (house style 4). */
 export const migrations = [
   { name: 'Migration001Initial', class: Migration001Initial },
   { name: 'Migration002MatrixAgreementsChangeSets', class: Migration002MatrixAgreementsChangeSets },
   { name: 'Migration003SealedPersonalNumbers', class: Migration003SealedPersonalNumbers },
+  { name: 'Migration004OptimisticLocking', class: Migration004OptimisticLocking },
 ];

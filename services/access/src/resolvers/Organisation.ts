@@ -84,4 +84,5 @@ export const PendingChange: PendingChangeResolvers = {
   },
   unitIds: (c) => c.unitIds,
   schoolFormCodes: (c) => c.schoolFormCodes ?? null,
+  baseVersion: (c) => c.baseVersion ?? null,
 };
