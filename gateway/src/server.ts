@@ -10,6 +10,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
@@ -44,8 +45,24 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 20, maxTo
  * subgraph reached directly is exactly as strict as one reached through the gateway.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+
+  /**
+   * A subgraph that cannot be reached (stopped, refusing, timed out) is SERVICE_UNAVAILABLE naming
+   * it, not an anonymous "fetch failed" INTERNAL_SERVER_ERROR: the client learns which part of its
+   * answer is missing and that retrying later makes sense. Errors the subgraph answered pass unchanged.
+   */
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError(`The ${this.serviceName} service cannot be reached right now; try again shortly.`, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.serviceName },
+    });
   }
 }
 
@@ -59,7 +76,7 @@ export async function buildGateway(opts: GatewayOptions) {
   const fetcher = ((url: string, init: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: opts.subgraphUrls?.[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }),
   });
   const app = express();
   app.disable('x-powered-by');
