@@ -1,4 +1,5 @@
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
 import { useMyOrganisations } from '../api/orgs';
 import { useT } from '../i18n';
 import { ErrorBox, Loading } from '../components/ui';
@@ -8,11 +9,19 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function HomePage() {
   const t = useT();
   const { orgs, loaded, error } = useMyOrganisations();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
   if (!loaded && !error) return <main id="main" className="page narrow"><Loading /></main>;
   if (orgs.length === 1) return <Navigate to={`/org/${orgs[0].id}/permissions`} replace />;
   return (
     <main id="main" className="page narrow">
-      <div className="row-between"><h1>{t('org.choose')}</h1><LanguageSwitch /></div>
+      <div className="row-between">
+        <h1>{t('org.choose')}</h1>
+        <div className="actions">
+          <LanguageSwitch />
+          <button type="button" className="secondary" onClick={() => { navigate('/login', { replace: true }); logout(); }}>{t('auth.logout')}</button>
+        </div>
+      </div>
       <ErrorBox error={error} />
       {orgs.length === 0 ? <p>{t('org.noMemberships')}</p> : (
         <>

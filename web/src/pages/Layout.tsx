@@ -37,7 +37,7 @@ export function Layout() {
           )}
           <LanguageSwitch />
           {me && <span className="who">{t('auth.loggedInAs', { name: `${me.givenName} ${me.surname}` })}</span>}
-          <button type="button" className="secondary" onClick={() => { logout(); navigate('/login'); }}>{t('auth.logout')}</button>
+          <button type="button" className="secondary" onClick={() => { navigate('/login', { replace: true }); logout(); }}>{t('auth.logout')}</button>
         </div>
       </header>
       <nav aria-label={t('app.mainNav')} className="mainnav">

@@ -9,9 +9,10 @@ import { BankIdLogin } from './BankIdLogin';
 
 export function LoginPage() {
   const t = useT();
-  const { loggedIn, expired, login } = useAuth();
+  const { loggedIn, expired, loggedOut, login } = useAuth();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const state = useLocation().state as { from?: string } | null;
+  const from = (!loggedOut && state?.from) || '/';
   if (loggedIn) return <Navigate to={from} replace />;
   const done = (token: string) => { login(token); navigate(from, { replace: true }); };
   return (
