@@ -1,7 +1,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -160,6 +160,8 @@ async function main() {
 
     // ── load ───────────────────────────────────────────────────────────────────
     const results: LoadResult[] = [];
+    // Other work on the machine distorts every figure: the report carries the load around the run.
+    const loadBefore = loadavg()[0];
     const run = async (label: string, target: string, url: string, body: () => string, headers: Record<string, string> = {}, extra: { connections?: number; duration?: number; rate?: number } = {}) => {
       // Warm-up: plans cached, pools filled, JIT warm; not measured.
       await drive({ label, target, url, body, headers, connections: extra.connections ?? flags.connections, durationSeconds: 2, rate: extra.rate });
@@ -193,7 +195,7 @@ async function main() {
     const memory = peakMemory([system.pid!, floor.pid!, ...(peer ? [peer.pid!] : [])]);
     const report = {
       at: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
       settings: { durationSeconds: flags.duration, connections: flags.connections, database: flags.database, rate: flags.rate },
       data: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])),
       answers: answerChecks,
@@ -270,7 +272,7 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
 }
 
 type Report = {
-  at: string; machine: { cpus: number; model: string; node: string }; settings: { durationSeconds: number; connections: number; database: string; rate: number };
+  at: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number };
   data: Record<string, number>; answers: AnswerCheck[]; results: LoadResult[];
   ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: number | null }[];
   proposeSignApply: Awaited<ReturnType<typeof proposeSignApply>>; peakMemoryMb: Record<string, number>;

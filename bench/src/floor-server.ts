@@ -55,10 +55,9 @@ SELECT (SELECT name FROM organisations.organisation WHERE id = $2) AS org_name,
 
 /** Organisation.staff first page with every membership's roles and current units (the authority sees all). */
 export const STAFF_SQL = `
-WITH page AS (
-  SELECT p.id, p.given_name, p.surname, count(*) OVER () AS total
-    FROM access.person p JOIN access.membership m ON m.person_id = p.id
-   WHERE m.organisation_id = $1 ORDER BY p.surname, p.given_name, p.id LIMIT $2)
+WITH members AS MATERIALIZED (
+  SELECT p.id, p.given_name, p.surname FROM access.membership m JOIN access.person p ON p.id = m.person_id WHERE m.organisation_id = $1),
+page AS (SELECT *, count(*) OVER () AS total FROM members ORDER BY surname, given_name, id LIMIT $2)
 SELECT json_build_object('organisation', json_build_object('staff', json_build_object(
   'totalCount', coalesce(max(page.total), (SELECT count(*) FROM access.membership WHERE organisation_id = $1)),
   'edges', coalesce(json_agg(json_build_object('node', json_build_object(
