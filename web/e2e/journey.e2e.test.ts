@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from './browser';
+import { a11yViolations } from './a11y';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
 
 const webUrl = inject('webUrl');
@@ -26,8 +27,10 @@ async function logInOnThisDevice(personalNumber: string) {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
+/** Screenshot for people to look at, plus the accessibility check of that screen. */
 async function shot(name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  expect(await a11yViolations(page), name).toEqual([]);
 }
 
 describe('the administrator journey in a real browser against the real system', () => {
@@ -82,6 +85,17 @@ describe('the administrator journey in a real browser against the real system', 
     page.off('request', onRequest);
     expect(requests, requests.join('\n')).toHaveLength(1);
     await shot('02-mina-behorigheter');
+  });
+
+  it('is keyboard usable: the first Tab reaches the skip link, which moves focus to the content', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mina behörigheter', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none'); // visible focus
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
   it('R-USR-1: Användare shows the staff list without full personal numbers', async () => {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { sv } from './sv';
 import { en } from './en';
 
@@ -37,8 +37,8 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
     try { localStorage.setItem(LANG_KEY, l); } catch { /* ignore */ }
-    document.documentElement.lang = l;
   }, []);
+  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   const value = useMemo(() => ({ lang, setLang, t: translator(lang) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
