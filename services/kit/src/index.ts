@@ -19,3 +19,4 @@ export * from './demo-organisation-details';
 export * from './outbox-relay';
 export * from './personal-number-vault';
 export * from './storable-input';
+export * from './database-unavailable';

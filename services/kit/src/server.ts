@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 export interface ServiceApp<C extends BaseContext> {
   app: Express;
@@ -44,6 +45,11 @@ export async function createServiceApp<C extends BaseContext>(opts: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
+      // The database restarting or unreachable is no bug: say so, so clients retry (issue 7 faults).
+      if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(error)) {
+        opts.logger.warn({ err: error }, 'database unavailable');
+        return { message: 'The database cannot be reached right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' }, path: formatted.path };
+      }
       if (code === 'INTERNAL_SERVER_ERROR') {
         opts.logger.error({ err: error }, 'unexpected error in resolver');
         // Never leak SQL or internals to clients in production.
