@@ -37,7 +37,9 @@ export function createHttpUnitDirectory(organisationsUrl: string, fetchImpl: typ
     }
     if (!res.ok) throw new DirectoryUnavailableError(`The organisations service answered HTTP ${res.status}.`);
     const body = (await res.json()) as { data?: { _entities?: (T | null)[] }; errors?: { message: string }[] };
-    if (!body.data?._entities) throw new DirectoryUnavailableError(`The organisations service refused: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    // Any error means some entities could not be looked up (e.g. its database is down): the answer
+    // is "cannot tell", never "does not exist" — else an outage reads as the caller's bad input.
+    if (!body.data?._entities || body.errors?.length) throw new DirectoryUnavailableError(`The organisations service refused: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
     return body.data._entities.filter((e): e is T => e !== null && typeof e === 'object' && 'id' in (e as object));
   }
   return {
