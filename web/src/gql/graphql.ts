@@ -302,6 +302,12 @@ export type Membership = {
   roles: Array<RoleAssignment>;
   /** Level 2: the performing units the person currently has in that organisation (ended units excluded). */
   units: Array<Unit>;
+  /**
+   * Optimistic locking: grows with every write concerning the person in this organisation (a
+   * proposal or discard of a change for them, an applied change, a period change, an ended
+   * employment). Pass it back as `expectedVersion` so a concurrent edit is refused with CONFLICT.
+   */
+  version: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -335,7 +341,9 @@ export type Mutation = {
   discardPendingChange: ChangeSet;
   endEmployment: EndEmploymentPreview;
   proposeStaff: PendingChange;
+  /** With `expectedVersion` (Membership.version as read), CONFLICT when someone else changed the person meanwhile. */
   proposeStaffChange: PendingChange;
+  /** With `expectedVersion` (Membership.version as read), CONFLICT when someone else changed the person meanwhile. */
   proposeStaffRemoval: PendingChange;
   /** Authority only; names the starting administrator (R-AGR-1). */
   registerAgreement: Agreement;
@@ -458,6 +466,7 @@ export type MutationProposeStaffArgs = {
 
 
 export type MutationProposeStaffChangeArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: StaffChangeInput;
   organisationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
@@ -465,6 +474,7 @@ export type MutationProposeStaffChangeArgs = {
 
 
 export type MutationProposeStaffRemovalArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   organisationId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
 };
@@ -651,6 +661,8 @@ export type PaymentAccountType =
 /** One proposed change: the person's whole intended state (NEW, CHANGED) or their removal. */
 export type PendingChange = {
   __typename?: 'PendingChange';
+  /** The person's Membership.version this change was proposed against (null for a NEW person); a change whose base is no longer current is never applied. */
+  baseVersion?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: ChangeKind;
   person: PersonSummary;

@@ -19,7 +19,7 @@ export function BankIdLogin({ onLoggedIn }: { onLoggedIn: (token: string) => voi
     setStarting(true);
     const r = await client.mutation(StartLoginDocument, {}).toPromise();
     setStarting(false);
-    if (r.error || !r.data) { setError(r.error?.message ?? 'startLogin'); return; }
+    if (r.error || !r.data) { setError(r.error?.message ?? t('bankid.rfa22')); return; }
     begin(r.data.startLogin as PolledOrder);
   }
 
@@ -29,13 +29,13 @@ export function BankIdLogin({ onLoggedIn }: { onLoggedIn: (token: string) => voi
     void client.mutation(CompleteLoginDocument, { orderRef: order.orderRef }).toPromise().then((r) => {
       if (!live) return;
       if (r.data?.completeLogin.token) onLoggedIn(r.data.completeLogin.token);
-      else setError(r.error?.message ?? 'completeLogin');
+      else setError(r.error?.message ?? t('bankid.rfa22'));
     });
     return () => { live = false; };
   }, [order?.status, order?.orderRef]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <section className="bankid" aria-label="BankID">
+    <section className="bankid" aria-label={t('auth.bankid')}>
       {!order && (
         <div className="actions">
           <button type="button" onClick={() => start('this')} disabled={starting}>{t('auth.thisDevice')}</button>

@@ -128,7 +128,7 @@ export function DetailsPage() {
               <tbody>
                 {contacts.data.organisation.paymentAccounts.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.type === 'BANKGIRO' ? 'Bankgiro' : 'Plusgiro'}</td>
+                    <td>{t(`details.account.${a.type}`)}</td>
                     <td>{a.number}</td>
                     <td>{t(`details.review.${a.reviewStatus}`)}</td>
                     <td>{a.isDefault ? t('app.yes') : t('app.no')}</td>
@@ -221,8 +221,8 @@ function PaymentAccountForm({ organisationId, onDone }: { organisationId: string
       <div className="field">
         <label htmlFor="account-type">{t('details.accountType')}</label>
         <select id="account-type" value={type} onChange={(e) => setType(e.target.value as 'BANKGIRO' | 'PLUSGIRO')}>
-          <option value="BANKGIRO">Bankgiro</option>
-          <option value="PLUSGIRO">Plusgiro</option>
+          <option value="BANKGIRO">{t('details.account.BANKGIRO')}</option>
+          <option value="PLUSGIRO">{t('details.account.PLUSGIRO')}</option>
         </select>
         {fields.type && <p className="field-error" role="alert">{fields.type}</p>}
       </div>

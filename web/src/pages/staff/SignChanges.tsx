@@ -28,7 +28,7 @@ export function SignChanges({ organisationId, signingText, signerPersonalNumber,
     setDevice(d);
     setReceipt(null);
     const r = await client.mutation(SignChangesDocument, { organisationId }).toPromise();
-    if (r.error || !r.data) { setError(apiFieldErrors(r.error).general.join(' ') || (r.error?.message ?? 'signChanges')); return; }
+    if (r.error || !r.data) { setError(apiFieldErrors(r.error).general.join(' ') || (r.error?.message ?? t('bankid.rfa22'))); return; }
     begin(r.data.signChanges as PolledOrder);
   }
   const applied = order?.status === 'COMPLETE' && order.applyResult !== 'PENDING' && !!order.receipt;
