@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader } from '@behorig/kit';
 import { PersonEntity, type PersonRow } from './entities/person.entity';
-import { MembershipEntity, MembershipUnitEntity, RoleAssignmentEntity, type MembershipRow, type MembershipUnitRow, type RoleAssignmentRow } from './entities/membership.entity';
+import { MembershipEntity, type MembershipRow, type MembershipUnitRow, type RoleAssignmentRow } from './entities/membership.entity';
 import { RoleEntity, type RoleRow } from './entities/role.entity';
 import { AgreementEntity, type AgreementRow } from './entities/agreement.entity';
 import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
@@ -43,8 +43,15 @@ export function createLoaders(em: EntityManager) {
     role: byIdLoader<RoleRow>((codes) => em.find(RoleEntity, { code: { $in: [...codes] } }), (r) => r.code),
     membershipsByPerson: childrenLoader<MembershipRow>((ids) => em.find(MembershipEntity, { personId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (m) => m.personId),
     membershipsByOrganisation: childrenLoader<MembershipRow>((ids) => em.find(MembershipEntity, { organisationId: { $in: [...ids] } }), (m) => m.organisationId),
-    unitsByMembership: childrenLoader<MembershipUnitRow>((ids) => em.find(MembershipUnitEntity, { membershipId: { $in: [...ids] } }, { orderBy: { unitId: 'asc', schoolFormCode: 'asc' } }), (u) => u.membershipId),
-    rolesByMembership: childrenLoader<RoleAssignmentRow>((ids) => em.find(RoleAssignmentEntity, { membershipId: { $in: [...ids] } }, { orderBy: { validFrom: 'asc', roleCode: 'asc' } }), (r) => r.membershipId),
+    // Levels 2 and 3 are read on every scope, check and staff row: plain SQL into the rows' shape
+    // (dates stay YYYY-MM-DD strings, as the ORM gives them) skips entity hydration — the bench's
+    // profile showed MikroORM's identity-map work as the access service's largest CPU cost.
+    unitsByMembership: childrenLoader<MembershipUnitRow>(async (ids) => (await em.execute<{ id: string; membership_id: string; unit_id: string; school_form_code: string | null; valid_to: string | null }[]>(
+      `SELECT id, membership_id, unit_id, school_form_code, valid_to FROM access.membership_unit WHERE membership_id IN (${ids.map(() => '?').join(', ')}) ORDER BY unit_id, school_form_code`, [...ids],
+    )).map((r) => ({ id: r.id, membershipId: r.membership_id, unitId: r.unit_id, schoolFormCode: r.school_form_code, validTo: r.valid_to }) as MembershipUnitRow), (u) => u.membershipId),
+    rolesByMembership: childrenLoader<RoleAssignmentRow>(async (ids) => (await em.execute<{ id: string; membership_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
+      `SELECT id, membership_id, role_code, valid_from, valid_to FROM access.role_assignment WHERE membership_id IN (${ids.map(() => '?').join(', ')}) ORDER BY valid_from, role_code`, [...ids],
+    )).map((r) => ({ id: r.id, membershipId: r.membership_id, roleCode: r.role_code, validFrom: r.valid_from, validTo: r.valid_to }) as RoleAssignmentRow), (r) => r.membershipId),
     agreementByOrganisation: byIdLoader<AgreementRow>((ids) => em.find(AgreementEntity, { organisationId: { $in: [...ids] } }), (a) => a.organisationId),
     openChangeSetByOrganisation: byIdLoader<ChangeSetRow>((ids) => em.find(ChangeSetEntity, { organisationId: { $in: [...ids] }, status: { $in: ['DRAFT', 'SIGNING'] } }), (c) => c.organisationId),
     /** R-AGR-3: permission administrators' periods per organisation (one joined statement per batch). */
