@@ -53,7 +53,7 @@ async function waitFor(url: string, timeoutMs: number, init?: RequestInit): Prom
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main() {
-  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300 });
+  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300, out: 'latest' });
   for (const [name, port] of [['gateway', PORTS.gateway], ['floor', PORTS.floor], ['peer', PORTS.peer]] as const) {
     if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is already in use: stop whatever runs there (npm start?) before benchmarking.`);
   }
@@ -195,6 +195,7 @@ async function main() {
     const memory = peakMemory([system.pid!, floor.pid!, ...(peer ? [peer.pid!] : [])]);
     const report = {
       at: new Date().toISOString(),
+      commit: (await execFileP('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).catch(() => ({ stdout: '?' }))).stdout.trim(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
       settings: { durationSeconds: flags.duration, connections: flags.connections, database: flags.database, rate: flags.rate },
       data: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])),
@@ -212,9 +213,9 @@ async function main() {
     };
     const outDir = join(root, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(outDir, 'latest.md'), markdown(report));
-    say(`\n${readFileSync(join(outDir, 'latest.md'), 'utf8')}`);
+    writeFileSync(join(outDir, `${flags.out}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(outDir, `${flags.out}.md`), markdown(report));
+    say(`\n${readFileSync(join(outDir, `${flags.out}.md`), 'utf8')}`);
   } finally {
     await stopAll();
   }
@@ -272,7 +273,7 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
 }
 
 type Report = {
-  at: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number };
+  at: string; commit: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number };
   data: Record<string, number>; answers: AnswerCheck[]; results: LoadResult[];
   ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: number | null }[];
   proposeSignApply: Awaited<ReturnType<typeof proposeSignApply>>; peakMemoryMb: Record<string, number>;
@@ -281,7 +282,7 @@ type Report = {
 function markdown(r: Report): string {
   const f = (n: number | null | undefined, d = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
   const lines = [
-    `# Benchmark — ${r.at}`,
+    `# Benchmark — ${r.at} (commit ${r.commit})`,
     '',
     `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run after a 2 s warm-up; database \`${r.settings.database}\`.`,
     `Data: ${Object.entries(r.data).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v.toLocaleString('en-US')}`).join(', ')}.`,
