@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { addDays, DEMO, luhnCheckDigit, stockholmDate } from '@behorig/kit';
+import { addDays, DEMO, luhnCheckDigit, parsePersonalNumber, stockholmDate } from '@behorig/kit';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, actorTokens, freshOrgNumber, freshPersonalNumber } from './actors';
@@ -153,7 +153,9 @@ describe('Hostile input through the gateway: refused with BAD_USER_INPUT and not
       expect(change.validTo).toBe(validTo);
       const back = await gql(`query($o: ID!) { organisation(id: $o) { changesToSign { changes { id person { givenName surname birthDate } } } } }`, { o: ARATRON });
       const stored = back.data.organisation.changesToSign.changes.find((c: { id: string }) => c.id === change.id);
-      expect(stored.person).toEqual({ givenName: givenName.trim(), surname: surname.trim(), birthDate: change.person.birthDate });
+      // A person already known (e.g. 19121212-1212, the demo authority administrator) keeps their stored name.
+      const known = DEMO.people.find((p) => p.personalNumber === parsePersonalNumber(personalNumber, 'pnr', today).canonical);
+      expect(stored.person).toEqual({ givenName: known?.givenName ?? givenName.trim(), surname: known?.surname ?? surname.trim(), birthDate: change.person.birthDate });
       expect(change.person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }), { numRuns: RUNS });
   });
@@ -187,6 +189,5 @@ describe('Hostile input through the gateway: refused with BAD_USER_INPUT and not
     const all = await gql(`{ organisations(first: 1) { totalCount } }`);
     const wildcard = await gql(`{ organisations(search: "%", first: 1) { totalCount } }`);
     expect(wildcard.data.organisations.totalCount).toBeLessThan(all.data.organisations.totalCount);
-    void DEMO;
   });
 });
