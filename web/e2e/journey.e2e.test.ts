@@ -166,12 +166,33 @@ describe('the administrator journey in a real browser against the real system', 
     await row.getByRole('cell', { name: next }).waitFor();
   });
 
+  it('R-SIGN-1: a proposed change can be discarded before signing', async () => {
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skapa användare' });
+    await dialog.getByLabel('Personnummer').fill('680164-2395'); // a coordination number (R-ID-2)
+    await dialog.getByLabel('Förnamn').fill('Hugo');
+    await dialog.getByLabel('Efternamn').fill('Kasserad');
+    await dialog.getByRole('group', { name: 'Roller' }).getByRole('checkbox', { name: 'Läsare' }).check();
+    await dialog.getByRole('group', { name: 'Utförande verksamheter' }).getByRole('checkbox').first().check();
+    await dialog.getByRole('button', { name: 'Lägg till att signera' }).click();
+    const toSign = page.getByRole('region', { name: 'Användare att signera' });
+    await toSign.getByRole('cell', { name: 'Hugo Kasserad', exact: true }).waitFor();
+    await toSign.getByRole('button', { name: 'Ta bort Hugo Kasserad' }).click();
+    await toSign.getByText('Det finns inga ändringar att signera.').waitFor();
+  });
+
   it('R-ORG-1: Uppgifter shows the organisation, its units and contact details', async () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppgifter' }).click();
     await page.getByRole('heading', { name: 'Uppgifter', level: 1 }).waitFor();
     await page.getByText('212000-2809').waitFor();
     await page.getByRole('cell', { name: 'Dorotea UBK' }).first().waitFor();
     await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
+    await page.getByRole('button', { name: 'Lägg till kontaktperson' }).click();
+    await page.getByLabel('Förnamn').fill('Kim');
+    await page.getByLabel('Efternamn').fill('Kontakt');
+    await page.getByLabel('E-post').fill('kim.kontakt@dorotea.se');
+    await page.getByRole('region', { name: 'Kontaktpersoner' }).getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('cell', { name: 'Kim Kontakt' }).waitFor();
     await shot('08-uppgifter');
   });
 
@@ -232,8 +253,19 @@ describe('the administrator journey in a real browser against the real system', 
     await dialog.getByRole('button', { name: 'Stäng', exact: true }).last().click();
   });
 
+  it('a forged or expired session sends the user back to log-in with a notice', async () => {
+    await page.evaluate(() => sessionStorage.setItem('behorig.session', 'not-a-valid-token'));
+    await page.reload();
+    await page.waitForURL(/\/login$/);
+    await page.getByText('Din session har gått ut. Logga in igen.').waitFor();
+  });
+
   it('works at 360 px width with English switched on', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+    await page.getByLabel('Personnummer att identifiera som').fill(VERA);
+    await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My permissions' }).click();
     await page.getByRole('heading', { name: 'My permissions', level: 1 }).waitFor();

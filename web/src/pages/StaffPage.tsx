@@ -142,7 +142,7 @@ export function StaffPage() {
                         <td data-label={t('staff.validFrom')}>{r.validFrom || t('app.none')}</td>
                         <td data-label={t('staff.validTo')}>{r.validTo || t('perm.noEnd')}</td>
                         {(access.manageUsers || canEnd) && (
-                          <td className="row-actions">
+                          <td><div className="row-actions">
                             {access.manageUsers && (
                               <button type="button" className="secondary small" aria-label={`${t('app.edit')} ${displayName(r.id)}`}
                                 onClick={() => setDialog({ kind: 'create', personId: r.id, initial: {
@@ -155,7 +155,7 @@ export function StaffPage() {
                               <button type="button" className="secondary small" aria-label={`${t('staff.endEmployment')}: ${displayName(r.id)}`}
                                 onClick={() => setDialog({ kind: 'end', person: { id: r.id, name: displayName(r.id) }, employments: m!.employments })}>{t('staff.endEmployment')}</button>
                             )}
-                          </td>
+                          </div></td>
                         )}
                       </tr>
                     );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangesToSignDocument, DiscardPendingChangeDocument } from '../../api/documents';
 import { useT } from '../../i18n';
@@ -21,6 +21,8 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const set = data?.organisation?.changesToSign;
   const changes = set?.changes ?? [];
+  // a new proposal starts a new set: the previous receipt is history (it stays in the log)
+  useEffect(() => { if (changes.length > 0) setReceipt(null); }, [changes.length]);
   return (
     <section className="card" aria-labelledby="to-sign">
       <h2 id="to-sign">{t('sign.title')}</h2>
@@ -53,7 +55,7 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
                     <td>{c.validFrom}</td>
                     <td>{c.validTo ?? t('perm.noEnd')}</td>
                     {canManage && (
-                      <td className="row-actions">
+                      <td><div className="row-actions">
                         {c.kind !== 'REMOVED' && set?.status === 'DRAFT' && (
                           <button type="button" className="secondary small" aria-label={`${t('app.edit')} ${name}`}
                             onClick={() => onEdit(c.kind === 'CHANGED' ? c.person.personId ?? null : null, {
@@ -65,7 +67,7 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
                           <button type="button" className="danger small" aria-label={`${t('sign.discard')} ${name}`}
                             onClick={() => discard({ id: c.id }).then(() => refetch({ requestPolicy: 'network-only' }))}>{t('sign.discard')}</button>
                         )}
-                      </td>
+                      </div></td>
                     )}
                   </tr>
                 );
