@@ -166,6 +166,19 @@ describe('the administrator journey in a real browser against the real system', 
     await row.getByRole('cell', { name: next }).waitFor();
   });
 
+  it('R-SIGN-1: changing an existing user also waits in Användare att signera', async () => {
+    await page.getByRole('button', { name: 'Ändra Greta Webbtest' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ändra Greta Webbtest' });
+    expect(await dialog.getByLabel('Personnummer').count()).toBe(0); // not asked again
+    await dialog.getByLabel('E-post').fill('greta@dorotea.se');
+    await dialog.getByRole('button', { name: 'Lägg till att signera' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const toSign = page.getByRole('region', { name: 'Användare att signera' });
+    await toSign.getByRole('cell', { name: 'Ändrad', exact: true }).waitFor();
+    await toSign.getByRole('button', { name: 'Ta bort Greta Webbtest' }).click();
+    await toSign.getByText('Det finns inga ändringar att signera.').waitFor();
+  });
+
   it('R-SIGN-1: a proposed change can be discarded before signing', async () => {
     await page.getByRole('button', { name: 'Skapa användare' }).click();
     const dialog = page.getByRole('dialog', { name: 'Skapa användare' });
