@@ -276,6 +276,43 @@ describe('Authorisation matrix: every Query and Mutation field × every kind of 
     expect((await register(['END_STAFF'], env.admin)).errors).toBeUndefined();
   });
 
+  /**
+   * Guarded fields below the root: the parts of an organisation or a person that only some actors
+   * may read (R-USR-1, R-AUDIT-3, R-ROLE-2a READ levels). 'shown' / 'hidden' = answered without an
+   * error with a value / with null (the field is withheld, not refused).
+   */
+  type FieldOutcome = Outcome | 'shown' | 'hidden';
+  const readOrg = (fn: 'CONTACT_PERSON' | 'ACCOUNT_INFO'): Record<ActorKey, FieldOutcome> =>
+    ({ nobody: U, otherOrg: F, reader: 'ok', serviceAdmin: 'ok', permissionAdmin: 'ok', authority: 'ok', client: fn === 'CONTACT_PERSON' ? 'ok' : F });
+  const FIELDS: Record<string, { op: string; path: string[]; expect: Record<ActorKey, FieldOutcome>; why: string }> = {
+    'Organisation.phone': { op: `{ organisation(id: "${ARATRON}") { phone } }`, path: ['organisation', 'phone'], expect: readOrg('CONTACT_PERSON'), why: 'contact details: CONTACT_PERSON READ' },
+    'Organisation.contactPersons': { op: `{ organisation(id: "${ARATRON}") { contactPersons { id } } }`, path: ['organisation', 'contactPersons'], expect: readOrg('CONTACT_PERSON'), why: 'CONTACT_PERSON READ' },
+    'Organisation.paymentAccounts': { op: `{ organisation(id: "${ARATRON}") { paymentAccounts { id } } }`, path: ['organisation', 'paymentAccounts'], expect: readOrg('ACCOUNT_INFO'), why: 'ACCOUNT_INFO READ (not granted to the partner system)' },
+    'Organisation.staff': { op: `{ organisation(id: "${ARATRON}") { staff(first: 1) { totalCount } } }`, path: ['organisation', 'staff'], expect: manageUsers, why: 'R-USR-1, R-ROLE-3: the staff list is for user managers' },
+    'Organisation.changesToSign': { op: `{ organisation(id: "${ARATRON}") { changesToSign { id } } }`, path: ['organisation', 'changesToSign'], expect: manageUsers, why: 'R-SIGN-1' },
+    'Organisation.auditLog': { op: `{ organisation(id: "${ARATRON}") { auditLog(first: 1) { totalCount } } }`, path: ['organisation', 'auditLog'], expect: manageUsers, why: 'R-AUDIT-3' },
+    'Organisation.apiClients': { op: `{ organisation(id: "${ARATRON}") { apiClients { id } } }`, path: ['organisation', 'apiClients'], expect: manageUsers, why: 'R-AUTH-2' },
+    'Person.personalNumber': { op: `{ person(id: "${laban.id}") { personalNumber } }`, path: ['person', 'personalNumber'], expect: { nobody: U, otherOrg: F, reader: 'hidden', serviceAdmin: 'hidden', permissionAdmin: 'shown', authority: 'shown', client: 'hidden' }, why: 'R-USR-1: the full number only to those who manage the person' },
+    'Person.memberships': { op: `{ person(id: "${laban.id}") { memberships { organisation { id } } } }`, path: ['person', 'memberships'], expect: { ...signedIn, otherOrg: F }, why: 'people are visible within shared organisations' },
+    'Person.permissionScopes': { op: `{ person(id: "${laban.id}") { permissionScopes { role { code } } } }`, path: ['person', 'permissionScopes'], expect: manageUsers, why: 'R-SCOPE-1' },
+    'Person.receipts': { op: `{ person(id: "${person('Fridolf').id}") { receipts(first: 1) { totalCount } } }`, path: ['person', 'receipts'], expect: signerOnly, why: 'R-SIGN-3: one\'s own receipts (and the authority)' },
+  };
+  it.each(Object.keys(FIELDS))('guarded field %s answers each actor as the table says', async (key) => {
+    const row = FIELDS[key];
+    const mismatches: string[] = [];
+    for (const actor of ACTORS) {
+      const res = await env.gql(row.op, undefined, tokens[actor]);
+      let value: unknown = res.data;
+      for (const p of row.path) value = (value as Record<string, unknown> | null | undefined)?.[p];
+      const got = res.errors?.length ? String(res.errors[0].extensions?.code) : value === undefined ? 'no data' : value === null ? 'hidden' : 'shown';
+      const expected = row.expect[actor];
+      const ok = expected === 'ok' ? got === 'shown' || got === 'hidden' : got === expected;
+      // A refusal must not hand out the value either.
+      if (!ok || (res.errors?.length && value != null)) mismatches.push(`${key} as ${actor}: expected ${expected}, got ${got}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   describe('bad tokens are UNAUTHENTICATED on every kind of operation, through the gateway and at each subgraph', () => {
     const ops: { name: string; query: string; variables?: Record<string, unknown> }[] = [
       { name: 'me', query: `{ me { id } }` },
