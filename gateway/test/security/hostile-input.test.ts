@@ -130,6 +130,24 @@ describe('Hostile input through the gateway: refused with BAD_USER_INPUT and not
     }), { numRuns: RUNS });
   });
 
+  it('R-ORG-1: changeOrganisation with hostile postal address, phone, fax and website', async () => {
+    const org = (await gql(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { orgNumber: freshOrgNumber(), name: 'Ändringsbar AB', kind: 'SUPPLIER' } })).data.createOrganisation.id;
+    const FIELDS = ['postalAddress', 'phone', 'fax', 'website'] as const;
+    const current = async () => (await gql(`query($id: ID!) { organisation(id: $id) { name postalAddress phone fax website } }`, { id: org })).data.organisation;
+    const sites = fc.constantFrom('www.exempel.se', 'https://exempel.se/om-oss', 'javascript:alert(1)', 'http://x', 'data:text/html,<script>alert(1)</script>', '//evil.example/a');
+    await fc.assert(fc.asyncProperty(fc.option(validOr(fc.constantFrom('Box 1, 111 22 Stockholm'), hostileText)), fc.option(validOr(fc.constantFrom('08-123 456 00', '+46 8 123 456 00'), hostileText)), fc.option(validOr(fc.constantFrom('0942-100 81'), hostileText)), fc.option(validOr(sites, hostileText)), async (postalAddress, phone, fax, website) => {
+      const before = [await counts(ORG_TABLES), await current()];
+      const res = await gql(`mutation($id: ID!, $i: ChangeOrganisationInput!) { changeOrganisation(id: $id, input: $i) { id } }`, { id: org, i: { postalAddress, phone, fax, website } });
+      tally('changeOrganisation', !res.errors);
+      if (res.errors) return expectRefused(res, /^(input\.)?(postalAddress|phone|fax|website)$/, before as never, [await counts(ORG_TABLES), await current()] as never);
+      const after = await current();
+      const given = { postalAddress, phone, fax, website };
+      for (const f of FIELDS) expect({ f, v: after[f] }).toEqual({ f, v: given[f] === null ? null : orgText(given[f]!) || null });
+      // Only http(s) web addresses: never a javascript: or data: URL that a client could render as a link.
+      if (after.website) expect(after.website).toMatch(/^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i);
+    }), { numRuns: RUNS });
+  });
+
   it('R-ID-1/2, R-USR-1, R-PERIOD-1/2: proposeStaff with hostile personal numbers, names and dates (Feb 29, year 9999, offsets, empty)', async () => {
     const endOfNextYear = `${Number(today.slice(0, 4)) + 1}-12-31`;
     const goodDates = fc.constantFrom(today, addDays(today, 1), addDays(today, 90), endOfNextYear);
@@ -163,7 +181,7 @@ describe('Hostile input through the gateway: refused with BAD_USER_INPUT and not
   it('R-AGR-2: registerAgreement with hostile administrator numbers and names', async () => {
     const orgId = (await gql(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { orgNumber: freshOrgNumber(), name: 'Fientlig AB', kind: 'SUPPLIER' } })).data.createOrganisation.id;
     const tables = ['access.agreement', 'access.outbox_event'];
-    await fc.assert(fc.asyncProperty(personalNumbers, hostileText, hostileText, fc.option(dates), async (personalNumber, givenName, surname, receivedOn) => {
+    await fc.assert(fc.asyncProperty(validOr(fc.constant(null).map(() => freshPersonalNumber()), personalNumbers), validOr(names, hostileText), validOr(names, hostileText), fc.option(validOr(fc.constantFrom(today, addDays(today, -3)), dates)), async (personalNumber, givenName, surname, receivedOn) => {
       const before = await counts(tables);
       const res = await gql(`mutation($i: RegisterAgreementInput!) { registerAgreement(input: $i) { id receivedOn } }`, { i: { organisationId: orgId, receivedOn, administrator: { personalNumber, givenName, surname } } });
       tally('registerAgreement', !res.errors);
