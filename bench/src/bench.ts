@@ -284,7 +284,7 @@ function markdown(r: Report): string {
   const lines = [
     `# Benchmark — ${r.at} (commit ${r.commit})`,
     '',
-    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run after a 2 s warm-up; database \`${r.settings.database}\`.`,
+    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run after a 2 s warm-up; database \`${r.settings.database}\`. 1-minute load average ${f(r.machine.loadAverageBefore)} before the runs and ${f(r.machine.loadAverageAfter)} after (other engineers' jobs share these 2 cores: figures vary a lot between runs).`,
     `Data: ${Object.entries(r.data).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v.toLocaleString('en-US')}`).join(', ')}.`,
     '',
     '**ours** = our gateway (scripts/start.mjs) → subgraphs; **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); **peer** = Hive Gateway 2.15 on the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL `errors` in 200 bodies.',
