@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // `npm test` runs every package's suites at once on two cores; a jsdom render that takes
+    // 1 s alone was measured at 7 s there. Timeouts catch hangs, not slowness.
+    testTimeout: 30_000,
   },
 });

@@ -3,5 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-  testTimeout: 30000,
+  // Generous: all packages' suites share two cores under `npm test`; timeouts catch hangs only.
+  testTimeout: 60000,
 };
