@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { DEMO, repoRoot, stockholmDate, withDatabase } from '@behorig/kit';
 import { scaleServer, parseFlags } from './scale-db';
-import { drive, peakMemory, type LoadResult } from './load';
+import { drive, mergeRounds, peakMemory, type LoadResult, type RawLoadResult } from './load';
 import { personalNumber, prng } from './scale-shape';
 import { compareAnswers, type AnswerCheck } from './answers';
 
@@ -53,7 +53,7 @@ async function waitFor(url: string, timeoutMs: number, init?: RequestInit): Prom
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main() {
-  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300, out: 'latest' });
+  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300, out: 'latest', rounds: 2 });
   for (const [name, port] of [['gateway', PORTS.gateway], ['floor', PORTS.floor], ['peer', PORTS.peer]] as const) {
     if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is already in use: stop whatever runs there (npm start?) before benchmarking.`);
   }
@@ -162,22 +162,40 @@ async function main() {
     const results: LoadResult[] = [];
     // Other work on the machine distorts every figure: the report carries the load around the run.
     const loadBefore = loadavg()[0];
+    const show = (res: LoadResult) => say(`  ${res.label.padEnd(26)} ${res.target.padEnd(6)} ${res.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)}  p95 ${res.p95.toFixed(1)}  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}`);
     const run = async (label: string, target: string, url: string, body: () => string, headers: Record<string, string> = {}, extra: { connections?: number; duration?: number; rate?: number } = {}) => {
       // Warm-up: plans cached, pools filled, JIT warm; not measured.
       await drive({ label, target, url, body, headers, connections: extra.connections ?? flags.connections, durationSeconds: 2, rate: extra.rate });
-      const res = await drive({ label, target, url, body, headers, connections: extra.connections ?? flags.connections, durationSeconds: extra.duration ?? flags.duration, rate: extra.rate });
+      const { latencies: _l, ...res } = await drive({ label, target, url, body, headers, connections: extra.connections ?? flags.connections, durationSeconds: extra.duration ?? flags.duration, rate: extra.rate });
       results.push(res);
-      say(`  ${label.padEnd(26)} ${target.padEnd(6)} ${res.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${res.p50.toFixed(1)}  p95 ${res.p95.toFixed(1)}  p99 ${res.p99.toFixed(1)} ms  errors ${res.errors}`);
+      show(res);
       return res;
     };
     const scenarios = [
       ['1 permissionScopes', 'scopes'], ['2 checkAccess', 'check'], ['3 Organisation.staff', 'staff'],
     ] as const;
-    say(`driving scenarios: ${flags.connections} connections, ${flags.duration} s each`);
+    say(`driving scenarios: ${flags.connections} connections, ${flags.duration} s per target in ${flags.rounds} interleaved rounds`);
     for (const [label, key] of scenarios) {
-      await run(label, 'ours', gatewayUrl, gqlBody[key], auth);
-      await run(label, 'floor', floorUrl(`/${key}`), floorBody[key]);
-      if (peer) await run(label, 'peer', peerUrl, gqlBody[key], auth);
+      // Ours, floor and peer take turns in rounds, so a change in the machine's other load during
+      // the scenario hits all three alike and the ratios stay meaningful.
+      const targets = [
+        { target: 'ours', url: gatewayUrl, body: gqlBody[key], headers: auth },
+        { target: 'floor', url: floorUrl(`/${key}`), body: floorBody[key], headers: {} },
+        ...(peer ? [{ target: 'peer', url: peerUrl, body: gqlBody[key], headers: auth }] : []),
+      ];
+      for (const t of targets) await drive({ label, ...t, connections: flags.connections, durationSeconds: 2 });
+      const rounds = new Map<string, RawLoadResult[]>();
+      for (let i = 0; i < flags.rounds; i++) {
+        for (const t of targets) {
+          const r = await drive({ label, ...t, connections: flags.connections, durationSeconds: flags.duration / flags.rounds });
+          rounds.set(t.target, [...(rounds.get(t.target) ?? []), r]);
+        }
+      }
+      for (const t of targets) {
+        const merged = mergeRounds(rounds.get(t.target)!);
+        results.push(merged);
+        show(merged);
+      }
     }
     await run('4 organisations(search)', 'ours', gatewayUrl, gqlBody.search, auth);
     if (peer) await run('4 organisations(search)', 'peer', peerUrl, gqlBody.search, auth);
@@ -197,7 +215,7 @@ async function main() {
       at: new Date().toISOString(),
       commit: (await execFileP('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).catch(() => ({ stdout: '?' }))).stdout.trim(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
-      settings: { durationSeconds: flags.duration, connections: flags.connections, database: flags.database, rate: flags.rate },
+      settings: { durationSeconds: flags.duration, connections: flags.connections, database: flags.database, rate: flags.rate, rounds: flags.rounds },
       data: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])),
       answers: answerChecks,
       results,
@@ -273,7 +291,7 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
 }
 
 type Report = {
-  at: string; commit: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number };
+  at: string; commit: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number; rounds: number };
   data: Record<string, number>; answers: AnswerCheck[]; results: LoadResult[];
   ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: number | null }[];
   proposeSignApply: Awaited<ReturnType<typeof proposeSignApply>>; peakMemoryMb: Record<string, number>;
@@ -284,7 +302,7 @@ function markdown(r: Report): string {
   const lines = [
     `# Benchmark — ${r.at} (commit ${r.commit})`,
     '',
-    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run after a 2 s warm-up; database \`${r.settings.database}\`. 1-minute load average ${f(r.machine.loadAverageBefore)} before the runs and ${f(r.machine.loadAverageAfter)} after (other engineers' jobs share these 2 cores: figures vary a lot between runs).`,
+    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a 2 s warm-up (scenarios 1–3: ours, floor and peer take turns in ${r.settings.rounds} rounds); database \`${r.settings.database}\`. 1-minute load average ${f(r.machine.loadAverageBefore)} before the runs and ${f(r.machine.loadAverageAfter)} after (other engineers' jobs share these 2 cores: figures vary a lot between runs).`,
     `Data: ${Object.entries(r.data).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v.toLocaleString('en-US')}`).join(', ')}.`,
     '',
     '**ours** = our gateway (scripts/start.mjs) → subgraphs; **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); **peer** = Hive Gateway 2.15 on the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL `errors` in 200 bodies.',

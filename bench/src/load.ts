@@ -29,6 +29,24 @@ export interface LoadResult {
   rate?: number;
 }
 
+/** A run with its raw latencies, so that interleaved rounds can be merged exactly. */
+export type RawLoadResult = LoadResult & { latencies: Float64Array };
+
+/** One result from several rounds of the same label and target (percentiles over all responses). */
+export function mergeRounds(rounds: readonly RawLoadResult[]): LoadResult {
+  const all = new Float64Array(rounds.reduce((n, r) => n + r.latencies.length, 0));
+  let at = 0;
+  for (const r of rounds) { all.set(r.latencies, at); at += r.latencies.length; }
+  all.sort();
+  const total = rounds.reduce((n, r) => n + r.total, 0);
+  const seconds = rounds.reduce((n, r) => n + r.durationSeconds, 0);
+  const { latencies: _l, ...first } = rounds[0];
+  return {
+    ...first, total, durationSeconds: seconds, requestsPerSecond: total / seconds,
+    p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99), errors: rounds.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
 /** A request body per call: each request asks about a different random person/organisation. */
 export type BodyFn = () => string;
 
@@ -42,7 +60,7 @@ const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[
 export async function drive(opts: {
   label: string; target: string; url: string; body: BodyFn; headers?: Record<string, string>;
   connections: number; durationSeconds: number; rate?: number;
-}): Promise<LoadResult> {
+}): Promise<RawLoadResult> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   const instance = autocannon({
@@ -75,6 +93,7 @@ export async function drive(opts: {
     connections: opts.connections,
     durationSeconds: opts.durationSeconds,
     ...(opts.rate ? { rate: opts.rate } : {}),
+    latencies: sorted,
   };
 }
 
