@@ -1,8 +1,6 @@
-/** Shared jest preset: @swc/jest (measured ~6x faster than ts-jest here) and a real PostgreSQL server per run. */
+// kit's own tests (the outbox relay needs a real PostgreSQL, like every service's tests).
 module.exports = {
-  testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
-  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-  // Generous: all packages' suites share two cores under `npm test`; timeouts catch hangs only.
-  testTimeout: 60000,
+  ...require('./jest.preset'),
+  globalSetup: '<rootDir>/src/global-setup.ts',
+  globalTeardown: '<rootDir>/src/global-teardown.ts',
 };
