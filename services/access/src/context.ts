@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor, PersonalNumberVault, ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { PersonEntity } from './entities/person.entity';
-import type { UnitDirectory } from './unit-directory';
+import type { ReferenceCache, UnitDirectory } from './unit-directory';
 import type { SigningClient } from './signing-client';
 
 /** Collaborators fixed when the server is built (tests swap them for doubles). */
 export interface AccessDeps {
   directory: UnitDirectory;
+  /** Unit owners and organisation names for access decisions, cached per process. */
+  references: ReferenceCache;
   signing: SigningClient;
   /** Today's Europe/Stockholm date: injectable so R-PERIOD-2 can be tested on any day. */
   today: () => string;

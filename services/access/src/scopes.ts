@@ -62,14 +62,14 @@ export interface CheckArgs { organisationId: string; unitId?: string | null; fun
 /** R-SCOPE-2 for a person, naming the organisation in the reason when the organisations service knows it. */
 export async function decide(ctx: Context, personId: string, args: CheckArgs): Promise<AccessDecision> {
   const day = args.on ?? ctx.today;
-  const [memberships, catalogue, names, units] = await Promise.all([
+  const [memberships, catalogue, names, owners] = await Promise.all([
     personDomainMemberships(ctx, personId, day),
     ctx.loaders.catalogue(),
-    ctx.deps.directory.organisations([args.organisationId], ctx.authorization).catch(() => new Map<string, string>()),
-    args.unitId ? ctx.deps.directory.units([args.unitId], ctx.authorization) : Promise.resolve([]),
+    ctx.deps.references.organisationNames([args.organisationId], ctx.authorization).catch(() => new Map<string, string>()),
+    args.unitId ? ctx.deps.references.unitOwners([args.unitId], ctx.authorization) : Promise.resolve(new Map<string, string>()),
   ]);
   const organisationName = names.get(args.organisationId) ?? args.organisationId;
-  if (args.unitId && !units.some((u) => u.id === args.unitId && u.organisationId === args.organisationId)) {
+  if (args.unitId && owners.get(args.unitId) !== args.organisationId) {
     return { allowed: false, reason: `unit ${args.unitId} is not a unit of ${organisationName}`, roleCode: null, validTo: null };
   }
   return checkAccess({ memberships, rolesByCode: catalogue, organisationId: args.organisationId, organisationName, unitId: args.unitId ?? null, function: args.function, access: args.access, on: day });

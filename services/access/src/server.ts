@@ -6,7 +6,7 @@ import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type AccessDeps, type Context } from './context';
 import { seedDemoData } from './demo-seed';
-import { createHttpUnitDirectory, type UnitDirectory } from './unit-directory';
+import { createHttpUnitDirectory, createReferenceCache, type UnitDirectory } from './unit-directory';
 import { createHttpSigningClient, type SigningClient } from './signing-client';
 import { internalRoutes } from './internal-routes';
 import { sealPlaintextPersonalNumbers } from './personal-number-backfill';
@@ -41,8 +41,10 @@ export function buildServer(opts: AccessBuildOptions) {
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   const vault = createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32));
   const logger = opts.logger ?? createLogger('access', 'silent');
+  const directory = opts.unitDirectory ?? createHttpUnitDirectory(opts.organisationsUrl ?? 'http://localhost:4001/graphql');
   const deps: AccessDeps = {
-    directory: opts.unitDirectory ?? createHttpUnitDirectory(opts.organisationsUrl ?? 'http://localhost:4001/graphql'),
+    directory,
+    references: createReferenceCache(directory),
     signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', secret),
     today: opts.today ?? (() => stockholmDate()),
     verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),

@@ -53,3 +53,45 @@ export function createHttpUnitDirectory(organisationsUrl: string, fetchImpl: typ
     },
   };
 }
+
+/**
+ * The facts `checkAccess` needs about a unit and an organisation, cached per process: a unit
+ * never moves to another organisation (cached for good, bounded), and an organisation's name is
+ * only shown in the decision's reason (cached for `nameTtlMs`, so a rename shows within a
+ * minute). Both are readable by anyone signed in, so one caller's answer serves every caller.
+ * Granting a unit (R-ORG-3, closed units) always asks the directory afresh, never this cache.
+ */
+export interface ReferenceCache {
+  organisationNames(ids: readonly string[], authorization?: string): Promise<Map<string, string>>;
+  /** unit id → owning organisation id, for the units among `ids` that exist. */
+  unitOwners(ids: readonly string[], authorization?: string): Promise<Map<string, string>>;
+}
+
+export function createReferenceCache(directory: UnitDirectory, opts: { nameTtlMs?: number; max?: number; now?: () => number } = {}): ReferenceCache {
+  const nameTtlMs = opts.nameTtlMs ?? 60_000;
+  const max = opts.max ?? 50_000;
+  const now = opts.now ?? Date.now;
+  const names = new Map<string, { name: string; until: number }>();
+  const owners = new Map<string, string>();
+  const bounded = <V>(map: Map<string, V>, key: string, value: V) => {
+    if (map.size >= max) map.delete(map.keys().next().value as string);
+    map.set(key, value);
+  };
+  return {
+    async organisationNames(ids, authorization) {
+      const t = now();
+      const missing = ids.filter((id) => !((names.get(id)?.until ?? 0) > t));
+      if (missing.length) {
+        for (const [id, name] of await directory.organisations(missing, authorization)) bounded(names, id, { name, until: t + nameTtlMs });
+      }
+      return new Map(ids.flatMap((id) => (names.has(id) ? [[id, names.get(id)!.name] as const] : [])));
+    },
+    async unitOwners(ids, authorization) {
+      const missing = ids.filter((id) => !owners.has(id));
+      if (missing.length) {
+        for (const u of await directory.units(missing, authorization)) bounded(owners, u.id, u.organisationId);
+      }
+      return new Map(ids.flatMap((id) => (owners.has(id) ? [[id, owners.get(id)!] as const] : [])));
+    },
+  };
+}

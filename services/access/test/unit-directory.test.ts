@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { createHttpUnitDirectory, DirectoryUnavailableError } from '../src/unit-directory';
+import { createHttpUnitDirectory, createReferenceCache, DirectoryUnavailableError } from '../src/unit-directory';
 
 /** The HTTP UnitDirectory against a tiny local server standing in for the organisations subgraph. */
 describe('createHttpUnitDirectory', () => {
@@ -48,5 +48,28 @@ describe('createHttpUnitDirectory', () => {
     await expect(createHttpUnitDirectory(url).units(['u-open'])).rejects.toBeInstanceOf(DirectoryUnavailableError);
     fail = false;
     await expect(createHttpUnitDirectory('http://127.0.0.1:1/graphql').units(['u-open'])).rejects.toBeInstanceOf(DirectoryUnavailableError);
+  });
+});
+
+describe('reference cache for access decisions (R-SCOPE-2 hot path)', () => {
+  it('asks the directory once per unit owner, and again for a name only after its time to live', async () => {
+    const calls = { units: 0, organisations: 0 };
+    let name = 'Dorotea kommun';
+    const directory = {
+      units: async (ids: readonly string[]) => { calls.units++; return ids.filter((id) => id === 'u1').map((id) => ({ id, organisationId: 'o1', closed: false, schoolFormCodes: [] })); },
+      organisations: async (ids: readonly string[]) => { calls.organisations++; return new Map(ids.filter((id) => id === 'o1').map((id) => [id, name] as const)); },
+    };
+    let clock = 0;
+    const cache = createReferenceCache(directory, { nameTtlMs: 1000, now: () => clock });
+    expect(await cache.unitOwners(['u1'])).toEqual(new Map([['u1', 'o1']]));
+    expect(await cache.unitOwners(['u1'])).toEqual(new Map([['u1', 'o1']]));
+    expect(calls.units).toBe(1);
+    expect(await cache.unitOwners(['nope'])).toEqual(new Map());
+    expect(await cache.organisationNames(['o1'])).toEqual(new Map([['o1', 'Dorotea kommun']]));
+    name = 'Dorotea kommun (nytt namn)';
+    expect((await cache.organisationNames(['o1'])).get('o1')).toBe('Dorotea kommun');
+    clock += 1001;
+    expect((await cache.organisationNames(['o1'])).get('o1')).toBe('Dorotea kommun (nytt namn)');
+    expect(calls.organisations).toBe(2);
   });
 });
