@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from './browser';
-import { a11yViolations } from './a11y';
+import { axeViolations, formatFindings, isBlocking, structureViolations } from './a11y';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
 
 const webUrl = inject('webUrl');
@@ -27,10 +27,19 @@ async function logInOnThisDevice(personalNumber: string) {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
-/** Screenshot for people to look at, plus the accessibility check of that screen. */
+/**
+ * Screenshot for people to look at, plus the accessibility check of that screen: axe-core on the
+ * whole document (no serious or critical violations; moderate and minor ones are printed) and the
+ * page structure (one main, one h1, a language).
+ */
 async function shot(name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  expect(await a11yViolations(page), name).toEqual([]);
+  const findings = await axeViolations(page);
+  const minor = findings.filter((f) => !isBlocking(f));
+  if (minor.length) console.log(`axe ${name}: ${minor.length} moderate/minor violation(s)\n${formatFindings(minor).join('\n')}`);
+  else console.log(`axe ${name}: no violations`);
+  expect(formatFindings(findings.filter(isBlocking)), `axe-core serious/critical violations on ${name}`).toEqual([]);
+  expect(await structureViolations(page), name).toEqual([]);
 }
 
 describe('the administrator journey in a real browser against the real system', () => {
@@ -233,6 +242,20 @@ describe('the administrator journey in a real browser against the real system', 
     await shot('10-logg');
   });
 
+  it('the axe-core check is live: it flags an unlabelled field and unreadable text', async () => {
+    await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.id = 'axe-probe';
+      probe.innerHTML = '<input type="text"><p style="color:#ccc;background:#fff">svag kontrast</p>';
+      document.querySelector('main')!.append(probe);
+    });
+    const findings = await axeViolations(page);
+    await page.evaluate(() => document.getElementById('axe-probe')!.remove());
+    const blocking = findings.filter(isBlocking).map((f) => f.id);
+    expect(blocking).toContain('label');
+    expect(blocking).toContain('color-contrast');
+  });
+
   it('R-ORG-4: the authority picks an organisation and switches to another; the choice is in the URL', async () => {
     await logInOnThisDevice(TOLVAN);
     await page.getByRole('heading', { name: 'Välj organisation' }).waitFor();
@@ -271,6 +294,7 @@ describe('the administrator journey in a real browser against the real system', 
     await page.reload();
     await page.waitForURL(/\/login$/);
     await page.getByText('Din session har gått ut. Logga in igen.').waitFor();
+    await shot('15-login-session-expired');
   });
 
   it('works at 360 px width with English switched on', async () => {

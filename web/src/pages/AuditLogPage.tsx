@@ -85,8 +85,8 @@ export function AuditLogPage() {
                         {(e.before || e.after) && (
                           <details>
                             <summary>{t('log.details')}</summary>
-                            {e.before && <><h3 className="small">{t('log.before')}</h3><pre>{pretty(e.before)}</pre></>}
-                            {e.after && <><h3 className="small">{t('log.after')}</h3><pre>{pretty(e.after)}</pre></>}
+                            {e.before && <><h2 className="small">{t('log.before')}</h2><pre>{pretty(e.before)}</pre></>}
+                            {e.after && <><h2 className="small">{t('log.after')}</h2><pre>{pretty(e.after)}</pre></>}
                           </details>
                         )}
                       </td>
