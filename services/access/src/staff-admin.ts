@@ -24,13 +24,20 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
   const catalogue = await ctx.loaders.catalogue();
   const candidates: PeriodChangePerson[] = [];
   const found: PersonRow[] = [];
+  const inOrganisation = ids.map((_, i) => {
+    const list = memberships[i];
+    return Array.isArray(list) ? (list as { id: string; organisationId: string }[]).find((m) => m.organisationId === organisationId) : undefined;
+  });
+  // One batch for everyone's roles (DataLoader), not one statement per person.
+  const roleLists = await Promise.all(inOrganisation.map((m) => (m ? ctx.loaders.rolesByMembership.load(m.id) : Promise.resolve([]))));
   for (let i = 0; i < ids.length; i++) {
     const person = people[i];
     if (!person || person instanceof Error) throw badInput('personIds', `There is no person ${ids[i]}.`);
+    // Never name someone who is not staff here: the refusal must not reveal other organisations' people.
+    if (!inOrganisation[i]) throw badInput('personIds', `Person ${ids[i]} is not staff of this organisation.`);
     found.push(person);
-    const membership = (memberships[i] as { id: string; organisationId: string }[]).find((m) => m.organisationId === organisationId);
     // Ended assignments stay ended; only current and future ones get the new end date.
-    const roles = membership ? (await ctx.loaders.rolesByMembership.load(membership.id)).filter((r) => !r.validTo || r.validTo >= ctx.today) : [];
+    const roles = roleLists[i].filter((r) => !r.validTo || r.validTo >= ctx.today);
     candidates.push({
       id: person.id,
       name: `${person.givenName} ${person.surname}`,

@@ -143,6 +143,12 @@ describe('stories and immediate staff administration', () => {
       expect(refused.errors?.[0].message).toContain('Anselm Zachrisson');
       expect(refused.errors?.[0].message).toContain('Beda Möller');
       expect(await sys.sql(`SELECT id, valid_to::text FROM access.role_assignment ORDER BY id`)).toEqual(before);
+      // Someone from another organisation is refused without being named (no disclosure across organisations).
+      const arvidId = person('Arvid').id;
+      const foreign = await sys.gql(M, { o: ORG.aratron, ids: [laban, arvidId], to: '2027-06-30' }, fridolf);
+      expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personIds' });
+      expect(foreign.errors?.[0].message).not.toContain('Aronsson');
+      expect(await sys.sql(`SELECT id, valid_to::text FROM access.role_assignment ORDER BY id`)).toEqual(before);
       expect((await sys.gql(M, { o: ORG.aratron, ids: [laban], to: '2027-06-30' }, await sys.tokens.of('Viking'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await sys.gql(M, { o: ORG.aratron, ids: [laban], to: '2027-06-30' }, await sys.tokens.of('Arvid'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const res = await sys.gql(M, { o: ORG.aratron, ids: [laban, viking], to: '2027-06-30' }, fridolf);
