@@ -1,4 +1,4 @@
-import { ValidationError, toBadInput, type Actor } from '@behorig/kit';
+import { actorLabel, ValidationError, toBadInput, type Actor } from '@behorig/kit';
 
 /** Runs a domain check; a rule's ValidationError becomes BAD_USER_INPUT naming the field. */
 export function validated<T>(check: () => T): T {
@@ -14,8 +14,5 @@ export function validated<T>(check: () => T): T {
  * Who changed a row, as shown in `updatedBy`. Never a full personal number (R-USR-1): a token
  * without a person id shows only the birth-date part.
  */
-export function changedByLabel(actor: Actor): string {
-  if (actor.kind === 'person') return actor.personId ? `person:${actor.personId}` : `person:${actor.personalNumber.slice(0, 8)}-****`;
-  if (actor.kind === 'client') return `client:${actor.clientId}`;
-  return `service:${actor.service}`;
-}
+/** `updatedBy`: the same masked label the audit log uses (kit actorLabel). */
+export const changedByLabel = (actor: Actor): string => actorLabel(actor);

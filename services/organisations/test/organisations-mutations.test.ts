@@ -241,7 +241,7 @@ describe.each(specs)('$name', (spec) => {
     expect(await org.count('outbox_event')).toBe(eventsBefore + 1);
     const event = await org.lastEvent();
     const want = spec.audit(data);
-    expect(event).toMatchObject({ action: want.action, organisation_id: want.organisationId, target: want.target, actor: `pnr:${PEOPLE[spec.allowed].personalNumber}` });
+    expect(event).toMatchObject({ action: want.action, organisation_id: want.organisationId, target: want.target, actor: `person:${PEOPLE[spec.allowed].personalNumber.slice(0, 8)}-****` });
     if (want.before) expect(event.before).toMatchObject(want.before);
     if (want.after) expect(event.after).toMatchObject(want.after);
   });
