@@ -1,0 +1,40 @@
+import { testServerUrl } from '@behorig/kit/testing';
+import { runSoak, type SoakReport } from '../src/soak/run';
+
+/**
+ * The short soak (issue 7) that runs in `npm test`: the whole system as `npm start` runs it, on a
+ * fresh database, under 20 s of mixed read/write load from 8 workers, then every check of
+ * `npm run soak` — zero 5xx and GraphQL errors, audit chains verified with every outbox event
+ * delivered exactly once, counts equal to what the load created, memory of each process flat.
+ * The long run is `npm run soak -- --minutes 5`.
+ */
+describe('soak, short version (20 s)', () => {
+  let report: SoakReport;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    report = await runSoak({ durationMs: 20_000, workers: 8, requestTimeoutMs: 15_000, databaseServerUrl: testServerUrl(), log: (l) => lines.push(l) });
+  }, 120_000);
+
+  it('passes every check, and says which one failed otherwise', () => {
+    const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+    if (failed.length) process.stdout.write(`${lines.join('\n')}\n`);
+    expect(failed).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('served real mixed load: reads, and every kind of write, applied and counted', () => {
+    expect(report.requests).toBeGreaterThan(100);
+    expect(report.p99Ms).toBeGreaterThan(0);
+    for (const op of ['me', 'permissionScopes', 'checkAccess', 'staffPages', 'organisationsSearch', 'auditLog', 'proposeAndSign', 'createContactPerson', 'changeAuthorisationPeriod']) {
+      expect(report.operations[op] ?? 0).toBeGreaterThan(0);
+    }
+    expect(report.created.applied).toBeGreaterThan(0);
+    expect(report.created.applied).toBe(report.created.proposals);
+    expect(report.created.contactPersons).toBeGreaterThan(0);
+    expect(report.created.periodChanges).toBeGreaterThan(0);
+    // Every process of the system was weighed through the run.
+    expect(report.memory.map((m) => m.service).sort()).toEqual(['access', 'bankid', 'gateway', 'organisations', 'signing']);
+    for (const m of report.memory) expect(m.samples).toBeGreaterThan(20);
+  });
+});
