@@ -337,8 +337,17 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
     await ctx.em.execute(`UPDATE access.change_set SET order_ref = ? WHERE id = ? AND status = 'SIGNING'`, [orderRef, frozen.id]);
     return { __typename: 'SigningOrder', orderRef };
   } catch (e) {
-    // The signature never started: the drafts stay as they were, ready for another attempt.
-    await ctx.em.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL WHERE id = ? AND status = 'SIGNING' AND signing_digest = ?`, [frozen.id, frozen.digest]);
+    // The signature never started: the drafts stay as they were, ready for another attempt. The
+    // audit log is append-only, so the attempt that began is closed by its own event, written in
+    // the same transaction as the status going back to DRAFT.
+    const reason = e instanceof Error ? e.message : String(e);
+    await ctx.em.transactional(async (tx) => {
+      const reverted = await tx.execute<{ id: string }[]>(
+        `UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL WHERE id = ? AND status = 'SIGNING' AND signing_digest = ? RETURNING id`, [frozen.id, frozen.digest]);
+      if (reverted.length > 0) {
+        await writeOutboxEvent(tx, SCHEMA, { actor: await auditActor(ctx), organisationId, action: 'access.changes.signing_failed', target: `change_set:${frozen.id}`, after: { changeSetId: frozen.id, digest: frozen.digest, reason } });
+      }
+    });
     if (e instanceof SigningUnavailableError) throw serviceUnavailable(e.message);
     throw e;
   }

@@ -164,6 +164,8 @@ describe('changes to sign through GraphQL', () => {
     }
     const set = await changesOf(ORG.aratron, fridolf);
     expect(set).toMatchObject({ status: 'DRAFT', changes: [{ kind: 'NEW', roles: [{ code: 'READER' }] }] });
+    // R-AUDIT-1: the attempt that began is closed by its own event (the log is append-only).
+    expect(await sys.count('outbox_event', `action = 'access.changes.signing_failed'`)).toBe(1);
   });
 
   it('R-AGR-3: removing the last permission administrator is refused with CONFLICT; proposals for others are fine', async () => {

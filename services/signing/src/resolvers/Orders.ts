@@ -18,7 +18,12 @@ export const SigningOrder: SigningOrderResolvers = {
 };
 
 export const Receipt: ReceiptResolvers = {
-  __resolveReference: async (ref, ctx) => ctx.loaders.receipt.load(ref.id),
+  // Receipts are reached through guarded parents (a signing order, the audit log, a change set);
+  // a bare reference still needs a signed-in caller.
+  __resolveReference: async (ref, ctx) => {
+    requireActor(ctx.actor);
+    return ctx.loaders.receipt.load(ref.id);
+  },
   signer: (r) => {
     if (!r.signerPersonId) throw notFound('The signer is not a known person.');
     return { __typename: 'Person', id: r.signerPersonId };
