@@ -52,6 +52,8 @@ export function createLoaders(em: EntityManager) {
     rolesByMembership: childrenLoader<RoleAssignmentRow>(async (ids) => (await em.execute<{ id: string; membership_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
       `SELECT id, membership_id, role_code, valid_from, valid_to FROM access.role_assignment WHERE membership_id IN (${ids.map(() => '?').join(', ')}) ORDER BY valid_from, role_code`, [...ids],
     )).map((r) => ({ id: r.id, membershipId: r.membership_id, roleCode: r.role_code, validFrom: r.valid_from, validTo: r.valid_to }) as RoleAssignmentRow), (r) => r.membershipId),
+    agreement: byIdLoader<AgreementRow>((ids) => em.find(AgreementEntity, { id: { $in: [...ids] } }), (a) => a.id),
+    changeSet: byIdLoader<ChangeSetRow>((ids) => em.find(ChangeSetEntity, { id: { $in: [...ids] } }), (c) => c.id),
     agreementByOrganisation: byIdLoader<AgreementRow>((ids) => em.find(AgreementEntity, { organisationId: { $in: [...ids] } }), (a) => a.organisationId),
     openChangeSetByOrganisation: byIdLoader<ChangeSetRow>((ids) => em.find(ChangeSetEntity, { organisationId: { $in: [...ids] }, status: { $in: ['DRAFT', 'SIGNING'] } }), (c) => c.organisationId),
     /** R-AGR-3: permission administrators' periods per organisation (one joined statement per batch). */

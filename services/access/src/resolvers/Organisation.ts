@@ -1,6 +1,4 @@
 import { connection, isAuthority, pageArgs, parsePersonalNumber, requireActor } from '@behorig/kit';
-import { AgreementEntity } from '../entities/agreement.entity';
-import { ChangeSetEntity } from '../entities/change-set.entity';
 import type { AgreementResolvers, ChangeSetResolvers, OrganisationResolvers, PendingChangeResolvers } from '../generated/resolvers-types';
 import { PersonEntity, type PersonRow } from '../entities/person.entity';
 import { requireManageUsers } from '../access-data';
@@ -56,7 +54,7 @@ export const Organisation: OrganisationResolvers = {
 
 export const Agreement: AgreementResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const row = await ctx.em.findOne(AgreementEntity, { id: ref.id });
+    const row = await ctx.loaders.agreement.load(ref.id);
     const viewer = await ctx.viewer();
     return row && (isAuthority(ctx.actor) || viewer?.organisationIds.has(row.organisationId)) ? row : null;
   },
@@ -68,7 +66,7 @@ export const Agreement: AgreementResolvers = {
 
 export const ChangeSet: ChangeSetResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const row = await ctx.em.findOne(ChangeSetEntity, { id: ref.id });
+    const row = await ctx.loaders.changeSet.load(ref.id);
     if (!row) return null;
     await guard(() => requireManageUsers(ctx, row.organisationId, 'READ'));
     return row;
