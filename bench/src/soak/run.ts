@@ -15,6 +15,8 @@ export interface SoakReport {
   operations: Record<string, number>;
   loadSeconds: number;
   requestsPerSecond: number;
+  /** Whole operations (a staff walk of up to 3 pages, a propose→sign→apply cycle…) per second. */
+  operationsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   perOperation: { op: string; n: number; p50Ms: number; p99Ms: number }[];
@@ -86,7 +88,8 @@ export async function runSoak(opts: SoakOptions, signal?: AbortSignal): Promise<
       const served = load.records.filter((r) => r.status > 0).length;
       const report: SoakReport = {
         ok, aborted, checks, memory, requests: served, operations: Object.fromEntries(load.operations),
-        loadSeconds: round(loadSeconds), requestsPerSecond: round(served / loadSeconds), ...lat,
+        loadSeconds: round(loadSeconds), requestsPerSecond: round(served / loadSeconds),
+        operationsPerSecond: round([...load.operations.values()].reduce((s, n) => s + n, 0) / loadSeconds), ...lat,
         created: {
           proposals: load.created.proposals,
           applied: [...load.created.applied.values()].reduce((s, p) => s + p.length, 0),
@@ -97,7 +100,7 @@ export async function runSoak(opts: SoakOptions, signal?: AbortSignal): Promise<
         lines,
       };
       say('');
-      say(`requests served ${report.requests} in ${report.loadSeconds} s = ${report.requestsPerSecond} req/s (${Object.values(report.operations).reduce((s, n) => s + n, 0)} operations: ${Object.entries(report.operations).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+      say(`requests served ${report.requests} in ${report.loadSeconds} s = ${report.requestsPerSecond} req/s; ${Object.values(report.operations).reduce((s, n) => s + n, 0)} operations = ${report.operationsPerSecond} ops/s (${Object.entries(report.operations).map(([k, n]) => `${k} ${n}`).join(', ')})`);
       say(`latency p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms`);
       for (const o of report.perOperation) say(`  ${o.op.padEnd(26)} n=${String(o.n).padStart(6)}  p50 ${String(o.p50Ms).padStart(7)} ms  p99 ${String(o.p99Ms).padStart(7)} ms`);
       say(`created: ${report.created.proposals} proposals in ${report.created.signings} signed sets (${report.created.applied} people applied), ${report.created.contactPersons} contact persons, ${report.created.periodChanges} period changes`);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -55,18 +56,24 @@ async function freshDatabase(serverUrl: string | undefined, log: (l: string) => 
     await ensureDatabase(serverUrl, name);
     return { url: withDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'behorig-soak-pg-'));
+  // Not mkdtemp: as root, initdb runs as the `postgres` user and must be able to create the directory itself.
+  const dir = join(tmpdir(), `behorig-soak-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
   const port = await freePort();
   log(`starting an embedded PostgreSQL on port ${port} in ${dir}`);
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port });
-  await ensureDatabase(server.url, name);
-  return {
-    url: withDatabase(server.url, name),
-    drop: async () => {
-      await server.stop().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const server = await startEmbeddedPostgres({ dataDir: dir, port });
+    await ensureDatabase(server.url, name);
+    return {
+      url: withDatabase(server.url, name),
+      drop: async () => {
+        await server.stop().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (l: string) => void; startTimeoutMs?: number }): Promise<SoakSystem> {
@@ -115,9 +122,14 @@ export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (
     resolve();
   }));
 
+  // Should this process end without stopping the system (a crash, a jest timeout), take the group along.
+  const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  process.once('exit', killGroup);
+
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    process.off('exit', killGroup);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       // start.mjs gives its children 8 s before SIGKILL; after that, end the group ourselves.
@@ -126,7 +138,7 @@ export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (
       clearTimeout(timer);
     }
     // Anything of the group still alive (a grandchild that ignored SIGTERM) goes too.
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* none left */ }
+    killGroup();
     await db.drop().catch((e) => opts.log(`could not drop the soak database: ${(e as Error).message}`));
   };
 
