@@ -9,9 +9,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
 
@@ -73,7 +73,7 @@ export async function buildGateway(opts: GatewayOptions) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   // A subgraph that hangs must not hang the gateway: bounded connect, header and body waits.
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1, connectTimeout: 3_000, headersTimeout: limits.subgraphTimeoutMs, bodyTimeout: limits.subgraphTimeoutMs });
-  const fetcher = ((url: string, init: object) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const fetcher = createSubgraphFetcher(agent);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
     buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }),
