@@ -6,12 +6,13 @@ cd "$(dirname "$0")/.."
 unset DATABASE_URL
 export START_WEB=${START_WEB:-true}
 log=$(mktemp)
-npm start >"$log" 2>&1 &
+# Its own process group, so Ctrl-C reaches the whole tree (npm does not pass SIGINT on).
+setsid npm start >"$log" 2>&1 &
 pid=$!
 cleanup() {
-  kill -INT "$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL "$pid" 2>/dev/null || true
+  kill -INT -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
 }
 trap cleanup EXIT
 
