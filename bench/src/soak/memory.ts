@@ -7,7 +7,7 @@ import { rssBytes, serviceProcesses, type ServiceName } from './system';
  * well above the earlier one, whereas the garbage collector's saw-tooth does not move a median much.
  */
 export interface MemorySample { at: number; rss: number }
-export interface MemoryVerdict { service: ServiceName; pid: number; samples: number; q2MedianMb: number; q4MedianMb: number; maxMb: number; growthPct: number; ok: boolean }
+export interface MemoryVerdict { service: ServiceName; pid: number; samples: number; quarterMediansMb: number[]; q2MedianMb: number; q4MedianMb: number; maxMb: number; growthPct: number; ok: boolean }
 
 export const GROWTH_LIMIT_PCT = 30;
 
@@ -51,6 +51,8 @@ export function judge(service: ServiceName, pid: number, all: MemorySample[], fr
   const inRun = all.filter((s) => s.at >= from && s.at <= to).map((s) => s.rss);
   return {
     service, pid, samples: inRun.length,
+    // All four, so a reader sees whether growth is steady or a step (a cache filling once).
+    quarterMediansMb: [0, 1, 2, 3].map((q) => mb(median(within(q)))),
     q2MedianMb: mb(q2), q4MedianMb: mb(q4), maxMb: mb(Math.max(...inRun)),
     growthPct,
     // No samples in a quarter means the process was not there to weigh: that is a failure too.

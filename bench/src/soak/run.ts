@@ -78,7 +78,7 @@ export async function runSoak(opts: SoakOptions, signal?: AbortSignal): Promise<
       checks.push(...countChecks(before, after, load.created, orgs));
     }
     for (const m of memory) {
-      checks.push({ name: `memory of ${m.service} did not grow steadily`, ok: m.ok, detail: `median RSS ${m.q2MedianMb} MB (2nd quarter) → ${m.q4MedianMb} MB (last quarter): ${m.growthPct >= 0 ? '+' : ''}${m.growthPct} % (limit +${GROWTH_LIMIT_PCT} %), max ${m.maxMb} MB, ${m.samples} samples` });
+      checks.push({ name: `memory of ${m.service} did not grow steadily`, ok: m.ok, detail: `median RSS ${m.q2MedianMb} MB (2nd quarter) → ${m.q4MedianMb} MB (last quarter): ${m.growthPct >= 0 ? '+' : ''}${m.growthPct} % (limit +${GROWTH_LIMIT_PCT} %), max ${m.maxMb} MB, quarters ${m.quarterMediansMb.join(' → ')} MB, ${m.samples} samples` });
     }
     if (memory.length < 5) checks.push({ name: 'every process weighed', ok: false, detail: `found ${memory.map((m) => m.service).join(', ') || 'none'} of signing, organisations, access, gateway, bankid` });
     return finish(checks.every((c) => c.ok), false);
