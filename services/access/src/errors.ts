@@ -4,7 +4,9 @@ import { ConflictRuleError, ForbiddenRuleError } from './domain';
 import { DirectoryUnavailableError } from './unit-directory';
 import { SigningUnavailableError } from './signing-client';
 
-export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+import { serviceUnavailable } from '@behorig/kit';
+
+export { serviceUnavailable };
 
 /** Maps the domain's typed refusals to the contract's error codes (house style 10). */
 export function toGraphQLError(e: unknown): unknown {

@@ -17,6 +17,9 @@ export const notFound = (message: string) => new GraphQLError(message, { extensi
 
 export const conflict = (message: string) => new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 
+/** Another service (or BankID) cannot answer right now: retrying later makes sense, nothing was changed. */
+export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+
 /** A domain validation failure that knows which input field it concerns. */
 export class ValidationError extends Error {
   constructor(public readonly field: string, message: string) {

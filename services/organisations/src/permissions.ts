@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { forbidden, isAuthority, unauthenticated, type Actor } from '@behorig/kit';
 
 /** Function codes of the role matrix (R-ROLE-2a) that this subgraph asks about. */
@@ -17,7 +16,9 @@ export interface PermissionSource {
   can(actor: Actor, fn: FunctionCode, access: AccessLevel, organisationId: string, authorization?: string): Promise<boolean>;
 }
 
-export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+import { serviceUnavailable } from '@behorig/kit';
+
+export { serviceUnavailable };
 
 const MY_ACCESS = `query OrganisationsCan($organisationId: ID!, $function: String!, $access: Access!) {
   myAccess(organisationId: $organisationId, function: $function, access: $access) { allowed reason }

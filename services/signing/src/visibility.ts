@@ -1,10 +1,11 @@
 import { forbidden, isAuthority, requireActor } from '@behorig/kit';
-import { GraphQLError } from 'graphql';
 import { AccessUnavailableError } from './access-port';
 import type { Context } from './context';
 
 /** Another service (BankID, access) cannot answer now; the client may retry. Nothing was changed. */
-export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+import { serviceUnavailable } from '@behorig/kit';
+
+export { serviceUnavailable };
 
 /**
  * May the caller use `fn` at `access` level in the organisation? The authority always; a partner
