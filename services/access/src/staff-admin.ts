@@ -8,6 +8,7 @@ import {
 } from './domain';
 import { actorPower, administratorPeriods, lockOrganisation, requireManageUsers, unitActiveOn } from './access-data';
 import { auditActor } from './personal-data';
+import { isUuid } from './ids';
 
 /**
  * Changes that take effect at once, as in KA Webb and Skolplattformen: "Ändra behörighetsperiod"
@@ -19,6 +20,8 @@ import { auditActor } from './personal-data';
 export async function changeAuthorisationPeriod(ctx: Context, organisationId: string, personIds: readonly string[], validTo: string): Promise<PersonRow[]> {
   await requireManageUsers(ctx, organisationId);
   const ids = [...new Set(personIds)];
+  const malformed = ids.find((id) => !isUuid(id));
+  if (malformed !== undefined) throw badInput('personIds', `There is no person ${malformed}.`);
   const people = await ctx.loaders.person.loadMany(ids);
   const memberships = await ctx.loaders.membershipsByPerson.loadMany(ids);
   const catalogue = await ctx.loaders.catalogue();
@@ -70,7 +73,7 @@ async function plan(ctx: Context, input: EndEmploymentArgs) {
   const power = await actorPower(ctx, input.organisationId);
   const catalogue = await ctx.loaders.catalogue();
   const actorIsResponsible = power.authority || power.roles.some((r) => r.isResponsible);
-  const person = await ctx.loaders.person.load(input.personId);
+  const person = isUuid(input.personId) ? await ctx.loaders.person.load(input.personId) : null;
   const membership = person ? (await ctx.loaders.membershipsByPerson.load(person.id)).find((m) => m.organisationId === input.organisationId) : undefined;
   if (actorIsResponsible && (!person || !membership)) throw notFound('That person does not work in this organisation.');
   const [unitRows, roleRows] = membership ? await Promise.all([ctx.loaders.unitsByMembership.load(membership.id), ctx.loaders.rolesByMembership.load(membership.id)]) : [[], []];

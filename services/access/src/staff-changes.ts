@@ -14,6 +14,8 @@ import type { CatalogueRole } from './loaders';
 import { serviceUnavailable } from './errors';
 import { SigningUnavailableError } from './signing-client';
 import { auditActor } from './personal-data';
+import { optionalStaffEmail } from './domain/email.rules';
+import { isUuid } from './ids';
 
 /**
  * Changes to sign (R-SIGN-1): proposals land in the organisation's open change set and take effect
@@ -165,6 +167,7 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
   const pnr = parsePersonalNumber(input.personalNumber, 'input.personalNumber', ctx.today);
   const givenName = nonEmpty(input.givenName, 'input.givenName', 'The given name');
   const surname = nonEmpty(input.surname, 'input.surname', 'The surname');
+  const email = optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
   const validTo = input.validTo ?? null;
   const grant = await validateGrant(ctx, organisationId, { roleCodes: input.roleCodes, unitIds: input.unitIds, schoolFormCodes: input.schoolFormCodes ?? null, validFrom: input.validFrom, validTo }, catalogue);
@@ -182,7 +185,7 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
     givenName: existing?.givenName ?? givenName,
     surname: existing?.surname ?? surname,
     birthDate: pnr.birthDate,
-    email: input.email?.trim() || existing?.email || null,
+    email: email || existing?.email || null,
     roleCodes: grant.roleCodes,
     unitIds: grant.units.map((u) => u.unitId),
     schoolFormCodes: input.schoolFormCodes && input.schoolFormCodes.length > 0 ? [...new Set(input.schoolFormCodes)] : null,
@@ -194,7 +197,7 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
 
 /** The person's current state in the organisation (level 2 and 3), for changes and removals. */
 async function currentState(ctx: Context, organisationId: string, personId: string) {
-  const person = await ctx.loaders.person.load(personId);
+  const person = isUuid(personId) ? await ctx.loaders.person.load(personId) : null;
   const membership = person ? (await ctx.loaders.membershipsByPerson.load(person.id)).find((m) => m.organisationId === organisationId) : undefined;
   if (!person || !membership) throw notFound('That person does not work in this organisation.');
   const [units, roles] = await Promise.all([ctx.loaders.unitsByMembership.load(membership.id), ctx.loaders.rolesByMembership.load(membership.id)]);
@@ -225,6 +228,7 @@ export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] |
 export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs, expectedVersion?: number | null): Promise<PendingChangeRow> {
   const power = await requireManageUsers(ctx, organisationId);
   const cur = await currentState(ctx, organisationId, personId);
+  const email = input.email === undefined ? cur.person.email : optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
   const roleCodes = input.roleCodes ?? cur.roleCodes;
   const unitIds = input.unitIds ?? cur.unitIds;
@@ -244,7 +248,7 @@ export async function proposeStaffChange(ctx: Context, organisationId: string, p
     givenName: cur.person.givenName,
     surname: cur.person.surname,
     birthDate: cur.person.birthDate,
-    email: input.email === undefined ? cur.person.email : input.email?.trim() || null,
+    email,
     roleCodes: grant.roleCodes,
     unitIds: grant.units.map((u) => u.unitId),
     schoolFormCodes: schoolFormCodes && schoolFormCodes.length > 0 ? [...new Set(schoolFormCodes)] : null,

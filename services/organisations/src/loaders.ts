@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader } from '@behorig/kit';
+
+/** An id that is not a UUID names no row; the uuid column would reject it as an internal error (found by the hostile-input suite). */
+const uuidsOnly = (ids: readonly string[]) => ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
 import { OrganisationEntity, type OrganisationRow } from './entities/organisation.entity';
 import { UnitEntity, AddressEntity, type UnitRow, type AddressRow } from './entities/unit.entity';
 import { SchoolFormEntity, ServiceEntity, type SchoolFormRow, type ServiceRow } from './entities/catalogue.entity';
@@ -8,9 +11,9 @@ import { ContactPersonEntity, PaymentAccountEntity, type ContactPersonRow, type 
 /** One SQL statement per batch: `WHERE id IN (...)` — never one per item. */
 export function createLoaders(em: EntityManager) {
   return {
-    organisation: byIdLoader<OrganisationRow>((ids) => em.find(OrganisationEntity, { id: { $in: [...ids] } }), (o) => o.id),
-    unit: byIdLoader<UnitRow>((ids) => em.find(UnitEntity, { id: { $in: [...ids] } }), (u) => u.id),
-    address: byIdLoader<AddressRow>((ids) => em.find(AddressEntity, { id: { $in: [...ids] } }), (a) => a.id),
+    organisation: byIdLoader<OrganisationRow>((ids) => em.find(OrganisationEntity, { id: { $in: uuidsOnly(ids) } }), (o) => o.id),
+    unit: byIdLoader<UnitRow>((ids) => em.find(UnitEntity, { id: { $in: uuidsOnly(ids) } }), (u) => u.id),
+    address: byIdLoader<AddressRow>((ids) => em.find(AddressEntity, { id: { $in: uuidsOnly(ids) } }), (a) => a.id),
     schoolForm: byIdLoader<SchoolFormRow>((codes) => em.find(SchoolFormEntity, { code: { $in: [...codes] } }), (f) => f.code),
     service: byIdLoader<ServiceRow>((codes) => em.find(ServiceEntity, { code: { $in: [...codes] } }), (s) => s.code),
     unitsByOrganisation: childrenLoader<UnitRow>((ids) => em.find(UnitEntity, { organisationId: { $in: [...ids] } }, { orderBy: { name: 'asc' } }), (u) => u.organisationId),
