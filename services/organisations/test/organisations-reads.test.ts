@@ -145,6 +145,7 @@ describe('performance', () => {
       };
     });
     expect(plans.search).toMatch(/Index Scan on organisation_search_idx/);
-    expect(plans.units).toMatch(/Index (Only )?Scan on unit_organisation_idx|Bitmap Index Scan on unit_organisation_idx/);
+    // Both unit indexes lead with organisation_id; the planner may pick either (seen both here).
+    expect(plans.units).toMatch(/(Index (Only )?Scan|Bitmap Index Scan) (using|on) (unit_organisation_idx|unit_name_unique_idx)/);
   });
 });
