@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound, writeOutboxEvent } from '@behorig/kit';
+import { badInput, conflict, notFound, writeOutboxEvent, isUuid } from '@behorig/kit';
 import type { Context } from './context';
 import type { PersonRow } from './entities/person.entity';
 import type { MembershipUnitRow } from './entities/membership.entity';
@@ -8,7 +8,6 @@ import {
 } from './domain';
 import { actorPower, administratorPeriods, lockOrganisation, requireManageUsers, unitActiveOn } from './access-data';
 import { auditActor } from './personal-data';
-import { isUuid } from './ids';
 
 /**
  * Changes that take effect at once, as in KA Webb and Skolplattformen: "Ändra behörighetsperiod"

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault } from '@behorig/kit';
+import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault, isUuid } from '@behorig/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
@@ -15,7 +15,6 @@ import { serviceUnavailable } from './errors';
 import { SigningUnavailableError } from './signing-client';
 import { auditActor } from './personal-data';
 import { optionalStaffEmail } from './domain/email.rules';
-import { isUuid } from './ids';
 
 /**
  * Changes to sign (R-SIGN-1): proposals land in the organisation's open change set and take effect

@@ -29,3 +29,9 @@ export class ValidationError extends Error {
 }
 
 export const toBadInput = (e: ValidationError) => badInput(e.field, e.message);
+
+/**
+ * An id that is not a UUID names no row. Checked before a query, since the uuid column would
+ * reject it as an internal error (found by the hostile-input suite).
+ */
+export const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

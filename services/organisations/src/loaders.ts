@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, childrenLoader } from '@behorig/kit';
+import { byIdLoader, childrenLoader, isUuid } from '@behorig/kit';
 
-/** An id that is not a UUID names no row; the uuid column would reject it as an internal error (found by the hostile-input suite). */
-const uuidsOnly = (ids: readonly string[]) => ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+/** Ids that are not UUIDs name no row (kit isUuid). */
+const uuidsOnly = (ids: readonly string[]) => ids.filter(isUuid);
 import { OrganisationEntity, type OrganisationRow } from './entities/organisation.entity';
 import { UnitEntity, AddressEntity, type UnitRow, type AddressRow } from './entities/unit.entity';
 import { SchoolFormEntity, ServiceEntity, type SchoolFormRow, type ServiceRow } from './entities/catalogue.entity';

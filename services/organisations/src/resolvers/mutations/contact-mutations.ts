@@ -1,4 +1,4 @@
-import { badInput, notFound, requireActor } from '@behorig/kit';
+import { badInput, notFound, requireActor, isUuid } from '@behorig/kit';
 import type { MutationResolvers } from '../../generated/resolvers-types';
 import { ContactPersonEntity, PaymentAccountEntity } from '../../entities/contact.entity';
 import { optionalEmail, optionalPhone, requiredText } from '../../domain/text.rules';
@@ -42,7 +42,7 @@ export const contactMutations: Pick<MutationResolvers,
 
   changeContactPerson: async (_p, { id, input }, ctx) => {
     requireActor(ctx.actor);
-    const current = await ctx.em.findOne(ContactPersonEntity, { id });
+    const current = isUuid(id) ? await ctx.em.findOne(ContactPersonEntity, { id }) : null;
     if (!current) throw notFound('There is no such contact person.');
     await organisationForUpdate(ctx, current.organisationId, 'CONTACT_PERSON');
     const changes = validated(() => ({
@@ -65,7 +65,7 @@ export const contactMutations: Pick<MutationResolvers,
 
   removeContactPerson: async (_p, { id }, ctx) => {
     requireActor(ctx.actor);
-    const current = await ctx.em.findOne(ContactPersonEntity, { id });
+    const current = isUuid(id) ? await ctx.em.findOne(ContactPersonEntity, { id }) : null;
     if (!current) throw notFound('There is no such contact person.');
     const org = await organisationForUpdate(ctx, current.organisationId, 'CONTACT_PERSON');
     await ctx.em.transactional(async (tx) => {
@@ -96,7 +96,7 @@ export const contactMutations: Pick<MutationResolvers,
 
   changePaymentAccount: async (_p, { id, input }, ctx) => {
     requireActor(ctx.actor);
-    const current = await ctx.em.findOne(PaymentAccountEntity, { id });
+    const current = isUuid(id) ? await ctx.em.findOne(PaymentAccountEntity, { id }) : null;
     if (!current) throw notFound('There is no such payment account.');
     await organisationForUpdate(ctx, current.organisationId, 'ACCOUNT_INFO');
     const type = input.type ?? current.type;
@@ -125,7 +125,7 @@ export const contactMutations: Pick<MutationResolvers,
 
   removePaymentAccount: async (_p, { id }, ctx) => {
     requireActor(ctx.actor);
-    const current = await ctx.em.findOne(PaymentAccountEntity, { id });
+    const current = isUuid(id) ? await ctx.em.findOne(PaymentAccountEntity, { id }) : null;
     if (!current) throw notFound('There is no such payment account.');
     const org = await organisationForUpdate(ctx, current.organisationId, 'ACCOUNT_INFO');
     const all = await ctx.em.find(PaymentAccountEntity, { organisationId: org.id });
@@ -145,7 +145,7 @@ export const contactMutations: Pick<MutationResolvers,
     requireActor(ctx.actor);
     ctx.permissions.requireAuthority('review payment accounts');
     return ctx.em.transactional(async (tx) => {
-      const row = await tx.findOne(PaymentAccountEntity, { id });
+      const row = isUuid(id) ? await tx.findOne(PaymentAccountEntity, { id }) : null;
       if (!row) throw notFound('There is no such payment account.');
       const before = pick(row, ACCOUNT_FIELDS);
       tx.assign(row, { reviewStatus: status, updatedBy: changedByLabel(ctx.actor!) });
