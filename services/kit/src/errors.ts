@@ -20,13 +20,8 @@ export const conflict = (message: string) => new GraphQLError(message, { extensi
 /** Another service (or BankID) cannot answer right now: retrying later makes sense, nothing was changed. */
 export const serviceUnavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 
-/** A domain validation failure that knows which input field it concerns. */
-export class ValidationError extends Error {
-  constructor(public readonly field: string, message: string) {
-    super(message);
-    this.name = 'ValidationError';
-  }
-}
+export { ValidationError } from './validation-error';
+import { ValidationError } from './validation-error';
 
 export const toBadInput = (e: ValidationError) => badInput(e.field, e.message);
 

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { ValidationError } from './validation-error';
 import { isValidIsoDate, stockholmDate } from './dates';
 
 /**
@@ -25,49 +25,63 @@ export interface PersonalNumber {
 
 const PERSONAL = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
+/** Why a personal number is refused: codes the web client translates, messages the API sends. */
+export type PersonalNumberProblem = 'form' | 'plusWithCentury' | 'checkDigit' | 'date' | 'coordinationDate' | 'future';
+
+export type PersonalNumberCheck =
+  | ({ ok: true } & PersonalNumber)
+  | { ok: false; problem: PersonalNumberProblem; expectedCheckDigit?: number };
+
 /**
- * Parses and validates a personal identity number or coordination number (R-ID-1, R-ID-2).
- * Accepts YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDDNNNC and YYYYMMDD-NNNC.
- * Throws ValidationError(field) with a message a person understands.
+ * The one implementation of R-ID-1/R-ID-2, shared by the services and the web client's forms:
+ * YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDDNNNC and YYYYMMDD-NNNC; day + 60 for coordination
+ * numbers; the "-" century is the latest not in the future, "+" one further back.
  */
-export function parsePersonalNumber(input: string, field = 'personalNumber', today: string = stockholmDate()): PersonalNumber {
+export function checkPersonalNumber(input: string, today: string = stockholmDate()): PersonalNumberCheck {
   const value = (input ?? '').trim().replace(/\s+/g, '');
   const m = PERSONAL.exec(value);
-  if (!m) {
-    throw new ValidationError(field, 'A personal identity number has the form YYYYMMDD-NNNN or YYMMDD-NNNN.');
-  }
+  if (!m) return { ok: false, problem: 'form' };
   const [, century, yy, mm, dd, sep, serial, check] = m;
-  if (century && sep === '+') {
-    throw new ValidationError(field, 'The "+" separator is only used with the 10-digit form (YYMMDD+NNNN).');
-  }
+  if (century && sep === '+') return { ok: false, problem: 'plusWithCentury' };
   const day = Number(dd);
   const coordination = day > 60;
   const realDay = coordination ? day - 60 : day;
   const expected = luhnCheckDigit(`${yy}${mm}${dd}${serial}`);
-  if (expected !== Number(check)) {
-    throw new ValidationError(field, `The personal identity number's check digit should be ${expected}.`);
-  }
+  if (expected !== Number(check)) return { ok: false, problem: 'checkDigit', expectedCheckDigit: expected };
   const dayStr = String(realDay).padStart(2, '0');
   let year: number;
   if (century) {
     year = Number(`${century}${yy}`);
   } else {
-    // "-": the latest century in which the date is not in the future; "+": one century further back.
     const currentYear = Number(today.slice(0, 4));
     year = Math.floor(currentYear / 100) * 100 + Number(yy);
     if (`${year}-${mm}-${dayStr}` > today) year -= 100;
     if (sep === '+') year -= 100;
   }
   const birthDate = `${String(year).padStart(4, '0')}-${mm}-${dayStr}`;
-  if (!isValidIsoDate(birthDate)) {
-    throw new ValidationError(field, coordination
-      ? 'The coordination number does not contain a valid date (day − 60).'
-      : 'The personal identity number does not contain a valid date.');
-  }
-  if (birthDate > today) {
-    throw new ValidationError(field, 'The personal identity number has a birth date in the future.');
-  }
-  return { canonical: `${birthDate.slice(0, 4)}${mm}${dd}${serial}${check}`, birthDate, coordination };
+  if (!isValidIsoDate(birthDate)) return { ok: false, problem: coordination ? 'coordinationDate' : 'date' };
+  if (birthDate > today) return { ok: false, problem: 'future' };
+  return { ok: true, canonical: `${birthDate.slice(0, 4)}${mm}${dd}${serial}${check}`, birthDate, coordination };
+}
+
+const PROBLEM_MESSAGES: Record<PersonalNumberProblem, (expected?: number) => string> = {
+  form: () => 'A personal identity number has the form YYYYMMDD-NNNN or YYMMDD-NNNN.',
+  plusWithCentury: () => 'The "+" separator is only used with the 10-digit form (YYMMDD+NNNN).',
+  checkDigit: (expected) => `The personal identity number's check digit should be ${expected}.`,
+  coordinationDate: () => 'The coordination number does not contain a valid date (day − 60).',
+  date: () => 'The personal identity number does not contain a valid date.',
+  future: () => 'The personal identity number has a birth date in the future.',
+};
+
+/**
+ * Parses and validates a personal identity number or coordination number (R-ID-1, R-ID-2).
+ * Throws ValidationError(field) with a message a person understands.
+ */
+export function parsePersonalNumber(input: string, field = 'personalNumber', today: string = stockholmDate()): PersonalNumber {
+  const result = checkPersonalNumber(input, today);
+  if (!result.ok) throw new ValidationError(field, PROBLEM_MESSAGES[result.problem](result.expectedCheckDigit));
+  const { ok: _ok, ...parsed } = result;
+  return parsed;
 }
 
 /** `YYYYMMDD-NNNN`, the form people read. */
