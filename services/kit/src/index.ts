@@ -20,3 +20,4 @@ export * from './outbox-relay';
 export * from './personal-number-vault';
 export * from './storable-input';
 export * from './database-unavailable';
+export * from './outbox-event.entity';

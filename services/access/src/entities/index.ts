@@ -1,7 +1,7 @@
 import { PersonEntity } from './person.entity';
 import { MembershipEntity, MembershipUnitEntity, RoleAssignmentEntity } from './membership.entity';
 import { RoleEntity, RoleGrantEntity } from './role.entity';
-import { OutboxEventEntity } from './outbox-event.entity';
+import { OutboxEventEntity } from '@behorig/kit';
 import { AgreementEntity } from './agreement.entity';
 import { ChangeSetEntity, PendingChangeEntity } from './change-set.entity';
 

@@ -3,7 +3,8 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 /**
  * Transactional outbox (R-AUDIT-1): every change writes its audit event here in the SAME
  * transaction as the change, so there is never a change without its event. The signing
- * service collects undelivered rows into the hash-chained audit log.
+ * service collects undelivered rows into the hash-chained audit log. One definition for every
+ * service that writes an outbox; each has the table in its own schema, made by its own migration.
  */
 export const OutboxEventEntity = defineEntity({
   name: 'OutboxEvent',
