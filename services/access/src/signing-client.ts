@@ -1,12 +1,6 @@
-import { internalHeaders } from '@behorig/kit';
+import { internalHeaders, type SignOrderRequest } from '@behorig/kit';
 
-export interface SignOrderRequest {
-  organisationId: string;
-  changeSetId: string;
-  digest: string;
-  userVisibleData: string;
-  endUserIp: string;
-}
+export type { SignOrderRequest };
 
 /** Starts a BankID sign order at the signing service (its internal endpoint). */
 export interface SigningClient {

@@ -29,3 +29,6 @@ export function connection<T>(rows: T[], offset: number, limit: number, totalCou
     pageInfo: { hasNextPage: offset + edges.length < totalCount, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
   };
 }
+
+/** A user's search text as a literal inside LIKE/ILIKE patterns (`%`, `_` and `\\` escaped). */
+export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

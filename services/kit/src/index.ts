@@ -21,3 +21,4 @@ export * from './personal-number-vault';
 export * from './storable-input';
 export * from './database-unavailable';
 export * from './outbox-event.entity';
+export * from './internal-api';

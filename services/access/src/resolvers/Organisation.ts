@@ -1,4 +1,4 @@
-import { connection, isAuthority, pageArgs, parsePersonalNumber, requireActor } from '@behorig/kit';
+import { connection, isAuthority, pageArgs, parsePersonalNumber, requireActor, escapeLike } from '@behorig/kit';
 import type { AgreementResolvers, ChangeSetResolvers, OrganisationResolvers, PendingChangeResolvers } from '../generated/resolvers-types';
 import { PersonEntity, type PersonRow } from '../entities/person.entity';
 import { requireManageUsers } from '../access-data';
@@ -28,7 +28,7 @@ export const Organisation: OrganisationResolvers = {
     guard(async () => {
       await requireManageUsers(ctx, org.id, 'READ');
       const { limit, offset } = pageArgs(first, after);
-      const term = search?.trim() ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const term = search?.trim() ? `%${escapeLike(search.trim())}%` : null;
       const where = `m.organisation_id = ?${term ? ` AND (p.given_name ILIKE ? OR p.surname ILIKE ? OR (p.given_name || ' ' || p.surname) ILIKE ?)` : ''}`;
       const params = term ? [org.id, term, term, term] : [org.id];
       // MATERIALIZED: the page needs the whole membership for its total anyway, so start from the

@@ -1,4 +1,4 @@
-import { connection, pageArgs, parseOrgNumber, requireActor } from '@behorig/kit';
+import { connection, pageArgs, parseOrgNumber, requireActor, escapeLike } from '@behorig/kit';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { OrganisationEntity } from '../entities/organisation.entity';
 import { SchoolFormEntity, ServiceEntity } from '../entities/catalogue.entity';
@@ -44,4 +44,3 @@ export const Query: QueryResolvers = {
   },
 };
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, unauthenticated, type Actor } from '@behorig/kit';
+import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, unauthenticated, type Actor, type SignOrderRequest } from '@behorig/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessUnavailableError } from '../access-port';
@@ -45,13 +45,7 @@ export async function startLogin(em: EntityManager, deps: SigningDeps, endUserIp
   return row;
 }
 
-export interface SignOrderRequest {
-  organisationId: string;
-  changeSetId: string;
-  digest: string;
-  userVisibleData: string;
-  endUserIp: string;
-}
+export type { SignOrderRequest } from '@behorig/kit';
 
 /** Starts the BankID sign order for a change set; BankID binds it to the caller's personal number. */
 export async function startSign(em: EntityManager, deps: SigningDeps, actor: Extract<Actor, { kind: 'person' }>, req: SignOrderRequest): Promise<SigningOrderRow> {
