@@ -3,7 +3,7 @@ import { Migration002OrdersReceiptsChainClients } from './migration-002-orders-r
 import { Migration003AppendOnlyAudit } from './migration-003-append-only-audit';
 import { Migration004AuditCheckpoints } from './migration-004-audit-checkpoints';
 
-/** Committed migrations in order; the only way the schema changes (house style 4). */
+/** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
   { name: 'Migration001Initial', class: Migration001Initial },
   { name: 'Migration002OrdersReceiptsChainClients', class: Migration002OrdersReceiptsChainClients },
