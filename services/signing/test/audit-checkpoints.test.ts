@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, generateSigningKeyJwk, signingKeyFromJwk } from '@behorig/kit';
-import { createLocalJWKSet } from 'jose';
-import { appendAuditEvents, type NewAuditEvent } from '../src/audit/audit-log';
-import { chainHash } from '../src/audit/audit-chain';
+import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { appendAuditEvents, toChained, type NewAuditEvent } from '../src/audit/audit-log';
+import { chainHash, verifyChain } from '../src/audit/audit-chain';
+import { AuditEventEntity } from '../src/entities/audit-event.entity';
 import { signCheckpoint, verifyCheckpointJws } from '../src/audit/audit-checkpoint';
 import { startCheckpointer, writeDueCheckpoints } from '../src/audit/audit-checkpoint-job';
 import { startHarness, type Harness } from './support/harness';
@@ -55,7 +56,7 @@ describe('signed checkpoints (R-AUDIT-4)', () => {
     const [cp] = await checkpoints(o);
     const head = (await rows(o))[4];
     expect(cp).toMatchObject({ seq: 5, hash: head.hash, kid: h.keys.key.kid });
-    const jwks = await (await fetch(`${h.base}/.well-known/jwks.json`)).json();
+    const jwks = (await (await fetch(`${h.base}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
     const claims = await verifyCheckpointJws(cp.jws, createLocalJWKSet(jwks));
     expect(claims).toEqual({ organisationId: o, seq: 5, hash: head.hash, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(await verify(o)).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, reason: null, lastCheckpointSeq: 5 });
@@ -144,9 +145,6 @@ describe('signed checkpoints (R-AUDIT-4)', () => {
         prev = hash;
       }
       // The chain alone no longer sees it…
-      const { verifyChain } = await import('../src/audit/audit-chain');
-      const { toChained } = await import('../src/audit/audit-log');
-      const { AuditEventEntity } = await import('../src/entities/audit-event.entity');
       const all = await h.signing.orm.em.fork().find(AuditEventEntity, { organisationId: o }, { orderBy: { seq: 'asc' } });
       expect(verifyChain(all.map(toChained)).ok).toBe(true);
       // …the signed checkpoint at seq 5 does.
