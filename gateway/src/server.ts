@@ -66,7 +66,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Builds the gateway (house style 5: build here, listen in index.ts). */
+/** Builds the gateway (built here and listened on in index.ts, so tests start it on a random port). */
 export async function buildGateway(opts: GatewayOptions) {
   const logger = opts.logger ?? createLogger('gateway', 'silent');
   // Keep-alive connections to the subgraphs: the default fetcher measured far slower here.
