@@ -92,29 +92,60 @@ async function openDraft(tx: EntityManager, organisationId: string): Promise<Cha
   return (await tx.findOneOrFail(ChangeSetEntity, { id: row.id }, { refresh: true })) as ChangeSetRow;
 }
 
-type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
+export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
 
 /** One pending change per person and set: a new proposal for the same person replaces the old one (editable drafts). */
 async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
-  return ctx.em.transactional(async (tx) => {
-    const set = await openDraft(tx, organisationId);
-    // Optimistic locking: the proposal itself is a write concerning the person; with an expected
-    // version it only succeeds if nobody wrote since the caller read (the row lock serialises racers).
-    const baseVersion = fields.kind === 'NEW' || !fields.personId ? null : await bumpVersion(tx, organisationId, fields.personId, expectedVersion);
-    const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumberHash: fields.personalNumberHash });
-    if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
-    const change = tx.create(PendingChangeEntity, { ...fields, baseVersion, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
-    await tx.flush();
-    await writeOutboxEvent(tx, SCHEMA, {
-      actor: await auditActor(ctx),
-      organisationId,
-      action,
-      target: `person:${fields.personId ?? fields.birthDate}`,
-      before: previous ? { changeId: previous.id, kind: previous.kind } : undefined,
-      after: { changeSetId: set.id, changeId: change.id, kind: change.kind, roleCodes: change.roleCodes, unitIds: change.unitIds, validFrom: change.validFrom, validTo: change.validTo },
-    });
-    return change as PendingChangeRow;
+  return ctx.em.transactional((tx) => putChangeIn(tx, ctx, organisationId, fields, action, expectedVersion));
+}
+
+/** `putChange` inside the caller's transaction (R-SIGN-8: a period change that extends access proposes instead of applying). */
+export async function putChangeIn(tx: EntityManager, ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
+  const set = await openDraft(tx, organisationId);
+  // Optimistic locking: the proposal itself is a write concerning the person; with an expected
+  // version it only succeeds if nobody wrote since the caller read (the row lock serialises racers).
+  const baseVersion = fields.kind === 'NEW' || !fields.personId ? null : await bumpVersion(tx, organisationId, fields.personId, expectedVersion);
+  const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumberHash: fields.personalNumberHash });
+  if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
+  const change = tx.create(PendingChangeEntity, { ...fields, baseVersion, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
+  await tx.flush();
+  await writeOutboxEvent(tx, SCHEMA, {
+    actor: await auditActor(ctx),
+    organisationId,
+    action,
+    target: `person:${fields.personId ?? fields.birthDate}`,
+    before: previous ? { changeId: previous.id, kind: previous.kind } : undefined,
+    after: { changeSetId: set.id, changeId: change.id, kind: change.kind, roleCodes: change.roleCodes, unitIds: change.unitIds, validFrom: change.validFrom, validTo: change.validTo },
   });
+  return change as PendingChangeRow;
+}
+
+/**
+ * R-SIGN-8 for R-PERIOD-4: the fields of a CHANGED proposal that gives the person a later end date.
+ * It builds on the person's pending change in the open set when there is one (so an earlier proposal
+ * is not lost), otherwise on their current state. A pending removal is refused (BAD_USER_INPUT).
+ */
+export async function laterEndDateChange(ctx: Context, organisationId: string, personId: string, validTo: string): Promise<ChangeFields> {
+  const cur = await currentState(ctx, organisationId, personId);
+  const [open] = await ctx.em.execute<{ id: string }[]>(`SELECT id FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING')`, [organisationId]);
+  const pending = open ? await ctx.em.findOne(PendingChangeEntity, { changeSetId: open.id, personalNumberHash: cur.person.personalNumberHash }) : null;
+  if (pending?.kind === 'REMOVED') {
+    throw badInput('personIds', `No end date was changed. ${cur.person.givenName} ${cur.person.surname} has a removal waiting for signature; discard it first.`);
+  }
+  const base = pending
+    ? { email: pending.email ?? null, roleCodes: pending.roleCodes, unitIds: pending.unitIds, schoolFormCodes: pending.schoolFormCodes ?? null, unitGrants: pending.unitGrants, validFrom: pending.validFrom }
+    : { email: cur.person.email ?? null, roleCodes: cur.roleCodes, unitIds: cur.unitIds, schoolFormCodes: cur.schoolFormCodes, unitGrants: cur.unitGrants, validFrom: cur.validFrom };
+  return {
+    kind: 'CHANGED',
+    personId,
+    personalNumberHash: cur.person.personalNumberHash,
+    personalNumberEnc: cur.person.personalNumberEnc,
+    givenName: cur.person.givenName,
+    surname: cur.person.surname,
+    birthDate: cur.person.birthDate,
+    ...base,
+    validTo,
+  };
 }
 
 /**
