@@ -14,6 +14,7 @@ import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
+import { queryCostPlugin } from './query-cost';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -87,7 +88,8 @@ export async function buildGateway(opts: GatewayOptions) {
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Cost is counted by queryCostPlugin instead: armor's cost rule cannot see variables.
+    costLimit: { enabled: false },
     // Field suggestions ("did you mean …") leak the schema when introspection is off.
     blockFieldSuggestion: { enabled: !sandbox },
   }).protect();
@@ -107,6 +109,7 @@ export async function buildGateway(opts: GatewayOptions) {
     },
     plugins: [
       ...armor.plugins,
+      queryCostPlugin<GatewayContext>({ maxCost: limits.maxCost }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
