@@ -47,7 +47,7 @@ export interface ScaleCounts {
   auditEvents: number;
 }
 
-/** Applies every subgraph's committed migrations by starting each one's ORM once (house style 4). */
+/** Applies every subgraph's committed migrations by starting each one's ORM once. */
 export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
     ['organisations', organisationEntities, organisationMigrations],

@@ -11,7 +11,7 @@ const BY_MESSAGE: Array<[RegExp, Reason]> = [
   [/aliases limit/i, 'TOO_MANY_ALIASES'],
   [/token limit/i, 'TOO_MANY_TOKENS'],
   [/directives limit/i, 'TOO_MANY_DIRECTIVES'],
-  [/cost limit/i, 'QUERY_TOO_COSTLY'],
+  [/cost limit/i, 'COST_LIMIT_EXCEEDED'],
   [/batch/i, 'BATCHING_NOT_ALLOWED'],
 ];
 

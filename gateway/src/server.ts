@@ -15,6 +15,7 @@ import { createSubgraphFetcher } from './subgraph-fetcher';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
 import { gatewayErrorReason } from './error-reasons';
+import { queryCostPlugin } from './query-cost';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -67,7 +68,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Builds the gateway (house style 5: build here, listen in index.ts). */
+/** Builds the gateway (built here and listened on in index.ts, so tests start it on a random port). */
 export async function buildGateway(opts: GatewayOptions) {
   const logger = opts.logger ?? createLogger('gateway', 'silent');
   // Keep-alive connections to the subgraphs: the default fetcher measured far slower here.
@@ -88,7 +89,8 @@ export async function buildGateway(opts: GatewayOptions) {
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Cost is counted by queryCostPlugin instead: armor's cost rule cannot see variables.
+    costLimit: { enabled: false },
     // Field suggestions ("did you mean …") leak the schema when introspection is off.
     blockFieldSuggestion: { enabled: !sandbox },
   }).protect();
@@ -108,6 +110,7 @@ export async function buildGateway(opts: GatewayOptions) {
     },
     plugins: [
       ...armor.plugins,
+      queryCostPlugin<GatewayContext>({ maxCost: limits.maxCost }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],

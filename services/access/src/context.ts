@@ -26,7 +26,7 @@ export interface Viewer {
   organisationIds: Set<string>;
 }
 
-/** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders (house style 3, 4). */
+/** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;

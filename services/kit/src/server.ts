@@ -46,7 +46,7 @@ export async function createServiceApp<C extends BaseContext>(opts: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
-      // The database restarting or unreachable is no bug: say so, so clients retry (issue 7 faults).
+      // The database restarting or unreachable is no bug: say so, so clients retry.
       if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(error)) {
         opts.logger.warn({ err: error }, 'database unavailable');
         return { message: 'The database cannot be reached right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' }, path: formatted.path };

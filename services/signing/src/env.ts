@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const bankIdDir = () => join(repoRoot(), '.data', 'bankid');
 
-/** The only reader of process.env in this service (house style 6). */
+/** The only reader of process.env in this service: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () => {
   const env = parseEnv({
     ...commonEnvShape,

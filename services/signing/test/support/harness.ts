@@ -12,7 +12,7 @@ export const aratron = DEMO.organisations.aratron.id as string;
 export const person = (given: string) => DEMO.people.find((p) => p.givenName === given)!;
 
 /**
- * A tiny HTTP server that answers like the access service would (interfaces.md): the people
+ * A tiny HTTP server that answers like the access service would (docs/architecture.md): the people
  * look-up, `myAccess` from a table of grants, and the apply endpoint with programmable answers.
  */
 export function fakeAccess() {
