@@ -31,6 +31,10 @@ function sqlDirectory(url: string): UnitDirectory & { close: () => Promise<void>
       const { rows } = await pool.query(`SELECT id, name FROM organisations.organisation WHERE id = ANY($1::uuid[])`, [[...ids]]);
       return new Map(rows.map((r) => [r.id as string, r.name as string]));
     },
+    async organisationUnits(ids) {
+      const { rows } = await pool.query(`SELECT organisation_id, array_agg(id::text ORDER BY id) AS ids FROM organisations.unit WHERE organisation_id = ANY($1::uuid[]) GROUP BY 1`, [[...ids]]);
+      return new Map(rows.map((r) => [r.organisation_id as string, r.ids as string[]]));
+    },
     close: () => pool.end(),
   };
 }

@@ -121,10 +121,16 @@ describe('stories and immediate staff administration', () => {
       expect(me.memberships).toHaveLength(1);
       const scopes = (await sys.gql(SCOPES, { id: me.id }, token)).data.permissionScopes;
       expect(scopes).toEqual([
-        { organisation: { id: ORG.aratron }, orgWide: true, units: [], role: { code: 'ADMINISTER_PERMISSIONS' }, validFrom: '2026-11-22', validTo: null },
+        { organisation: { id: ORG.aratron }, orgWide: true, units: [{ id: UNIT.aratronStod }], role: { code: 'ADMINISTER_PERMISSIONS' }, validFrom: '2026-11-22', validTo: null },
         { organisation: { id: ORG.aratron }, orgWide: false, units: [{ id: UNIT.aratronStod }], role: { code: 'RECEIVE_PARTICIPANTS' }, validFrom: '2026-11-22', validTo: null },
         { organisation: { id: ORG.aratron }, orgWide: false, units: [{ id: UNIT.aratronStod }], role: { code: 'REPORTING' }, validFrom: '2026-11-22', validTo: null },
       ]);
+      // R-USR-3: the org-wide role lists every unit of the organisation, including a unit created later.
+      const later = '00000000-0000-4000-8001-00000000a1a7';
+      sys.directory.add({ id: later, organisationId: ORG.aratron, closed: false, schoolFormCodes: [] });
+      const again = (await sys.gql(SCOPES, { id: me.id }, token)).data.permissionScopes;
+      expect(again[0]).toMatchObject({ orgWide: true, units: [{ id: UNIT.aratronStod }, { id: later }] });
+      expect(again[1]).toMatchObject({ orgWide: false, units: [{ id: UNIT.aratronStod }] });
       const reports = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.aratronStod, f: 'REPORTS', a: 'UPDATE' }, token);
       expect(reports.data.checkAccess.reason).toBe('REPORTS UPDATE via role Rapportering, planering och information om deltagare (REPORTING) in Aratron AB with no end date'.replace(' with', ', with'));
       const elsewhere = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.vuxKista, f: 'REPORTS', a: 'UPDATE' }, token);

@@ -16,6 +16,8 @@ export const loadEnv = () => {
     /** Comma-separated personal numbers of the authority's staff. */
     AUTHORITY_PERSONAL_NUMBERS: z.string().default('191212121212'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+    /** R-AUDIT-4: at most this many seconds between an organisation's latest audit event and its signed checkpoint. */
+    AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().max(3600).default(10),
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     /** The access subgraph's GraphQL endpoint (permission questions: `myAccess`). */
     ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),
