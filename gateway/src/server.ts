@@ -14,6 +14,7 @@ import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
+import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
@@ -76,7 +77,7 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
     throw new GraphQLError(`The ${this.serviceName} service cannot be reached right now; try again shortly.`, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.serviceName },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNREACHABLE', serviceName: this.serviceName },
     });
   }
 }
@@ -119,9 +120,9 @@ export async function buildGateway(opts: GatewayOptions) {
     formatError: (formatted) => {
       // In production nothing internal (SQL, stack traces, hostnames) reaches the client.
       if (opts.production && (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code)) {
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_ERROR' }, path: formatted.path };
       }
-      return formatted;
+      return gatewayErrorReason(formatted);
     },
     plugins: [
       ...armor.plugins,
