@@ -22,5 +22,5 @@ runService('signing subgraph', logger, async () => {
     authorityNumbers: authorityNumbers(env),
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
   });
-  return { url: `${await server.listen(env.SIGNING_PORT)}/graphql`, stop: server.stop };
+  return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: server.stop };
 });
