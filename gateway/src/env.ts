@@ -1,7 +1,7 @@
 import { commonEnvShape, parseEnv, port } from '@behorig/kit';
 import { z } from 'zod';
 
-/** The only reader of process.env in the gateway (house style 6). */
+/** The only reader of process.env in the gateway: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () =>
   parseEnv({
     ...commonEnvShape,

@@ -14,6 +14,8 @@ import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
+import { gatewayErrorReason } from './error-reasons';
+import { queryCostPlugin } from './query-cost';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -87,12 +89,12 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
     throw new GraphQLError(`The ${this.serviceName} service cannot be reached right now; try again shortly.`, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.serviceName },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNREACHABLE', serviceName: this.serviceName },
     });
   }
 }
 
-/** Builds the gateway (house style 5: build here, listen in index.ts). */
+/** Builds the gateway (built here and listened on in index.ts, so tests start it on a random port). */
 export async function buildGateway(opts: GatewayOptions) {
   const logger = opts.logger ?? createLogger('gateway', 'silent');
   // Keep-alive connections to the subgraphs: the default fetcher measured far slower here.
@@ -113,7 +115,8 @@ export async function buildGateway(opts: GatewayOptions) {
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Cost is counted by queryCostPlugin instead: armor's cost rule cannot see variables.
+    costLimit: { enabled: false },
     // Field suggestions ("did you mean …") leak the schema when introspection is off.
     blockFieldSuggestion: { enabled: !sandbox },
   }).protect();
@@ -127,12 +130,13 @@ export async function buildGateway(opts: GatewayOptions) {
     formatError: (formatted) => {
       // In production nothing internal (SQL, stack traces, hostnames) reaches the client.
       if (opts.production && (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code)) {
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_ERROR' }, path: formatted.path };
       }
-      return formatted;
+      return gatewayErrorReason(formatted);
     },
     plugins: [
       ...armor.plugins,
+      queryCostPlugin<GatewayContext>({ maxCost: limits.maxCost }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],

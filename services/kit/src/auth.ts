@@ -162,12 +162,12 @@ export function assertIssuedInPast(iat: unknown, nowMs: number): void {
 export async function actorFromAuthorization(header: string | undefined | null, verify: TokenVerifier): Promise<Actor | null> {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".', 'AUTHORIZATION_HEADER_MALFORMED');
   try {
     return await verify(m[1]);
   } catch (e) {
     const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
-    throw unauthenticated(expired ? 'Your session has expired; sign in again.' : 'The token is not valid.');
+    throw expired ? unauthenticated('Your session has expired; sign in again.', 'SESSION_EXPIRED') : unauthenticated('The token is not valid.', 'TOKEN_INVALID');
   }
 }
 
