@@ -16,6 +16,7 @@ import { oauthRoutes } from './routes/oauth-routes';
 import { auditExportRoute } from './routes/audit-export-route';
 import { createLocalJWKSet } from 'jose';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
+import { collectOpenOrders, startCollector } from './orders/order-service';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -35,6 +36,8 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   applyRetryDelaysMs?: readonly number[];
   /** R-AUDIT-4: a signed checkpoint at most this many seconds after an organisation's latest event (AUDIT_CHECKPOINT_SECONDS). */
   checkpointSeconds?: number;
+  /** R-SIGN-7: how often the service collects its open BankID orders itself (BANKID_COLLECT_INTERVAL_MS; 0 = never). */
+  collectIntervalMs?: number;
 };
 
 const notConfigured = (): BankIdProvider => {
@@ -91,11 +94,15 @@ export async function buildServer(opts: SigningBuildOptions) {
   const checkpoints = startCheckpointer({
     orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
   });
+  const collector = (opts.collectIntervalMs ?? 2000) > 0 ? startCollector(server.orm.em, deps, opts.collectIntervalMs ?? 2000) : null;
   return {
     ...server,
+    /** One round of server-side collection now (the timer does this on its own). */
+    collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
     writeCheckpoints: checkpoints.runOnce,
     stop: async () => {
+      await collector?.stop();
       await checkpoints.stop();
       await server.stop();
     },
