@@ -10,7 +10,7 @@ export { serviceUnavailable };
 
 /** Maps the domain's typed refusals to the contract's error codes. */
 export function toGraphQLError(e: unknown): unknown {
-  if (e instanceof ValidationError) return badInput(e.field, e.message);
+  if (e instanceof ValidationError) return badInput(e.field, e.message, e.reason);
   if (e instanceof ForbiddenRuleError) return forbidden(`${e.message} (${e.rule})`);
   if (e instanceof ConflictRuleError) return conflict(`${e.message} (${e.rule})`);
   if (e instanceof DirectoryUnavailableError || e instanceof SigningUnavailableError) return serviceUnavailable(e.message);
