@@ -24,7 +24,7 @@ export const Query: QueryResolvers = {
   },
   verifyAuditLog: async (_p, { organisationId }, ctx) => {
     requireActor(ctx.actor);
-    if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).');
+    if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).', 'MALFORMED_ID');
     await requireAuditVisibility(ctx, organisationId);
     return verifyAuditChain(ctx.em, organisationId, ctx.deps.getKey);
   },
@@ -34,7 +34,7 @@ export const Query: QueryResolvers = {
     const r = await ctx.loaders.receipt.load(id);
     if (!r) return null;
     const self = actor.kind === 'person' && (actor.personalNumber === r.signerPersonalNumber);
-    if (!self && !(actor.kind === 'person' && actor.authority)) throw forbidden('Only the signer and the authority may read this receipt.');
+    if (!self && !(actor.kind === 'person' && actor.authority)) throw forbidden('Only the signer and the authority may read this receipt.', 'RECEIPT_NOT_YOURS');
     return r;
   },
 };
