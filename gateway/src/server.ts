@@ -16,10 +16,14 @@ import { actorFromAuthorization, createLogger, type Actor, type Logger, type Tok
 import { supergraphPath } from './compose';
 import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
+import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
+import { mountPublicRoutes } from './public-routes';
 
 export interface GatewayContext {
   actor: Actor | null;
   authorization?: string;
+  /** The client's address: the socket's, or X-Forwarded-For's when the peer is a trusted proxy. */
+  clientAddress?: string;
 }
 
 export interface GatewayOptions {
@@ -32,6 +36,16 @@ export interface GatewayOptions {
   production?: boolean;
   logger?: Logger;
   limits?: Partial<QueryLimits>;
+  /** Rate limits (docs/operations.md); `false` turns them off (benchmarks, most tests). */
+  rateLimits?: Partial<RateLimits> | false;
+  rateLimitStore?: RateLimitStore;
+  /**
+   * Which direct peers may tell the client's address in X-Forwarded-For (express "trust proxy":
+   * addresses, CIDRs, `loopback`, `uniquelocal`); none by default, so the socket's address counts.
+   */
+  trustedProxies?: string[];
+  /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
+  signingBaseUrl?: string;
 }
 
 /**
@@ -82,6 +96,8 @@ export async function buildGateway(opts: GatewayOptions) {
   });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustedProxies?.length ? opts.trustedProxies : false);
+  const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger);
   const httpServer = http.createServer(app);
   const sandbox = opts.sandbox ?? !opts.production;
   const armor = new ApolloArmor({
@@ -111,6 +127,7 @@ export async function buildGateway(opts: GatewayOptions) {
     plugins: [
       ...armor.plugins,
       queryCostPlugin<GatewayContext>({ maxCost: limits.maxCost }),
+      ...(limiter ? [rateLimitPlugin<GatewayContext>(limiter)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -120,9 +137,15 @@ export async function buildGateway(opts: GatewayOptions) {
   app.get('/health', (_req, res) => {
     res.status(200).json({ status: 'ok' });
   });
+  // Every other route counts against the client address's limit.
+  app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
+  mountPublicRoutes(app, {
+    signingBaseUrl: opts.signingBaseUrl ?? (opts.subgraphUrls?.signing ?? 'http://localhost:4003/graphql').replace(/\/graphql\/?$/, ''),
+    agent, limiter, logger,
+  });
   app.use(
     '/graphql',
-    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600 }),
+    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after'] }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -130,7 +153,7 @@ export async function buildGateway(opts: GatewayOptions) {
         // "nobody" so that log-in and public operations work, and subgraphs refuse the rest.
         const authorization = req.headers.authorization;
         const actor = await actorFromAuthorization(authorization, opts.verify);
-        return { actor, authorization };
+        return { actor, authorization, clientAddress: clientAddress(req) };
       },
     }),
   );
@@ -153,6 +176,7 @@ export async function buildGateway(opts: GatewayOptions) {
       await apollo.stop();
       if (listening) httpServer.closeAllConnections();
       await agent.close();
+      await limiter?.close();
       logger.info('gateway stopped');
     },
   };

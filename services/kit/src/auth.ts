@@ -4,7 +4,7 @@ import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, impo
 import { unauthenticated } from './errors';
 
 /**
- * Tokens (CONTRACT.md): ES256 JWTs signed by the signing service's key and published as a JWKS.
+ * Tokens (docs/api.md): ES256 JWTs signed by the signing service's key and published as a JWKS.
  * The gateway and every subgraph verify them with the same code, so a subgraph reached directly
  * is as strict as one reached through the gateway.
  */
