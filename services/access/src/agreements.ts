@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, isAuthority, notFound, parsePersonalNumber, requireActor, writeOutboxEvent } from '@behorig/kit';
+import { badInput, conflict, forbidden, isAuthority, notFound, parsePersonalNumber, parsePersonName, requireActor, writeOutboxEvent } from '@behorig/kit';
 import type { Context } from './context';
 import { AgreementEntity, type AgreementRow } from './entities/agreement.entity';
 import { activateBy, effectiveAgreementStatus, nextAgreementStatus, STARTING_ADMINISTRATOR_ROLE, type AgreementStatus } from './domain';
@@ -21,10 +21,9 @@ export interface RegisterArgs {
 export async function registerAgreement(ctx: Context, input: RegisterArgs): Promise<AgreementRow> {
   requireAuthority(ctx);
   const pnr = parsePersonalNumber(input.administrator.personalNumber, 'input.administrator.personalNumber', ctx.today);
-  const givenName = input.administrator.givenName?.trim();
-  const surname = input.administrator.surname?.trim();
-  if (!givenName) throw badInput('input.administrator.givenName', 'The given name must not be empty.', 'FIELD_REQUIRED');
-  if (!surname) throw badInput('input.administrator.surname', 'The surname must not be empty.', 'FIELD_REQUIRED');
+  // R-SIGN-6: the administrator's names are plain names like any other person's.
+  const givenName = parsePersonName(input.administrator.givenName, 'input.administrator.givenName', 'The given name');
+  const surname = parsePersonName(input.administrator.surname, 'input.administrator.surname', 'The surname');
   const receivedOn = input.receivedOn ?? ctx.today;
   if (receivedOn > ctx.today) throw badInput('input.receivedOn', 'An agreement cannot be received in the future.', 'AGREEMENT_RECEIVED_IN_FUTURE');
   const deadline = activateBy(receivedOn, 'input.receivedOn');

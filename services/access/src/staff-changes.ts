@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault, isUuid } from '@behorig/kit';
+import { badInput, conflict, forbidden, notFound, parsePersonalNumber, parsePersonName, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault, isUuid } from '@behorig/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
 import { PersonEntity } from './entities/person.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import {
-  assertSignable, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
+  assertSignable, assertSigningTextFits, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
   type AdministratorChange, type PendingChangeData, type StaffGrant,
 } from './domain';
 import { administratorPeriods, requireManageUsers, unitActiveOn } from './access-data';
@@ -191,8 +191,9 @@ export interface StaffInputArgs {
 export async function proposeStaff(ctx: Context, organisationId: string, input: StaffInputArgs): Promise<PendingChangeRow> {
   await requireManageUsers(ctx, organisationId);
   const pnr = parsePersonalNumber(input.personalNumber, 'input.personalNumber', ctx.today);
-  const givenName = nonEmpty(input.givenName, 'input.givenName', 'The given name');
-  const surname = nonEmpty(input.surname, 'input.surname', 'The surname');
+  // R-SIGN-6: plain names only, so no name can fake or hide a line of the signing text.
+  const givenName = parsePersonName(input.givenName, 'input.givenName', 'The given name');
+  const surname = parsePersonName(input.surname, 'input.surname', 'The surname');
   const email = optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
   const validTo = input.validTo ?? null;
@@ -351,9 +352,17 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
     }
     const set = { id: open.id, organisationId };
     const digest = digestOf(set, changes);
+    // R-SIGN-6: the text lists exactly the changes the digest covers, or signing does not start.
+    const text = signingTextOf(changes, catalogue);
+    try {
+      assertSigningTextFits(text);
+    } catch (e) {
+      if (e instanceof ValidationError) throw badInput(e.field, e.message, e.reason);
+      throw e;
+    }
     await tx.execute(`UPDATE access.change_set SET status = 'SIGNING', signing_digest = ? WHERE id = ?`, [digest, open.id]);
     await writeOutboxEvent(tx, SCHEMA, { actor: await auditActor(ctx), organisationId, action: 'access.changes.signing_started', target: `change_set:${open.id}`, after: { changeSetId: open.id, digest, changes: changes.length } });
-    return { id: open.id, digest, text: signingTextOf(changes, catalogue) };
+    return { id: open.id, digest, text };
   });
   try {
     const { orderRef } = await ctx.deps.signing.startSignOrder(

@@ -154,6 +154,7 @@ export const REASONS = {
 
   // Changes to sign, signing and receipts (R-SIGN)
   NOTHING_TO_SIGN: { code: 'BAD_USER_INPUT', rule: 'R-SIGN-1', meaning: 'There are no changes to sign.' },
+  SIGNING_TEXT_TOO_LONG: { code: 'BAD_USER_INPUT', rule: 'R-SIGN-6', meaning: 'Too many changes to show in one BankID signing; sign some of them first.' },
   CHANGE_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-SIGN-1', meaning: 'There is no such pending change.' },
   NOT_A_DRAFT: { code: 'CONFLICT', rule: 'R-SIGN-4', meaning: 'The changes are no longer a draft (being signed or already applied); they cannot be edited or discarded.' },
   ALREADY_APPLIED: { code: 'CONFLICT', rule: 'R-SIGN-4', meaning: 'These changes have already been signed and applied; they apply only once.' },
