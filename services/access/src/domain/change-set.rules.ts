@@ -200,6 +200,7 @@ export function nextChangeSetStatus(current: ChangeSetStatus, event: ChangeSetEv
       current === 'APPLIED'
         ? 'These changes have already been signed and applied; they are applied only once.'
         : `A change set in status ${current} cannot take the event ${event}.`,
+      current === 'APPLIED' ? 'ALREADY_APPLIED' : 'NOT_A_DRAFT',
     );
   }
   return next;
@@ -207,8 +208,8 @@ export function nextChangeSetStatus(current: ChangeSetStatus, event: ChangeSetEv
 
 /** R-SIGN-1: signing needs an open draft with at least one change. */
 export function assertSignable(status: ChangeSetStatus, changeCount: number): void {
-  if (status !== 'DRAFT') throw new ConflictRuleError('R-SIGN-1', `Only a draft can be signed; this change set is ${status}.`);
-  if (changeCount === 0) throw new ValidationError('organisationId', 'There are no changes to sign.');
+  if (status !== 'DRAFT') throw new ConflictRuleError('R-SIGN-1', `Only a draft can be signed; this change set is ${status}.`, 'NOT_A_DRAFT');
+  if (changeCount === 0) throw new ValidationError('organisationId', 'There are no changes to sign.', 'NOTHING_TO_SIGN');
 }
 
 /**
@@ -216,9 +217,9 @@ export function assertSignable(status: ChangeSetStatus, changeCount: number): vo
  * already) and its changes still have the digest that was signed.
  */
 export function assertCanApply(status: ChangeSetStatus, signedDigest: string, currentDigest: string): void {
-  if (status === 'APPLIED') throw new ConflictRuleError('R-SIGN-4', 'These changes have already been applied; they are applied only once.');
-  if (status !== 'SIGNING') throw new ConflictRuleError('R-SIGN-4', `The change set is ${status}, not being signed.`);
+  if (status === 'APPLIED') throw new ConflictRuleError('R-SIGN-4', 'These changes have already been applied; they are applied only once.', 'ALREADY_APPLIED');
+  if (status !== 'SIGNING') throw new ConflictRuleError('R-SIGN-4', `The change set is ${status}, not being signed.`, 'NOT_BEING_SIGNED');
   if (signedDigest !== currentDigest) {
-    throw new ConflictRuleError('R-SIGN-4', 'The changes were edited after signing started; the signature does not cover them. Sign again.');
+    throw new ConflictRuleError('R-SIGN-4', 'The changes were edited after signing started; the signature does not cover them. Sign again.', 'SIGNATURE_OUTDATED');
   }
 }
