@@ -260,7 +260,7 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
     try {
       const { pnr } = personalNumber(r, false);
       await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, {
-        o: org, i: { personalNumber: pnr, givenName: 'Bench', surname: `Testsson ${times.length + errors}`, email: null, roleCodes: ['SERVICE_ADMIN'], unitIds: [unit], validFrom: today, validTo },
+        o: org, i: { personalNumber: pnr, givenName: 'Bench', surname: `Testsson ${(times.length + errors).toString(26).split('').map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}`, email: null, roleCodes: ['SERVICE_ADMIN'], unitIds: [unit], validFrom: today, validTo },
       });
       const { signChanges } = await gql(`mutation($o: ID!) { signChanges(organisationId: $o) { orderRef } }`, { o: org });
       const done = await fetch(`${o.controlUrl}/simulator/orders/${signChanges.orderRef}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personalNumber: o.signer }) });

@@ -177,7 +177,8 @@ export async function runLoad(opts: {
     const count = 1 + Math.floor(Math.random() * 3);
     for (let i = 0; i < count; i++) {
       const personalNumber = nextPnr();
-      const surname = `Soakperson${++surnameSeq}`;
+      // Letters only: a person's name is a plain name (R-SIGN-6).
+      const surname = `Soakperson${(++surnameSeq).toString(26).split('').map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}`;
       const r = await gql('proposeStaff', admin, Q.propose, {
         o: org.id,
         i: { personalNumber, givenName: 'Last', surname, email: `${surname.toLowerCase()}@soak.example`, roleCodes: ['SERVICE_ADMIN'], unitIds: [org.unitId], validFrom: cal.today, validTo: cal.endDate() },

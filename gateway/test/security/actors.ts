@@ -92,4 +92,5 @@ export function freshBankgiro(): string {
   return `${digits.slice(0, 4)}-${digits.slice(4)}`;
 }
 
-export const fresh = (label: string) => `${label} ${randomBytes(3).toString('hex')}`;
+/** A unique name: letters only, so it is a plain name (R-SIGN-6) wherever a person's name is expected. */
+export const fresh = (label: string) => `${label} ${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;

@@ -14,7 +14,8 @@ import type { SigningDeps } from './deps';
 import { internalRoutes } from './routes/internal-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { auditExportRoute } from './routes/audit-export-route';
-import { createLocalJWKSet } from 'jose';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createPublishedKeys } from './published-keys';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
 import { collectOpenOrders, startCollector } from './orders/order-service';
 
@@ -50,14 +51,15 @@ const notConfigured = (): BankIdProvider => {
  * Besides GraphQL it serves POST /oauth/token, GET /audit/export and the /internal/... routes.
  */
 export async function buildServer(opts: SigningBuildOptions) {
-  const jwks = { keys: [opts.signingKey.publicJwk] };
+  let orm: MikroORM | undefined;
+  const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   const deps: SigningDeps = {
     key: opts.signingKey,
-    verify: createTokenVerifier({ jwks }),
-    verifyReceipt: createReceiptVerifier({ jwks }),
-    getKey: createLocalJWKSet(jwks),
+    verify: createTokenVerifier({ getKey: published.getKey }),
+    verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
+    getKey: published.getKey,
     bankId,
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
@@ -83,14 +85,21 @@ export async function buildServer(opts: SigningBuildOptions) {
     routes: (app, orm) => {
       // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
       app.set('trust proxy', 'loopback');
-      app.get('/.well-known/jwks.json', (_req, res) => {
-        res.set('cache-control', 'public, max-age=300').json(jwks);
+      app.get('/.well-known/jwks.json', async (_req, res, next) => {
+        try {
+          res.set('cache-control', 'public, max-age=60').json(await published.jwks());
+        } catch (e) {
+          next(e);
+        }
       });
       internalRoutes(app, orm, deps, secret);
       oauthRoutes(app, orm, deps);
       auditExportRoute(app, orm, deps);
     },
   });
+  orm = server.orm;
+  // Published before this replica signs anything (tokens, receipts, checkpoints).
+  await published.publish();
   const checkpoints = startCheckpointer({
     orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
   });
