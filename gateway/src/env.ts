@@ -4,7 +4,7 @@ import { z } from 'zod';
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
-/** The only reader of process.env in the gateway (house style 6). */
+/** The only reader of process.env in the gateway: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () =>
   parseEnv({
     ...commonEnvShape,

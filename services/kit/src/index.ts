@@ -22,3 +22,5 @@ export * from './storable-input';
 export * from './database-unavailable';
 export * from './outbox-event.entity';
 export * from './internal-api';
+export * from './metrics';
+export * from './request-context';
