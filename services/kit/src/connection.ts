@@ -1,7 +1,7 @@
 import { badInput } from './errors';
 
 /**
- * Relay-style cursor pagination helpers (CONTRACT.md conventions). Cursors are opaque base64url
+ * Relay-style cursor pagination helpers (docs/api.md conventions). Cursors are opaque base64url
  * of an offset; `first` is clamped so one request cannot ask for the whole table.
  */
 export const MAX_PAGE = 100;

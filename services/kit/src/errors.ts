@@ -5,7 +5,7 @@ import { genericReason, isReason, REASONS, type Reason } from './reasons';
 export { REASONS, REASON_NAMES, isReason, genericReason, type Reason, type ReasonEntry, type ErrorCode } from './reasons';
 
 /**
- * The contract's error codes (CONTRACT.md). Every refusal goes through one of these so
+ * The contract's error codes (docs/api.md). Every refusal goes through one of these so
  * clients can rely on `extensions.code` (and `extensions.field` for bad input) and on
  * `extensions.reason`, a name from the catalogue in `reasons.ts` (a specific one when given,
  * else the code's generic one).

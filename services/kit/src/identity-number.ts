@@ -3,7 +3,7 @@ import { isValidIsoDate, stockholmDate } from './dates';
 import type { Reason } from './reasons';
 
 /**
- * Swedish identity numbers (DOMAIN.md R-ID-1…4). Pure functions: no I/O, the clock is an argument.
+ * Swedish identity numbers (docs/domain.md: R-ID-1…4). Pure functions: no I/O, the clock is an argument.
  */
 
 /** Luhn check digit over the nine digits before it (weights 2,1,2,1,…, digit sums of products). */

@@ -39,7 +39,7 @@ const OUTSIDE = new RegExp(['\\.\\./', 'shared', '|', '/work/', 'shared'].join('
 const CITATIONS: Array<[string, RegExp]> = [
   ['an issue number', new RegExp(['\\b', 'issue', 's?\\s*#?\\d+'].join(''), 'i')],
   ['a house-style number', new RegExp(['house', '[ -]style\\s*\\d+'].join(''), 'i')],
-  ['a document outside the repository', new RegExp(['\\b', 'interfaces', '\\.md\\b'].join(''))],
+  ['a document outside the repository', new RegExp(['\\b(', 'interfaces', '|', 'CONTRACT', '|', 'DOMAIN', '|', 'STACK-NOTES', ')\\.md\\b'].join(''))],
 ];
 
 function offences(pattern: RegExp): string[] {

@@ -37,3 +37,16 @@ export async function requireAuditVisibility(ctx: Context, organisationId: strin
     throw forbidden("Only the organisation's administrators and the authority may see its audit log.");
   }
 }
+
+/**
+ * The one read policy for receipts (R-AUTH-4): the `receipt` root field and the `Receipt` entity
+ * reference ask this, and it admits exactly those who already see the receipt through a guarded
+ * parent: its signer (their sign order), the authority, and whoever sees the organisation's audit
+ * log (R-AUDIT-3), where the receipt is linked from the applied change's events.
+ */
+export async function mayReadReceipt(ctx: Context, receipt: { signerPersonId?: string | null; signerPersonalNumber: string; organisationId: string }): Promise<boolean> {
+  const actor = requireActor(ctx.actor);
+  if (isAuthority(actor)) return true;
+  if (actor.kind === 'person' && ((receipt.signerPersonId && actor.personId === receipt.signerPersonId) || actor.personalNumber === receipt.signerPersonalNumber)) return true;
+  return can(ctx, receipt.organisationId, 'MANAGE_USERS', 'READ');
+}

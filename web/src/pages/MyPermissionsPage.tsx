@@ -22,7 +22,7 @@ export const MyPermissionsDocument = graphql(`
   }
 `);
 
-type Scope = NonNullable<MyPermissionsQuery['me']>['permissionScopes'][number];
+type Scope = NonNullable<NonNullable<MyPermissionsQuery['me']>['permissionScopes']>[number];
 
 export function groupByOrganisation(scopes: Scope[]): { organisation: Scope['organisation']; scopes: Scope[] }[] {
   const groups = new Map<string, { organisation: Scope['organisation']; scopes: Scope[] }>();

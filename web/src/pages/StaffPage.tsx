@@ -39,7 +39,9 @@ export function StaffPage() {
   });
   const [{ data: me }] = useQuery({ query: MeQuery });
   const org = data?.organisation;
-  const people = org?.staff.edges.map((e) => e.node) ?? [];
+  // null (with its FORBIDDEN error) for a viewer who may not read the staff list
+  const staff = org?.staff;
+  const people = staff?.edges.map((e) => e.node) ?? [];
 
   const rows: StaffRow[] = useMemo(() => people.map((p) => {
     const m = p.memberships.find((x) => x.organisation.id === organisationId);
@@ -106,9 +108,9 @@ export function StaffPage() {
       </div>
       {fetching && !data && <Loading />}
       <ErrorBox error={error} />
-      {org && (
+      {staff && (
         <>
-          <p className="muted">{t('staff.count', { count: org.staff.totalCount })}</p>
+          <p className="muted">{t('staff.count', { count: staff.totalCount })}</p>
           {rows.length === 0 ? <p>{t('staff.empty')}</p> : (
             <div className="table-wrap">
               <table className="staff stack">
@@ -163,7 +165,7 @@ export function StaffPage() {
               </table>
             </div>
           )}
-          <Pager page={pager.page} hasNextPage={org.staff.pageInfo.hasNextPage} onPrevious={pager.previous} onNext={() => pager.next(org.staff.pageInfo.endCursor)} />
+          <Pager page={pager.page} hasNextPage={staff.pageInfo.hasNextPage} onPrevious={pager.previous} onNext={() => pager.next(staff.pageInfo.endCursor)} />
         </>
       )}
       {org && (

@@ -1,4 +1,5 @@
-import { connection, forbidden, isAuthority, notFound, pageArgs, requireActor } from '@behorig/kit';
+import { connection, forbidden, isAuthority, isUuid, notFound, pageArgs, requireActor } from '@behorig/kit';
+import { mayReadReceipt } from '../visibility';
 import type { PersonResolvers, ReceiptResolvers, SessionResolvers, SigningOrderResolvers } from '../generated/resolvers-types';
 import { assertMayFollow, orderMessage, qrDataNow } from '../orders/order-service';
 
@@ -18,11 +19,14 @@ export const SigningOrder: SigningOrderResolvers = {
 };
 
 export const Receipt: ReceiptResolvers = {
-  // Receipts are reached through guarded parents (a signing order, the audit log, a change set);
-  // a bare reference still needs a signed-in caller.
+  // R-AUTH-4: a reference answers as the `receipt` root field does (visibility.ts mayReadReceipt).
   __resolveReference: async (ref, ctx) => {
     requireActor(ctx.actor);
-    return ctx.loaders.receipt.load(ref.id);
+    if (!isUuid(ref.id)) return null;
+    const r = await ctx.loaders.receipt.load(ref.id);
+    if (!r) return null;
+    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.');
+    return r;
   },
   signer: (r) => {
     if (!r.signerPersonId) throw notFound('The signer is not a known person.');
