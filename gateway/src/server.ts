@@ -194,12 +194,11 @@ export async function buildGateway(opts: GatewayOptions) {
         // "nobody" so that log-in and public operations work, and subgraphs refuse the rest.
         const authorization = req.headers.authorization;
         const actor = await actorFromAuthorization(authorization, opts.verify);
-<<<<<<< HEAD
         const clientName = req.headers[CLIENT_NAME_HEADER];
-        return { actor, authorization, clientAddress: clientAddress(req), clientName: typeof clientName === 'string' ? clientName : undefined, info: res.locals.info as RequestInfo | undefined };
-=======
-        return { actor, authorization, verify: opts.verify, clientAddress: clientAddress(req) };
->>>>>>> main
+        return {
+          actor, authorization, verify: opts.verify, clientAddress: clientAddress(req),
+          clientName: typeof clientName === 'string' ? clientName : undefined, info: res.locals.info as RequestInfo | undefined,
+        };
       },
     }),
   );
