@@ -26,7 +26,7 @@ export async function can(ctx: Context, organisationId: string, fn: string, acce
   try {
     return await answer;
   } catch (e) {
-    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Permissions cannot be checked right now (the access service does not answer). Try again shortly.');
+    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Permissions cannot be checked right now (the access service does not answer). Try again shortly.', 'PERMISSION_SERVICE_UNAVAILABLE');
     throw e;
   }
 }
@@ -34,7 +34,7 @@ export async function can(ctx: Context, organisationId: string, fn: string, acce
 /** R-AUDIT-3: administrators of the organisation (MANAGE_USERS READ) and the authority. */
 export async function requireAuditVisibility(ctx: Context, organisationId: string): Promise<void> {
   if (!(await can(ctx, organisationId, 'MANAGE_USERS', 'READ'))) {
-    throw forbidden("Only the organisation's administrators and the authority may see its audit log.");
+    throw forbidden("Only the organisation's administrators and the authority may see its audit log.", 'AUDIT_LOG_ADMINISTRATORS_ONLY');
   }
 }
 

@@ -29,7 +29,7 @@ export const Receipt: ReceiptResolvers = {
     return r;
   },
   signer: (r) => {
-    if (!r.signerPersonId) throw notFound('The signer is not a known person.');
+    if (!r.signerPersonId) throw notFound('The signer is not a known person.', 'SIGNER_UNKNOWN');
     return { __typename: 'Person', id: r.signerPersonId };
   },
   organisation: (r) => ({ __typename: 'Organisation', id: r.organisationId }),
@@ -40,7 +40,7 @@ export const Person: PersonResolvers = {
   receipts: async (person, { first, after }, ctx) => {
     const actor = requireActor(ctx.actor);
     const self = actor.kind === 'person' && actor.personId === person.id;
-    if (!self && !isAuthority(actor)) throw forbidden('Only the person themself and the authority see their receipts.');
+    if (!self && !isAuthority(actor)) throw forbidden('Only the person themself and the authority see their receipts.', 'RECEIPT_NOT_YOURS');
     const { limit, offset } = pageArgs(first, after);
     const all = await ctx.loaders.receiptsBySigner.load(person.id);
     return connection(all.slice(offset, offset + limit), offset, limit, all.length);
@@ -49,7 +49,7 @@ export const Person: PersonResolvers = {
 
 export const Session: SessionResolvers = {
   person: (s) => {
-    if (!s.personId) throw notFound('Authority staff without a person record have no Person.');
+    if (!s.personId) throw notFound('Authority staff without a person record have no Person.', 'PERSON_NOT_FOUND');
     return { __typename: 'Person', id: s.personId };
   },
 };

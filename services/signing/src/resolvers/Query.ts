@@ -24,7 +24,7 @@ export const Query: QueryResolvers = {
   },
   verifyAuditLog: async (_p, { organisationId }, ctx) => {
     requireActor(ctx.actor);
-    if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).');
+    if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).', 'MALFORMED_ID');
     await requireAuditVisibility(ctx, organisationId);
     return verifyAuditChain(ctx.em, organisationId, ctx.deps.getKey);
   },
@@ -33,7 +33,7 @@ export const Query: QueryResolvers = {
     if (!UUID.test(id)) return null;
     const r = await ctx.loaders.receipt.load(id);
     if (!r) return null;
-    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.');
+    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.', 'RECEIPT_NOT_YOURS');
     return r;
   },
 };
