@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { root, startEmbedded, ensureDatabase } from './lib.mjs';
+import { root, startEmbedded, ensureDatabase, checkPorts } from './lib.mjs';
 
 const cfg = process.env;
 const ports = {
@@ -54,13 +54,20 @@ function run(name, command, args, env = {}) {
 
 async function waitFor(url, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
+  let last = 'no answer';
   while (Date.now() < until) {
     try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      // fetch's own message is only "fetch failed"; the cause says why (ECONNREFUSED, bad port, …).
+      last = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(e);
+      if (/bad port/i.test(last)) throw new Error(`${url}: ${last} (Node's fetch refuses this port; choose another)`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s (last: ${last})`);
 }
 
 let embedded;
@@ -84,6 +91,23 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
+  // Every port is checked before anything starts, so a taken, refused or privileged port is named
+  // with its variable instead of surfacing later as a service that "did not answer".
+  const useSimulatorPorts = !cfg.BANKID_URL && (cfg.NODE_ENV ?? 'development') !== 'production';
+  const problems = await checkPorts({
+    GATEWAY_PORT: ports.gateway,
+    ORGANISATIONS_PORT: ports.organisations,
+    ACCESS_PORT: ports.access,
+    SIGNING_PORT: ports.signing,
+    ...(cfg.START_WEB !== 'false' ? { WEB_PORT: ports.web } : {}),
+    ...(useSimulatorPorts ? { BANKID_SIMULATOR_RP_PORT: ports.bankidRp, BANKID_SIMULATOR_CONTROL_PORT: ports.bankidControl } : {}),
+    ...(!cfg.DATABASE_URL ? { EMBEDDED_PG_PORT: ports.pg } : {}),
+  });
+  if (problems.length) {
+    for (const p of problems) say('start', `cannot start: ${p}`);
+    say('start', 'Set the named variable(s) to free ports, e.g. GATEWAY_PORT=4100 npm start (README, Configuration).');
+    process.exit(1);
+  }
   let databaseUrl = cfg.DATABASE_URL;
   if (!databaseUrl) {
     say('db', `starting embedded PostgreSQL on port ${ports.pg} (data in .data/pg)`);

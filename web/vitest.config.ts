@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [react()],
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    // e2e/*.unit.test.ts: the browser suite's own helpers (finding Chromium), no system needed.
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.unit.test.ts'],
     setupFiles: ['src/test-setup.ts'],
     // `npm test` runs every package's suites at once on two cores; a jsdom render that takes
     // 1 s alone was measured at 7 s there. Timeouts catch hangs, not slowness.

@@ -93,7 +93,7 @@ async function main() {
 
     say('starting the system (scripts/start.mjs, START_WEB=false, DEMO_DATA=true) — log in .data/bench/system.log');
     const t0 = Date.now();
-    const system = start('system', process.execPath, ['scripts/start.mjs'], { env: { DATABASE_URL: dbUrl, START_WEB: 'false', DEMO_DATA: 'true', LOG_LEVEL: 'warn' } });
+    const system = start('system', process.execPath, ['scripts/start.mjs'], { env: { DATABASE_URL: dbUrl, START_WEB: 'false', DEMO_DATA: 'true', LOG_LEVEL: 'warn', RATE_LIMIT: 'false' } });
     system.once('exit', (code) => say(`system exited (${code})`));
     await waitFor(`http://localhost:${PORTS.gateway}/health`, 300_000);
     say(`system up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '@behorig/kit';
 
-/** The bench's only read of process.env (house style 6). Unset DATABASE_URL = embedded PostgreSQL. */
+/** The bench's only read of process.env. Unset DATABASE_URL = embedded PostgreSQL. */
 export const env = parseEnv({
   DATABASE_URL: z.string().url().optional(),
   SCALE_PG_PORT: z.coerce.number().int().default(54331),

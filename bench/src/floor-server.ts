@@ -12,7 +12,7 @@ import { stockholmDate } from '@behorig/kit';
  * Run: `tsx bench/src/floor-server.ts <databaseUrl> <port>`; POST /scopes, /check, /staff.
  */
 
-/** R-SCOPE-1 as SQL: active assignments, unit-scoped roles only where the person has a current unit. */
+/** R-SCOPE-1 as SQL: active assignments, unit-scoped roles only where the person has a current unit; org-wide roles list every unit of the organisation (R-USR-3). */
 export const SCOPES_SQL = `
 WITH ms AS (SELECT id, organisation_id FROM access.membership WHERE person_id = $1),
 u AS (SELECT DISTINCT ms.organisation_id, mu.unit_id FROM ms JOIN access.membership_unit mu ON mu.membership_id = ms.id
@@ -24,7 +24,9 @@ s AS (SELECT ms.organisation_id, r.org_wide_only, ra.role_code, ra.valid_from, r
 SELECT coalesce(json_agg(json_build_object(
   'organisation', json_build_object('name', o.name),
   'orgWide', s.org_wide_only,
-  'units', CASE WHEN s.org_wide_only THEN '[]'::json ELSE (
+  'units', CASE WHEN s.org_wide_only THEN (
+     SELECT coalesce(json_agg(json_build_object('name', un.name) ORDER BY un.id), '[]'::json)
+       FROM organisations.unit un WHERE un.organisation_id = s.organisation_id) ELSE (
      SELECT coalesce(json_agg(json_build_object('name', un.name) ORDER BY u.unit_id), '[]'::json)
        FROM u JOIN organisations.unit un ON un.id = u.unit_id WHERE u.organisation_id = s.organisation_id) END,
   'role', json_build_object('code', s.role_code),

@@ -47,7 +47,7 @@ export interface ScaleCounts {
   auditEvents: number;
 }
 
-/** Applies every subgraph's committed migrations by starting each one's ORM once (house style 4). */
+/** Applies every subgraph's committed migrations by starting each one's ORM once. */
 export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
     ['organisations', organisationEntities, organisationMigrations],
@@ -285,6 +285,11 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
     await w.drain();
     counts.auditEvents = aBatch.count;
     progress('audit events', counts.auditEvents);
+    // Each chain's head, as appendAuditEvents keeps it, so the signing service checkpoints these chains too (R-AUDIT-4).
+    await pool.query(`INSERT INTO signing.audit_chain_head (chain_key, organisation_id, seq, hash)
+      SELECT DISTINCT ON (organisation_id) organisation_id, organisation_id, seq, hash FROM signing.audit_event
+      WHERE organisation_id IS NOT NULL ORDER BY organisation_id, seq DESC
+      ON CONFLICT (chain_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`);
 
     log('  analysing tables…');
     await pool.query('ANALYZE');

@@ -3,7 +3,7 @@ import { durationFrom, parseArgs } from './soak/options';
 import { soakEnv } from './soak/env';
 
 /**
- * `npm run soak -- --minutes 5` (issue 7): the whole system on a fresh database under mixed
+ * `npm run soak -- --minutes 5`: the whole system on a fresh database under mixed
  * read/write load for the given time, then the checks (zero 5xx, audit chains verify, counts
  * match, memory flat). Exits 0 only when every check passed; Ctrl-C stops everything it started.
  */

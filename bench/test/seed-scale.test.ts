@@ -111,7 +111,10 @@ describe('seed:scale at toy size', () => {
         expect(v.checked).toBeGreaterThan(0);
       }
       // And the check is real: editing one row breaks that chain.
+      // R-AUDIT-4: the table refuses UPDATE; a database owner can switch the triggers off, and the chain still tells.
+      await client.query(`ALTER TABLE signing.audit_event DISABLE TRIGGER USER`);
       await client.query(`UPDATE signing.audit_event SET target = 'tampered' WHERE organisation_id = $1 AND seq = 1`, [orgs[0]]);
+      await client.query(`ALTER TABLE signing.audit_event ENABLE TRIGGER USER`);
       expect(await verifyAuditChain(orm.em.fork(), orgs[0])).toMatchObject({ ok: false, firstBrokenSeq: 1 });
     } finally {
       await orm.close(true);

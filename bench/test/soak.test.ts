@@ -2,7 +2,7 @@ import { testServerUrl } from '@behorig/kit/testing';
 import { runSoak, type SoakReport } from '../src/soak/run';
 
 /**
- * The short soak (issue 7) that runs in `npm test`: the whole system as `npm start` runs it, on a
+ * The short soak that runs in `npm test`: the whole system as `npm start` runs it, on a
  * fresh database, under 20 s of mixed read/write load from 8 workers, then every check of
  * `npm run soak` — zero 5xx and GraphQL errors, audit chains verified with every outbox event
  * delivered exactly once, counts equal to what the load created (memory is sampled, but judged

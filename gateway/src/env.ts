@@ -1,7 +1,10 @@
 import { commonEnvShape, parseEnv, port } from '@behorig/kit';
 import { z } from 'zod';
 
-/** The only reader of process.env in the gateway (house style 6). */
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** The only reader of process.env in the gateway: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () =>
   parseEnv({
     ...commonEnvShape,
@@ -10,7 +13,36 @@ export const loadEnv = () =>
     ORGANISATIONS_URL: z.string().url().optional(),
     ACCESS_URL: z.string().url().optional(),
     SIGNING_URL: z.string().url().optional(),
+    /** The signing service's public HTTP endpoints (token, JWKS, audit export); default: SIGNING_URL without /graphql. */
+    SIGNING_INTERNAL_URL: z.string().url().optional(),
     /** The Sandbox landing page and introspection; default on outside production. */
     SANDBOX: z.enum(['true', 'false']).optional(),
+    /** Rate limits (docs/operations.md). */
+    RATE_LIMIT: z.enum(['true', 'false']).default('true'),
+    RATE_LIMIT_STORE: z.enum(['memory', 'redis', 'postgres']).default('memory'),
+    RATE_LIMIT_REDIS_URL: z.string().url().optional(),
+    /** PostgreSQL for the shared counters; default DATABASE_URL. */
+    RATE_LIMIT_DATABASE_URL: z.string().url().optional(),
+    RATE_LIMIT_WINDOW_SECONDS: positive(60),
+    RATE_LIMIT_PER_ADDRESS: positive(1200),
+    RATE_LIMIT_PER_CALLER: positive(600),
+    RATE_LIMIT_LOGIN: positive(20),
+    RATE_LIMIT_TOKEN: positive(30),
+    /** Proxies allowed to state the client's address in X-Forwarded-For (addresses, CIDRs, loopback). */
+    TRUSTED_PROXIES: list.default([]),
   });
 export type Env = ReturnType<typeof loadEnv>;
+
+/** The rate-limit store the environment asks for; a shared store needs its URL. */
+export function rateLimitStore(env: Env) {
+  if (env.RATE_LIMIT_STORE === 'redis') {
+    if (!env.RATE_LIMIT_REDIS_URL) throw new Error('RATE_LIMIT_STORE=redis needs RATE_LIMIT_REDIS_URL.');
+    return { kind: 'redis' as const, url: env.RATE_LIMIT_REDIS_URL };
+  }
+  if (env.RATE_LIMIT_STORE === 'postgres') {
+    const url = env.RATE_LIMIT_DATABASE_URL ?? env.DATABASE_URL;
+    if (!url) throw new Error('RATE_LIMIT_STORE=postgres needs RATE_LIMIT_DATABASE_URL or DATABASE_URL.');
+    return { kind: 'postgres' as const, url };
+  }
+  return { kind: 'memory' as const };
+}

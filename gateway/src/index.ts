@@ -1,5 +1,5 @@
 import { createLogger, createTokenVerifier, runService } from '@behorig/kit';
-import { loadEnv } from './env';
+import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
 const env = loadEnv();
@@ -9,10 +9,17 @@ runService('gateway', logger, async () => {
   const gateway = await buildGateway({
     verify: createTokenVerifier({ jwksUrl: env.JWKS_URL }),
     subgraphUrls: { organisations: env.ORGANISATIONS_URL, access: env.ACCESS_URL, signing: env.SIGNING_URL },
+    signingBaseUrl: env.SIGNING_INTERNAL_URL,
     webOrigin: env.WEB_ORIGIN.split(',').map((s) => s.trim()),
     sandbox: env.SANDBOX ? env.SANDBOX === 'true' : env.NODE_ENV !== 'production',
     production: env.NODE_ENV === 'production',
     logger,
+    rateLimits: env.RATE_LIMIT === 'false' ? false : {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS, perAddress: env.RATE_LIMIT_PER_ADDRESS, perCaller: env.RATE_LIMIT_PER_CALLER,
+      login: env.RATE_LIMIT_LOGIN, token: env.RATE_LIMIT_TOKEN,
+    },
+    rateLimitStore: rateLimitStore(env),
+    trustedProxies: env.TRUSTED_PROXIES,
   });
   return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: gateway.stop };
 });

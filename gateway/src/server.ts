@@ -14,10 +14,16 @@ import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
+import { gatewayErrorReason } from './error-reasons';
+import { queryCostPlugin } from './query-cost';
+import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
+import { mountPublicRoutes } from './public-routes';
 
 export interface GatewayContext {
   actor: Actor | null;
   authorization?: string;
+  /** The client's address: the socket's, or X-Forwarded-For's when the peer is a trusted proxy. */
+  clientAddress?: string;
 }
 
 export interface GatewayOptions {
@@ -30,6 +36,16 @@ export interface GatewayOptions {
   production?: boolean;
   logger?: Logger;
   limits?: Partial<QueryLimits>;
+  /** Rate limits (docs/operations.md); `false` turns them off (benchmarks, most tests). */
+  rateLimits?: Partial<RateLimits> | false;
+  rateLimitStore?: RateLimitStore;
+  /**
+   * Which direct peers may tell the client's address in X-Forwarded-For (express "trust proxy":
+   * addresses, CIDRs, `loopback`, `uniquelocal`); none by default, so the socket's address counts.
+   */
+  trustedProxies?: string[];
+  /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
+  signingBaseUrl?: string;
 }
 
 /**
@@ -61,12 +77,12 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
     throw new GraphQLError(`The ${this.serviceName} service cannot be reached right now; try again shortly.`, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.serviceName },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNREACHABLE', serviceName: this.serviceName },
     });
   }
 }
 
-/** Builds the gateway (house style 5: build here, listen in index.ts). */
+/** Builds the gateway (built here and listened on in index.ts, so tests start it on a random port). */
 export async function buildGateway(opts: GatewayOptions) {
   const logger = opts.logger ?? createLogger('gateway', 'silent');
   // Keep-alive connections to the subgraphs: the default fetcher measured far slower here.
@@ -80,6 +96,8 @@ export async function buildGateway(opts: GatewayOptions) {
   });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustedProxies?.length ? opts.trustedProxies : false);
+  const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger);
   const httpServer = http.createServer(app);
   const sandbox = opts.sandbox ?? !opts.production;
   const armor = new ApolloArmor({
@@ -87,7 +105,8 @@ export async function buildGateway(opts: GatewayOptions) {
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    // Cost is counted by queryCostPlugin instead: armor's cost rule cannot see variables.
+    costLimit: { enabled: false },
     // Field suggestions ("did you mean …") leak the schema when introspection is off.
     blockFieldSuggestion: { enabled: !sandbox },
   }).protect();
@@ -104,12 +123,14 @@ export async function buildGateway(opts: GatewayOptions) {
     formatError: (formatted) => {
       // In production nothing internal (SQL, stack traces, hostnames) reaches the client.
       if (opts.production && (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' || !formatted.extensions?.code)) {
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_ERROR' }, path: formatted.path };
       }
-      return formatted;
+      return gatewayErrorReason(formatted);
     },
     plugins: [
       ...armor.plugins,
+      queryCostPlugin<GatewayContext>({ maxCost: limits.maxCost }),
+      ...(limiter ? [rateLimitPlugin<GatewayContext>(limiter)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -128,9 +149,15 @@ export async function buildGateway(opts: GatewayOptions) {
   app.get('/ready', (_req, res) => {
     res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ready' });
   });
+  // Every other route counts against the client address's limit.
+  app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
+  mountPublicRoutes(app, {
+    signingBaseUrl: opts.signingBaseUrl ?? (opts.subgraphUrls?.signing ?? 'http://localhost:4003/graphql').replace(/\/graphql\/?$/, ''),
+    agent, limiter, logger,
+  });
   app.use(
     '/graphql',
-    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600 }),
+    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after'] }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -138,7 +165,7 @@ export async function buildGateway(opts: GatewayOptions) {
         // "nobody" so that log-in and public operations work, and subgraphs refuse the rest.
         const authorization = req.headers.authorization;
         const actor = await actorFromAuthorization(authorization, opts.verify);
-        return { actor, authorization };
+        return { actor, authorization, clientAddress: clientAddress(req) };
       },
     }),
   );
@@ -162,6 +189,7 @@ export async function buildGateway(opts: GatewayOptions) {
       await apollo.stop();
       if (listening) httpServer.closeAllConnections();
       await agent.close();
+      await limiter?.close();
       logger.info('gateway stopped');
     },
   };

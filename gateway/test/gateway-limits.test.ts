@@ -18,12 +18,14 @@ describe('gateway query limits and production mode', () => {
     const res = await gqlRequest(sys.gatewayUrl, deep, undefined, token);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0].message).toMatch(/depth/i);
+    expect(res.errors?.[0].extensions?.reason).toBe('QUERY_TOO_DEEP');
   });
 
   it('refuses too many aliases', async () => {
     const many = `{ ${Array.from({ length: 8 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     const res = await gqlRequest(sys.gatewayUrl, many, undefined, token);
     expect(res.errors?.[0].message).toMatch(/alias/i);
+    expect(res.errors?.[0].extensions?.reason).toBe('TOO_MANY_ALIASES');
   });
 
   it('still answers an ordinary operation', async () => {
@@ -45,5 +47,6 @@ describe('gateway query limits and production mode', () => {
     expect(await page.text()).not.toMatch(/<html/i);
     const typo = await gqlRequest(sys.gatewayUrl, `{ me { givenNam } }`, undefined, token);
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
+    expect(typo.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'INVALID_QUERY' });
   });
 });

@@ -131,7 +131,10 @@ describe('KA Webb flow through the gateway (R-AUTH-1, R-SIGN-1…4, R-AUDIT-1/2)
     const seq = Math.min(...log.data.organisation.auditLog.edges.map((e: { node: { seq: number } }) => e.node.seq));
     const db = new Client({ connectionString: sys.db.url });
     await db.connect();
+    // R-AUDIT-4: the table refuses UPDATE; a database owner can switch the triggers off, and the chain still tells.
+    await db.query(`ALTER TABLE signing.audit_event DISABLE TRIGGER USER`);
     await db.query(`UPDATE signing.audit_event SET target = target || ' (edited)' WHERE organisation_id = $1 AND seq = $2`, [dorotea, seq]);
+    await db.query(`ALTER TABLE signing.audit_event ENABLE TRIGGER USER`);
     await db.end();
     const broken = await gql(`query($o: ID!) { verifyAuditLog(organisationId: $o) { ok firstBrokenSeq } }`, { o: dorotea }, token);
     expect(broken.data.verifyAuditLog).toEqual({ ok: false, firstBrokenSeq: seq });

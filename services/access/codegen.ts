@@ -1,6 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Resolver types from the SDL (house style 2). `federation: true` adds __resolveReference and
+// Resolver types from the SDL. `federation: true` adds __resolveReference and
 // reference types; mappers make parent types the database rows the resolvers actually receive.
 const config: CodegenConfig = {
   schema: 'src/schema.graphql',

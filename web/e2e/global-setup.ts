@@ -5,12 +5,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { E2E } from './ports';
+import { ensureChromium, systemDeps } from './chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const results = join(root, 'web', 'test-results');
 
 declare module 'vitest' {
-  export interface ProvidedContext { webUrl: string; gatewayUrl: string; simulatorUrl: string; repoRoot: string }
+  export interface ProvidedContext { chromiumPath: string; webUrl: string; gatewayUrl: string; simulatorUrl: string; repoRoot: string }
 }
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000): Promise<void> {
@@ -38,6 +39,10 @@ function assertFree(port: number): Promise<void> {
  */
 export default async function setup(project: TestProject) {
   mkdirSync(results, { recursive: true });
+  // First, before starting anything: a fresh machine may have no browser (chromium.ts finds or
+  // installs one, or fails with one line saying how).
+  const chromiumPath = await ensureChromium(systemDeps());
+  project.provide('chromiumPath', chromiumPath);
   for (const p of [E2E.gateway, E2E.organisations, E2E.access, E2E.signing, E2E.bankidRp, E2E.bankidControl, E2E.web]) await assertFree(p);
   const lib = await import(pathToFileURL(join(root, 'scripts', 'lib.mjs')).href);
   const pg = (await import('pg')).default;

@@ -120,6 +120,10 @@ describe('the administrator journey in a real browser against the real system', 
     await page.getByRole('button', { name: 'Skapa användare' }).click();
     const dialog = page.getByRole('dialog', { name: 'Skapa användare' });
     await dialog.waitFor();
+    // It opens clean: focus on the first field, no error before anyone typed.
+    await page.waitForTimeout(100);
+    expect(await dialog.getByText('Fyll i fältet.').count()).toBe(0);
+    expect(await dialog.getByLabel('Personnummer').evaluate((el) => el === document.activeElement)).toBe(true);
     await dialog.getByLabel('Personnummer').fill('19900101-0018');
     await dialog.getByLabel('Förnamn').focus();
     const error = dialog.getByText('Kontrollsiffran stämmer inte.');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '@behorig/kit';
 
 /**
- * The soak's only read of process.env (house style 6). DATABASE_URL names the server the soak
+ * The soak's only read of process.env. DATABASE_URL names the server the soak
  * creates its fresh database on; unset, it starts an embedded PostgreSQL of its own.
  */
 export const soakEnv = parseEnv({

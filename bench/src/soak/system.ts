@@ -99,6 +99,8 @@ export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (
       DATABASE_URL: db.url,
       DEMO_DATA: 'true',
       START_WEB: 'false',
+      // The soak measures throughput from one address; the rate limits are tested on their own.
+      RATE_LIMIT: 'false',
       GATEWAY_PORT: String(ports.gateway),
       ORGANISATIONS_PORT: String(ports.organisations),
       ACCESS_PORT: String(ports.access),

@@ -8,7 +8,7 @@ import { ARATRON, ARATRON_UNIT, actorTokens, fresh, freshPersonalNumber, person,
 import { startDelayProxy, until } from './load';
 
 /**
- * Issue 7 faults (c) and (d). (c) The audit outbox relay dies between sending a batch and marking
+ * Two faults. (c) The audit outbox relay dies between sending a batch and marking
  * it delivered, and the signing service (the audit log) is killed while a relay is delivering:
  * after restart nothing is lost and nothing is doubled, and the hash chain verifies. (d) BankID
  * down, then slower than the client's deadline, then merely slow: clear SERVICE_UNAVAILABLE

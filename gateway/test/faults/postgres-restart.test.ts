@@ -9,7 +9,7 @@ import { ARATRON, ARATRON_UNIT, actorTokens, fresh, freshPersonalNumber } from '
 import { post, sleep, startLoad, until } from './load';
 
 /**
- * Issue 7 faults (b): PostgreSQL restarts while the system is under mixed write load. A DEDICATED
+ * Fault: PostgreSQL restarts while the system is under mixed write load. A DEDICATED
  * embedded PostgreSQL (own port, temp dir) is used so the machine's server is untouched. The
  * services must reconnect by themselves (no restart), no request may hang, and no accepted change
  * may be lost: every mutation that answered without an error is in the database afterwards.
@@ -35,7 +35,7 @@ async function startDedicatedPostgres(dataDir: string, port: number): Promise<{ 
 }
 const BOUND_MS = 10_000;
 
-describe('faults: PostgreSQL restarts under load (issue 7 b)', () => {
+describe('faults: PostgreSQL restarts under load', () => {
   let pg: { url: string; stop: () => Promise<void> };
   let dataDir: string;
   let port: number;

@@ -5,7 +5,7 @@ import { ARATRON, actorTokens } from '../security/actors';
 import { post, sleep, startLoad, until } from './load';
 
 /**
- * Issue 7 faults (a): a subgraph stops while the gateway is under load. The gateway answers with
+ * Fault: a subgraph stops while the gateway is under load. The gateway answers with
  * partial data and an error for the missing part, never hangs (every request ends within a
  * bound), and recovers within seconds once a new instance listens on the same port. Then graceful
  * shutdown: a request in flight when stop() is called still completes, and its change is kept.
@@ -14,7 +14,7 @@ const BOUND_MS = 5_000;
 // `me` comes from access, `organisation` from organisations; both nullable, so one can fail alone.
 const MIXED = `query($o: ID!) { me { id givenName } organisation(id: $o) { id name } }`;
 
-describe('faults: a subgraph stops and returns under load (issue 7 a) and shuts down gracefully', () => {
+describe('faults: a subgraph stops and returns under load and shuts down gracefully', () => {
   let sys: System;
   let token: string;
   let orgPort: number;

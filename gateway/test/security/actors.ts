@@ -51,7 +51,8 @@ export async function partnerToken(sys: System, adminToken: string, organisation
     { o: organisationId, n: fresh('Fackverksamhetssystem'), f: functions }, adminToken);
   if (registered.errors) throw new Error(`registerApiClient: ${JSON.stringify(registered.errors)}`);
   const { client: { id: clientId }, clientSecret } = registered.data.registerApiClient;
-  const res = await fetch(`${sys.base.signing}/oauth/token`, {
+  // At the gateway's public address, as a partner system reaches it (the subgraphs are not published).
+  const res = await fetch(`${sys.gatewayBase}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}` },
     body: 'grant_type=client_credentials',

@@ -11,7 +11,7 @@ import {
 } from './actors';
 
 /**
- * Issue 7: the authorisation matrix. Every Query and Mutation field of the composed supergraph
+ * The authorisation matrix (R-AUTH-4). Every Query and Mutation field of the composed supergraph
  * is called through the gateway as each actor, and the outcome is compared with ONE table. A
  * field of the supergraph that is missing from the table fails the first test, so no operation
  * ships unguarded. Mutations whose happy path changes state get fresh inputs per actor (made by
@@ -188,7 +188,7 @@ async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs 
   }
 }
 
-describe('Authorisation matrix: every Query and Mutation field × every kind of actor (issue 7)', () => {
+describe('Authorisation matrix: every Query and Mutation field × every kind of actor', () => {
   let tokens: Record<ActorKey, string | undefined>;
   let env: Env;
 

@@ -6,7 +6,7 @@ import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, DOROTEA, actorTokens, fresh, freshBankgiro, freshOrgNumber, person } from './actors';
 
 /**
- * Issue 7, the remaining mutations: hostile input through the gateway (fast-check). Each input is
+ * The remaining mutations: hostile input through the gateway (fast-check). Each input is
  * either refused with BAD_USER_INPUT naming the field — and then the touched tables, including the
  * service's audit table (outbox / audit_event), are byte-for-byte what they were — or accepted and
  * the value reads back exactly as the service documents it.
@@ -44,7 +44,7 @@ const orgText = (s: string) => s.trim().replace(/\s+/g, ' ');
 const sometimes = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: a });
 const scalarRefusal = (res: GraphQLResponse) => /is not a calendar date|Variable "\$/.test(String(res.errors?.[0].message));
 
-describe('Hostile input through the gateway, more mutations (issue 7)', () => {
+describe('Hostile input through the gateway, more mutations', () => {
   let sys: System;
   let db: Client;
   let gql: (q: string, v?: Record<string, unknown>) => Promise<GraphQLResponse<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -6,7 +6,7 @@ import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, actorTokens, freshOrgNumber, freshPersonalNumber } from './actors';
 
 /**
- * Issue 7: hostile input through the gateway, property-based (fast-check). For every generated
+ * Hostile input through the gateway, property-based (fast-check). For every generated
  * input a mutation either refuses it with BAD_USER_INPUT naming the field — and then no row and
  * no audit (outbox) event was written — or accepts it and the value reads back EXACTLY as the
  * service documents it (text: trimmed, runs of white space collapsed in the organisations
@@ -51,7 +51,7 @@ const names = fc.constantFrom('Anna', 'Åsa-Britt', "O'Brien", 'Zoë van der Ber
 /** The organisations subgraph's documented normalisation (text.rules.ts). */
 const orgText = (s: string) => s.trim().replace(/\s+/g, ' ');
 
-describe('Hostile input through the gateway: refused with BAD_USER_INPUT and nothing written, or stored exactly (issue 7)', () => {
+describe('Hostile input through the gateway: refused with BAD_USER_INPUT and nothing written, or stored exactly', () => {
   let sys: System;
   let db: Client;
   let admin: string;

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor, PersonalNumberVault, ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
@@ -26,7 +27,7 @@ export interface Viewer {
   organisationIds: Set<string>;
 }
 
-/** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders (house style 3, 4). */
+/** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;
@@ -40,6 +41,8 @@ export interface Context {
   today: string;
   /** Resolved once per request, on first use. */
   viewer: () => Promise<Viewer | null>;
+  /** Every unit id of an organisation, asked of the organisations subgraph once per request and batch (R-USR-3). */
+  organisationUnits: DataLoader<string, string[]>;
 }
 
 export function createContext(actor: Actor | null, em: EntityManager, deps: AccessDeps, req?: { headers: Record<string, unknown>; ip?: string }): Context {
@@ -47,12 +50,17 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
   const auth = req?.headers.authorization;
   const forwarded = req?.headers['x-forwarded-for'];
   const loaders = createLoaders(em);
+  const authorization = typeof auth === 'string' ? auth : undefined;
   return {
+    organisationUnits: new DataLoader(async (ids: readonly string[]) => {
+      const found = await deps.directory.organisationUnits(ids, authorization);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
     actor,
     em,
     loaders,
     deps,
-    authorization: typeof auth === 'string' ? auth : undefined,
+    authorization,
     ip: (typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : req?.ip ?? '127.0.0.1').replace(/^::ffff:/, ''),
     today: deps.today(),
     viewer: () =>

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { assertProductionSecrets, commonEnvShape, parseEnv, port, repoRoot } from '@behorig/kit';
 import { z } from 'zod';
 
-/** The only reader of process.env in this service (house style 6). */
+/** The only reader of process.env in this service: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () => {
   const env = parseEnv({
     ...commonEnvShape,

@@ -8,7 +8,7 @@ import { serviceUnavailable } from '@behorig/kit';
 
 export { serviceUnavailable };
 
-/** Maps the domain's typed refusals to the contract's error codes (house style 10). */
+/** Maps the domain's typed refusals to the contract's error codes. */
 export function toGraphQLError(e: unknown): unknown {
   if (e instanceof ValidationError) return badInput(e.field, e.message);
   if (e instanceof ForbiddenRuleError) return forbidden(`${e.message} (${e.rule})`);

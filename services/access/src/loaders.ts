@@ -34,7 +34,7 @@ export async function loadCatalogue(em: EntityManager): Promise<Map<string, Cata
   }]));
 }
 
-/** One SQL statement per batch: `WHERE … IN (...)` — never one per item (house style 3). */
+/** One SQL statement per batch: `WHERE … IN (...)` — never one per item. */
 export function createLoaders(em: EntityManager) {
   let catalogue: Promise<Map<string, CatalogueRole>> | undefined;
   return {

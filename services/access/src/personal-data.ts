@@ -4,7 +4,7 @@ import type { PersonRow } from './entities/person.entity';
 import { organisationsViewerAdministers } from './scopes';
 
 /**
- * Who may read a person's full personal identity number (issue 7, R-USR-1): the person
+ * Who may read a person's full personal identity number (R-USR-1): the person
  * themselves, the authority, and whoever may MANAGE that person — MANAGE_USERS UPDATE in one of
  * the organisations the person belongs to (a partner client by its token's MANAGE_USERS, as for
  * every other MANAGE_USERS check). Readers with MANAGE_USERS READ see the birth date only.

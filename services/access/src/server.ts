@@ -35,7 +35,7 @@ export interface AccessBuildOptions extends SubgraphBuildOptions {
   personalNumberKey?: Buffer | string;
 }
 
-/** Builds the access subgraph (house style 5: build here, listen in index.ts). */
+/** Builds the access subgraph (built here and listened on in index.ts, so tests start it on a random port). */
 export function buildServer(opts: AccessBuildOptions) {
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');

@@ -3,19 +3,21 @@ import type { Context } from './context';
 import type { PersonRow } from './entities/person.entity';
 import type { MembershipUnitRow } from './entities/membership.entity';
 import {
-  describeIneligible, planEndEmployment, planPeriodChange, wouldLeaveNoAdministrator,
+  describeIneligible, planEndEmployment, planPeriodChange, splitPeriodChange, wouldLeaveNoAdministrator,
   type Employment, type EndEmploymentPlan, type PeriodChangePerson,
 } from './domain';
 import { actorPower, administratorPeriods, lockOrganisation, requireManageUsers, unitActiveOn } from './access-data';
 import { auditActor } from './personal-data';
+import { laterEndDateChange, putChangeIn, type ChangeFields } from './staff-changes';
 
 /**
- * Changes that take effect at once, as in KA Webb and Skolplattformen: "Ändra behörighetsperiod"
- * (R-PERIOD-4) and "Avsluta personal" (R-END). Both write under the organisation lock with their
- * audit events in the same transaction.
+ * "Ändra behörighetsperiod" (R-PERIOD-4) and "Avsluta personal" (R-END). What only takes access
+ * away takes effect at once (an earlier end date, an ended employment); an end date moved later
+ * lands in the changes to sign (R-SIGN-8). Both write under the organisation lock with their audit
+ * events in the same transaction.
  */
 
-/** R-PERIOD-4: one new end date for every role of the ticked users, all or none (ineligible users named). */
+/** R-PERIOD-4: one new end date for every role of the ticked users, all or none (ineligible users named); R-SIGN-8. */
 export async function changeAuthorisationPeriod(ctx: Context, organisationId: string, personIds: readonly string[], validTo: string): Promise<PersonRow[]> {
   await requireManageUsers(ctx, organisationId);
   const ids = [...new Set(personIds)];
@@ -48,9 +50,14 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
   }
   const plan = planPeriodChange(candidates, validTo, ctx.today);
   if (!plan.ok) throw badInput('personIds', describeIneligible(plan.ineligible));
+  // R-SIGN-8: an earlier end date only takes access away and applies at once; an end date moved
+  // later gives access and waits for a signature as a CHANGED proposal in the open set.
+  const { atOnce, toSign } = splitPeriodChange(plan.changes);
+  const proposals: ChangeFields[] = [];
+  for (const change of toSign) proposals.push(await laterEndDateChange(ctx, organisationId, change.personId, validTo));
   await ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, organisationId);
-    for (const change of plan.changes) {
+    for (const change of atOnce) {
       for (const a of change.assignments) await tx.execute(`UPDATE access.role_assignment SET valid_to = ? WHERE id = ?`, [a.validTo, a.id]);
       // Optimistic locking: a change proposed before this period change is now stale (never applied over it).
       await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE person_id = ? AND organisation_id = ?`, [change.personId, organisationId]);
@@ -60,6 +67,7 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
         after: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })),
       });
     }
+    for (const fields of proposals) await putChangeIn(tx, ctx, organisationId, fields, 'access.change.proposed');
   });
   ctx.loaders.rolesByMembership.clearAll();
   return found;

@@ -6,10 +6,10 @@ import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingCh
 import { PersonEntity } from './entities/person.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import {
-  assertSignable, canGrantRoles, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
+  assertSignable, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
   type AdministratorChange, type PendingChangeData, type StaffGrant,
 } from './domain';
-import { administratorPeriods, requireManageUsers, unitActiveOn, type ActorPower } from './access-data';
+import { administratorPeriods, requireManageUsers, unitActiveOn } from './access-data';
 import type { CatalogueRole } from './loaders';
 import { serviceUnavailable } from './errors';
 import { SigningUnavailableError } from './signing-client';
@@ -64,13 +64,6 @@ function nonEmpty(value: string, field: string, what: string): string {
   return v;
 }
 
-function refuseUngrantable(power: ActorPower, requested: readonly string[], catalogue: ReadonlyMap<string, CatalogueRole>): void {
-  const refused = canGrantRoles(power.roles.map((r) => r.code), requested, power.authority, catalogue);
-  if (refused.length > 0) {
-    throw forbidden(`You cannot grant a role you do not hold yourself: ${refused.map((c) => catalogue.get(c)?.name ?? c).join(', ')} (R-ROLE-3).`);
-  }
-}
-
 /** Validated roles, units and period: R-USR-2…4, R-ORG-3, R-ORG-5, R-PERIOD-1…3. */
 async function validateGrant(
   ctx: Context,
@@ -99,29 +92,60 @@ async function openDraft(tx: EntityManager, organisationId: string): Promise<Cha
   return (await tx.findOneOrFail(ChangeSetEntity, { id: row.id }, { refresh: true })) as ChangeSetRow;
 }
 
-type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
+export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
 
 /** One pending change per person and set: a new proposal for the same person replaces the old one (editable drafts). */
 async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
-  return ctx.em.transactional(async (tx) => {
-    const set = await openDraft(tx, organisationId);
-    // Optimistic locking: the proposal itself is a write concerning the person; with an expected
-    // version it only succeeds if nobody wrote since the caller read (the row lock serialises racers).
-    const baseVersion = fields.kind === 'NEW' || !fields.personId ? null : await bumpVersion(tx, organisationId, fields.personId, expectedVersion);
-    const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumberHash: fields.personalNumberHash });
-    if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
-    const change = tx.create(PendingChangeEntity, { ...fields, baseVersion, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
-    await tx.flush();
-    await writeOutboxEvent(tx, SCHEMA, {
-      actor: await auditActor(ctx),
-      organisationId,
-      action,
-      target: `person:${fields.personId ?? fields.birthDate}`,
-      before: previous ? { changeId: previous.id, kind: previous.kind } : undefined,
-      after: { changeSetId: set.id, changeId: change.id, kind: change.kind, roleCodes: change.roleCodes, unitIds: change.unitIds, validFrom: change.validFrom, validTo: change.validTo },
-    });
-    return change as PendingChangeRow;
+  return ctx.em.transactional((tx) => putChangeIn(tx, ctx, organisationId, fields, action, expectedVersion));
+}
+
+/** `putChange` inside the caller's transaction (R-SIGN-8: a period change that extends access proposes instead of applying). */
+export async function putChangeIn(tx: EntityManager, ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
+  const set = await openDraft(tx, organisationId);
+  // Optimistic locking: the proposal itself is a write concerning the person; with an expected
+  // version it only succeeds if nobody wrote since the caller read (the row lock serialises racers).
+  const baseVersion = fields.kind === 'NEW' || !fields.personId ? null : await bumpVersion(tx, organisationId, fields.personId, expectedVersion);
+  const previous = await tx.findOne(PendingChangeEntity, { changeSetId: set.id, personalNumberHash: fields.personalNumberHash });
+  if (previous) await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [previous.id]);
+  const change = tx.create(PendingChangeEntity, { ...fields, baseVersion, changeSetId: set.id, id: randomUUID(), createdAt: new Date() });
+  await tx.flush();
+  await writeOutboxEvent(tx, SCHEMA, {
+    actor: await auditActor(ctx),
+    organisationId,
+    action,
+    target: `person:${fields.personId ?? fields.birthDate}`,
+    before: previous ? { changeId: previous.id, kind: previous.kind } : undefined,
+    after: { changeSetId: set.id, changeId: change.id, kind: change.kind, roleCodes: change.roleCodes, unitIds: change.unitIds, validFrom: change.validFrom, validTo: change.validTo },
   });
+  return change as PendingChangeRow;
+}
+
+/**
+ * R-SIGN-8 for R-PERIOD-4: the fields of a CHANGED proposal that gives the person a later end date.
+ * It builds on the person's pending change in the open set when there is one (so an earlier proposal
+ * is not lost), otherwise on their current state. A pending removal is refused (BAD_USER_INPUT).
+ */
+export async function laterEndDateChange(ctx: Context, organisationId: string, personId: string, validTo: string): Promise<ChangeFields> {
+  const cur = await currentState(ctx, organisationId, personId);
+  const [open] = await ctx.em.execute<{ id: string }[]>(`SELECT id FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING')`, [organisationId]);
+  const pending = open ? await ctx.em.findOne(PendingChangeEntity, { changeSetId: open.id, personalNumberHash: cur.person.personalNumberHash }) : null;
+  if (pending?.kind === 'REMOVED') {
+    throw badInput('personIds', `No end date was changed. ${cur.person.givenName} ${cur.person.surname} has a removal waiting for signature; discard it first.`);
+  }
+  const base = pending
+    ? { email: pending.email ?? null, roleCodes: pending.roleCodes, unitIds: pending.unitIds, schoolFormCodes: pending.schoolFormCodes ?? null, unitGrants: pending.unitGrants, validFrom: pending.validFrom }
+    : { email: cur.person.email ?? null, roleCodes: cur.roleCodes, unitIds: cur.unitIds, schoolFormCodes: cur.schoolFormCodes, unitGrants: cur.unitGrants, validFrom: cur.validFrom };
+  return {
+    kind: 'CHANGED',
+    personId,
+    personalNumberHash: cur.person.personalNumberHash,
+    personalNumberEnc: cur.person.personalNumberEnc,
+    givenName: cur.person.givenName,
+    surname: cur.person.surname,
+    birthDate: cur.person.birthDate,
+    ...base,
+    validTo,
+  };
 }
 
 /**
@@ -160,9 +184,12 @@ export interface StaffInputArgs {
   roleCodes: string[]; unitIds: string[]; validFrom: string; validTo?: string | null; schoolFormCodes?: string[] | null;
 }
 
-/** R-SIGN-1, R-USR-1…4, R-ROLE-3, R-PERIOD-1…3: a NEW staff member, pending signature. */
+/**
+ * R-SIGN-1, R-USR-1…4, R-ROLE-3, R-PERIOD-1…3: a NEW staff member, pending signature. R-ROLE-3: an
+ * administrator gives any combination of catalogue roles, also roles they do not hold themselves.
+ */
 export async function proposeStaff(ctx: Context, organisationId: string, input: StaffInputArgs): Promise<PendingChangeRow> {
-  const power = await requireManageUsers(ctx, organisationId);
+  await requireManageUsers(ctx, organisationId);
   const pnr = parsePersonalNumber(input.personalNumber, 'input.personalNumber', ctx.today);
   const givenName = nonEmpty(input.givenName, 'input.givenName', 'The given name');
   const surname = nonEmpty(input.surname, 'input.surname', 'The surname');
@@ -170,7 +197,6 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
   const catalogue = await ctx.loaders.catalogue();
   const validTo = input.validTo ?? null;
   const grant = await validateGrant(ctx, organisationId, { roleCodes: input.roleCodes, unitIds: input.unitIds, schoolFormCodes: input.schoolFormCodes ?? null, validFrom: input.validFrom, validTo }, catalogue);
-  refuseUngrantable(power, grant.roleCodes, catalogue);
   const sealed = ctx.deps.vault.seal(pnr.canonical);
   const existing = await ctx.em.findOne(PersonEntity, { personalNumberHash: sealed.hash });
   if (existing && (await ctx.em.count(MembershipEntity, { personId: existing.id, organisationId })) > 0) {
@@ -225,7 +251,7 @@ export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] |
 
 /** R-SIGN-1: a CHANGED staff member (the whole new state), pending signature. */
 export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs, expectedVersion?: number | null): Promise<PendingChangeRow> {
-  const power = await requireManageUsers(ctx, organisationId);
+  await requireManageUsers(ctx, organisationId);
   const cur = await currentState(ctx, organisationId, personId);
   const email = input.email === undefined ? cur.person.email : optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
@@ -235,8 +261,6 @@ export async function proposeStaffChange(ctx: Context, organisationId: string, p
   const validFrom = input.validFrom ?? cur.validFrom;
   const validTo = 'validTo' in input ? (input.validTo ?? null) : cur.validTo;
   const grant = await validateGrant(ctx, organisationId, { roleCodes, unitIds, schoolFormCodes, validFrom, validTo }, catalogue);
-  // R-ROLE-3 concerns what is handed out: roles the person already has may stay.
-  refuseUngrantable(power, grant.roleCodes.filter((c) => !cur.roleCodes.includes(c)), catalogue);
   const isAdmin = (codes: readonly string[]) => codes.some((c) => catalogue.get(c)?.isPermissionAdmin);
   if (isAdmin(cur.roleCodes) && !isAdmin(grant.roleCodes)) await refuseIfLastAdministrator(ctx, organisationId, { kind: 'REMOVE', personId });
   return putChange(ctx, organisationId, {

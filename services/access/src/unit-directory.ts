@@ -10,10 +10,13 @@ export interface UnitDirectory {
   units(ids: readonly string[], authorization?: string): Promise<KnownUnit[]>;
   /** Names of the organisations among `ids` that exist. */
   organisations(ids: readonly string[], authorization?: string): Promise<Map<string, string>>;
+  /** Every unit of each organisation among `ids` that exists, sorted by id (R-USR-3: org-wide scopes list them). */
+  organisationUnits(ids: readonly string[], authorization?: string): Promise<Map<string, string[]>>;
 }
 
 const UNIT_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { id closed organisation { id } schoolForms { code } } } }`;
 const ORG_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id name } } }`;
+const ORG_UNITS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id units { id } } } }`;
 
 export class DirectoryUnavailableError extends Error {}
 
@@ -50,6 +53,10 @@ export function createHttpUnitDirectory(organisationsUrl: string, fetchImpl: typ
     async organisations(ids, authorization) {
       const rows = await entities<{ id: string; name: string }>(ORG_QUERY, 'Organisation', ids, authorization);
       return new Map(rows.map((o) => [o.id, o.name]));
+    },
+    async organisationUnits(ids, authorization) {
+      const rows = await entities<{ id: string; units: { id: string }[] }>(ORG_UNITS_QUERY, 'Organisation', ids, authorization);
+      return new Map(rows.map((o) => [o.id, o.units.map((u) => u.id).sort()]));
     },
   };
 }

@@ -2,7 +2,7 @@ import { DEMO } from '@behorig/kit';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**
- * Issue 7, concurrency and exactly-once, against the running service with parallel requests
+ * Concurrency and exactly-once, against the running service with parallel requests
  * (Promise.all): two administrators editing one person (optimistic locking: the second gets
  * CONFLICT and nothing is lost), double signing of one change set (one sign order), and parallel
  * applies of one receipt (applied once).

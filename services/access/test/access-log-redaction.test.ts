@@ -2,7 +2,7 @@ import { DEMO, createLogger } from '@behorig/kit';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**
- * Issue 7, personal data: a log line never contains a personal number (R-USR-1). The service logs
+ * Personal data: a log line never contains a personal number (R-USR-1). The service logs
  * at debug level into a capturing stream while it handles requests that carry numbers in every
  * place one can hide: GraphQL variables (proposeStaff, personByNumber), a URL path (the internal
  * log-in look-up), and a database error message that quotes the caller's input.

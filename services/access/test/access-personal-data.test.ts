@@ -9,7 +9,7 @@ import { sealPlaintextPersonalNumbers } from '../src/personal-number-backfill';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**
- * Issue 7, personal data: personal identity numbers are encrypted at rest with a keyed hash for
+ * Personal data: personal identity numbers are encrypted at rest with a keyed hash for
  * look-ups (kit personal-number-vault), a start-up backfill seals what migration 003 found in plain
  * text, and the number is only decrypted for someone allowed to manage the person (R-USR-1).
  */

@@ -56,12 +56,14 @@ describe('changes to sign through GraphQL', () => {
     expect(await sys.count('pending_change')).toBe(n);
   });
 
-  it('R-ROLE-3: nobody grants a role they do not hold (Vera, responsible, cannot grant BER-administratör)', async () => {
-    const n = await sys.count('pending_change');
-    const res = await sys.gql(PROPOSE, { org: ORG.vux, input: andreaInput({ roleCodes: ['BER_ADMINISTRATOR'], unitIds: [UNIT.vuxKista] }) }, await sys.tokens.of('Vera'));
-    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(res.errors?.[0].message).toContain('BER-administratör');
-    expect(await sys.count('pending_change')).toBe(n);
+  it('R-ROLE-3: an administrator gives roles they do not hold themselves (Vera, responsible, appoints a BER-administratör); audit event written', async () => {
+    const n = await sys.count('outbox_event', `action = 'access.change.proposed' AND organisation_id = ?`, [ORG.vux]);
+    const res = await sys.gql(PROPOSE, { org: ORG.vux, input: andreaInput({ roleCodes: ['BER_ADMINISTRATOR', 'ELEVDOK_GRADES'], unitIds: [UNIT.vuxKista] }) }, await sys.tokens.of('Vera'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.proposeStaff.roles.map((r: { code: string }) => r.code).sort()).toEqual(['BER_ADMINISTRATOR', 'ELEVDOK_GRADES']);
+    expect(await sys.count('outbox_event', `action = 'access.change.proposed' AND organisation_id = ?`, [ORG.vux])).toBe(n + 1);
+    const discard = await sys.gql(`mutation($id: ID!) { discardPendingChange(id: $id) { id } }`, { id: res.data.proposeStaff.id }, await sys.tokens.of('Vera'));
+    expect(discard.errors).toBeUndefined();
   });
 
   it.each([

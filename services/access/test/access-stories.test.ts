@@ -121,10 +121,16 @@ describe('stories and immediate staff administration', () => {
       expect(me.memberships).toHaveLength(1);
       const scopes = (await sys.gql(SCOPES, { id: me.id }, token)).data.permissionScopes;
       expect(scopes).toEqual([
-        { organisation: { id: ORG.aratron }, orgWide: true, units: [], role: { code: 'ADMINISTER_PERMISSIONS' }, validFrom: '2026-11-22', validTo: null },
+        { organisation: { id: ORG.aratron }, orgWide: true, units: [{ id: UNIT.aratronStod }], role: { code: 'ADMINISTER_PERMISSIONS' }, validFrom: '2026-11-22', validTo: null },
         { organisation: { id: ORG.aratron }, orgWide: false, units: [{ id: UNIT.aratronStod }], role: { code: 'RECEIVE_PARTICIPANTS' }, validFrom: '2026-11-22', validTo: null },
         { organisation: { id: ORG.aratron }, orgWide: false, units: [{ id: UNIT.aratronStod }], role: { code: 'REPORTING' }, validFrom: '2026-11-22', validTo: null },
       ]);
+      // R-USR-3: the org-wide role lists every unit of the organisation, including a unit created later.
+      const later = '00000000-0000-4000-8001-00000000a1a7';
+      sys.directory.add({ id: later, organisationId: ORG.aratron, closed: false, schoolFormCodes: [] });
+      const again = (await sys.gql(SCOPES, { id: me.id }, token)).data.permissionScopes;
+      expect(again[0]).toMatchObject({ orgWide: true, units: [{ id: UNIT.aratronStod }, { id: later }] });
+      expect(again[1]).toMatchObject({ orgWide: false, units: [{ id: UNIT.aratronStod }] });
       const reports = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.aratronStod, f: 'REPORTS', a: 'UPDATE' }, token);
       expect(reports.data.checkAccess.reason).toBe('REPORTS UPDATE via role Rapportering, planering och information om deltagare (REPORTING) in Aratron AB with no end date'.replace(' with', ', with'));
       const elsewhere = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.vuxKista, f: 'REPORTS', a: 'UPDATE' }, token);
@@ -155,6 +161,42 @@ describe('stories and immediate staff administration', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data.changeAuthorisationPeriod.map((p: { memberships: { roles: { validTo: string }[] }[] }) => p.memberships[0].roles[0].validTo)).toEqual(['2027-06-30', '2027-06-30']);
       expect(await sys.count('outbox_event', `action = 'access.period.changed'`)).toBe(2);
+    });
+
+    it('R-SIGN-8: a later end date lands in changes to sign (CHANGED) and grants nothing until signed; FORBIDDEN elsewhere, BAD_USER_INPUT changes nothing', async () => {
+      const M = `mutation($o: ID!, $ids: [ID!]!, $to: Date!) { changeAuthorisationPeriod(organisationId: $o, personIds: $ids, validTo: $to) { id } }`;
+      const CHANGES = `query($org: ID!) { _entities(representations: [{ __typename: "Organisation", id: $org }]) { ... on Organisation { changesToSign { status signingText changes { kind person { personId } roles { code } validTo } } } } }`;
+      const fridolf = await sys.tokens.of('Fridolf');
+      const laban = person('Laban').id;
+      const rolesOf = () => sys.sql<{ valid_to: string }>(`SELECT ra.valid_to::text AS valid_to FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id WHERE m.person_id = ? AND m.organisation_id = ?`, [laban, ORG.aratron]);
+      const pending = () => sys.count('pending_change', `person_id = ? AND change_set_id IN (SELECT id FROM access.change_set WHERE status IN ('DRAFT','SIGNING'))`, [laban]);
+      expect(await rolesOf()).toEqual([{ valid_to: '2027-06-30' }]);
+      // Refusals change nothing: another organisation's administrator, and a date after next year-end (R-PERIOD-2).
+      expect((await sys.gql(M, { o: ORG.aratron, ids: [laban], to: '2027-12-31' }, await sys.tokens.of('Arvid'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const late = await sys.gql(M, { o: ORG.aratron, ids: [laban], to: '2028-12-31' }, fridolf);
+      expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'validTo' });
+      expect(await pending()).toBe(0);
+      const events = await sys.count('outbox_event', `action = 'access.change.proposed' AND organisation_id = ?`, [ORG.aratron]);
+      const periodEvents = await sys.count('outbox_event', `action = 'access.period.changed'`);
+
+      const res = await sys.gql(M, { o: ORG.aratron, ids: [laban], to: '2027-12-31' }, fridolf);
+      expect(res.errors).toBeUndefined();
+      expect(await rolesOf()).toEqual([{ valid_to: '2027-06-30' }]);
+      const set = (await sys.gql(CHANGES, { org: ORG.aratron }, fridolf)).data._entities[0].changesToSign;
+      expect(set.status).toBe('DRAFT');
+      expect(set.changes).toEqual([{ kind: 'CHANGED', person: { personId: laban }, roles: [{ code: 'REGISTRAR' }], validTo: '2027-12-31' }]);
+      expect(await sys.count('outbox_event', `action = 'access.change.proposed' AND organisation_id = ?`, [ORG.aratron])).toBe(events + 1);
+      expect(await sys.count('outbox_event', `action = 'access.period.changed'`)).toBe(periodEvents);
+
+      await signAndApply(ORG.aratron, fridolf, person('Fridolf').personalNumber);
+      expect(await rolesOf()).toEqual([{ valid_to: '2027-12-31' }]);
+      expect(await sys.count('outbox_event', `action = 'access.staff.changed' AND target = ?`, [`person:${laban}`])).toBe(1);
+
+      // An earlier end date still applies at once with its audit event (nothing to sign).
+      expect((await sys.gql(M, { o: ORG.aratron, ids: [laban], to: '2027-06-30' }, fridolf)).errors).toBeUndefined();
+      expect(await rolesOf()).toEqual([{ valid_to: '2027-06-30' }]);
+      expect(await pending()).toBe(0);
+      expect(await sys.count('outbox_event', `action = 'access.period.changed'`)).toBe(periodEvents + 1);
     });
   });
 

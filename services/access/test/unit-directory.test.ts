@@ -16,7 +16,7 @@ describe('createHttpUnitDirectory', () => {
       const entities = body.variables.representations.map((r: { __typename: string; id: string }) =>
         r.id === 'missing' ? null
           : r.__typename === 'Unit' ? { id: r.id, closed: r.id === 'u-closed', organisation: { id: 'org-1' }, schoolForms: r.id === 'u-sfi' ? [{ code: 'SFI' }] : [] }
-            : { id: r.id, name: 'Dorotea kommun' });
+            : body.query.includes('units { id }') ? { id: r.id, units: [{ id: 'u2' }, { id: 'u1' }] } : { id: r.id, name: 'Dorotea kommun' });
       res.end(JSON.stringify({ data: { _entities: entities } }));
     });
   });
@@ -43,6 +43,14 @@ describe('createHttpUnitDirectory', () => {
     expect(await dir.units([])).toEqual([]);
   });
 
+  it('R-USR-3: lists every unit of the organisations asked for, sorted, in one request', async () => {
+    const dir = createHttpUnitDirectory(url);
+    const before = seen.length;
+    expect(await dir.organisationUnits(['o-1', 'missing'], 'Bearer abc')).toEqual(new Map([['o-1', ['u1', 'u2']]]));
+    expect(seen).toHaveLength(before + 1);
+    expect(seen.at(-1)!.body.query).toContain('... on Organisation { id units { id } }');
+  });
+
   it('an unreachable or failing organisations service is a DirectoryUnavailableError', async () => {
     fail = true;
     await expect(createHttpUnitDirectory(url).units(['u-open'])).rejects.toBeInstanceOf(DirectoryUnavailableError);
@@ -58,6 +66,7 @@ describe('reference cache for access decisions (R-SCOPE-2 hot path)', () => {
     const directory = {
       units: async (ids: readonly string[]) => { calls.units++; return ids.filter((id) => id === 'u1').map((id) => ({ id, organisationId: 'o1', closed: false, schoolFormCodes: [] })); },
       organisations: async (ids: readonly string[]) => { calls.organisations++; return new Map(ids.filter((id) => id === 'o1').map((id) => [id, name] as const)); },
+      organisationUnits: async () => new Map<string, string[]>(),
     };
     let clock = 0;
     const cache = createReferenceCache(directory, { nameTtlMs: 1000, now: () => clock });

@@ -4,7 +4,7 @@ import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, impo
 import { unauthenticated } from './errors';
 
 /**
- * Tokens (CONTRACT.md): ES256 JWTs signed by the signing service's key and published as a JWKS.
+ * Tokens (docs/api.md): ES256 JWTs signed by the signing service's key and published as a JWKS.
  * The gateway and every subgraph verify them with the same code, so a subgraph reached directly
  * is as strict as one reached through the gateway.
  */
@@ -144,12 +144,12 @@ function createUncachedTokenVerifier(source: { jwksUrl: string } | { jwks: { key
 export async function actorFromAuthorization(header: string | undefined | null, verify: TokenVerifier): Promise<Actor | null> {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".', 'AUTHORIZATION_HEADER_MALFORMED');
   try {
     return await verify(m[1]);
   } catch (e) {
     const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
-    throw unauthenticated(expired ? 'Your session has expired; sign in again.' : 'The token is not valid.');
+    throw expired ? unauthenticated('Your session has expired; sign in again.', 'SESSION_EXPIRED') : unauthenticated('The token is not valid.', 'TOKEN_INVALID');
   }
 }
 

@@ -1,7 +1,7 @@
 import { badInput } from './errors';
 
 /**
- * Relay-style cursor pagination helpers (CONTRACT.md conventions). Cursors are opaque base64url
+ * Relay-style cursor pagination helpers (docs/api.md conventions). Cursors are opaque base64url
  * of an offset; `first` is clamped so one request cannot ask for the whole table.
  */
 export const MAX_PAGE = 100;
@@ -9,11 +9,11 @@ export const DEFAULT_PAGE = 20;
 
 export function pageArgs(first: number | null | undefined, after: string | null | undefined): { limit: number; offset: number } {
   const limit = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PAGE}.`);
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PAGE}.`, 'PAGE_SIZE_OUT_OF_RANGE');
   let offset = 0;
   if (after) {
     const decoded = Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^o:/, ''));
-    if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after', 'The cursor is not valid.');
+    if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after', 'The cursor is not valid.', 'MALFORMED_CURSOR');
     offset = decoded + 1;
   }
   return { limit, offset };

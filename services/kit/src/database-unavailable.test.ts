@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isDatabaseUnavailable } from './database-unavailable';
 
-describe('isDatabaseUnavailable (issue 7 faults: a PostgreSQL restart is SERVICE_UNAVAILABLE, not an internal error)', () => {
+describe('isDatabaseUnavailable (a PostgreSQL restart is SERVICE_UNAVAILABLE, not an internal error)', () => {
   it('recognises refused, cut and shutting-down connections, also wrapped', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Calendar dates are Europe/Stockholm dates (CONTRACT.md `Date`), kept as `YYYY-MM-DD` strings:
+ * Calendar dates are Europe/Stockholm dates (docs/api.md `Date`), kept as `YYYY-MM-DD` strings:
  * they compare correctly as strings and never shift with the server's time zone.
  */
 const stockholm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -1,7 +1,7 @@
 import { luhnCheckDigit } from './identity-number';
 
 /**
- * Demo data drawn from the seeds (../shared/seeds), shared by the three services so that the
+ * Demo data drawn from the three source documents (the "seeds", summarised in docs/domain.md), shared by the three services so that the
  * ids each one seeds into its own schema line up across the federation. Ids are fixed so a
  * second `npm start` finds the same rows. Personal numbers are valid (Luhn-correct) test
  * numbers built from the birth dates printed in the seeds; they belong to no real person.

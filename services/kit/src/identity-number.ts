@@ -1,8 +1,9 @@
 import { ValidationError } from './validation-error';
 import { isValidIsoDate, stockholmDate } from './dates';
+import type { Reason } from './reasons';
 
 /**
- * Swedish identity numbers (DOMAIN.md R-ID-1…4). Pure functions: no I/O, the clock is an argument.
+ * Swedish identity numbers (docs/domain.md: R-ID-1…4). Pure functions: no I/O, the clock is an argument.
  */
 
 /** Luhn check digit over the nine digits before it (weights 2,1,2,1,…, digit sums of products). */
@@ -64,6 +65,15 @@ export function checkPersonalNumber(input: string, today: string = stockholmDate
   return { ok: true, canonical: `${birthDate.slice(0, 4)}${mm}${dd}${serial}${check}`, birthDate, coordination };
 }
 
+const PROBLEM_REASONS: Record<PersonalNumberProblem, Reason> = {
+  form: 'PERSONAL_NUMBER_FORM',
+  plusWithCentury: 'PERSONAL_NUMBER_PLUS_WITH_CENTURY',
+  checkDigit: 'PERSONAL_NUMBER_CHECK_DIGIT',
+  coordinationDate: 'COORDINATION_NUMBER_DATE',
+  date: 'PERSONAL_NUMBER_DATE',
+  future: 'PERSONAL_NUMBER_FUTURE',
+};
+
 const PROBLEM_MESSAGES: Record<PersonalNumberProblem, (expected?: number) => string> = {
   form: () => 'A personal identity number has the form YYYYMMDD-NNNN or YYMMDD-NNNN.',
   plusWithCentury: () => 'The "+" separator is only used with the 10-digit form (YYMMDD+NNNN).',
@@ -79,7 +89,7 @@ const PROBLEM_MESSAGES: Record<PersonalNumberProblem, (expected?: number) => str
  */
 export function parsePersonalNumber(input: string, field = 'personalNumber', today: string = stockholmDate()): PersonalNumber {
   const result = checkPersonalNumber(input, today);
-  if (!result.ok) throw new ValidationError(field, PROBLEM_MESSAGES[result.problem](result.expectedCheckDigit));
+  if (!result.ok) throw new ValidationError(field, PROBLEM_MESSAGES[result.problem](result.expectedCheckDigit), PROBLEM_REASONS[result.problem]);
   const { ok: _ok, ...parsed } = result;
   return parsed;
 }
@@ -110,17 +120,17 @@ export const ORG_LEGAL_FORMS: Record<string, string> = {
 export function parseOrgNumber(input: string, field = 'orgNumber'): string {
   const value = (input ?? '').trim().replace(/\s+/g, '');
   if (/^\d{12}$/.test(value) && !value.startsWith('16')) {
-    throw new ValidationError(field, 'A 12-digit organisation number must start with 16.');
+    throw new ValidationError(field, 'A 12-digit organisation number must start with 16.', 'ORGANISATION_NUMBER_FORM');
   }
   const m = ORG.exec(value);
-  if (!m) throw new ValidationError(field, 'An organisation number has the form NNNNNN-NNNN.');
+  if (!m) throw new ValidationError(field, 'An organisation number has the form NNNNNN-NNNN.', 'ORGANISATION_NUMBER_FORM');
   const digits = m[1] + m[2];
   if (Number(digits.slice(2, 4)) < 20) {
-    throw new ValidationError(field, 'Digits 3–4 of an organisation number are at least 20.');
+    throw new ValidationError(field, 'Digits 3–4 of an organisation number are at least 20.', 'ORGANISATION_NUMBER_DIGITS');
   }
   const expected = luhnCheckDigit(digits.slice(0, 9));
   if (expected !== Number(digits[9])) {
-    throw new ValidationError(field, `The organisation number's check digit should be ${expected}.`);
+    throw new ValidationError(field, `The organisation number's check digit should be ${expected}.`, 'ORGANISATION_NUMBER_CHECK_DIGIT');
   }
   return `${digits.slice(0, 6)}-${digits.slice(6)}`;
 }

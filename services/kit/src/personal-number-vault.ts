@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Personal identity numbers at rest (R-USR-1, issue 7): a database dump, a backup or a replica
+ * Personal identity numbers at rest (R-USR-1): a database dump, a backup or a replica
  * must not reveal them. Each number is stored twice, neither time readable without the key:
  *
  * - `ciphertext`: AES-256-GCM with a fresh random 96-bit IV per value, so equal numbers give

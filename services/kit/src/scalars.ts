@@ -19,7 +19,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDate(v: unknown): string {
   if (typeof v !== 'string' || !isValidIsoDate(v)) {
-    throw new GraphQLError(`"${String(v)}" is not a calendar date (YYYY-MM-DD).`, { extensions: { code: 'BAD_USER_INPUT', http: ACCEPTED_REFUSAL } });
+    throw new GraphQLError(`"${String(v)}" is not a calendar date (YYYY-MM-DD).`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE', http: ACCEPTED_REFUSAL } });
   }
   return v;
 }
@@ -36,7 +36,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 function parseDateTime(v: unknown): Date {
   const d = typeof v === 'string' ? new Date(v) : new Date(NaN);
   if (Number.isNaN(d.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(String(v))) {
-    throw new GraphQLError(`"${String(v)}" is not an ISO-8601 instant.`, { extensions: { code: 'BAD_USER_INPUT', http: ACCEPTED_REFUSAL } });
+    throw new GraphQLError(`"${String(v)}" is not an ISO-8601 instant.`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE', http: ACCEPTED_REFUSAL } });
   }
   return d;
 }

@@ -7,6 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { withReason } from './errors';
 
 export interface ServiceApp<C extends BaseContext> {
   app: Express;
@@ -54,17 +55,18 @@ export async function createServiceApp<C extends BaseContext>(opts: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
-      // The database restarting or unreachable is no bug: say so, so clients retry (issue 7 faults).
+      // The database restarting or unreachable is no bug: say so, so clients retry.
       if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(error)) {
         opts.logger.warn({ err: error }, 'database unavailable');
-        return { message: 'The database cannot be reached right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' }, path: formatted.path };
+        return { message: 'The database cannot be reached right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' }, path: formatted.path };
       }
       if (code === 'INTERNAL_SERVER_ERROR') {
         opts.logger.error({ err: error }, 'unexpected error in resolver');
         // Never leak SQL or internals to clients in production.
-        if (opts.production) return { message: 'Internal server error', extensions: { code } };
+        if (opts.production) return { message: 'Internal server error', extensions: { code, reason: 'INTERNAL_ERROR' } };
       }
-      return formatted;
+      // Every error a client sees carries a catalogued reason (reasons.ts).
+      return withReason(formatted);
     },
   });
   await apollo.start();

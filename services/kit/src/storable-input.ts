@@ -66,7 +66,7 @@ export function storableInputPlugin<C extends BaseContext>(): ApolloServerPlugin
           const field = [argumentOfVariable(operation).get(root) ?? root, ...rest].join('.');
           throw new GraphQLError('The text contains characters that cannot be stored (NUL or broken Unicode); remove them.', {
             // A refusal of input, not a server failure: 200 like every other BAD_USER_INPUT, so gateways pass it on.
-            extensions: { code: 'BAD_USER_INPUT', field, http: { status: 200 } },
+            extensions: { code: 'BAD_USER_INPUT', reason: 'TEXT_NOT_STORABLE', field, http: { status: 200 } },
           });
         },
       };

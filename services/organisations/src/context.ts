@@ -3,7 +3,7 @@ import type { Actor } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { bindPermissions, type PermissionSource, type Permissions } from './permissions';
 
-/** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders and permission answers (house style 3, 4). */
+/** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders and permission answers. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;

@@ -1,7 +1,7 @@
 import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit';
 import { z } from 'zod';
 
-/** The only reader of process.env in this service (house style 6). */
+/** The only reader of process.env in this service: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () => {
   const env = parseEnv({
     ...commonEnvShape,

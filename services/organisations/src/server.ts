@@ -18,7 +18,7 @@ export interface OrganisationsBuildOptions extends SubgraphBuildOptions {
   accessUrl?: string;
 }
 
-/** Builds the organisations subgraph (house style 5: build here, listen in index.ts). */
+/** Builds the organisations subgraph (built here and listened on in index.ts, so tests start it on a random port). */
 export const buildServer = (opts: OrganisationsBuildOptions) => {
   const permissions = opts.permissions ?? createHttpPermissionSource({ accessUrl: opts.accessUrl ?? DEFAULT_ACCESS_URL });
   return createSubgraph<Context>({

@@ -1,7 +1,7 @@
 import { internalHeaders } from '@behorig/kit';
 
 /**
- * Everything signing asks the access service (interfaces.md), behind one small interface so
+ * Everything signing asks the access service (docs/architecture.md), behind one small interface so
  * tests can point it at a tiny local server: who a personal number is (R-AUTH-1), whether the
  * caller may do something (`myAccess`, R-AUDIT-3, R-AUTH-2), and applying a signed change set.
  */

@@ -5,7 +5,7 @@ import type { SigningDeps } from './deps';
 import { createLoaders, type Loaders } from './loaders';
 import type { ApiClientRow } from './entities/api-client.entity';
 
-/** Per request: the verified actor, ONE EntityManager fork (house style 4) and per-request loaders. */
+/** Per request: the verified actor, ONE EntityManager fork and per-request loaders. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;

@@ -1,4 +1,5 @@
 import type { Logger, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
+import type { JWTVerifyGetKey } from 'jose';
 import type { AccessPort } from './access-port';
 import type { BankIdProvider } from './bankid-provider';
 
@@ -7,6 +8,8 @@ export interface SigningDeps {
   key: SigningKey;
   verify: TokenVerifier;
   verifyReceipt: ReceiptVerifier;
+  /** The published keys (current and retired): what checkpoints and receipts are verified with. */
+  getKey: JWTVerifyGetKey;
   /** Created on first use (see bankid-provider.ts). */
   bankId: () => BankIdProvider;
   access: AccessPort;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const bankIdDir = () => join(repoRoot(), '.data', 'bankid');
 
-/** The only reader of process.env in this service (house style 6). */
+/** The only reader of process.env in this service: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */
 export const loadEnv = () => {
   const env = parseEnv({
     ...commonEnvShape,
@@ -16,6 +16,8 @@ export const loadEnv = () => {
     /** Comma-separated personal numbers of the authority's staff. */
     AUTHORITY_PERSONAL_NUMBERS: z.string().default('191212121212'),
     TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+    /** R-AUDIT-4: at most this many seconds between an organisation's latest audit event and its signed checkpoint. */
+    AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().max(3600).default(10),
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     /** The access subgraph's GraphQL endpoint (permission questions: `myAccess`). */
     ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),

@@ -23,6 +23,7 @@ runService('signing subgraph', logger, async () => {
     internalSecret: env.INTERNAL_SECRET,
     authorityNumbers: authorityNumbers(env),
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+    checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
   });
   return { url: `${await server.listen(env.SIGNING_PORT)}/graphql`, stop: server.stop };
 });

@@ -4,7 +4,7 @@ import { ReceiptEntity, type ReceiptRow } from './entities/receipt.entity';
 import { SigningOrderEntity, type SigningOrderRow } from './entities/signing-order.entity';
 import { ApiClientEntity, type ApiClientRow } from './entities/api-client.entity';
 
-/** Per-request DataLoaders (house style 3): one SQL statement per batch. */
+/** Per-request DataLoaders: one SQL statement per batch. */
 export function createLoaders(em: EntityManager) {
   return {
     receipt: byIdLoader<ReceiptRow>((ids) => em.find(ReceiptEntity, { id: { $in: [...ids] } }), (r) => r.id),

@@ -14,6 +14,8 @@ import type { SigningDeps } from './deps';
 import { internalRoutes } from './routes/internal-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { auditExportRoute } from './routes/audit-export-route';
+import { createLocalJWKSet } from 'jose';
+import { startCheckpointer } from './audit/audit-checkpoint-job';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -31,6 +33,8 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   /** Epoch ms; tests inject a clock. */
   now?: () => number;
   applyRetryDelaysMs?: readonly number[];
+  /** R-AUDIT-4: a signed checkpoint at most this many seconds after an organisation's latest event (AUDIT_CHECKPOINT_SECONDS). */
+  checkpointSeconds?: number;
 };
 
 const notConfigured = (): BankIdProvider => {
@@ -42,7 +46,7 @@ const notConfigured = (): BankIdProvider => {
  * key and publishes it at GET /.well-known/jwks.json for the gateway and the other subgraphs.
  * Besides GraphQL it serves POST /oauth/token, GET /audit/export and the /internal/... routes.
  */
-export function buildServer(opts: SigningBuildOptions) {
+export async function buildServer(opts: SigningBuildOptions) {
   const jwks = { keys: [opts.signingKey.publicJwk] };
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
@@ -50,6 +54,7 @@ export function buildServer(opts: SigningBuildOptions) {
     key: opts.signingKey,
     verify: createTokenVerifier({ jwks }),
     verifyReceipt: createReceiptVerifier({ jwks }),
+    getKey: createLocalJWKSet(jwks),
     bankId,
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
@@ -62,7 +67,7 @@ export function buildServer(opts: SigningBuildOptions) {
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
   };
-  return createSubgraph<Context>({
+  const server = await createSubgraph<Context>({
     ...opts,
     verify: deps.verify,
     name: 'signing',
@@ -83,4 +88,16 @@ export function buildServer(opts: SigningBuildOptions) {
       auditExportRoute(app, orm, deps);
     },
   });
+  const checkpoints = startCheckpointer({
+    orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
+  });
+  return {
+    ...server,
+    /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
+    writeCheckpoints: checkpoints.runOnce,
+    stop: async () => {
+      await checkpoints.stop();
+      await server.stop();
+    },
+  };
 }

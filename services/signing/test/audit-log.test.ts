@@ -84,9 +84,20 @@ describe('audit log (R-AUDIT-1…3)', () => {
     expect((await h.gql(LOG, { r: org(dorotea) })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('R-AUDIT-4: the database itself refuses UPDATE, DELETE and TRUNCATE of audit rows, and nothing changes', async () => {
+    const before = await h.sql<{ seq: number; target: string; hash: string }>(`SELECT seq, target, hash FROM signing.audit_event ORDER BY id`);
+    expect(before.length).toBeGreaterThan(0);
+    await expect(h.sql(`UPDATE signing.audit_event SET target = 'person:someone-else' WHERE organisation_id = ? AND seq = 1`, [dorotea]))
+      .rejects.toThrow(/append-only: UPDATE is refused/);
+    await expect(h.sql(`DELETE FROM signing.audit_event WHERE organisation_id = ?`, [dorotea])).rejects.toThrow(/append-only: DELETE is refused/);
+    await expect(h.sql(`TRUNCATE signing.audit_event`)).rejects.toThrow(/append-only: TRUNCATE is refused/);
+    // INSERT (how events arrive) is still allowed: appendAuditEvents is the only writer.
+    expect(await h.sql(`SELECT seq, target, hash FROM signing.audit_event ORDER BY id`)).toEqual(before);
+  });
+
   it('R-AUDIT-2: editing one row in the database makes verifyAuditLog report its seq', async () => {
     expect((await h.gql(VERIFY, { o: dorotea }, arvidToken)).data.verifyAuditLog).toEqual({ ok: true, checked: 11, firstBrokenSeq: null });
-    await h.sql(`UPDATE signing.audit_event SET target = 'person:someone-else' WHERE organisation_id = ? AND seq = 5`, [dorotea]);
+    await h.asOwner('signing.audit_event', `UPDATE signing.audit_event SET target = 'person:someone-else' WHERE organisation_id = ? AND seq = 5`, [dorotea]);
     expect((await h.gql(VERIFY, { o: dorotea }, arvidToken)).data.verifyAuditLog).toEqual({ ok: false, checked: 5, firstBrokenSeq: 5 });
     expect((await h.gql(VERIFY, { o: aratron }, tolvan)).data.verifyAuditLog.ok).toBe(true);
   });

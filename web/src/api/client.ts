@@ -44,7 +44,8 @@ export const updates = {
     proposeStaff: (_r: unknown, args: Vars, cache: Cache) => invalidateOrgFields(cache, args, ['changesToSign']),
     proposeStaffChange: (_r: unknown, args: Vars, cache: Cache) => invalidateOrgFields(cache, args, ['changesToSign']),
     proposeStaffRemoval: (_r: unknown, args: Vars, cache: Cache) => invalidateOrgFields(cache, args, ['changesToSign']),
-    changeAuthorisationPeriod: (_r: unknown, args: Vars, cache: Cache) => invalidateOrgFields(cache, args, ['staff', 'auditLog']),
+    // R-SIGN-8: a later end date lands in the changes to sign; an earlier one changes the staff list.
+    changeAuthorisationPeriod: (_r: unknown, args: Vars, cache: Cache) => invalidateOrgFields(cache, args, ['staff', 'auditLog', 'changesToSign']),
     endEmployment: (_r: unknown, args: Vars, cache: Cache) => invalidateOrgFields(cache, (args.input ?? {}) as Vars, ['staff', 'auditLog']),
   },
 };

@@ -9,11 +9,19 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   const t = useT();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const restore = useRef<{ to: HTMLElement | null; timer?: ReturnType<typeof setTimeout> } | null>(null);
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
+    // Focus goes back where it was only when the dialog really closes. React's StrictMode runs
+    // this effect twice on open (mount, clean-up, mount); restoring focus in between blurred the
+    // first field, which marked it "touched" and showed "Fyll i fältet." before anyone typed.
+    if (!restore.current) restore.current = { to: document.activeElement as HTMLElement | null };
+    clearTimeout(restore.current.timer);
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)');
     (first ?? ref.current)?.focus();
-    return () => previous?.focus?.();
+    return () => {
+      const r = restore.current!;
+      r.timer = setTimeout(() => r.to?.focus?.(), 0);
+    };
   }, []);
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key === 'Escape') { e.stopPropagation(); onClose(); }

@@ -160,12 +160,12 @@ export const en: Dictionary = {
   'create.done': 'The user is now listed under Users to sign.',
 
   'period.title': 'Change authorisation period',
-  'period.intro': 'Tick users in the list and pick a new end date. All are changed or none.',
+  'period.intro': 'Tick users in the list and pick a new end date. All are changed or none. An earlier end date applies at once; a later end date gives access and so lands in Changes to sign.',
   'period.selected': '{count} selected',
   'period.noneSelected': 'Select at least one user in the list.',
   'period.validTo': 'New end date',
   'period.submit': 'Change period',
-  'period.done': 'The authorisation period has been changed.',
+  'period.done': 'The authorisation period has been changed. Later end dates apply once signed under Changes to sign.',
 
   'end.title': 'End staff access',
   'end.person': 'Staff member',

@@ -158,12 +158,12 @@ export const sv = {
   'create.done': 'Användaren ligger nu under Användare att signera.',
 
   'period.title': 'Ändra behörighetsperiod',
-  'period.intro': 'Välj användare i listan och ett nytt slutdatum. Alla ändras eller ingen.',
+  'period.intro': 'Välj användare i listan och ett nytt slutdatum. Alla ändras eller ingen. Ett tidigare slutdatum gäller direkt; ett senare slutdatum ger behörighet och läggs därför i Användare att signera.',
   'period.selected': '{count} valda',
   'period.noneSelected': 'Välj minst en användare i listan.',
   'period.validTo': 'Nytt slutdatum',
   'period.submit': 'Ändra period',
-  'period.done': 'Behörighetsperioden är ändrad.',
+  'period.done': 'Behörighetsperioden är ändrad. Senare slutdatum gäller när de är signerade under Användare att signera.',
 
   'end.title': 'Avsluta personal',
   'end.person': 'Personal',

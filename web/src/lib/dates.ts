@@ -1,4 +1,4 @@
-/** Calendar dates as `YYYY-MM-DD` strings in Europe/Stockholm (CONTRACT.md `Date`): the kit's own. */
+/** Calendar dates as `YYYY-MM-DD` strings in Europe/Stockholm (docs/api.md `Date`): the kit's own. */
 import { addDays, isValidIsoDate, stockholmDate } from '@behorig/kit/dates';
 
 export { addDays, isValidIsoDate, stockholmDate };

@@ -61,7 +61,6 @@ export function StaffPage() {
   const unitNames = Object.fromEntries((org?.units ?? []).map((u) => [u.id, u.name]));
   const schoolFormNames = Object.fromEntries((org?.units ?? []).flatMap((u) => u.schoolForms.map((s) => [s.code, s.name])));
   const myMembership = me?.me?.memberships.find((m) => m.organisation.id === organisationId);
-  const systems = [...new Set(myMembership?.roles.map((r) => r.role.system) ?? [])];
   const actorOrgWide = !!myMembership?.roles.some((r) => r.role.isPermissionAdmin || r.role.orgWideOnly);
   const actorSchoolForms = myMembership?.employments.map((e) => e.schoolFormCode ?? null) ?? [];
   // R-END-5: only the responsible roles end staff (the server decides; the button follows it)
@@ -172,7 +171,7 @@ export function StaffPage() {
           onEdit={(personId, initial) => setDialog({ kind: 'create', personId, initial })} onApplied={() => { setNotice(null); refresh(); }} />
       )}
       {dialog?.kind === 'create' && org && (
-        <CreateStaffDialog organisationId={organisationId} personId={dialog.personId} units={org.units} systems={systems} initial={dialog.initial}
+        <CreateStaffDialog organisationId={organisationId} personId={dialog.personId} units={org.units} initial={dialog.initial}
           onClose={() => setDialog(null)}
           onCreated={() => { setDialog(null); setNotice('create.done'); }} />
       )}

@@ -1,7 +1,9 @@
-import { catalogueRolesByCode, type Access, type FunctionGrant, type RoleLike, type RolesByCode } from './role-catalogue.data';
+import type { Access, FunctionGrant, RoleLike } from './role-catalogue.data';
 
 /**
- * Access levels and who may grant what (R-ROLE-2, R-ROLE-3, R-USR-4). Pure functions.
+ * Access levels (R-ROLE-2, R-USR-4). Pure functions. Who may grant what is R-ROLE-3: whoever holds
+ * MANAGE_USERS UPDATE in the organisation (or the authority) may give any catalogue role, so there is
+ * no per-role check beyond the organisation boundary, R-USR-3, R-PERIOD-2/3 and R-AGR-3.
  */
 
 /** R-ROLE-2a: UPDATE implies READ; READ does not imply UPDATE. */
@@ -28,33 +30,4 @@ export function combinedGrants(roles: readonly Pick<RoleLike, 'grants'>[]): Func
     }
   }
   return [...best.entries()].map(([fn, access]) => ({ function: fn, access }));
-}
-
-/**
- * R-ROLE-3: nobody grants a role they do not hold, except the authority.
- * Returns the requested role codes the actor may NOT grant (empty = all fine), in request order.
- *
- * "Hold" means: the actor holds that role, or the actor's roles together cover every grant of it
- * (function by function, UPDATE covering READ). So a Behörighetsadministratör (who "can do
- * everything the other roles can") may grant Tjänsteadministratör, Registrerare and Läsare, while a
- * Registrerare may not grant Tjänsteadministratör. A role code missing from `rolesByCode` is never
- * grantable (not even by the authority: it does not exist).
- */
-export function canGrantRoles(
-  actorRoleCodes: readonly string[],
-  requestedRoleCodes: readonly string[],
-  actorIsAuthority: boolean,
-  rolesByCode: RolesByCode = catalogueRolesByCode,
-): string[] {
-  const held = new Set(actorRoleCodes);
-  const actorRoles = actorRoleCodes.map((c) => rolesByCode.get(c)).filter((r): r is RoleLike => r !== undefined);
-  const refused: string[] = [];
-  for (const code of new Set(requestedRoleCodes)) {
-    const role = rolesByCode.get(code);
-    const ok =
-      role !== undefined &&
-      (actorIsAuthority || held.has(code) || role.grants.every((g) => holdsFunction(actorRoles, g.function, g.access)));
-    if (!ok) refused.push(code);
-  }
-  return refused;
 }

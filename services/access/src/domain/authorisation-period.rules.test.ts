@@ -1,6 +1,8 @@
 import { ValidationError } from '@behorig/kit';
 import {
   describeIneligible,
+  endDateGivesAccess,
+  splitPeriodChange,
   isActiveOn,
   latestEndDate,
   periodStateOn,
@@ -203,5 +205,34 @@ describe('R-PERIOD-4 change authorisation period', () => {
   it('R-PERIOD-4: at least one user must be ticked', () => {
     const e = thrown(() => planPeriodChange([], '2027-01-31', TODAY));
     expect(e).toMatchObject({ field: 'personIds' });
+  });
+});
+
+describe('R-SIGN-8 what gives access waits for a signature', () => {
+  it.each([
+    ['2027-01-01', '2027-06-30', true],
+    ['2027-01-01', null, true],
+    ['2027-06-30', '2027-01-01', false],
+    ['2027-01-01', '2027-01-01', false],
+    [null, '2027-01-01', false],
+    [null, null, false],
+  ] as [string | null, string | null, boolean][])('R-SIGN-8: end date %s → %s gives access: %s', (before, after, gives) => {
+    expect(endDateGivesAccess(before, after)).toBe(gives);
+  });
+
+  it('R-SIGN-8: a period change splits into earlier end dates (at once) and later ones (to sign), per person', () => {
+    const plan = planPeriodChange([
+      { id: 'a', name: 'A', roles: [{ id: 'a1', roleCode: 'READER', isPermissionAdmin: false, validFrom: '2026-01-01', validTo: '2026-12-31' }] },
+      { id: 'b', name: 'B', roles: [{ id: 'b1', roleCode: 'READER', isPermissionAdmin: false, validFrom: '2026-01-01', validTo: null }] },
+      { id: 'c', name: 'C', roles: [
+        { id: 'c1', roleCode: 'READER', isPermissionAdmin: false, validFrom: '2026-01-01', validTo: null },
+        { id: 'c2', roleCode: 'REGISTRAR', isPermissionAdmin: false, validFrom: '2026-01-01', validTo: '2026-12-01' },
+      ] },
+      { id: 'd', name: 'D', roles: [{ id: 'd1', roleCode: 'READER', isPermissionAdmin: false, validFrom: '2026-01-01', validTo: '2027-03-01' }] },
+    ], '2027-03-01', '2026-11-28');
+    if (!plan.ok) throw new Error('plan refused');
+    const { atOnce, toSign } = splitPeriodChange(plan.changes);
+    expect(toSign.map((c) => [c.personId, c.assignments.map((a) => a.id)])).toEqual([['a', ['a1']], ['c', ['c2']]]);
+    expect(atOnce.map((c) => [c.personId, c.assignments.map((a) => a.id)])).toEqual([['b', ['b1']], ['c', ['c1']]]);
   });
 });

@@ -166,3 +166,30 @@ export function describeIneligible(ineligible: readonly IneligiblePerson[]): str
   const parts = ineligible.map((i) => `${i.name} (${i.reason})`);
   return `No end date was changed. ${ineligible.length === 1 ? 'This user cannot' : 'These users cannot'} get the new end date: ${parts.join(', ')}.`;
 }
+
+/**
+ * R-SIGN-8: what gives access waits for a signature. An end date moved later, or removed (null =
+ * no end date), gives access; an earlier end date, or the same one, only takes access away (or
+ * nothing) and applies at once.
+ */
+export function endDateGivesAccess(previousValidTo: string | null, validTo: string | null): boolean {
+  if (previousValidTo === null) return false;
+  return validTo === null || validTo > previousValidTo;
+}
+
+/**
+ * R-SIGN-8 for R-PERIOD-4: splits a period change into what applies at once (assignments whose end
+ * date comes earlier or stays) and the people for whom some end date moves later, whose new state
+ * waits for a signature.
+ */
+export function splitPeriodChange(changes: readonly PeriodChange[]): { atOnce: PeriodChange[]; toSign: PeriodChange[] } {
+  const atOnce: PeriodChange[] = [];
+  const toSign: PeriodChange[] = [];
+  for (const c of changes) {
+    const later = c.assignments.filter((a) => endDateGivesAccess(a.previousValidTo, a.validTo));
+    const earlier = c.assignments.filter((a) => !endDateGivesAccess(a.previousValidTo, a.validTo) && a.previousValidTo !== a.validTo);
+    if (earlier.length > 0) atOnce.push({ personId: c.personId, assignments: earlier });
+    if (later.length > 0) toSign.push({ personId: c.personId, assignments: later });
+  }
+  return { atOnce, toSign };
+}

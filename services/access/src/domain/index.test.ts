@@ -4,7 +4,7 @@ describe('the domain index', () => {
   it('R-ROLE-1: re-exports the catalogue and every rule module', () => {
     for (const name of [
       'roles', 'functions', 'systems', 'catalogueRolesByCode', 'indexRoles',
-      'grantsAccess', 'holdsFunction', 'canGrantRoles',
+      'grantsAccess', 'holdsFunction',
       'isActiveOn', 'latestEndDate', 'validatePeriod', 'planPeriodChange',
       'computePermissionScopes', 'checkAccess', 'validateStaffGrant',
       'wouldLeaveNoAdministrator', 'activateBy', 'nextAgreementStatus', 'adminCountWarning',

@@ -1,4 +1,4 @@
-/** The access subgraph's pure domain rules (DOMAIN.md R-AGR, R-USR, R-ROLE, R-PERIOD, R-END, R-SCOPE, R-SIGN). */
+/** The access subgraph's pure domain rules (docs/domain.md: R-AGR, R-USR, R-ROLE, R-PERIOD, R-END, R-SCOPE, R-SIGN). */
 export * from './role-catalogue.data';
 export * from './domain-errors';
 export * from './access-level.rules';

@@ -3,7 +3,7 @@
  * into the database, and the rules read roles from there (or from `rolesByCode` below in tests).
  * Nothing here is behaviour; the rules live in the `*.rules.ts` modules.
  *
- * Choices made here (not spelled out in DOMAIN.md):
+ * Choices made here (not spelled out in docs/domain.md):
  * - The fifth KA Webb role the authority may define is `ATTESTANT` ("Attestant"): someone who
  *   requests and follows up compensation and reads what that needs (monthly reports, documents,
  *   account information, performing unit), but does not handle documents or organisation data.

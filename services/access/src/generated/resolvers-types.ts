@@ -269,14 +269,14 @@ export type PendingChange = {
 /**
  * R-SCOPE-1: one role assignment active on the asked date, with where it applies.
  * When `orgWide` is true the role covers EVERY unit of the organisation, including units created
- * later (R-USR-3); `units` then lists the person's own units there, and the organisation's full
- * list is `organisation { units { … } }` (owned by the organisations subgraph).
+ * later (R-USR-3).
  */
 export type PermissionScope = {
   __typename?: 'PermissionScope';
   orgWide: Scalars['Boolean']['output'];
   organisation: Organisation;
   role: Role;
+  /** The units the role applies at: every unit of the organisation when `orgWide` (read when asked, so units created later are included), else the person's own units there (R-USR-2). */
   units: Array<Unit>;
   validFrom: Scalars['Date']['output'];
   validTo?: Maybe<Scalars['Date']['output']>;

@@ -3,7 +3,7 @@ import { Migration002MatrixAgreementsChangeSets } from './migration-002-matrix-a
 import { Migration003SealedPersonalNumbers } from './migration-003-sealed-personal-numbers';
 import { Migration004OptimisticLocking } from './migration-004-optimistic-locking';
 
-/** Committed migrations in order; the only way the schema changes (house style 4). */
+/** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
   { name: 'Migration001Initial', class: Migration001Initial },
   { name: 'Migration002MatrixAgreementsChangeSets', class: Migration002MatrixAgreementsChangeSets },

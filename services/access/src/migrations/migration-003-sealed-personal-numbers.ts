@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Personal identity numbers encrypted at rest (issue 7, R-USR-1). Every place that stored a number
+ * Personal identity numbers encrypted at rest (R-USR-1). Every place that stored a number
  * in plain text gets two columns: `…_hash` (keyed HMAC, the look-up and uniqueness key) and `…_enc`
  * (AES-256-GCM). See kit personal-number-vault.ts.
  *

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Optimistic locking (issue 7): two administrators editing one person must not silently overwrite
+ * Optimistic locking: two administrators editing one person must not silently overwrite
  * each other. `membership.version` counts every write that concerns the person in the organisation
  * (a proposal or discard of a change for them, an applied change, a new authorisation period, an
  * ended employment). A pending change remembers the version it was proposed against

@@ -4,7 +4,7 @@ import { activateAgreement, registerAgreement } from '../agreements';
 import { discardPendingChange, proposeStaff, proposeStaffChange, proposeStaffRemoval, signChanges } from '../staff-changes';
 import { changeAuthorisationPeriod, endEmployment } from '../staff-admin';
 
-/** Every mutation: all checks first, then one transaction with its audit event (house style 10). */
+/** Every mutation: all checks first, then one transaction with its audit event. */
 export const Mutation: MutationResolvers = {
   registerAgreement: (_p, { input }, ctx) => guard(() => registerAgreement(ctx, input)),
   activateAgreement: (_p, { id }, ctx) => guard(() => activateAgreement(ctx, id)),

@@ -6,7 +6,9 @@ export const Role: RoleResolvers = {
 
 export const PermissionScope: PermissionScopeResolvers = {
   organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),
-  units: (s) => s.unitIds.map((id) => ({ __typename: 'Unit' as const, id })),
+  // R-USR-3: an org-wide role covers every unit of the organisation, including units created later,
+  // so its list is asked afresh of the organisations subgraph (batched per request).
+  units: async (s, _a, ctx) => (s.orgWide ? await ctx.organisationUnits.load(s.organisationId) : s.unitIds).map((id) => ({ __typename: 'Unit' as const, id })),
   role: async (s, _a, { loaders }) => (await loaders.catalogue()).get(s.roleCode)!,
 };
 

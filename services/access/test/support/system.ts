@@ -11,7 +11,7 @@ import type { UnitDirectory } from '../../src/unit-directory';
 export const CLOSED_UNIT_ID = '00000000-0000-4000-8001-0000000000c1';
 
 /** In-test double of the organisations subgraph: serves the DEMO units and organisations (plus extras). */
-export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number } {
+export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number; add: (unit: KnownUnit) => void } {
   const units: KnownUnit[] = [
     ...Object.values(DEMO.units).map((u) => ({ id: u.id, organisationId: DEMO.organisations[u.organisation as keyof typeof DEMO.organisations].id, closed: false, schoolFormCodes: [...u.schoolForms] })),
     { id: CLOSED_UNIT_ID, organisationId: DEMO.organisations.dorotea.id, closed: true, schoolFormCodes: [] },
@@ -19,6 +19,8 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
   ];
   const dir = {
     calls: 0,
+    /** A unit created in the organisations subgraph after the fact. */
+    add(unit: KnownUnit) { units.push(unit); },
     async units(ids: readonly string[]) {
       dir.calls++;
       return units.filter((u) => ids.includes(u.id));
@@ -26,6 +28,10 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
     async organisations(ids: readonly string[]) {
       dir.calls++;
       return new Map(Object.values(DEMO.organisations).filter((o) => ids.includes(o.id)).map((o) => [o.id, o.name]));
+    },
+    async organisationUnits(ids: readonly string[]) {
+      dir.calls++;
+      return new Map(ids.map((id) => [id, units.filter((u) => u.organisationId === id).map((u) => u.id).sort()]));
     },
   };
   return dir;

@@ -1,7 +1,7 @@
 import { Migration001Initial } from './migration-001-initial';
 import { Migration002ContactsAccounts } from './migration-002-contacts-accounts';
 
-/** Committed migrations in order; the only way the schema changes (house style 4). */
+/** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
   { name: 'Migration001Initial', class: Migration001Initial },
   { name: 'Migration002ContactsAccounts', class: Migration002ContactsAccounts },

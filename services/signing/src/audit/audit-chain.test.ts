@@ -33,25 +33,25 @@ describe('audit chain (pure)', () => {
     expect(rows[1].prevHash).toBe(rows[0].hash);
     expect(rows[2].hash).toBe(chainHash(rows[1].hash, rows[2]));
     expect(rows[2].hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(verifyChain(rows)).toEqual({ ok: true, checked: 3, firstBrokenSeq: null });
+    expect(verifyChain(rows)).toEqual({ ok: true, checked: 3, firstBrokenSeq: null, reason: null });
   });
 
   it('R-AUDIT-2: an edited field, a deleted row or a relinked row reports the first broken seq', () => {
     const edited = chainOf(5);
     edited[2] = { ...edited[2], target: 'person:someone-else' };
-    expect(verifyChain(edited)).toEqual({ ok: false, checked: 3, firstBrokenSeq: 3 });
+    expect(verifyChain(edited)).toEqual({ ok: false, checked: 3, firstBrokenSeq: 3, reason: 'ROW_EDITED' });
 
     const deleted = chainOf(5).filter((r) => r.seq !== 2);
-    expect(verifyChain(deleted).firstBrokenSeq).toBe(2);
+    expect(verifyChain(deleted)).toMatchObject({ firstBrokenSeq: 2, reason: 'ROW_MISSING' });
 
     // Recomputing one row's hash does not help: the next row still links to the old hash.
     const rehashed = chainOf(4);
     rehashed[1] = { ...rehashed[1], after: { forged: true } };
     rehashed[1] = { ...rehashed[1], hash: chainHash(rehashed[1].prevHash, rehashed[1]) };
-    expect(verifyChain(rehashed)).toEqual({ ok: false, checked: 3, firstBrokenSeq: 3 });
+    expect(verifyChain(rehashed)).toEqual({ ok: false, checked: 3, firstBrokenSeq: 3, reason: 'LINK_BROKEN' });
   });
 
   it('R-AUDIT-2: an empty chain verifies with nothing checked', () => {
-    expect(verifyChain([])).toEqual({ ok: true, checked: 0, firstBrokenSeq: null });
+    expect(verifyChain([])).toEqual({ ok: true, checked: 0, firstBrokenSeq: null, reason: null });
   });
 });

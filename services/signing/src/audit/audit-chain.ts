@@ -75,25 +75,49 @@ export function link(head: { seq: number; hash: string } | undefined, e: Omit<Ch
   return { ...event, prevHash, hash: chainHash(prevHash, event) };
 }
 
+/**
+ * Why a chain does not verify (R-AUDIT-4), as stable codes the UI and the offline verifier name:
+ * - ROW_EDITED: a row's content no longer matches its own hash.
+ * - ROW_MISSING: a seq is missing (a row was deleted).
+ * - ROW_INSERTED: a seq appears twice or out of order (a row was slipped in).
+ * - LINK_BROKEN: a row does not link to the hash of the row before it (that row was replaced or rehashed).
+ * - RECHAINED: the rows form a consistent chain, but not the one a signed checkpoint recorded.
+ * - TRUNCATED: a signed checkpoint names a seq beyond the last row (the tail was removed).
+ * - CHECKPOINT_INVALID: a checkpoint's signature or content does not verify.
+ */
+export type AuditBreakReason = 'ROW_EDITED' | 'ROW_MISSING' | 'ROW_INSERTED' | 'LINK_BROKEN' | 'RECHAINED' | 'TRUNCATED' | 'CHECKPOINT_INVALID';
+
 export interface ChainVerification {
   ok: boolean;
   checked: number;
   /** The first seq whose row no longer matches the chain (edited, missing predecessor, relinked). */
   firstBrokenSeq: number | null;
+  reason: AuditBreakReason | null;
 }
 
-/** Recomputes the chain in seq order; stops at the first row that does not fit. */
-export function verifyChain(rows: readonly ChainedEvent[]): ChainVerification {
+/**
+ * Recomputes the chain in seq order; stops at the first row that does not fit. `start` lets a
+ * partial export (a period) be checked from its first row's predecessor instead of genesis.
+ */
+export function verifyChain(rows: readonly ChainedEvent[], start: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH }): ChainVerification {
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+  let prev = start.prevHash;
+  let expectedSeq = start.seq;
   let checked = 0;
+  const broken = (seq: number, reason: AuditBreakReason): ChainVerification => ({ ok: false, checked, firstBrokenSeq: seq, reason });
   for (const row of sorted) {
     checked++;
-    const broken = row.seq !== expectedSeq || row.prevHash !== prev || chainHash(prev, row) !== row.hash;
-    if (broken) return { ok: false, checked, firstBrokenSeq: row.seq !== expectedSeq ? expectedSeq : row.seq };
+    if (row.seq < expectedSeq) return broken(row.seq, 'ROW_INSERTED');
+    if (row.seq > expectedSeq) return broken(expectedSeq, 'ROW_MISSING');
+    if (chainHash(row.prevHash, row) !== row.hash) {
+      // A row renumbered by one, content untouched: something was slipped in before it, or taken out.
+      if (chainHash(row.prevHash, { ...row, seq: row.seq - 1 }) === row.hash) return broken(row.seq - 1, 'ROW_INSERTED');
+      if (chainHash(row.prevHash, { ...row, seq: row.seq + 1 }) === row.hash) return broken(row.seq, 'ROW_MISSING');
+      return broken(row.seq, 'ROW_EDITED');
+    }
+    if (row.prevHash !== prev) return broken(row.seq, 'LINK_BROKEN');
     prev = row.hash;
     expectedSeq++;
   }
-  return { ok: true, checked, firstBrokenSeq: null };
+  return { ok: true, checked, firstBrokenSeq: null, reason: null };
 }

@@ -1,9 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEventEntity, type AuditEventRow } from '../entities/audit-event.entity';
-import { link, verifyChain, type ChainEvent, type ChainVerification } from './audit-chain';
+import type { JWTVerifyGetKey } from 'jose';
+import { link, type ChainEvent } from './audit-chain';
+import { verifyCheckpointJws, verifyWithCheckpoints, type AuditVerification, type CheckedCheckpoint } from './audit-checkpoint';
 
 /** An event to append; seq and hashes are assigned here. */
 export type NewAuditEvent = Omit<ChainEvent, 'seq'>;
+
+/** The key of an organisation's chain in tables that need a non-null one (nil UUID = no organisation). */
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+export const chainKey = (organisationId: string | null) => organisationId ?? NIL_UUID;
 
 const lockKey = (organisationId: string | null) => `behorig-audit:${organisationId ?? 'none'}`;
 
@@ -41,6 +47,7 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
 
   let appended = 0;
   let duplicates = 0;
+  const moved = new Set<string | null>();
   for (const e of events) {
     if (e.sourceId !== null) {
       const key = `${e.source}\u0000${e.sourceId}`;
@@ -56,7 +63,17 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
         chained.hash, chained.prevHash, chained.source, chained.sourceId, chained.receiptId],
     );
     heads.set(e.organisationId, { seq: chained.seq, hash: chained.hash });
+    moved.add(e.organisationId);
     appended++;
+  }
+  // The chains' new heads, in the same transaction: what the checkpoint job signs (R-AUDIT-4).
+  for (const org of moved) {
+    const head = heads.get(org)!;
+    await em.execute(
+      `INSERT INTO signing.audit_chain_head (chain_key, organisation_id, seq, hash) VALUES (?, ?, ?, ?)
+       ON CONFLICT (chain_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash WHERE audit_chain_head.seq < excluded.seq`,
+      [chainKey(org), org, head.seq, head.hash],
+    );
   }
   return { appended, duplicates };
 }
@@ -64,9 +81,27 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
 /** Millisecond precision: what a JS Date holds is exactly what timestamptz gives back. */
 export const auditInstant = (d: Date = new Date()) => new Date(Math.floor(d.getTime()));
 
-export async function verifyAuditChain(em: EntityManager, organisationId: string): Promise<ChainVerification> {
+/**
+ * R-AUDIT-2/4: an organisation's rows against its chain and, given the keys (`getKey` over the
+ * published JWKS), against its signed checkpoints. Checkpoints are trusted only for what their
+ * JWS says, never for the plain columns next to it, which a database owner could edit.
+ */
+export async function verifyAuditChain(em: EntityManager, organisationId: string, getKey?: JWTVerifyGetKey): Promise<AuditVerification> {
   const rows = await em.find(AuditEventEntity, { organisationId }, { orderBy: { seq: 'asc' } });
-  return verifyChain(rows.map(toChained));
+  const checked: CheckedCheckpoint[] = [];
+  if (getKey) {
+    const cps = await em.execute<{ seq: number; jws: string }[]>(
+      `SELECT seq, jws FROM signing.audit_checkpoint WHERE organisation_id = ? ORDER BY seq`, [organisationId]);
+    for (const cp of cps) {
+      try {
+        const claims = await verifyCheckpointJws(cp.jws, getKey);
+        checked.push({ seq: claims.seq, claims });
+      } catch {
+        checked.push({ seq: cp.seq, claims: null });
+      }
+    }
+  }
+  return verifyWithCheckpoints(organisationId, rows.map(toChained), checked);
 }
 
 export const toChained = (r: AuditEventRow) => ({

@@ -41,7 +41,7 @@ export const FAILED_RETENTION_MS = 5 * 60 * 1000;
 /** How far the seconds in scanned QR data may differ from the simulator's own count. */
 const QR_TOLERANCE_SECONDS = 10;
 
-/** The well-known BankID test identity (CONTRACT.md: the demo authority administrator). */
+/** The well-known BankID test identity (R-ID-4: the demo authority administrator). */
 export const TOLVAN = { personalNumber: '191212121212', givenName: 'Tolvan', surname: 'Tolvansson' } as const;
 
 export interface SimulatedPerson {

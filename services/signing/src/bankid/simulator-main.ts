@@ -1,5 +1,5 @@
 /**
- * The BankID simulator as its own process (CONTRACT.md: RP API over TLS on 4010, control on
+ * The BankID simulator as its own process (README, URLs: RP API over TLS on 4010, control on
  * 4011). `npm start` runs it next to the signing service; its CA and client certificate are kept
  * in BANKID_SIMULATOR_DIR (default .data/bankid/), where the signing service's BANKID_* defaults
  * look for them. Development and tests only: refused in production.

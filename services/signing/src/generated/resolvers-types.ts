@@ -46,6 +46,23 @@ export type ApplyResult =
   | 'PENDING'
   | 'REFUSED';
 
+/** Why an organisation's audit log does not verify (R-AUDIT-4); docs/evidence.md explains each. */
+export type AuditBreakReason =
+  /** A checkpoint's signature or content does not verify. */
+  | 'CHECKPOINT_INVALID'
+  /** A row does not link to the hash of the row before it: that row was replaced. */
+  | 'LINK_BROKEN'
+  /** The rows form a consistent chain, but not the one a signed checkpoint recorded: they were rewritten and re-chained. */
+  | 'RECHAINED'
+  /** A row's content no longer matches its own hash. */
+  | 'ROW_EDITED'
+  /** A sequence number appears twice or out of order: a row was slipped in. */
+  | 'ROW_INSERTED'
+  /** A sequence number is missing: a row was deleted. */
+  | 'ROW_MISSING'
+  /** A signed checkpoint names a sequence number beyond the last row: the tail was removed. */
+  | 'TRUNCATED';
+
 /** One entry of the append-only, hash-chained audit log (R-AUDIT-1, R-AUDIT-2). */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -83,13 +100,17 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
-/** Result of recomputing an organisation's hash chain (R-AUDIT-2). */
+/** Result of checking an organisation's audit log against its hash chain and its signed checkpoints (R-AUDIT-2, R-AUDIT-4). */
 export type AuditVerification = {
   __typename?: 'AuditVerification';
   checked: Scalars['Int']['output'];
   /** The first sequence number whose row no longer matches the chain; null when the chain is intact. */
   firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  /** The highest sequence number covered by a valid signed checkpoint; null before the first checkpoint. */
+  lastCheckpointSeq?: Maybe<Scalars['Int']['output']>;
   ok: Scalars['Boolean']['output'];
+  /** What is wrong; null when ok. */
+  reason?: Maybe<AuditBreakReason>;
 };
 
 export type Mutation = {
@@ -377,6 +398,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ApiClientCredentials: ResolverTypeWrapper<ApiClientCredentialsResult>;
   ApplyResult: ApplyResult;
+  AuditBreakReason: AuditBreakReason;
   AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
@@ -468,7 +490,9 @@ export type AuditEventEdgeResolvers<ContextType = Context, ParentType extends Re
 export type AuditVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = ResolversObject<{
   checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastCheckpointSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['AuditBreakReason']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

@@ -1,8 +1,12 @@
 import { Migration001Initial } from './migration-001-initial';
 import { Migration002OrdersReceiptsChainClients } from './migration-002-orders-receipts-chain-clients';
+import { Migration003AppendOnlyAudit } from './migration-003-append-only-audit';
+import { Migration004AuditCheckpoints } from './migration-004-audit-checkpoints';
 
-/** Committed migrations in order; the only way the schema changes (house style 4). */
+/** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
   { name: 'Migration001Initial', class: Migration001Initial },
   { name: 'Migration002OrdersReceiptsChainClients', class: Migration002OrdersReceiptsChainClients },
+  { name: 'Migration003AppendOnlyAudit', class: Migration003AppendOnlyAudit },
+  { name: 'Migration004AuditCheckpoints', class: Migration004AuditCheckpoints },
 ];

@@ -26,7 +26,7 @@ export const Query: QueryResolvers = {
     requireActor(ctx.actor);
     if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).');
     await requireAuditVisibility(ctx, organisationId);
-    return verifyAuditChain(ctx.em, organisationId);
+    return verifyAuditChain(ctx.em, organisationId, ctx.deps.getKey);
   },
   receipt: async (_p, { id }, ctx) => {
     const actor = requireActor(ctx.actor);

@@ -11,7 +11,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * GET /audit/export?organisationId=…&from=…&to=… with `Authorization: Bearer <token>` —
  * the organisation's audit log for the period as JSON Lines (one event per line, oldest first,
- * with seq, hash and prevHash so the export itself can be checked against the chain).
+ * with seq, hash and prevHash so the export itself can be checked against the chain), and the
+ * signed checkpoints as `{"type":"checkpoint",…,"jws":…}` lines, so that the export verifies
+ * offline with the JWKS alone (`npm run -s verify-export`, docs/evidence.md).
  * `from`/`to` are ISO dates or instants (from inclusive, to exclusive); both optional.
  * Same visibility as Organisation.auditLog (R-AUDIT-3).
  */
@@ -43,16 +45,28 @@ export function auditExportRoute(app: Express, orm: MikroORM, deps: SigningDeps)
       }
     }
     if (!allowed) return void res.status(403).json({ error: 'forbidden', message: "Only the organisation's administrators and the authority may export its audit log." });
-    const rows = await orm.em.fork().find(AuditEventEntity, { organisationId, ...period }, { orderBy: { seq: 'asc' } });
+    const em = orm.em.fork();
+    const rows = await em.find(AuditEventEntity, { organisationId, ...period }, { orderBy: { seq: 'asc' } });
+    // R-AUDIT-4: the signed checkpoints from the first exported event on (up to the last one when
+    // the period is closed), each right after the event it covers; any beyond the last event at the end.
+    const checkpoints = rows.length === 0 ? [] : await em.execute<{ seq: number; hash: string; jws: string }[]>(
+      `SELECT seq, hash, jws FROM signing.audit_checkpoint WHERE organisation_id = ? AND seq >= ?${req.query.to ? ' AND seq <= ?' : ''} ORDER BY seq`,
+      req.query.to ? [organisationId, rows[0].seq, rows[rows.length - 1].seq] : [organisationId, rows[0].seq],
+    );
     res.status(200).set('content-type', 'application/x-ndjson; charset=utf-8')
       .set('content-disposition', `attachment; filename="audit-${organisationId}.jsonl"`);
+    const checkpointLine = (c: { seq: number; hash: string; jws: string }) =>
+      `${JSON.stringify({ type: 'checkpoint', organisationId, seq: c.seq, hash: c.hash, jws: c.jws })}\n`;
+    let next = 0;
     for (const r of rows) {
       res.write(`${JSON.stringify({
-        seq: r.seq, at: r.at.toISOString(), organisationId: r.organisationId, actor: r.actor, actorPersonId: r.actorPersonId ?? null,
+        type: 'event', seq: r.seq, at: r.at.toISOString(), organisationId: r.organisationId, actor: r.actor, actorPersonId: r.actorPersonId ?? null,
         action: r.action, target: r.target, before: r.before ?? null, after: r.after ?? null, source: r.source,
         sourceId: r.sourceId ?? null, receiptId: r.receiptId ?? null, prevHash: r.prevHash, hash: r.hash,
       })}\n`);
+      while (next < checkpoints.length && checkpoints[next].seq <= r.seq) res.write(checkpointLine(checkpoints[next++]));
     }
+    while (next < checkpoints.length) res.write(checkpointLine(checkpoints[next++]));
     res.end();
   });
 }

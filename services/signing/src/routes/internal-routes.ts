@@ -32,7 +32,7 @@ const AuditEventsBody = z.object({
 const PERSON_LABEL = /^person:([0-9a-f-]{36})$/i;
 
 /**
- * Service-to-service endpoints (interfaces.md), all behind the shared internal secret:
+ * Service-to-service endpoints (docs/architecture.md), all behind the shared internal secret:
  * - POST /internal/sign-orders — access's signChanges starts a BankID sign order for the caller;
  * - POST /internal/audit-events — every outbox relay delivers events into the hash chain.
  */

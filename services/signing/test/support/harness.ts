@@ -12,7 +12,7 @@ export const aratron = DEMO.organisations.aratron.id as string;
 export const person = (given: string) => DEMO.people.find((p) => p.givenName === given)!;
 
 /**
- * A tiny HTTP server that answers like the access service would (interfaces.md): the people
+ * A tiny HTTP server that answers like the access service would (docs/architecture.md): the people
  * look-up, `myAccess` from a table of grants, and the apply endpoint with programmable answers.
  */
 export function fakeAccess() {
@@ -65,7 +65,7 @@ const listen = async (s: http.Server) => {
 };
 
 /** Signing on a fresh database, an in-process BankID simulator (shared, injectable clock) and a fake access. */
-export async function startHarness(opts: { bankId?: boolean } = {}) {
+export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number } = {}) {
   const db: TestDatabase = await createTestDatabase('signing');
   const keys = await testKeys();
   const clock = { now: Date.now() };
@@ -79,7 +79,7 @@ export async function startHarness(opts: { bankId?: boolean } = {}) {
   }
   const signing = await buildServer({
     databaseUrl: db.url, signingKey: keys.key, bankId: client, accessUrl: `${accessUrl}/graphql`, accessInternalUrl: accessUrl,
-    now: () => clock.now, applyRetryDelaysMs: [10, 20],
+    now: () => clock.now, applyRetryDelaysMs: [10, 20], checkpointSeconds: opts.checkpointSeconds,
   });
   const base = await signing.listen(0, '127.0.0.1');
   const url = `${base}/graphql`;
@@ -90,8 +90,20 @@ export async function startHarness(opts: { bankId?: boolean } = {}) {
   const internal = (path: string, body: unknown, authorization?: string, secret = DEV_INTERNAL_SECRET) =>
     fetch(`${base}${path}`, { method: 'POST', headers: internalHeaders(secret, authorization), body: JSON.stringify(body) });
   const sql = async <T = Record<string, unknown>>(q: string, params: unknown[] = []) => (await signing.orm.em.fork().execute(q, params)) as T[];
+  /**
+   * What a database owner can do despite R-AUDIT-4's triggers: switch them off, change rows,
+   * switch them on again. Tests use it to play the attacker the checkpoints must catch.
+   */
+  const asOwner = async <T = Record<string, unknown>>(table: string, q: string, params: unknown[] = []) => {
+    await sql(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+    try {
+      return await sql<T>(q, params);
+    } finally {
+      await sql(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+    }
+  };
   return {
-    db, keys, clock, access, sim, base, url, control, internal, sql, signing,
+    db, keys, clock, access, sim, base, url, control, internal, sql, asOwner, signing,
     gql: <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest<T>(url, query, variables, token),
     stop: async () => {
       await signing.stop();

@@ -17,7 +17,7 @@ function setup(mutation: () => { data?: unknown; error?: unknown } = () => ({ da
   const onCreated = vi.fn();
   render(
     <Wrap client={client}>
-      <CreateStaffDialog organisationId="org1" units={units} systems={['KA_WEBB']} onClose={() => {}} onCreated={onCreated} />
+      <CreateStaffDialog organisationId="org1" units={units} onClose={() => {}} onCreated={onCreated} />
     </Wrap>,
   );
   return { client, onCreated };
@@ -26,13 +26,21 @@ function setup(mutation: () => { data?: unknown; error?: unknown } = () => ({ da
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 describe('Skapa användare dialog', () => {
-  it('is a labelled modal dialog with labelled fields; only open units and the organisation\'s role systems are offered', () => {
+  it('is a labelled modal dialog with labelled fields; only open units are offered', () => {
     setup();
     expect(screen.getByRole('dialog', { name: 'Skapa användare' })).toBeTruthy();
     for (const l of ['Personnummer', 'Förnamn', 'Efternamn', 'E-post', 'Startdatum', 'Slutdatum']) expect(screen.getByLabelText(l)).toBeTruthy();
-    expect(screen.getByRole('checkbox', { name: 'Läsare' })).toBeTruthy();
-    expect(screen.queryByRole('checkbox', { name: 'BER-administratör' })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: 'Stängd enhet' })).toBeNull();
+  });
+
+  it('R-ROLE-3: every catalogue role is offered, grouped by system (an administrator gives roles they do not hold)', async () => {
+    setup();
+    const groups = await screen.findAllByRole('group');
+    const kaWebb = groups.find((g) => g.querySelector('legend')?.textContent === 'KA Webb')!;
+    const skola = groups.find((g) => g.querySelector('legend')?.textContent === 'Skolplattformen')!;
+    expect(kaWebb.querySelectorAll('input[type=checkbox]')).toHaveLength(2);
+    expect(skola.querySelector('input[value=BER_ADMINISTRATOR]')).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'BER-administratör' })).toBeTruthy();
   });
 
   it('R-ID-1: shows the personal-number error inline once the field is left, tied by aria-describedby', () => {

@@ -13,13 +13,11 @@ import { Modal } from '../../components/Modal';
 export interface UnitOption { id: string; name: string; closed: boolean }
 
 /** "Skapa användare" (R-USR-1): validated inline; lands in Användare att signera (R-SIGN-1). */
-export function CreateStaffDialog({ organisationId, personId, units, systems, initial, onClose, onCreated }: {
+export function CreateStaffDialog({ organisationId, personId, units, initial, onClose, onCreated }: {
   organisationId: string;
   /** Editing an existing person: proposeStaffChange (personal number and names are not asked). */
   personId?: string | null;
   units: UnitOption[];
-  /** Role systems used in this organisation (others are hidden); empty = all. */
-  systems: string[];
   initial?: Partial<StaffForm>;
   onClose: () => void;
   onCreated: () => void;
@@ -35,7 +33,9 @@ export function CreateStaffDialog({ organisationId, personId, units, systems, in
   const [createResult, propose] = useMutation(ProposeStaffDocument);
   const [changeResult, proposeChange] = useMutation(ProposeStaffChangeDocument);
   const result = personId ? changeResult : createResult;
-  const roles = (roleData?.roles ?? []).filter((r) => systems.length === 0 || systems.includes(r.system));
+  // R-ROLE-3: an administrator may give any combination of the catalogue's roles, so every role is
+  // offered, grouped by system, whatever roles the administrator holds themselves.
+  const roles = roleData?.roles ?? [];
   const adminRoleCodes = roles.filter((r) => r.isPermissionAdmin).map((r) => r.code);
   const all: FieldErrors = validateStaffForm(personId ? { ...form, personalNumber: '191212121212', givenName: '-', surname: '-' } : form, { today, adminRoleCodes, unitsRequired: units.length > 0 });
   const errors = all;
@@ -101,15 +101,15 @@ export function CreateStaffDialog({ organisationId, personId, units, systems, in
         <fieldset className="span-2" aria-describedby={message('roleCodes') ? 'roles-error' : undefined}>
           <legend>{t('create.roles')}</legend>
           {bySystem.map((s) => (
-            <div key={s} className="checks">
-              {bySystem.length > 1 && <p className="small muted">{systemLabel(lang, s)}</p>}
+            <fieldset key={s} className="checks role-group">
+              <legend className="small muted">{systemLabel(lang, s)}</legend>
               {roles.filter((r) => r.system === s).map((r) => (
                 <label key={r.code} className="check">
                   <input type="checkbox" name="roleCodes" value={r.code} checked={form.roleCodes.includes(r.code)} onChange={() => toggle('roleCodes', r.code)} />
                   {r.name}
                 </label>
               ))}
-            </div>
+            </fieldset>
           ))}
           {message('roleCodes') && <p id="roles-error" className="field-error" role="alert">{message('roleCodes')}</p>}
         </fieldset>
