@@ -105,6 +105,23 @@ export type ApplyResult =
   | 'PENDING'
   | 'REFUSED';
 
+/** Why an organisation's audit log does not verify (R-AUDIT-4); docs/evidence.md explains each. */
+export type AuditBreakReason =
+  /** A checkpoint's signature or content does not verify. */
+  | 'CHECKPOINT_INVALID'
+  /** A row does not link to the hash of the row before it: that row was replaced. */
+  | 'LINK_BROKEN'
+  /** The rows form a consistent chain, but not the one a signed checkpoint recorded: they were rewritten and re-chained. */
+  | 'RECHAINED'
+  /** A row's content no longer matches its own hash. */
+  | 'ROW_EDITED'
+  /** A sequence number appears twice or out of order: a row was slipped in. */
+  | 'ROW_INSERTED'
+  /** A sequence number is missing: a row was deleted. */
+  | 'ROW_MISSING'
+  /** A signed checkpoint names a sequence number beyond the last row: the tail was removed. */
+  | 'TRUNCATED';
+
 /** One entry of the append-only, hash-chained audit log (R-AUDIT-1, R-AUDIT-2). */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -142,13 +159,17 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
-/** Result of recomputing an organisation's hash chain (R-AUDIT-2). */
+/** Result of checking an organisation's audit log against its hash chain and its signed checkpoints (R-AUDIT-2, R-AUDIT-4). */
 export type AuditVerification = {
   __typename?: 'AuditVerification';
   checked: Scalars['Int']['output'];
   /** The first sequence number whose row no longer matches the chain; null when the chain is intact. */
   firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  /** The highest sequence number covered by a valid signed checkpoint; null before the first checkpoint. */
+  lastCheckpointSeq?: Maybe<Scalars['Int']['output']>;
   ok: Scalars['Boolean']['output'];
+  /** What is wrong; null when ok. */
+  reason?: Maybe<AuditBreakReason>;
 };
 
 export type ChangeKind =
@@ -545,17 +566,18 @@ export type Organisation = {
   __typename?: 'Organisation';
   /** R-AGR-1 (authority and the organisation's members). */
   agreement?: Maybe<Agreement>;
-  /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority. */
-  apiClients: Array<ApiClient>;
+  /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority (null with FORBIDDEN for others). */
+  apiClients?: Maybe<Array<ApiClient>>;
   /**
    * The organisation's audit log, newest first (R-AUDIT-3: its administrators — MANAGE_USERS READ —
-   * and the authority). `from` is inclusive, `to` exclusive.
+   * and the authority). `from` is inclusive, `to` exclusive. Null with a FORBIDDEN error for anyone
+   * else, so a refused log does not take the rest of the answer with it.
    */
-  auditLog: AuditEventConnection;
+  auditLog?: Maybe<AuditEventConnection>;
   /** The open set of changes to sign, if any (DRAFT, or SIGNING while a signature is under way). */
   changesToSign?: Maybe<ChangeSet>;
-  /** Contact persons (R-ORG-1). Needs CONTACT_PERSON READ in this organisation (the authority always may). */
-  contactPersons: Array<ContactPerson>;
+  /** Contact persons (R-ORG-1). Needs CONTACT_PERSON READ in this organisation (the authority always may); null with a FORBIDDEN error for anyone else, so the rest of the answer stays. */
+  contactPersons?: Maybe<Array<ContactPerson>>;
   fax?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: OrganisationKind;
@@ -566,12 +588,12 @@ export type Organisation = {
    * CONTACT_PERSON READ in this organisation (FORBIDDEN for other organisations, except the authority).
    */
   orgNumber: Scalars['String']['output'];
-  /** Payment accounts (R-ORG-1), the default first. Needs ACCOUNT_INFO READ in this organisation (the authority always may). */
-  paymentAccounts: Array<PaymentAccount>;
+  /** Payment accounts (R-ORG-1), the default first. Needs ACCOUNT_INFO READ in this organisation (the authority always may); null with a FORBIDDEN error for anyone else. */
+  paymentAccounts?: Maybe<Array<PaymentAccount>>;
   phone?: Maybe<Scalars['String']['output']>;
   postalAddress?: Maybe<Scalars['String']['output']>;
-  /** The organisation's staff, by surname (users with Hantera användare, and the authority). Search matches names. */
-  staff: StaffConnection;
+  /** The organisation's staff, by surname (users with Hantera användare, and the authority; null with FORBIDDEN for others). Search matches names. */
+  staff?: Maybe<StaffConnection>;
   /** Performing units, optionally only those delivering one service (R-ORG-3). Readable by anyone signed in. */
   units: Array<Unit>;
   website?: Maybe<Scalars['String']['output']>;
@@ -676,14 +698,14 @@ export type PendingChange = {
 /**
  * R-SCOPE-1: one role assignment active on the asked date, with where it applies.
  * When `orgWide` is true the role covers EVERY unit of the organisation, including units created
- * later (R-USR-3); `units` then lists the person's own units there, and the organisation's full
- * list is `organisation { units { … } }` (owned by the organisations subgraph).
+ * later (R-USR-3).
  */
 export type PermissionScope = {
   __typename?: 'PermissionScope';
   orgWide: Scalars['Boolean']['output'];
   organisation: Organisation;
   role: Role;
+  /** The units the role applies at: every unit of the organisation when `orgWide` (read when asked, so units created later are included), else the person's own units there (R-USR-2). */
   units: Array<Unit>;
   validFrom: Scalars['Date']['output'];
   validTo?: Maybe<Scalars['Date']['output']>;
@@ -702,17 +724,17 @@ export type Person = {
   /**
    * R-SCOPE-1: what the person may do, where, until when, across all organisations, on `on`
    * (default today). Visible to the person, to administrators of their organisations (scopes in
-   * those organisations) and to the authority.
+   * those organisations) and to the authority. Null with a FORBIDDEN error for anyone else.
    */
-  permissionScopes: Array<PermissionScope>;
+  permissionScopes?: Maybe<Array<PermissionScope>>;
   /**
    * The full personal identity number (12 digits), stored encrypted and decrypted only for someone
    * allowed to manage this person: MANAGE_USERS UPDATE in one of their organisations, the authority,
    * or the person themselves. Null for everyone else, who see `birthDate` (R-USR-1).
    */
   personalNumber?: Maybe<Scalars['String']['output']>;
-  /** Receipts of the signings this person made, newest first (the person themself and the authority). */
-  receipts: ReceiptConnection;
+  /** Receipts of the signings this person made, newest first (the person themself and the authority; null with FORBIDDEN for others). */
+  receipts?: Maybe<ReceiptConnection>;
   surname: Scalars['String']['output'];
 };
 
@@ -1041,7 +1063,7 @@ export type StaffQueryVariables = Exact<{
 }>;
 
 
-export type StaffQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, name: string, units: Array<{ __typename?: 'Unit', id: string, name: string, closed: boolean, schoolForms: Array<{ __typename?: 'SchoolForm', code: string, name: string }> }>, staff: { __typename?: 'StaffConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'StaffEdge', cursor: string, node: { __typename?: 'Person', id: string, givenName: string, surname: string, birthDate: string, email?: string | null, memberships: Array<{ __typename?: 'Membership', organisation: { __typename?: 'Organisation', id: string }, employments: Array<{ __typename?: 'Employment', schoolFormCode?: string | null, validTo?: string | null, unit: { __typename?: 'Unit', id: string, name: string } }>, roles: Array<{ __typename?: 'RoleAssignment', id: string, validFrom: string, validTo?: string | null, role: { __typename?: 'Role', code: string, name: string, isPermissionAdmin: boolean } }> }> } }> } } | null };
+export type StaffQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, name: string, units: Array<{ __typename?: 'Unit', id: string, name: string, closed: boolean, schoolForms: Array<{ __typename?: 'SchoolForm', code: string, name: string }> }>, staff?: { __typename?: 'StaffConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'StaffEdge', cursor: string, node: { __typename?: 'Person', id: string, givenName: string, surname: string, birthDate: string, email?: string | null, memberships: Array<{ __typename?: 'Membership', organisation: { __typename?: 'Organisation', id: string }, employments: Array<{ __typename?: 'Employment', schoolFormCode?: string | null, validTo?: string | null, unit: { __typename?: 'Unit', id: string, name: string } }>, roles: Array<{ __typename?: 'RoleAssignment', id: string, validFrom: string, validTo?: string | null, role: { __typename?: 'Role', code: string, name: string, isPermissionAdmin: boolean } }> }> } }> } | null } | null };
 
 export type RoleCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1162,10 +1184,26 @@ export type AuditLogQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 }>;
 
 
-export type AuditLogQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, auditLog: { __typename?: 'AuditEventConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, seq: number, at: string, action: string, target: string, before?: string | null, after?: string | null, hash: string, actor?: { __typename?: 'Person', id: string, givenName: string, surname: string } | null } }> } } | null };
+export type AuditLogQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, units: Array<{ __typename?: 'Unit', id: string, name: string }>, auditLog?: { __typename?: 'AuditEventConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, seq: number, at: string, action: string, target: string, before?: string | null, after?: string | null, hash: string, actorLabel: string, actor?: { __typename?: 'Person', id: string, givenName: string, surname: string } | null, receipt?: { __typename?: 'Receipt', id: string } | null } }> } | null } | null };
+
+export type AuditPeopleQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AuditPeopleQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, staff?: { __typename?: 'StaffConnection', edges: Array<{ __typename?: 'StaffEdge', node: { __typename?: 'Person', id: string, givenName: string, surname: string, birthDate: string } }> } | null } | null };
+
+export type AuditPersonQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AuditPersonQuery = { __typename?: 'Query', person?: { __typename?: 'Person', id: string, givenName: string, surname: string, birthDate: string } | null };
 
 export type OrganisationDetailsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1179,7 +1217,7 @@ export type OrganisationContactsQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationContactsQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, contactPersons: Array<{ __typename?: 'ContactPerson', id: string, givenName: string, surname: string, email?: string | null, phone1?: string | null, phone2?: string | null, adminContact: boolean, updatedAt: string, updatedBy: string }>, paymentAccounts: Array<{ __typename?: 'PaymentAccount', id: string, type: PaymentAccountType, number: string, reviewStatus: AccountReviewStatus, isDefault: boolean, updatedAt: string, updatedBy: string }> } | null };
+export type OrganisationContactsQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, contactPersons?: Array<{ __typename?: 'ContactPerson', id: string, givenName: string, surname: string, email?: string | null, phone1?: string | null, phone2?: string | null, adminContact: boolean, updatedAt: string, updatedBy: string }> | null, paymentAccounts?: Array<{ __typename?: 'PaymentAccount', id: string, type: PaymentAccountType, number: string, reviewStatus: AccountReviewStatus, isDefault: boolean, updatedAt: string, updatedBy: string }> | null } | null };
 
 export type ChangeOrganisationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1208,7 +1246,7 @@ export type CreatePaymentAccountMutation = { __typename?: 'Mutation', createPaym
 export type MyPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyPermissionsQuery = { __typename?: 'Query', me?: { __typename?: 'Person', id: string, permissionScopes: Array<{ __typename?: 'PermissionScope', orgWide: boolean, validFrom: string, validTo?: string | null, organisation: { __typename?: 'Organisation', id: string, name: string, orgNumber: string, units: Array<{ __typename?: 'Unit', id: string, name: string, closed: boolean, service: { __typename?: 'Service', code: string, name: string }, addresses: Array<{ __typename?: 'Address', id: string, street: string, postalCode: string, city: string }> }> }, units: Array<{ __typename?: 'Unit', id: string, name: string, service: { __typename?: 'Service', code: string, name: string }, addresses: Array<{ __typename?: 'Address', id: string, street: string, postalCode: string, city: string }> }>, role: { __typename?: 'Role', code: string, name: string, system: string } }> } | null };
+export type MyPermissionsQuery = { __typename?: 'Query', me?: { __typename?: 'Person', id: string, permissionScopes?: Array<{ __typename?: 'PermissionScope', orgWide: boolean, validFrom: string, validTo?: string | null, organisation: { __typename?: 'Organisation', id: string, name: string, orgNumber: string, units: Array<{ __typename?: 'Unit', id: string, name: string, closed: boolean, service: { __typename?: 'Service', code: string, name: string }, addresses: Array<{ __typename?: 'Address', id: string, street: string, postalCode: string, city: string }> }> }, units: Array<{ __typename?: 'Unit', id: string, name: string, service: { __typename?: 'Service', code: string, name: string }, addresses: Array<{ __typename?: 'Address', id: string, street: string, postalCode: string, city: string }> }>, role: { __typename?: 'Role', code: string, name: string, system: string } }> | null } | null };
 
 export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1235,7 +1273,9 @@ export const CancelOrderDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const SigningOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SigningOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderRef"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signingOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderRef"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderRef"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderRef"}},{"kind":"Field","name":{"kind":"Name","value":"autoStartToken"}},{"kind":"Field","name":{"kind":"Name","value":"qrData"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hintCode"}},{"kind":"Field","name":{"kind":"Name","value":"applyResult"}},{"kind":"Field","name":{"kind":"Name","value":"applyError"}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"signerName"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"changeSetId"}}]}}]}}]}}]} as unknown as DocumentNode<SigningOrderQuery, SigningOrderQueryVariables>;
 export const SignChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderRef"}},{"kind":"Field","name":{"kind":"Name","value":"autoStartToken"}},{"kind":"Field","name":{"kind":"Name","value":"qrData"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hintCode"}}]}}]}}]} as unknown as DocumentNode<SignChangesMutation, SignChangesMutationVariables>;
 export const VerifyAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"checked"}},{"kind":"Field","name":{"kind":"Name","value":"firstBrokenSeq"}}]}}]}}]} as unknown as DocumentNode<VerifyAuditLogQuery, VerifyAuditLogQueryVariables>;
-export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"actorLabel"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditPeople"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"staff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditPeopleQuery, AuditPeopleQueryVariables>;
+export const AuditPersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditPerson"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}}]}}]}}]} as unknown as DocumentNode<AuditPersonQuery, AuditPersonQueryVariables>;
 export const OrganisationDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orgNumber"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"fax"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolForms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationDetailsQuery, OrganisationDetailsQueryVariables>;
 export const OrganisationContactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationContacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contactPersons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone1"}},{"kind":"Field","name":{"kind":"Name","value":"phone2"}},{"kind":"Field","name":{"kind":"Name","value":"adminContact"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"reviewStatus"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedBy"}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationContactsQuery, OrganisationContactsQueryVariables>;
 export const ChangeOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeOrganisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeOrganisationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeOrganisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"postalAddress"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"fax"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}}]}}]} as unknown as DocumentNode<ChangeOrganisationMutation, ChangeOrganisationMutationVariables>;

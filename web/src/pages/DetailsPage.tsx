@@ -50,6 +50,9 @@ export function DetailsPage() {
   const access = useMyAccess(organisationId);
   const [{ data, fetching, error }] = useQuery({ query: OrganisationDetailsDocument, variables: { id: organisationId } });
   const [contacts, refetchContacts] = useQuery({ query: OrganisationContactsDocument, variables: { id: organisationId } });
+  // Each list is null (with its FORBIDDEN error) when the viewer may not read it; the other still shows.
+  const contactPersons = contacts.data?.organisation?.contactPersons;
+  const paymentAccounts = contacts.data?.organisation?.paymentAccounts;
   const [editing, setEditing] = useState(false);
   const org = data?.organisation;
   return (
@@ -100,12 +103,12 @@ export function DetailsPage() {
       <section className="card" aria-labelledby="org-contacts">
         <h2 id="org-contacts">{t('details.contactPersons')}</h2>
         <ErrorBox error={contacts.error} />
-        {contacts.data?.organisation && (contacts.data.organisation.contactPersons.length === 0 ? <p>{t('details.noContactPersons')}</p> : (
+        {contactPersons && (contactPersons.length === 0 ? <p>{t('details.noContactPersons')}</p> : (
           <div className="table-wrap">
             <table>
               <thead><tr><th scope="col">{t('details.name')}</th><th scope="col">{t('details.email')}</th><th scope="col">{t('details.phone')}</th><th scope="col">{t('details.updated')}</th></tr></thead>
               <tbody>
-                {contacts.data.organisation.contactPersons.map((c) => (
+                {contactPersons.map((c) => (
                   <tr key={c.id}>
                     <td>{c.givenName} {c.surname}</td>
                     <td>{c.email ?? t('app.none')}</td>
@@ -121,12 +124,12 @@ export function DetailsPage() {
       </section>
       <section className="card" aria-labelledby="org-accounts">
         <h2 id="org-accounts">{t('details.paymentAccounts')}</h2>
-        {contacts.data?.organisation && (contacts.data.organisation.paymentAccounts.length === 0 ? <p>{t('details.noPaymentAccounts')}</p> : (
+        {paymentAccounts && (paymentAccounts.length === 0 ? <p>{t('details.noPaymentAccounts')}</p> : (
           <div className="table-wrap">
             <table>
               <thead><tr><th scope="col">{t('details.accountType')}</th><th scope="col">{t('details.accountNumber')}</th><th scope="col">{t('details.reviewStatus')}</th><th scope="col">{t('details.default')}</th><th scope="col">{t('details.updated')}</th></tr></thead>
               <tbody>
-                {contacts.data.organisation.paymentAccounts.map((a) => (
+                {paymentAccounts.map((a) => (
                   <tr key={a.id}>
                     <td>{t(`details.account.${a.type}`)}</td>
                     <td>{a.number}</td>

@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MeQuery, StaffDocument } from '../api/documents';
 import { useMyAccess } from '../api/access';
-import { useT, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+import { roleLabel } from '../lib/labels';
 import { sortRows, type SortKey, type StaffRow } from '../lib/staff';
 import type { StaffForm } from '../lib/validation';
 import { ErrorBox, Loading, Notice } from '../components/ui';
@@ -22,7 +23,7 @@ type Dialog =
 
 /** Organisation → Användare: the staff list, its dialogs and the changes to sign. */
 export function StaffPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { organisationId = '' } = useParams();
   const access = useMyAccess(organisationId);
   const [searchInput, setSearchInput] = useState('');
@@ -39,7 +40,9 @@ export function StaffPage() {
   });
   const [{ data: me }] = useQuery({ query: MeQuery });
   const org = data?.organisation;
-  const people = org?.staff.edges.map((e) => e.node) ?? [];
+  // null (with its FORBIDDEN error) for a viewer who may not read the staff list
+  const staff = org?.staff;
+  const people = staff?.edges.map((e) => e.node) ?? [];
 
   const rows: StaffRow[] = useMemo(() => people.map((p) => {
     const m = p.memberships.find((x) => x.organisation.id === organisationId);
@@ -51,7 +54,7 @@ export function StaffPage() {
       name: `${p.surname}, ${p.givenName}`,
       birthDate: p.birthDate,
       email: p.email ?? '',
-      role: roles.map((r) => r.role.name).join(', '),
+      role: roles.map((r) => roleLabel(lang, r.role)).join(', '),
       validFrom: froms[0] ?? '',
       validTo: tos.includes(null) || tos.length === 0 ? '' : [...(tos as string[])].sort().at(-1)!,
     };
@@ -106,9 +109,9 @@ export function StaffPage() {
       </div>
       {fetching && !data && <Loading />}
       <ErrorBox error={error} />
-      {org && (
+      {staff && (
         <>
-          <p className="muted">{t('staff.count', { count: org.staff.totalCount })}</p>
+          <p className="muted">{t('staff.count', { count: staff.totalCount })}</p>
           {rows.length === 0 ? <p>{t('staff.empty')}</p> : (
             <div className="table-wrap">
               <table className="staff stack">
@@ -163,7 +166,7 @@ export function StaffPage() {
               </table>
             </div>
           )}
-          <Pager page={pager.page} hasNextPage={org.staff.pageInfo.hasNextPage} onPrevious={pager.previous} onNext={() => pager.next(org.staff.pageInfo.endCursor)} />
+          <Pager page={pager.page} hasNextPage={staff.pageInfo.hasNextPage} onPrevious={pager.previous} onNext={() => pager.next(staff.pageInfo.endCursor)} />
         </>
       )}
       {org && (

@@ -234,8 +234,8 @@ export type Organisation = {
   /** The open set of changes to sign, if any (DRAFT, or SIGNING while a signature is under way). */
   changesToSign?: Maybe<ChangeSet>;
   id: Scalars['ID']['output'];
-  /** The organisation's staff, by surname (users with Hantera användare, and the authority). Search matches names. */
-  staff: StaffConnection;
+  /** The organisation's staff, by surname (users with Hantera användare, and the authority; null with FORBIDDEN for others). Search matches names. */
+  staff?: Maybe<StaffConnection>;
 };
 
 
@@ -295,9 +295,9 @@ export type Person = {
   /**
    * R-SCOPE-1: what the person may do, where, until when, across all organisations, on `on`
    * (default today). Visible to the person, to administrators of their organisations (scopes in
-   * those organisations) and to the authority.
+   * those organisations) and to the authority. Null with a FORBIDDEN error for anyone else.
    */
-  permissionScopes: Array<PermissionScope>;
+  permissionScopes?: Maybe<Array<PermissionScope>>;
   /**
    * The full personal identity number (12 digits), stored encrypted and decrypted only for someone
    * allowed to manage this person: MANAGE_USERS UPDATE in one of their organisations, the authority,
@@ -737,7 +737,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
   changesToSign?: Resolver<Maybe<ResolversTypes['ChangeSet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  staff?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, Partial<OrganisationStaffArgs>>;
+  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<OrganisationStaffArgs>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -773,7 +773,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
-  permissionScopes?: Resolver<Array<ResolversTypes['PermissionScope']>, ParentType, ContextType, Partial<PersonPermissionScopesArgs>>;
+  permissionScopes?: Resolver<Maybe<Array<ResolversTypes['PermissionScope']>>, ParentType, ContextType, Partial<PersonPermissionScopesArgs>>;
   personalNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -236,8 +236,8 @@ export type MutationReviewPaymentAccountArgs = {
 /** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
 export type Organisation = {
   __typename?: 'Organisation';
-  /** Contact persons (R-ORG-1). Needs CONTACT_PERSON READ in this organisation (the authority always may). */
-  contactPersons: Array<ContactPerson>;
+  /** Contact persons (R-ORG-1). Needs CONTACT_PERSON READ in this organisation (the authority always may); null with a FORBIDDEN error for anyone else, so the rest of the answer stays. */
+  contactPersons?: Maybe<Array<ContactPerson>>;
   fax?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: OrganisationKind;
@@ -248,8 +248,8 @@ export type Organisation = {
    * CONTACT_PERSON READ in this organisation (FORBIDDEN for other organisations, except the authority).
    */
   orgNumber: Scalars['String']['output'];
-  /** Payment accounts (R-ORG-1), the default first. Needs ACCOUNT_INFO READ in this organisation (the authority always may). */
-  paymentAccounts: Array<PaymentAccount>;
+  /** Payment accounts (R-ORG-1), the default first. Needs ACCOUNT_INFO READ in this organisation (the authority always may); null with a FORBIDDEN error for anyone else. */
+  paymentAccounts?: Maybe<Array<PaymentAccount>>;
   phone?: Maybe<Scalars['String']['output']>;
   postalAddress?: Maybe<Scalars['String']['output']>;
   /** Performing units, optionally only those delivering one service (R-ORG-3). Readable by anyone signed in. */
@@ -593,13 +593,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  contactPersons?: Resolver<Array<ResolversTypes['ContactPerson']>, ParentType, ContextType>;
+  contactPersons?: Resolver<Maybe<Array<ResolversTypes['ContactPerson']>>, ParentType, ContextType>;
   fax?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orgNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  paymentAccounts?: Resolver<Array<ResolversTypes['PaymentAccount']>, ParentType, ContextType>;
+  paymentAccounts?: Resolver<Maybe<Array<ResolversTypes['PaymentAccount']>>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, Partial<OrganisationUnitsArgs>>;

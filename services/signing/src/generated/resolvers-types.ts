@@ -155,13 +155,14 @@ export type OrderStatus =
 /** The signing service adds the audit log and partner-system clients to every organisation (R-AUDIT-3, R-AUTH-2). */
 export type Organisation = {
   __typename?: 'Organisation';
-  /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority. */
-  apiClients: Array<ApiClient>;
+  /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority (null with FORBIDDEN for others). */
+  apiClients?: Maybe<Array<ApiClient>>;
   /**
    * The organisation's audit log, newest first (R-AUDIT-3: its administrators — MANAGE_USERS READ —
-   * and the authority). `from` is inclusive, `to` exclusive.
+   * and the authority). `from` is inclusive, `to` exclusive. Null with a FORBIDDEN error for anyone
+   * else, so a refused log does not take the rest of the answer with it.
    */
-  auditLog: AuditEventConnection;
+  auditLog?: Maybe<AuditEventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -185,8 +186,8 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
-  /** Receipts of the signings this person made, newest first (the person themself and the authority). */
-  receipts: ReceiptConnection;
+  /** Receipts of the signings this person made, newest first (the person themself and the authority; null with FORBIDDEN for others). */
+  receipts?: Maybe<ReceiptConnection>;
 };
 
 
@@ -509,8 +510,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType>;
-  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<OrganisationAuditLogArgs>>;
+  apiClients?: Resolver<Maybe<Array<ResolversTypes['ApiClient']>>, ParentType, ContextType>;
+  auditLog?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, Partial<OrganisationAuditLogArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -522,7 +523,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  receipts?: Resolver<ResolversTypes['ReceiptConnection'], ParentType, ContextType, Partial<PersonReceiptsArgs>>;
+  receipts?: Resolver<Maybe<ResolversTypes['ReceiptConnection']>, ParentType, ContextType, Partial<PersonReceiptsArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
