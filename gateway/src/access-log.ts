@@ -32,7 +32,7 @@ export function accessLog(logger: Logger, metrics: ServiceMetrics) {
     // The path as the client sent it, without the query string (it could carry anything).
     const path = req.originalUrl.split('?')[0];
     res.on('finish', () => {
-      if (path === '/health' || path === '/metrics') return;
+      if (['/health', '/live', '/ready', '/metrics'].includes(path)) return;
       const clientName = header(req, CLIENT_NAME_HEADER);
       const clientVersion = header(req, CLIENT_VERSION_HEADER);
       clients.inc({ client_name: metrics.label('client', clientName), client_version: metrics.label('client_version', clientVersion) });

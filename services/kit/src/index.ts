@@ -25,3 +25,4 @@ export * from './outbox-event.entity';
 export * from './internal-api';
 export * from './metrics';
 export * from './request-context';
+export * from './migration-job';
