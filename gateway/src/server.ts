@@ -22,6 +22,8 @@ import { mountPublicRoutes } from './public-routes';
 export interface GatewayContext {
   actor: Actor | null;
   authorization?: string;
+  /** Verifies a session token issued during this request (log-in, see didReceiveResponse). */
+  verify?: TokenVerifier;
   /** The client's address: the socket's, or X-Forwarded-For's when the peer is a trusted proxy. */
   clientAddress?: string;
 }
@@ -67,6 +69,30 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+
+  /**
+   * Log-in answers `completeLogin { token person { … } }` in ONE request, but the caller had no
+   * token when it was sent, and every subgraph refuses `Person` references to nobody (R-AUTH-4).
+   * The session token the signing service just issued is therefore used for the rest of THIS
+   * request, once it verifies as a person token: the new session reads its own person, and
+   * nothing is left open to callers without a token.
+   */
+  override async didReceiveResponse(options: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const { response, context } = options;
+    if (this.serviceName === 'signing' && context.verify && !context.authorization) {
+      const data = (response as { data?: Record<string, unknown> | null }).data ?? {};
+      for (const value of Object.values(data)) {
+        const token = (value as { token?: unknown } | null)?.token;
+        if (typeof token !== 'string') continue;
+        const actor = await context.verify(token).catch(() => null);
+        if (actor?.kind === 'person') {
+          context.authorization = `Bearer ${token}`;
+          break;
+        }
+      }
+    }
+    return response;
   }
 
   /**
@@ -153,7 +179,7 @@ export async function buildGateway(opts: GatewayOptions) {
         // "nobody" so that log-in and public operations work, and subgraphs refuse the rest.
         const authorization = req.headers.authorization;
         const actor = await actorFromAuthorization(authorization, opts.verify);
-        return { actor, authorization, clientAddress: clientAddress(req) };
+        return { actor, authorization, verify: opts.verify, clientAddress: clientAddress(req) };
       },
     }),
   );

@@ -89,7 +89,7 @@ const administrator = () => ({ personalNumber: freshPersonalNumber(), givenName:
 const MATRIX: Record<string, Row> = {
   // ── access: queries ──
   'Query.me': { op: `{ me { id } }`, expect: signedIn, why: 'anyone signed in reads themself (null for a client)' },
-  'Query.person': { op: `query($id: ID!) { person(id: $id) { id givenName } }`, vars: () => ({ id: agda.id }), expect: { ...signedIn, otherOrg: F }, why: 'people are visible within shared organisations (the client is Aratron\'s)' },
+  'Query.person': { op: `query($id: ID!) { person(id: $id) { id givenName } }`, vars: () => ({ id: agda.id }), expect: { ...signedIn, otherOrg: F, client: F }, why: 'people are visible within shared organisations; a partner client only with MANAGE_USERS (R-AUTH-3; this one has CONTACT_PERSON, PERFORMING_UNIT)' },
   'Query.personByNumber': { op: `query($o: ID!, $p: String!) { personByNumber(organisationId: $o, personalNumber: $p) { id } }`, vars: () => ({ o: ARATRON, p: agda.personalNumber }), expect: manageUsers, why: 'R-USR-1, R-ROLE-3: look-up by number only for user managers' },
   'Query.roles': { op: `{ roles { code } }`, expect: signedIn, why: 'the role catalogue (R-ROLE-2) is readable by anyone signed in' },
   'Query.permissionScopes': { op: `query($p: ID!) { permissionScopes(personId: $p) { role { code } } }`, vars: () => ({ p: laban.id }), expect: manageUsers, why: 'R-SCOPE-1: self, MANAGE_USERS READ in the organisation, or the authority' },
@@ -292,8 +292,8 @@ describe('Authorisation matrix: every Query and Mutation field × every kind of 
     'Organisation.changesToSign': { op: `{ organisation(id: "${ARATRON}") { changesToSign { id } } }`, path: ['organisation', 'changesToSign'], expect: manageUsers, why: 'R-SIGN-1' },
     'Organisation.auditLog': { op: `{ organisation(id: "${ARATRON}") { auditLog(first: 1) { totalCount } } }`, path: ['organisation', 'auditLog'], expect: manageUsers, why: 'R-AUDIT-3' },
     'Organisation.apiClients': { op: `{ organisation(id: "${ARATRON}") { apiClients { id } } }`, path: ['organisation', 'apiClients'], expect: manageUsers, why: 'R-AUTH-2' },
-    'Person.personalNumber': { op: `{ person(id: "${laban.id}") { personalNumber } }`, path: ['person', 'personalNumber'], expect: { nobody: U, otherOrg: F, reader: 'hidden', serviceAdmin: 'hidden', permissionAdmin: 'shown', authority: 'shown', client: 'hidden' }, why: 'R-USR-1: the full number only to those who manage the person' },
-    'Person.memberships': { op: `{ person(id: "${laban.id}") { memberships { organisation { id } } } }`, path: ['person', 'memberships'], expect: { ...signedIn, otherOrg: F }, why: 'people are visible within shared organisations' },
+    'Person.personalNumber': { op: `{ person(id: "${laban.id}") { personalNumber } }`, path: ['person', 'personalNumber'], expect: { nobody: U, otherOrg: F, reader: 'hidden', serviceAdmin: 'hidden', permissionAdmin: 'shown', authority: 'shown', client: F }, why: 'R-USR-1: the full number only to those who manage the person; the client without MANAGE_USERS sees no person (R-AUTH-3)' },
+    'Person.memberships': { op: `{ person(id: "${laban.id}") { memberships { organisation { id } } } }`, path: ['person', 'memberships'], expect: { ...signedIn, otherOrg: F, client: F }, why: 'people are visible within shared organisations; not to a client without MANAGE_USERS (R-AUTH-3)' },
     'Person.permissionScopes': { op: `{ person(id: "${laban.id}") { permissionScopes { role { code } } } }`, path: ['person', 'permissionScopes'], expect: manageUsers, why: 'R-SCOPE-1' },
     'Person.receipts': { op: `{ person(id: "${person('Fridolf').id}") { receipts(first: 1) { totalCount } } }`, path: ['person', 'receipts'], expect: signerOnly, why: 'R-SIGN-3: one\'s own receipts (and the authority)' },
   };

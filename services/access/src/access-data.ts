@@ -91,7 +91,7 @@ export function powerHolds(ctx: Context, power: ActorPower, organisationId: stri
 export async function requireManageUsers(ctx: Context, organisationId: string, access: Access = 'UPDATE'): Promise<ActorPower> {
   const power = await actorPower(ctx, organisationId);
   if (!powerHolds(ctx, power, organisationId, 'MANAGE_USERS', access)) {
-    throw forbidden(`You need the permission "Hantera användare" (MANAGE_USERS ${access}) in this organisation (R-ROLE-3).`);
+    throw forbidden(`You need the permission "Hantera användare" (MANAGE_USERS ${access}) in this organisation (R-ROLE-3).`, 'MANAGE_USERS_REQUIRED');
   }
   return power;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, isAuthority, notFound, parsePersonalNumber, requireActor, writeOutboxEvent } from '@behorig/kit';
+import { badInput, conflict, forbidden, isAuthority, notFound, parsePersonalNumber, parsePersonName, requireActor, writeOutboxEvent } from '@behorig/kit';
 import type { Context } from './context';
 import { AgreementEntity, type AgreementRow } from './entities/agreement.entity';
 import { activateBy, effectiveAgreementStatus, nextAgreementStatus, STARTING_ADMINISTRATOR_ROLE, type AgreementStatus } from './domain';
@@ -9,7 +9,7 @@ import { auditActor } from './personal-data';
 /** R-AGR-1…3: the authority registers and activates each organisation's access agreement. */
 
 function requireAuthority(ctx: Context): void {
-  if (!isAuthority(requireActor(ctx.actor))) throw forbidden('Only the authority handles access agreements (R-AGR-2).');
+  if (!isAuthority(requireActor(ctx.actor))) throw forbidden('Only the authority handles access agreements (R-AGR-2).', 'AUTHORITY_ONLY');
 }
 
 export interface RegisterArgs {
@@ -21,15 +21,14 @@ export interface RegisterArgs {
 export async function registerAgreement(ctx: Context, input: RegisterArgs): Promise<AgreementRow> {
   requireAuthority(ctx);
   const pnr = parsePersonalNumber(input.administrator.personalNumber, 'input.administrator.personalNumber', ctx.today);
-  const givenName = input.administrator.givenName?.trim();
-  const surname = input.administrator.surname?.trim();
-  if (!givenName) throw badInput('input.administrator.givenName', 'The given name must not be empty.');
-  if (!surname) throw badInput('input.administrator.surname', 'The surname must not be empty.');
+  // R-SIGN-6: the administrator's names are plain names like any other person's.
+  const givenName = parsePersonName(input.administrator.givenName, 'input.administrator.givenName', 'The given name');
+  const surname = parsePersonName(input.administrator.surname, 'input.administrator.surname', 'The surname');
   const receivedOn = input.receivedOn ?? ctx.today;
-  if (receivedOn > ctx.today) throw badInput('input.receivedOn', 'An agreement cannot be received in the future.');
+  if (receivedOn > ctx.today) throw badInput('input.receivedOn', 'An agreement cannot be received in the future.', 'AGREEMENT_RECEIVED_IN_FUTURE');
   const deadline = activateBy(receivedOn, 'input.receivedOn');
   const names = await ctx.deps.directory.organisations([input.organisationId], ctx.authorization);
-  if (!names.has(input.organisationId)) throw badInput('input.organisationId', 'There is no such organisation.');
+  if (!names.has(input.organisationId)) throw badInput('input.organisationId', 'There is no such organisation.', 'ORGANISATION_NOT_FOUND');
   return ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, input.organisationId);
     const existing = await tx.findOne(AgreementEntity, { organisationId: input.organisationId });
@@ -39,7 +38,7 @@ export async function registerAgreement(ctx: Context, input: RegisterArgs): Prom
     let before: unknown = null;
     if (existing) {
       const current = effectiveAgreementStatus(existing.status, await administratorPeriods(tx, input.organisationId), ctx.today);
-      if (current === 'ACTIVE') throw conflict('The organisation already has an active agreement (R-AGR-1); one suffices.');
+      if (current === 'ACTIVE') throw conflict('The organisation already has an active agreement (R-AGR-1); one suffices.', 'AGREEMENT_ALREADY_ACTIVE');
       before = { status: current, administrator: existing.adminGivenName + ' ' + existing.adminSurname };
       tx.assign(existing, { ...fields, status: nextAgreementStatus(current, 'NEW_AGREEMENT_RECEIVED'), activatedAt: null });
       row = existing;
@@ -59,7 +58,7 @@ export async function registerAgreement(ctx: Context, input: RegisterArgs): Prom
 export async function activateAgreement(ctx: Context, id: string): Promise<AgreementRow> {
   requireAuthority(ctx);
   const found = await ctx.em.findOne(AgreementEntity, { id });
-  if (!found) throw notFound('There is no such agreement.');
+  if (!found) throw notFound('There is no such agreement.', 'AGREEMENT_NOT_FOUND');
   return ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, found.organisationId);
     const agreement = await tx.findOneOrFail(AgreementEntity, { id }, { refresh: true });

@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor, PersonalNumberVault, ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { PersonEntity } from './entities/person.entity';
+import type { RoleAssignmentRow } from './entities/membership.entity';
+import { isActiveOn } from './domain';
 import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './unit-directory';
 import type { SigningClient } from './signing-client';
 
@@ -23,7 +25,10 @@ export interface Viewer {
   actor: Actor;
   /** The signed-in person's row id, when the actor is a person known here. */
   personId: string | null;
-  /** Organisations the viewer is a member of (any period). */
+  /**
+   * Organisations in which the viewer holds a role active today (finding 6: an ended or not yet
+   * started membership reads nothing about colleagues). A partner client: its one organisation.
+   */
   organisationIds: Set<string>;
 }
 
@@ -72,7 +77,10 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
         const person = actor.personId ? await loaders.person.load(actor.personId) : await em.findOne(PersonEntity, { personalNumberHash: hash });
         if (!person || person.personalNumberHash !== hash) return { actor, personId: null, organisationIds: new Set() };
         const memberships = await loaders.membershipsByPerson.load(person.id);
-        return { actor, personId: person.id, organisationIds: new Set(memberships.map((m) => m.organisationId)) };
+        const roles = await loaders.rolesByMembership.loadMany(memberships.map((m) => m.id));
+        const today = deps.today();
+        const active = memberships.filter((_m, i) => (roles[i] as RoleAssignmentRow[]).some((r) => isActiveOn({ validFrom: r.validFrom, validTo: r.validTo ?? null }, today)));
+        return { actor, personId: person.id, organisationIds: new Set(active.map((m) => m.organisationId)) };
       })()),
   };
 }

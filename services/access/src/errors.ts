@@ -10,10 +10,11 @@ export { serviceUnavailable };
 
 /** Maps the domain's typed refusals to the contract's error codes. */
 export function toGraphQLError(e: unknown): unknown {
-  if (e instanceof ValidationError) return badInput(e.field, e.message);
-  if (e instanceof ForbiddenRuleError) return forbidden(`${e.message} (${e.rule})`);
-  if (e instanceof ConflictRuleError) return conflict(`${e.message} (${e.rule})`);
-  if (e instanceof DirectoryUnavailableError || e instanceof SigningUnavailableError) return serviceUnavailable(e.message);
+  if (e instanceof ValidationError) return badInput(e.field, e.message, e.reason);
+  if (e instanceof ForbiddenRuleError) return forbidden(`${e.message} (${e.rule})`, e.reason);
+  if (e instanceof ConflictRuleError) return conflict(`${e.message} (${e.rule})`, e.reason);
+  if (e instanceof DirectoryUnavailableError) return serviceUnavailable(e.message, 'DIRECTORY_UNAVAILABLE');
+  if (e instanceof SigningUnavailableError) return serviceUnavailable(e.message, 'SIGNING_SERVICE_UNAVAILABLE');
   return e;
 }
 

@@ -23,6 +23,6 @@ runService('access subgraph', logger, async () => {
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
-  const url = `${await server.listen(env.ACCESS_PORT)}/graphql`;
+  const url = `${await server.listen(env.ACCESS_PORT, env.HOST)}/graphql`;
   return { url, stop: async () => { await relay.stop(); await server.stop(); } };
 });

@@ -53,7 +53,7 @@ export async function permissionScopesOf(ctx: Context, personId: string, on: str
   ]);
   const scopes = computePermissionScopes(memberships, catalogue, day);
   if (self || administered === 'ALL') return scopes;
-  if (!memberships.some((m) => administered.has(m.organisationId))) throw forbidden('You may only see the permissions of staff in organisations where you manage users.');
+  if (!memberships.some((m) => administered.has(m.organisationId))) throw forbidden('You may only see the permissions of staff in organisations where you manage users.', 'MANAGE_USERS_REQUIRED');
   return scopes.filter((s) => administered.has(s.organisationId));
 }
 
@@ -89,7 +89,7 @@ export async function checkAccessFor(ctx: Context, personId: string, args: Check
   requireActor(ctx.actor);
   const administered = await organisationsViewerAdministers(ctx);
   if (!(await isSelf(ctx, personId)) && administered !== 'ALL' && !administered.has(args.organisationId)) {
-    throw forbidden('You may only check the access of staff in organisations where you manage users.');
+    throw forbidden('You may only check the access of staff in organisations where you manage users.', 'MANAGE_USERS_REQUIRED');
   }
   return decide(ctx, personId, args);
 }

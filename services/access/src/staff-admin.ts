@@ -22,7 +22,7 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
   await requireManageUsers(ctx, organisationId);
   const ids = [...new Set(personIds)];
   const malformed = ids.find((id) => !isUuid(id));
-  if (malformed !== undefined) throw badInput('personIds', `There is no person ${malformed}.`);
+  if (malformed !== undefined) throw badInput('personIds', `There is no person ${malformed}.`, 'PERSON_NOT_FOUND');
   const people = await ctx.loaders.person.loadMany(ids);
   const memberships = await ctx.loaders.membershipsByPerson.loadMany(ids);
   const catalogue = await ctx.loaders.catalogue();
@@ -36,9 +36,9 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
   const roleLists = await Promise.all(inOrganisation.map((m) => (m ? ctx.loaders.rolesByMembership.load(m.id) : Promise.resolve([]))));
   for (let i = 0; i < ids.length; i++) {
     const person = people[i];
-    if (!person || person instanceof Error) throw badInput('personIds', `There is no person ${ids[i]}.`);
+    if (!person || person instanceof Error) throw badInput('personIds', `There is no person ${ids[i]}.`, 'PERSON_NOT_FOUND');
     // Never name someone who is not staff here: the refusal must not reveal other organisations' people.
-    if (!inOrganisation[i]) throw badInput('personIds', `Person ${ids[i]} is not staff of this organisation.`);
+    if (!inOrganisation[i]) throw badInput('personIds', `Person ${ids[i]} is not staff of this organisation.`, 'PERSON_NOT_STAFF');
     found.push(person);
     // Ended assignments stay ended; only current and future ones get the new end date.
     const roles = roleLists[i].filter((r) => !r.validTo || r.validTo >= ctx.today);
@@ -49,7 +49,7 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
     });
   }
   const plan = planPeriodChange(candidates, validTo, ctx.today);
-  if (!plan.ok) throw badInput('personIds', describeIneligible(plan.ineligible));
+  if (!plan.ok) throw badInput('personIds', describeIneligible(plan.ineligible), 'USERS_NOT_ELIGIBLE');
   // R-SIGN-8: an earlier end date only takes access away and applies at once; an end date moved
   // later gives access and waits for a signature as a CHANGED proposal in the open set.
   const { atOnce, toSign } = splitPeriodChange(plan.changes);
@@ -82,7 +82,7 @@ async function plan(ctx: Context, input: EndEmploymentArgs) {
   const actorIsResponsible = power.authority || power.roles.some((r) => r.isResponsible);
   const person = isUuid(input.personId) ? await ctx.loaders.person.load(input.personId) : null;
   const membership = person ? (await ctx.loaders.membershipsByPerson.load(person.id)).find((m) => m.organisationId === input.organisationId) : undefined;
-  if (actorIsResponsible && (!person || !membership)) throw notFound('That person does not work in this organisation.');
+  if (actorIsResponsible && (!person || !membership)) throw notFound('That person does not work in this organisation.', 'PERSON_NOT_STAFF');
   const [unitRows, roleRows] = membership ? await Promise.all([ctx.loaders.unitsByMembership.load(membership.id), ctx.loaders.rolesByMembership.load(membership.id)]) : [[], []];
   const liveUnits = unitRows.filter((u) => unitActiveOn(u, ctx.today));
   // R-ORG-5: a unit granted without school forms means every school form of it; ask which those are.
@@ -150,7 +150,7 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
     if (endsRoles) {
       const admins = await administratorPeriods(tx, input.organisationId);
       if (admins.some((a) => a.personId === input.personId) && wouldLeaveNoAdministrator(admins, { kind: 'END', personId: input.personId, validTo: result.endDate }, ctx.today)) {
-        throw conflict('The organisation must always have a permission administrator; this would leave none (R-AGR-3).');
+        throw conflict('The organisation must always have a permission administrator; this would leave none (R-AGR-3).', 'LAST_ADMINISTRATOR');
       }
       await tx.execute(`DELETE FROM access.role_assignment WHERE membership_id = ? AND valid_from > ?::date`, [membershipId, result.endDate]);
       await tx.execute(`UPDATE access.role_assignment SET valid_to = ?::date WHERE membership_id = ? AND (valid_to IS NULL OR valid_to > ?::date)`, [result.endDate, membershipId, result.endDate]);

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, parsePersonalNumber, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault, isUuid } from '@behorig/kit';
+import { badInput, conflict, forbidden, notFound, parsePersonalNumber, parsePersonName, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault, isUuid } from '@behorig/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingChangeRow } from './entities/change-set.entity';
 import { PersonEntity } from './entities/person.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import {
-  assertSignable, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
+  assertSignable, assertSigningTextFits, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
   type AdministratorChange, type PendingChangeData, type StaffGrant,
 } from './domain';
 import { administratorPeriods, requireManageUsers, unitActiveOn } from './access-data';
 import type { CatalogueRole } from './loaders';
-import { serviceUnavailable } from './errors';
+import { serviceUnavailable, toGraphQLError } from './errors';
 import { SigningUnavailableError } from './signing-client';
 import { auditActor } from './personal-data';
 import { optionalStaffEmail } from './domain/email.rules';
@@ -61,7 +61,7 @@ export function signingTextOf(changes: readonly OpenedChange[], catalogue: Reado
 
 function nonEmpty(value: string, field: string, what: string): string {
   const v = (value ?? '').trim();
-  if (!v) throw new ValidationError(field, `${what} must not be empty.`);
+  if (!v) throw new ValidationError(field, `${what} must not be empty.`, 'FIELD_REQUIRED');
   return v;
 }
 
@@ -131,7 +131,7 @@ export async function laterEndDateChange(ctx: Context, organisationId: string, p
   const [open] = await ctx.em.execute<{ id: string }[]>(`SELECT id FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING')`, [organisationId]);
   const pending = open ? await ctx.em.findOne(PendingChangeEntity, { changeSetId: open.id, personalNumberHash: cur.person.personalNumberHash }) : null;
   if (pending?.kind === 'REMOVED') {
-    throw badInput('personIds', `No end date was changed. ${cur.person.givenName} ${cur.person.surname} has a removal waiting for signature; discard it first.`);
+    throw badInput('personIds', `No end date was changed. ${cur.person.givenName} ${cur.person.surname} has a removal waiting for signature; discard it first.`, 'REMOVAL_WAITING_FOR_SIGNATURE');
   }
   const base = pending
     ? { email: pending.email ?? null, roleCodes: pending.roleCodes, unitIds: pending.unitIds, schoolFormCodes: pending.schoolFormCodes ?? null, unitGrants: pending.unitGrants, validFrom: pending.validFrom }
@@ -160,8 +160,8 @@ export async function bumpVersion(tx: EntityManager, organisationId: string, per
     check ? [personId, organisationId, expected] : [personId, organisationId]);
   if (!row) {
     throw expected === undefined || expected === null
-      ? notFound('That person does not work in this organisation.')
-      : conflict(`Someone else changed this person meanwhile (you edited version ${expected}); reload and try again.`);
+      ? notFound('That person does not work in this organisation.', 'PERSON_NOT_STAFF')
+      : conflict(`Someone else changed this person meanwhile (you edited version ${expected}); reload and try again.`, 'EDITED_MEANWHILE');
   }
   return row.version;
 }
@@ -194,8 +194,9 @@ export interface StaffInputArgs {
 export async function proposeStaff(ctx: Context, organisationId: string, input: StaffInputArgs): Promise<PendingChangeRow> {
   await requireManageUsers(ctx, organisationId);
   const pnr = parsePersonalNumber(input.personalNumber, 'input.personalNumber', ctx.today);
-  const givenName = nonEmpty(input.givenName, 'input.givenName', 'The given name');
-  const surname = nonEmpty(input.surname, 'input.surname', 'The surname');
+  // R-SIGN-6: plain names only, so no name can fake or hide a line of the signing text.
+  const givenName = parsePersonName(input.givenName, 'input.givenName', 'The given name');
+  const surname = parsePersonName(input.surname, 'input.surname', 'The surname');
   const email = optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
   const validTo = input.validTo ?? null;
@@ -203,7 +204,7 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
   const sealed = ctx.deps.vault.seal(pnr.canonical);
   const existing = await ctx.em.findOne(PersonEntity, { personalNumberHash: sealed.hash });
   if (existing && (await ctx.em.count(MembershipEntity, { personId: existing.id, organisationId })) > 0) {
-    throw badInput('input.personalNumber', `${existing.givenName} ${existing.surname} already works here; propose a change instead (proposeStaffChange).`);
+    throw badInput('input.personalNumber', `${existing.givenName} ${existing.surname} already works here; propose a change instead (proposeStaffChange).`, 'ALREADY_STAFF');
   }
   return putChange(ctx, organisationId, {
     kind: 'NEW',
@@ -227,7 +228,7 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
 async function currentState(ctx: Context, organisationId: string, personId: string) {
   const person = isUuid(personId) ? await ctx.loaders.person.load(personId) : null;
   const membership = person ? (await ctx.loaders.membershipsByPerson.load(person.id)).find((m) => m.organisationId === organisationId) : undefined;
-  if (!person || !membership) throw notFound('That person does not work in this organisation.');
+  if (!person || !membership) throw notFound('That person does not work in this organisation.', 'PERSON_NOT_STAFF');
   const [units, roles] = await Promise.all([ctx.loaders.unitsByMembership.load(membership.id), ctx.loaders.rolesByMembership.load(membership.id)]);
   const liveUnits = units.filter((u) => unitActiveOn(u, ctx.today));
   const liveRoles = roles.filter((r) => !r.validTo || r.validTo >= ctx.today);
@@ -248,7 +249,7 @@ async function currentState(ctx: Context, organisationId: string, personId: stri
 async function refuseIfLastAdministrator(ctx: Context, organisationId: string, change: AdministratorChange | AdministratorChange[]): Promise<void> {
   const admins = await administratorPeriods(ctx.em, organisationId);
   if (wouldLeaveNoAdministrator(admins, change, ctx.today)) {
-    throw conflict('The organisation must always have a permission administrator; appoint another one first (R-AGR-3).');
+    throw conflict('The organisation must always have a permission administrator; appoint another one first (R-AGR-3).', 'LAST_ADMINISTRATOR');
   }
 }
 
@@ -316,12 +317,12 @@ export async function proposeStaffRemoval(ctx: Context, organisationId: string, 
 export async function discardPendingChange(ctx: Context, changeId: string): Promise<ChangeSetRow> {
   const change = await ctx.em.findOne(PendingChangeEntity, { id: changeId });
   const set = change ? await ctx.em.findOne(ChangeSetEntity, { id: change.changeSetId }) : null;
-  if (!change || !set) throw notFound('There is no such pending change.');
+  if (!change || !set) throw notFound('There is no such pending change.', 'CHANGE_NOT_FOUND');
   await requireManageUsers(ctx, set.organisationId);
-  if (set.status !== 'DRAFT' && set.status !== 'SIGNING') throw conflict(`The change set is ${set.status}; its changes can no longer be discarded (R-SIGN-4).`);
+  if (set.status !== 'DRAFT' && set.status !== 'SIGNING') throw conflict(`The change set is ${set.status}; its changes can no longer be discarded (R-SIGN-4).`, 'NOT_A_DRAFT');
   return ctx.em.transactional(async (tx) => {
     const draft = await openDraft(tx, set.organisationId);
-    if (draft.id !== set.id) throw conflict('The change set changed meanwhile; reload and try again.');
+    if (draft.id !== set.id) throw conflict('The change set changed meanwhile; reload and try again.', 'EDITED_MEANWHILE');
     await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [change.id]);
     // Whoever edited on top of the discarded change must reload (the person's pending state changed).
     if (change.personId) await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE person_id = ? AND organisation_id = ?`, [change.personId, set.organisationId]);
@@ -341,28 +342,35 @@ export async function discardPendingChange(ctx: Context, changeId: string): Prom
 export async function signChanges(ctx: Context, organisationId: string): Promise<{ __typename: 'SigningOrder'; orderRef: string }> {
   await requireManageUsers(ctx, organisationId);
   const actor = ctx.actor as Actor;
-  if (actor.kind !== 'person') throw forbidden('Only a person can sign with BankID.');
+  if (actor.kind !== 'person') throw forbidden('Only a person can sign with BankID.', 'PERSON_REQUIRED');
   const catalogue = await ctx.loaders.catalogue();
   const frozen = await ctx.em.transactional(async (tx) => {
     const [open] = await tx.execute<{ id: string; status: 'DRAFT' | 'SIGNING' }[]>(
       `SELECT id, status FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING') FOR UPDATE`, [organisationId]);
     const changes = open ? openChanges(ctx.deps.vault, await tx.find(PendingChangeEntity, { changeSetId: open.id })) : [];
-    if (!open) throw badInput('organisationId', 'There are no changes to sign.');
+    if (!open) throw badInput('organisationId', 'There are no changes to sign.', 'NOTHING_TO_SIGN');
     try {
       assertSignable(open.status, changes.length);
     } catch (e) {
-      if (e instanceof ValidationError) throw badInput(e.field, e.message);
-      throw conflict((e as Error).message);
+      throw toGraphQLError(e);
     }
     const stale = await staleChanges(tx, organisationId, open.id);
     if (stale.length > 0) {
-      throw conflict(`Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; discard and propose them again.`);
+      throw conflict(`Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; discard and propose them again.`, 'CHANGED_AFTER_PROPOSAL');
     }
     const set = { id: open.id, organisationId };
     const digest = digestOf(set, changes);
+    // R-SIGN-6: the text lists exactly the changes the digest covers, or signing does not start.
+    const text = signingTextOf(changes, catalogue);
+    try {
+      assertSigningTextFits(text);
+    } catch (e) {
+      if (e instanceof ValidationError) throw badInput(e.field, e.message, e.reason);
+      throw e;
+    }
     await tx.execute(`UPDATE access.change_set SET status = 'SIGNING', signing_digest = ? WHERE id = ?`, [digest, open.id]);
     await writeOutboxEvent(tx, SCHEMA, { actor: await auditActor(ctx), organisationId, action: 'access.changes.signing_started', target: `change_set:${open.id}`, after: { changeSetId: open.id, digest, changes: changes.length } });
-    return { id: open.id, digest, text: signingTextOf(changes, catalogue) };
+    return { id: open.id, digest, text };
   });
   try {
     const { orderRef } = await ctx.deps.signing.startSignOrder(
@@ -383,7 +391,7 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
         await writeOutboxEvent(tx, SCHEMA, { actor: await auditActor(ctx), organisationId, action: 'access.changes.signing_failed', target: `change_set:${frozen.id}`, after: { changeSetId: frozen.id, digest: frozen.digest, reason } });
       }
     });
-    if (e instanceof SigningUnavailableError) throw serviceUnavailable(e.message);
+    if (e instanceof SigningUnavailableError) throw serviceUnavailable(e.message, 'SIGNING_SERVICE_UNAVAILABLE');
     throw e;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
@@ -14,7 +15,7 @@ export const TOKEN_ALG = 'ES256';
 
 export type Actor =
   | { kind: 'person'; personalNumber: string; personId: string | null; authority: boolean }
-  | { kind: 'client'; clientId: string; organisationId: string; functions: string[] }
+  | { kind: 'client'; clientId: string; organisationId: string; functions: string[]; jti?: string }
   | { kind: 'service'; service: string };
 
 export interface SigningKey {
@@ -61,9 +62,12 @@ export async function mintToken(key: SigningKey, claims: PersonClaims | ClientCl
     claims.kind === 'person'
       ? { knd: 'person', pnr: claims.personalNumber, pid: claims.personId ?? null, auth: claims.authority ?? false }
       : claims.kind === 'client'
-        ? { knd: 'client', org: claims.organisationId, fns: claims.functions }
+        ? { knd: 'client', cid: claims.clientId, org: claims.organisationId, fns: claims.functions }
         : { knd: 'service' };
-  const token = await new SignJWT(payload)
+  const jwt = new SignJWT(payload);
+  // R-AUTH-3: a partner token names its client and has its own id, so one token can be told apart.
+  if (claims.kind === 'client') jwt.setJti(randomUUID());
+  const token = await jwt
     .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid, typ: 'JWT' })
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
@@ -120,21 +124,35 @@ function createUncachedTokenVerifier(source: { jwksUrl: string } | { jwks: { key
     : createLocalJWKSet(source.jwks);
   return async (token) => {
     // Only ES256: rejects `alg: none` and HMAC-with-public-key confusion outright.
-    const { payload, protectedHeader } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALG], currentDate: new Date(now()) });
+    // Tokens always expire (docs/security.md): `exp` and `iat` are required; `nbf` is checked when present.
+    const { payload, protectedHeader } = await jwtVerify(token, getKey, {
+      issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALG], currentDate: new Date(now()), requiredClaims: ['exp', 'iat'],
+    });
     if (protectedHeader.alg !== TOKEN_ALG) throw new Error('unexpected algorithm');
+    assertIssuedInPast(payload.iat, now());
     const sub = String(payload.sub ?? '');
     switch (payload.knd) {
       case 'person':
         if (typeof payload.pnr !== 'string') throw new Error('person token without personal number');
         return { kind: 'person', personalNumber: payload.pnr, personId: typeof payload.pid === 'string' ? payload.pid : null, authority: payload.auth === true };
       case 'client':
-        return { kind: 'client', clientId: sub.replace(/^client:/, ''), organisationId: String(payload.org), functions: Array.isArray(payload.fns) ? payload.fns.map(String) : [] };
+        return {
+          kind: 'client', clientId: typeof payload.cid === 'string' ? payload.cid : sub.replace(/^client:/, ''), organisationId: String(payload.org),
+          functions: Array.isArray(payload.fns) ? payload.fns.map(String) : [], ...(typeof payload.jti === 'string' ? { jti: payload.jti } : {}),
+        };
       case 'service':
         return { kind: 'service', service: sub.replace(/^service:/, '') };
       default:
         throw new Error('unknown token kind');
     }
   };
+}
+
+/** A token "issued" in the future is forged or from a wrong clock: refused beyond a minute of skew. */
+export const CLOCK_SKEW_SECONDS = 60;
+export function assertIssuedInPast(iat: unknown, nowMs: number): void {
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw Object.assign(new Error('"iat" claim must be a number'), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' });
+  if (iat * 1000 > nowMs + CLOCK_SKEW_SECONDS * 1000) throw Object.assign(new Error('"iat" claim lies in the future'), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' });
 }
 
 /**

@@ -22,6 +22,8 @@ export const commonEnvShape = {
   /** Where the signing service publishes its public keys; every verifier fetches them from here. */
   JWKS_URL: z.string().url().default('http://localhost:4003/.well-known/jwks.json'),
   WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  /** The interface a subgraph listens on: loopback unless a container or host says otherwise (docs/security.md). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   /** Shared secret of the service-to-service `/internal/...` endpoints (see internal-auth.ts). */
   INTERNAL_SECRET: z.string().min(16).default('behorig-dev-internal-secret'),
 };

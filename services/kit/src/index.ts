@@ -3,6 +3,7 @@ export * from './logger';
 export * from './errors';
 export * from './dates';
 export * from './identity-number';
+export * from './person-name';
 export * from './auth';
 export * from './db';
 export * from './orm';

@@ -136,6 +136,7 @@ export const REASONS = {
   UNIT_REQUIRED: { code: 'BAD_USER_INPUT', rule: 'R-USR-2', meaning: 'Choose at least one performing unit for the unit-bound roles.' },
   SCHOOL_FORM_NOT_OFFERED: { code: 'BAD_USER_INPUT', rule: 'R-ORG-5', meaning: 'The chosen units do not offer the chosen school form.' },
   EDITED_MEANWHILE: { code: 'CONFLICT', meaning: 'Someone else changed this meanwhile; reload and try again.' },
+  REMOVAL_WAITING_FOR_SIGNATURE: { code: 'BAD_USER_INPUT', rule: 'R-SIGN-1', meaning: 'The person has a removal waiting for signature; discard it first.' },
   NO_USERS_CHOSEN: { code: 'BAD_USER_INPUT', rule: 'R-PERIOD-4', meaning: 'Choose at least one user.' },
   USERS_NOT_ELIGIBLE: { code: 'BAD_USER_INPUT', rule: 'R-PERIOD-4', meaning: 'Some of the chosen users cannot get this end date; nobody was changed.' },
 
@@ -153,6 +154,7 @@ export const REASONS = {
 
   // Changes to sign, signing and receipts (R-SIGN)
   NOTHING_TO_SIGN: { code: 'BAD_USER_INPUT', rule: 'R-SIGN-1', meaning: 'There are no changes to sign.' },
+  SIGNING_TEXT_TOO_LONG: { code: 'BAD_USER_INPUT', rule: 'R-SIGN-6', meaning: 'Too many changes to show in one BankID signing; sign some of them first.' },
   CHANGE_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-SIGN-1', meaning: 'There is no such pending change.' },
   NOT_A_DRAFT: { code: 'CONFLICT', rule: 'R-SIGN-4', meaning: 'The changes are no longer a draft (being signed or already applied); they cannot be edited or discarded.' },
   ALREADY_APPLIED: { code: 'CONFLICT', rule: 'R-SIGN-4', meaning: 'These changes have already been signed and applied; they apply only once.' },

@@ -79,7 +79,7 @@ export async function createServiceApp<C extends BaseContext>(opts: {
     app,
     apollo,
     httpServer,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {

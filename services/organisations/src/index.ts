@@ -18,6 +18,6 @@ runService('organisations subgraph', logger, async () => {
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'organisations', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
-  const url = `${await server.listen(env.ORGANISATIONS_PORT)}/graphql`;
+  const url = `${await server.listen(env.ORGANISATIONS_PORT, env.HOST)}/graphql`;
   return { url, stop: async () => { await relay.stop(); await server.stop(); } };
 });

@@ -42,20 +42,20 @@ export function createHttpPermissionSource(opts: { accessUrl: string; timeoutMs?
           signal: AbortSignal.timeout(opts.timeoutMs ?? 5_000),
         });
       } catch {
-        throw serviceUnavailable('The permission service (access) cannot be reached; try again shortly.');
+        throw serviceUnavailable('The permission service (access) cannot be reached; try again shortly.', 'PERMISSION_SERVICE_UNAVAILABLE');
       }
       let body: { data?: { myAccess?: { allowed?: unknown } | null } | null; errors?: { extensions?: { code?: string } }[] };
       try {
         body = (await res.json()) as typeof body;
       } catch {
-        throw serviceUnavailable(`The permission service (access) answered HTTP ${res.status} without a GraphQL response.`);
+        throw serviceUnavailable(`The permission service (access) answered HTTP ${res.status} without a GraphQL response.`, 'PERMISSION_SERVICE_UNAVAILABLE');
       }
       if (body.errors?.length) {
         if (body.errors[0].extensions?.code === 'UNAUTHENTICATED') throw unauthenticated();
-        throw serviceUnavailable('The permission service (access) could not answer the permission question.');
+        throw serviceUnavailable('The permission service (access) could not answer the permission question.', 'PERMISSION_SERVICE_UNAVAILABLE');
       }
       const allowed = body.data?.myAccess?.allowed;
-      if (typeof allowed !== 'boolean') throw serviceUnavailable('The permission service (access) gave no decision.');
+      if (typeof allowed !== 'boolean') throw serviceUnavailable('The permission service (access) gave no decision.', 'PERMISSION_SERVICE_UNAVAILABLE');
       return allowed;
     },
   };
@@ -87,12 +87,12 @@ export function bindPermissions(actor: Actor | null, source: PermissionSource, a
     can,
     require: async (fn, access, organisationId) => {
       if (!(await can(fn, access, organisationId))) {
-        throw forbidden(`You need ${fn} ${access} in this organisation to do this.`);
+        throw forbidden(`You need ${fn} ${access} in this organisation to do this.`, 'FUNCTION_REQUIRED');
       }
     },
     requireAuthority: (what) => {
       if (!actor) throw unauthenticated();
-      if (!isAuthority(actor)) throw forbidden(`Only the authority may ${what}.`);
+      if (!isAuthority(actor)) throw forbidden(`Only the authority may ${what}.`, 'AUTHORITY_ONLY');
     },
   };
 }

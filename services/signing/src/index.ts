@@ -23,5 +23,5 @@ runService('signing subgraph', logger, async () => {
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
   });
-  return { url: `${await server.listen(env.SIGNING_PORT)}/graphql`, stop: server.stop };
+  return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: server.stop };
 });

@@ -26,7 +26,7 @@ export async function can(ctx: Context, organisationId: string, fn: string, acce
   try {
     return await answer;
   } catch (e) {
-    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Permissions cannot be checked right now (the access service does not answer). Try again shortly.');
+    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Permissions cannot be checked right now (the access service does not answer). Try again shortly.', 'PERMISSION_SERVICE_UNAVAILABLE');
     throw e;
   }
 }
@@ -34,6 +34,19 @@ export async function can(ctx: Context, organisationId: string, fn: string, acce
 /** R-AUDIT-3: administrators of the organisation (MANAGE_USERS READ) and the authority. */
 export async function requireAuditVisibility(ctx: Context, organisationId: string): Promise<void> {
   if (!(await can(ctx, organisationId, 'MANAGE_USERS', 'READ'))) {
-    throw forbidden("Only the organisation's administrators and the authority may see its audit log.");
+    throw forbidden("Only the organisation's administrators and the authority may see its audit log.", 'AUDIT_LOG_ADMINISTRATORS_ONLY');
   }
+}
+
+/**
+ * The one read policy for receipts (R-AUTH-4): the `receipt` root field and the `Receipt` entity
+ * reference ask this, and it admits exactly those who already see the receipt through a guarded
+ * parent: its signer (their sign order), the authority, and whoever sees the organisation's audit
+ * log (R-AUDIT-3), where the receipt is linked from the applied change's events.
+ */
+export async function mayReadReceipt(ctx: Context, receipt: { signerPersonId?: string | null; signerPersonalNumber: string; organisationId: string }): Promise<boolean> {
+  const actor = requireActor(ctx.actor);
+  if (isAuthority(actor)) return true;
+  if (actor.kind === 'person' && ((receipt.signerPersonId && actor.personId === receipt.signerPersonId) || actor.personalNumber === receipt.signerPersonalNumber)) return true;
+  return can(ctx, receipt.organisationId, 'MANAGE_USERS', 'READ');
 }

@@ -81,7 +81,7 @@ describe('partner systems (R-AUTH-2)', () => {
     const body = (await viaBasic.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
     const actor = await createTokenVerifier({ jwks: h.keys.jwks as never })(body.access_token);
-    expect(actor).toEqual({ kind: 'client', clientId, organisationId: dorotea, functions: ['MANAGE_USERS', 'PERFORMING_UNIT'] });
+    expect(actor).toEqual({ kind: 'client', clientId, organisationId: dorotea, functions: ['MANAGE_USERS', 'PERFORMING_UNIT'], jti: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 
     const viaForm = await token(`grant_type=client_credentials&client_id=${clientId}&client_secret=${encodeURIComponent(secret)}`);
     expect(viaForm.status).toBe(200);

@@ -60,23 +60,23 @@ export function validatePeriod(input: PeriodInput, today: string, fieldPrefix = 
   const p = fieldPrefix ? `${fieldPrefix}.` : '';
   const latest = latestEndDate(today);
   if (typeof input.validFrom !== 'string' || !isValidIsoDate(input.validFrom)) {
-    throw new ValidationError(`${p}validFrom`, 'The start date must be a calendar date YYYY-MM-DD.');
+    throw new ValidationError(`${p}validFrom`, 'The start date must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
   }
   const validTo = input.validTo ?? null;
   if (validTo === null) return;
   if (typeof validTo !== 'string' || !isValidIsoDate(validTo)) {
-    throw new ValidationError(`${p}validTo`, 'The end date must be a calendar date YYYY-MM-DD.');
+    throw new ValidationError(`${p}validTo`, 'The end date must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
   }
   if (validTo < input.validFrom) {
-    throw new ValidationError(`${p}validTo`, `The end date ${validTo} is before the start date ${input.validFrom}.`);
+    throw new ValidationError(`${p}validTo`, `The end date ${validTo} is before the start date ${input.validFrom}.`, 'END_DATE_BEFORE_START_DATE');
   }
   const admin = input.roles.find((r) => r.isPermissionAdmin);
   if (admin) {
     const which = admin.name ?? admin.code ?? 'a permission administrator role';
-    throw new ValidationError(`${p}validTo`, `A permission administrator cannot have an end date (role ${which}).`);
+    throw new ValidationError(`${p}validTo`, `A permission administrator cannot have an end date (role ${which}).`, 'ADMINISTRATOR_NEEDS_NO_END_DATE');
   }
   if (validTo > latest) {
-    throw new ValidationError(`${p}validTo`, `The end date may be at the latest ${latest}.`);
+    throw new ValidationError(`${p}validTo`, `The end date may be at the latest ${latest}.`, 'END_DATE_AFTER_NEXT_YEAR');
   }
 }
 
@@ -122,16 +122,16 @@ export type PeriodChangePlan = { ok: true; validTo: string; changes: PeriodChang
 export function planPeriodChange(persons: readonly PeriodChangePerson[], newValidTo: string, today: string): PeriodChangePlan {
   const latest = latestEndDate(today);
   if (typeof newValidTo !== 'string' || !isValidIsoDate(newValidTo)) {
-    throw new ValidationError('validTo', 'The end date must be a calendar date YYYY-MM-DD.');
+    throw new ValidationError('validTo', 'The end date must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
   }
   if (newValidTo < today) {
-    throw new ValidationError('validTo', `The end date cannot be in the past (today is ${today}).`);
+    throw new ValidationError('validTo', `The end date cannot be in the past (today is ${today}).`, 'END_DATE_IN_PAST');
   }
   if (newValidTo > latest) {
-    throw new ValidationError('validTo', `The end date may be at the latest ${latest}.`);
+    throw new ValidationError('validTo', `The end date may be at the latest ${latest}.`, 'END_DATE_AFTER_NEXT_YEAR');
   }
   if (persons.length === 0) {
-    throw new ValidationError('personIds', 'Choose at least one user.');
+    throw new ValidationError('personIds', 'Choose at least one user.', 'NO_USERS_CHOSEN');
   }
   const seen = new Set<string>();
   const unique = persons.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { ValidationError } from '@behorig/kit';
 import {
+  MAX_SIGNING_TEXT_BYTES,
   assertCanApply,
+  assertSigningTextFits,
   assertSignable,
   canonicalChangeSet,
   canonicalJson,
@@ -176,5 +179,33 @@ describe('the change set life cycle (R-SIGN-1, R-SIGN-4)', () => {
     expect(() => assertSignable('DRAFT', 2)).not.toThrow();
     expect(thrown(() => assertSignable('DRAFT', 0))).toBeInstanceOf(ValidationError);
     expect(thrown(() => assertSignable('SIGNING', 2))).toMatchObject({ rule: 'R-SIGN-1' });
+  });
+});
+
+describe('R-SIGN-6: the signing text from one fixed template', () => {
+  const LINE = /^(Ny användare|Ändrad användare|Borttagen användare): [^\n*~`#<>[\]|\\]+$/u;
+  const hostile = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.constantFrom('Sandin\n\n**Inga fler ändringar.**' + '\n'.repeat(20), '\u202Enimda', 'a\u2028b', '# Rubrik', '<b>x</b>', '\r\n\r\n'),
+  );
+
+  it('R-SIGN-6: whatever names are stored, each change is exactly one line of the template, and the digest covers exactly those changes', () => {
+    fc.assert(fc.property(fc.array(fc.record({ given: hostile, kind: fc.constantFrom('NEW', 'CHANGED', 'REMOVED') as fc.Arbitrary<'NEW' | 'CHANGED' | 'REMOVED'> }), { minLength: 1, maxLength: 8 }), (people) => {
+      const changes = people.map((p, i) => ({ id: `c${i}`, kind: p.kind, personId: `p${i}`, roleCodes: ['SERVICE_ADMIN'], unitIds: [], validFrom: '2026-11-23', validTo: null }));
+      const names = new Map(people.map((p, i) => [`p${i}`, `${p.given} Sandin`]));
+      const text = signingText(changes, rolesByCode, names);
+      const lines = text.split('\n');
+      expect(lines).toHaveLength(changes.length);
+      for (const line of lines) expect(line).toMatch(LINE);
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u);
+      // The digest is over the same list: dropping any change changes it.
+      const digest = changeSetDigest(changes);
+      for (let i = 0; i < changes.length; i++) expect(changeSetDigest(changes.filter((_, j) => j !== i))).not.toBe(digest);
+    }), { numRuns: 500 });
+  });
+
+  it('R-SIGN-6: a set whose text would exceed the bound is refused, never cut', () => {
+    expect(() => assertSigningTextFits('x'.repeat(MAX_SIGNING_TEXT_BYTES))).not.toThrow();
+    expect(() => assertSigningTextFits('å'.repeat(MAX_SIGNING_TEXT_BYTES / 2 + 1))).toThrow(expect.objectContaining({ reason: 'SIGNING_TEXT_TOO_LONG', field: 'organisationId' }));
   });
 });

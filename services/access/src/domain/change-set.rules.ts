@@ -91,6 +91,33 @@ export function changeSetDigest(changes: readonly PendingChangeData[], scope?: R
   return createHash('sha256').update(canonicalChangeSet(changes, scope), 'utf8').digest('hex');
 }
 
+/**
+ * R-SIGN-6: the most the signing text may hold, in UTF-8 bytes. BankID takes at most 40,000
+ * characters of base64 (30,000 bytes); the margin keeps the whole list visible and readable.
+ */
+export const MAX_SIGNING_TEXT_BYTES = 20_000;
+
+/** R-SIGN-6: a set whose text would not fit is refused, never cut: the signer sees every change signed. */
+export function assertSigningTextFits(text: string): void {
+  if (new TextEncoder().encode(text).length > MAX_SIGNING_TEXT_BYTES) {
+    throw new ValidationError('organisationId', `Too many changes to show in one BankID signing (more than ${MAX_SIGNING_TEXT_BYTES} bytes of text); discard some, sign, then propose them again.`, 'SIGNING_TEXT_TOO_LONG');
+  }
+}
+
+/**
+ * R-SIGN-6, defence in depth: names are validated when they are entered (kit person-name), and the
+ * template still shows any stored value on one line with nothing the signing app could read as
+ * markup or layout — line breaks, control, format and text-direction characters become a space,
+ * markup characters are dropped, runs of spaces collapse.
+ */
+export function plainField(value: string): string {
+  return value.normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u0085]/gu, ' ')
+    .replace(/[*~`#<>[\]|\\]/g, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
 const KIND_LABEL: Record<ChangeKind, string> = { NEW: 'Ny användare', CHANGED: 'Ändrad användare', REMOVED: 'Borttagen användare' };
 const KIND_ORDER: Record<ChangeKind, number> = { NEW: 0, CHANGED: 1, REMOVED: 2 };
 
@@ -100,7 +127,8 @@ export interface SigningTextOptions {
 }
 
 /**
- * R-SIGN-2: the Swedish text shown in the BankID app, one line per change, e.g.
+ * R-SIGN-2, R-SIGN-6: the Swedish text shown in the BankID app, built from one fixed template,
+ * exactly one line per change, e.g.
  * "Ny användare: Andrea Sandin, Tjänsteadministratör, 2026-11-23 – 2027-12-31"
  * ("– tills vidare" without end date; "Ändrad användare: …"; "Borttagen användare: Name[, roles]").
  * Roles appear by Swedish name in the order of `rolesByCode` (unknown codes last, as codes); lines
@@ -114,7 +142,7 @@ export function signingText(
   options: SigningTextOptions = {},
 ): string {
   const roleOrder = new Map([...rolesByCode.keys()].map((code, i) => [code, i]));
-  const nameOf = (c: PendingChangeData) => personNames.get(c.personId) ?? c.personId;
+  const nameOf = (c: PendingChangeData) => plainField(personNames.get(c.personId) ?? c.personId);
   const lines = [...changes]
     .sort(
       (a, b) =>
@@ -125,11 +153,11 @@ export function signingText(
     .map((c) => {
       const roles = [...new Set(c.roleCodes)]
         .sort((x, y) => (roleOrder.get(x) ?? Infinity) - (roleOrder.get(y) ?? Infinity) || (x < y ? -1 : x > y ? 1 : 0))
-        .map((code) => rolesByCode.get(code)?.name ?? code);
+        .map((code) => plainField(rolesByCode.get(code)?.name ?? code));
       const parts = [nameOf(c), ...roles];
       if (c.kind !== 'REMOVED') parts.push(`${c.validFrom} – ${c.validTo ?? 'tills vidare'}`);
       if (options.unitNames && c.unitIds.length > 0) {
-        const units = [...new Set(c.unitIds)].map((id) => options.unitNames?.get(id) ?? id).sort((x, y) => x.localeCompare(y, 'sv'));
+        const units = [...new Set(c.unitIds)].map((id) => plainField(options.unitNames?.get(id) ?? id)).sort((x, y) => x.localeCompare(y, 'sv'));
         parts.push(`${units.length === 1 ? 'enhet' : 'enheter'}: ${units.join(', ')}`);
       }
       return `${KIND_LABEL[c.kind]}: ${parts.join(', ')}`;
@@ -172,6 +200,7 @@ export function nextChangeSetStatus(current: ChangeSetStatus, event: ChangeSetEv
       current === 'APPLIED'
         ? 'These changes have already been signed and applied; they are applied only once.'
         : `A change set in status ${current} cannot take the event ${event}.`,
+      current === 'APPLIED' ? 'ALREADY_APPLIED' : 'NOT_A_DRAFT',
     );
   }
   return next;
@@ -179,8 +208,8 @@ export function nextChangeSetStatus(current: ChangeSetStatus, event: ChangeSetEv
 
 /** R-SIGN-1: signing needs an open draft with at least one change. */
 export function assertSignable(status: ChangeSetStatus, changeCount: number): void {
-  if (status !== 'DRAFT') throw new ConflictRuleError('R-SIGN-1', `Only a draft can be signed; this change set is ${status}.`);
-  if (changeCount === 0) throw new ValidationError('organisationId', 'There are no changes to sign.');
+  if (status !== 'DRAFT') throw new ConflictRuleError('R-SIGN-1', `Only a draft can be signed; this change set is ${status}.`, 'NOT_A_DRAFT');
+  if (changeCount === 0) throw new ValidationError('organisationId', 'There are no changes to sign.', 'NOTHING_TO_SIGN');
 }
 
 /**
@@ -188,9 +217,9 @@ export function assertSignable(status: ChangeSetStatus, changeCount: number): vo
  * already) and its changes still have the digest that was signed.
  */
 export function assertCanApply(status: ChangeSetStatus, signedDigest: string, currentDigest: string): void {
-  if (status === 'APPLIED') throw new ConflictRuleError('R-SIGN-4', 'These changes have already been applied; they are applied only once.');
-  if (status !== 'SIGNING') throw new ConflictRuleError('R-SIGN-4', `The change set is ${status}, not being signed.`);
+  if (status === 'APPLIED') throw new ConflictRuleError('R-SIGN-4', 'These changes have already been applied; they are applied only once.', 'ALREADY_APPLIED');
+  if (status !== 'SIGNING') throw new ConflictRuleError('R-SIGN-4', `The change set is ${status}, not being signed.`, 'NOT_BEING_SIGNED');
   if (signedDigest !== currentDigest) {
-    throw new ConflictRuleError('R-SIGN-4', 'The changes were edited after signing started; the signature does not cover them. Sign again.');
+    throw new ConflictRuleError('R-SIGN-4', 'The changes were edited after signing started; the signature does not cover them. Sign again.', 'SIGNATURE_OUTDATED');
   }
 }

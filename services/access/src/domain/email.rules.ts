@@ -10,6 +10,6 @@ const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]+\.[^\s@<>]{2,}$/;
 export function optionalStaffEmail(input: string | null | undefined, field: string): string | null {
   const value = (input ?? '').trim();
   if (!value) return null;
-  if (value.length > 254 || !EMAIL.test(value)) throw new ValidationError(field, 'The e-mail address is not valid (name@example.se).');
+  if (value.length > 254 || !EMAIL.test(value)) throw new ValidationError(field, 'The e-mail address is not valid (name@example.se).', 'INVALID_EMAIL');
   return value;
 }

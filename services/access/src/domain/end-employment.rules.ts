@@ -98,16 +98,18 @@ export function planEndEmployment(req: EndEmploymentRequest): EndEmploymentPlan 
     throw new ForbiddenRuleError(
       'R-END-5',
       'Only the responsible roles (Vux Extern Anordnare Ansvarig Sthlm, Vux Intern Anordnare Ansvarig Sthlm) may end staff.',
+      'RESPONSIBLE_ROLE_REQUIRED',
     );
   }
   if (!isValidIsoDate(req.today)) throw new TypeError(`today must be a calendar date, got ${JSON.stringify(req.today)}`);
   if (typeof req.endDate !== 'string' || !isValidIsoDate(req.endDate)) {
-    throw new ValidationError(`${p}endDate`, 'The end date must be a calendar date YYYY-MM-DD.');
+    throw new ValidationError(`${p}endDate`, 'The end date must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
   }
   if (req.endDate < req.today) {
     throw new ValidationError(
       `${p}endDate`,
       `The end date is the last day of employment and must be entered at the latest on that day; ${req.endDate} is in the past (today is ${req.today}).`,
+      'END_DATE_IN_PAST',
     );
   }
   let selected = req.employments.filter((e) => req.unitId === null || e.unitId === req.unitId);
@@ -115,6 +117,7 @@ export function planEndEmployment(req: EndEmploymentRequest): EndEmploymentPlan 
     throw new ValidationError(
       `${p}unitId`,
       req.unitId === null ? 'The person has no employment to end.' : `The person has no employment at the unit ${req.unitId}.`,
+      'NO_SUCH_EMPLOYMENT',
     );
   }
   if (req.schoolFormCode === null) {
@@ -123,15 +126,16 @@ export function planEndEmployment(req: EndEmploymentRequest): EndEmploymentPlan 
       throw new ForbiddenRuleError(
         'R-END-3',
         `"All" school forms is only possible with permission for every school form the person is employed in; you lack ${missing.join(', ')}.`,
+        'SCHOOL_FORM_NOT_PERMITTED',
       );
     }
   } else {
     if (!mayHandle(req.actorSchoolForms, req.schoolFormCode)) {
-      throw new ForbiddenRuleError('R-END-3', `You have no permission for the school form ${req.schoolFormCode}.`);
+      throw new ForbiddenRuleError('R-END-3', `You have no permission for the school form ${req.schoolFormCode}.`, 'SCHOOL_FORM_NOT_PERMITTED');
     }
     selected = selected.filter((e) => e.schoolFormCode === req.schoolFormCode);
     if (selected.length === 0) {
-      throw new ValidationError(`${p}schoolFormCode`, `The person has no employment in the school form ${req.schoolFormCode} there.`);
+      throw new ValidationError(`${p}schoolFormCode`, `The person has no employment in the school form ${req.schoolFormCode} there.`, 'NO_SUCH_EMPLOYMENT');
     }
   }
   const assignments: PlannedAssignmentEnd[] = [];
@@ -151,7 +155,7 @@ export function planEndEmployment(req: EndEmploymentRequest): EndEmploymentPlan 
     }
   }
   if (assignments.length === 0) {
-    throw new ValidationError(`${p}endDate`, `Nothing to end: every chosen assignment already ends on or before ${req.endDate}.`);
+    throw new ValidationError(`${p}endDate`, `Nothing to end: every chosen assignment already ends on or before ${req.endDate}.`, 'NOTHING_TO_END');
   }
   const key = (x: PlannedAssignmentEnd) => [x.unitId, x.schoolFormCode ?? '', x.roleCode, x.validFrom];
   assignments.sort((x, y) => {

@@ -88,7 +88,7 @@ export const ACTIVATION_DAYS = 14;
 
 export function activateBy(receivedOn: string, field = 'input.receivedOn'): string {
   if (typeof receivedOn !== 'string' || !isValidIsoDate(receivedOn)) {
-    throw new ValidationError(field, 'The date the agreement was received must be a calendar date YYYY-MM-DD.');
+    throw new ValidationError(field, 'The date the agreement was received must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
   }
   return addDays(receivedOn, ACTIVATION_DAYS);
 }
@@ -113,7 +113,7 @@ export function nextAgreementStatus(current: AgreementStatus, event: AgreementEv
   const next = TRANSITIONS[current]?.[event];
   if (!next) {
     const rule = event === 'LAST_ADMINISTRATOR_GONE' ? 'R-AGR-3' : 'R-AGR-2';
-    throw new ConflictRuleError(rule, `An agreement in status ${current} cannot take the event ${event}.`);
+    throw new ConflictRuleError(rule, `An agreement in status ${current} cannot take the event ${event}.`, 'AGREEMENT_STATUS_CONFLICT');
   }
   return next;
 }

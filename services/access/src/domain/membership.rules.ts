@@ -47,7 +47,7 @@ export interface PermissionScope {
 
 /** `on` comes from the API (`permissionScopes(on:)`, `checkAccess(on:)`): bad input, field `on`. */
 function assertOn(on: string): void {
-  if (typeof on !== 'string' || !isValidIsoDate(on)) throw new ValidationError('on', 'The date must be a calendar date YYYY-MM-DD.');
+  if (typeof on !== 'string' || !isValidIsoDate(on)) throw new ValidationError('on', 'The date must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
 }
 
 /**
@@ -234,9 +234,9 @@ export interface StaffGrant {
 export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'): StaffGrant {
   const p = fieldPrefix ? `${fieldPrefix}.` : '';
   const roleCodes = [...new Set(input.roleCodes)];
-  if (roleCodes.length === 0) throw new ValidationError(`${p}roleCodes`, 'Choose at least one role.');
+  if (roleCodes.length === 0) throw new ValidationError(`${p}roleCodes`, 'Choose at least one role.', 'ROLE_REQUIRED');
   const unknown = roleCodes.filter((c) => !input.rolesByCode.has(c));
-  if (unknown.length > 0) throw new ValidationError(`${p}roleCodes`, `Unknown role: ${unknown.join(', ')}.`);
+  if (unknown.length > 0) throw new ValidationError(`${p}roleCodes`, `Unknown role: ${unknown.join(', ')}.`, 'UNKNOWN_ROLE');
   const roles = roleCodes.map((c) => input.rolesByCode.get(c) as RoleLike);
   const orgWide = roles.some((r) => r.orgWideOnly);
 
@@ -245,16 +245,16 @@ export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'
   const units: KnownUnit[] = [];
   for (const id of unitIds) {
     const unit = known.get(id);
-    if (!unit) throw new ValidationError(`${p}unitIds`, `The performing unit ${id} does not exist.`);
+    if (!unit) throw new ValidationError(`${p}unitIds`, `The performing unit ${id} does not exist.`, 'UNIT_NOT_FOUND');
     if (unit.organisationId !== input.organisationId) {
-      throw new ValidationError(`${p}unitIds`, `The performing unit ${id} belongs to another organisation.`);
+      throw new ValidationError(`${p}unitIds`, `The performing unit ${id} belongs to another organisation.`, 'UNIT_OF_OTHER_ORGANISATION');
     }
-    if (unit.closed) throw new ValidationError(`${p}unitIds`, `The performing unit ${id} is closed.`);
+    if (unit.closed) throw new ValidationError(`${p}unitIds`, `The performing unit ${id} is closed.`, 'UNIT_CLOSED');
     units.push(unit);
   }
   const unitScoped = roles.filter((r) => !r.orgWideOnly);
   if (unitScoped.length > 0 && units.length === 0) {
-    throw new ValidationError(`${p}unitIds`, `Choose at least one performing unit for ${unitScoped.map((r) => r.name).join(', ')}.`);
+    throw new ValidationError(`${p}unitIds`, `Choose at least one performing unit for ${unitScoped.map((r) => r.name).join(', ')}.`, 'UNIT_REQUIRED');
   }
 
   // R-USR-2 level two: every named office must be an office of a chosen unit (as the unit is now).
@@ -279,12 +279,12 @@ export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'
   }
   const withForms = units.filter((u) => u.schoolFormCodes.length > 0);
   if (withForms.length === 0) {
-    throw new ValidationError(`${p}schoolFormCodes`, 'None of the chosen performing units has school forms.');
+    throw new ValidationError(`${p}schoolFormCodes`, 'None of the chosen performing units has school forms.', 'SCHOOL_FORM_NOT_OFFERED');
   }
   const offered = new Set(withForms.flatMap((u) => u.schoolFormCodes));
   const notOffered = forms.filter((f) => !offered.has(f));
   if (notOffered.length > 0) {
-    throw new ValidationError(`${p}schoolFormCodes`, `No chosen performing unit offers the school form ${notOffered.join(', ')}.`);
+    throw new ValidationError(`${p}schoolFormCodes`, `No chosen performing unit offers the school form ${notOffered.join(', ')}.`, 'SCHOOL_FORM_NOT_OFFERED');
   }
   const result: StaffGrant['units'] = [];
   for (const u of units) {
@@ -294,7 +294,7 @@ export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'
     }
     const mine = forms.filter((f) => u.schoolFormCodes.includes(f)).sort();
     if (mine.length === 0) {
-      throw new ValidationError(`${p}schoolFormCodes`, `The performing unit ${u.id} offers none of the chosen school forms.`);
+      throw new ValidationError(`${p}schoolFormCodes`, `The performing unit ${u.id} offers none of the chosen school forms.`, 'SCHOOL_FORM_NOT_OFFERED');
     }
     result.push(withOffices({ unitId: u.id, schoolFormCodes: mine }, u));
   }

@@ -1,19 +1,18 @@
-import { connection, isAuthority, pageArgs, parsePersonalNumber, requireActor, escapeLike } from '@behorig/kit';
+import { connection, pageArgs, parsePersonalNumber, requireActor, escapeLike } from '@behorig/kit';
 import type { AgreementResolvers, ChangeSetResolvers, OrganisationResolvers, PendingChangeResolvers } from '../generated/resolvers-types';
 import { PersonEntity, type PersonRow } from '../entities/person.entity';
 import { requireManageUsers } from '../access-data';
 import { effectiveAgreementStatus } from '../domain';
 import { digestOf, openChanges, signingTextOf } from '../staff-changes';
 import { guard } from '../errors';
+import { maySeeAgreementOf } from './visibility';
 
 export const Organisation: OrganisationResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
   /** Visible to the authority and the organisation's own members. */
   agreement: async (org, _a, ctx) => {
-    const actor = requireActor(ctx.actor);
-    const viewer = await ctx.viewer();
-    if (!isAuthority(actor) && !viewer?.organisationIds.has(org.id)) return null;
-    return ctx.loaders.agreementByOrganisation.load(org.id);
+    requireActor(ctx.actor);
+    return (await maySeeAgreementOf(ctx, org.id)) ? ctx.loaders.agreementByOrganisation.load(org.id) : null;
   },
   changesToSign: (org, _a, ctx) =>
     guard(async () => {
@@ -54,9 +53,9 @@ export const Organisation: OrganisationResolvers = {
 
 export const Agreement: AgreementResolvers = {
   __resolveReference: async (ref, ctx) => {
+    requireActor(ctx.actor);
     const row = await ctx.loaders.agreement.load(ref.id);
-    const viewer = await ctx.viewer();
-    return row && (isAuthority(ctx.actor) || viewer?.organisationIds.has(row.organisationId)) ? row : null;
+    return row && (await maySeeAgreementOf(ctx, row.organisationId)) ? row : null;
   },
   organisation: (a) => ({ __typename: 'Organisation', id: a.organisationId }),
   /** R-AGR-3 with R-PERIOD-5: computed from the administrators' periods on the day asked. */

@@ -1,12 +1,22 @@
+import { isUuid, requireActor } from '@behorig/kit';
 import type { EmploymentResolvers, MembershipResolvers, PersonResolvers, RoleAssignmentResolvers } from '../generated/resolvers-types';
-import { visibleMemberships } from './visibility';
+import { canSeePerson, visibleMemberships } from './visibility';
 import { unitActiveOn } from '../access-data';
 import { permissionScopesOf } from '../scopes';
 import { guard } from '../errors';
 import { personalNumberFor } from '../personal-data';
 
 export const Person: PersonResolvers = {
-  __resolveReference: (ref, { loaders }) => loaders.person.load(ref.id),
+  /**
+   * R-AUTH-4: a reference answers exactly as `person(id)` does. An invisible person resolves to
+   * null (nothing of them leaves), so a nullable reference such as an audit event's actor shows
+   * nobody instead of failing the whole list.
+   */
+  __resolveReference: async (ref, ctx) => {
+    requireActor(ctx.actor);
+    if (!isUuid(ref.id)) return null;
+    return (await canSeePerson(ctx, ref.id)) ? ctx.loaders.person.load(ref.id) : null;
+  },
   personalNumber: (person, _a, ctx) => personalNumberFor(ctx, person),
   memberships: (person, _a, ctx) => visibleMemberships(ctx, person.id),
   permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesOf(ctx, person.id, on)),

@@ -17,7 +17,7 @@ export const Query: QueryResolvers = {
     const actor = requireActor(ctx.actor);
     const person = await ctx.loaders.person.load(id);
     if (!person) return null;
-    if (!isAuthority(actor) && !(await canSeePerson(ctx, person.id))) throw forbidden('You may only see people in your own organisations.');
+    if (!isAuthority(actor) && !(await canSeePerson(ctx, person.id))) throw forbidden('You may only see people in your own organisations.', 'OTHER_ORGANISATION');
     return person;
   },
   /** R-USR-1: look-up by number only for those who may manage users in the organisation (R-ROLE-3). */

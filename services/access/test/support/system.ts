@@ -23,7 +23,7 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
     add(unit: KnownUnit) { units.push(unit); },
     /** An office removed from its unit in the organisations subgraph. */
     removeAddress(addressId: string) {
-      for (const u of units) if (u.addressIds?.includes(addressId)) (u as { addressIds: string[] }).addressIds = u.addressIds.filter((x) => x !== addressId);
+      for (const u of units) if (u.addressIds?.includes(addressId)) u.addressIds = u.addressIds.filter((x) => x !== addressId);
     },
     async units(ids: readonly string[]) {
       dir.calls++;

@@ -4,7 +4,7 @@ import { ValidationError } from '@behorig/kit';
 export function parseServiceCode(input: string, field = 'code'): string {
   const value = (input ?? '').trim();
   if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(value)) {
-    throw new ValidationError(field, 'A service code is 2–50 capital letters, digits or underscores, starting with a letter (e.g. RUSTA_OCH_MATCHA).');
+    throw new ValidationError(field, 'A service code is 2–50 capital letters, digits or underscores, starting with a letter (e.g. RUSTA_OCH_MATCHA).', 'INVALID_SERVICE_CODE');
   }
   return value;
 }
@@ -13,6 +13,6 @@ export function parseServiceCode(input: string, field = 'code'): string {
 export function checkSchoolForms(requested: readonly string[], catalogue: readonly string[], field = 'schoolFormCodes'): string[] {
   const unique = [...new Set(requested)];
   const unknown = unique.filter((c) => !catalogue.includes(c));
-  if (unknown.length) throw new ValidationError(field, `Unknown school form${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known: ${catalogue.join(', ')}.`);
+  if (unknown.length) throw new ValidationError(field, `Unknown school form${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known: ${catalogue.join(', ')}.`, 'UNKNOWN_SCHOOL_FORM');
   return unique;
 }

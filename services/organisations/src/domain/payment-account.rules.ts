@@ -11,10 +11,10 @@ export type AccountReviewStatus = 'NOT_REVIEWED' | 'REVIEWED' | 'REJECTED';
  */
 export function parseBankgiro(input: string, field = 'number'): string {
   const value = (input ?? '').trim();
-  if (!/^[\d\s-]+$/.test(value)) throw new ValidationError(field, 'A bankgiro number has 7 or 8 digits, written NNN-NNNN or NNNN-NNNN.');
+  if (!/^[\d\s-]+$/.test(value)) throw new ValidationError(field, 'A bankgiro number has 7 or 8 digits, written NNN-NNNN or NNNN-NNNN.', 'INVALID_BANKGIRO');
   const digits = value.replace(/[\s-]/g, '');
-  if (digits.length !== 7 && digits.length !== 8) throw new ValidationError(field, 'A bankgiro number has 7 or 8 digits, written NNN-NNNN or NNNN-NNNN.');
-  if (!luhnValid(digits)) throw new ValidationError(field, 'The bankgiro number is not valid: its check digit does not match.');
+  if (digits.length !== 7 && digits.length !== 8) throw new ValidationError(field, 'A bankgiro number has 7 or 8 digits, written NNN-NNNN or NNNN-NNNN.', 'INVALID_BANKGIRO');
+  if (!luhnValid(digits)) throw new ValidationError(field, 'The bankgiro number is not valid: its check digit does not match.', 'INVALID_BANKGIRO');
   return `${digits.slice(0, digits.length - 4)}-${digits.slice(-4)}`;
 }
 
@@ -24,10 +24,10 @@ export function parseBankgiro(input: string, field = 'number'): string {
  */
 export function parsePlusgiro(input: string, field = 'number'): string {
   const value = (input ?? '').trim();
-  if (!/^[\d\s-]+$/.test(value)) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 90 01 22-3).');
+  if (!/^[\d\s-]+$/.test(value)) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 90 01 22-3).', 'INVALID_PLUSGIRO');
   const digits = value.replace(/[\s-]/g, '');
-  if (digits.length < 2 || digits.length > 8) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 90 01 22-3).');
-  if (!luhnValid(digits)) throw new ValidationError(field, 'The plusgiro number is not valid: its check digit does not match.');
+  if (digits.length < 2 || digits.length > 8) throw new ValidationError(field, 'A plusgiro number has 2 to 8 digits, the last after a hyphen (e.g. 90 01 22-3).', 'INVALID_PLUSGIRO');
+  if (!luhnValid(digits)) throw new ValidationError(field, 'The plusgiro number is not valid: its check digit does not match.', 'INVALID_PLUSGIRO');
   return `${digits.slice(0, -1)}-${digits.slice(-1)}`;
 }
 
@@ -48,14 +48,14 @@ export function defaultForNewAccount(existing: AccountState[], requested: boolea
 /** Un-marking the default would leave none: refused; the caller marks another account instead. */
 export function checkDefaultChange(account: AccountState, requested: boolean | null | undefined): void {
   if (requested === false && account.isDefault) {
-    throw new ValidationError('isDefault', 'An organisation has exactly one default account: mark another account as default instead.');
+    throw new ValidationError('isDefault', 'An organisation has exactly one default account: mark another account as default instead.', 'ONE_DEFAULT_ACCOUNT');
   }
 }
 
 /** Removing the default while other accounts remain would leave none: refused. */
 export function checkRemoval(account: AccountState, all: AccountState[]): void {
   if (account.isDefault && all.some((a) => a.id !== account.id)) {
-    throw new ValidationError('id', 'This is the default account: mark another account as default before removing it.');
+    throw new ValidationError('id', 'This is the default account: mark another account as default before removing it.', 'DEFAULT_ACCOUNT_NOT_REMOVABLE');
   }
 }
 

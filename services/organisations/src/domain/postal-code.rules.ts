@@ -6,7 +6,7 @@ import { ValidationError } from '@behorig/kit';
  */
 export function parsePostalCode(input: string, field = 'postalCode'): string {
   const value = (input ?? '').trim().replace(/^SE-?/i, '').replace(/\s+/g, '');
-  if (!/^\d{5}$/.test(value)) throw new ValidationError(field, 'A postal code has five digits, written NNN NN (e.g. 917 31).');
-  if (value[0] === '0') throw new ValidationError(field, 'A Swedish postal code never starts with 0.');
+  if (!/^\d{5}$/.test(value)) throw new ValidationError(field, 'A postal code has five digits, written NNN NN (e.g. 917 31).', 'INVALID_POSTAL_CODE');
+  if (value[0] === '0') throw new ValidationError(field, 'A Swedish postal code never starts with 0.', 'INVALID_POSTAL_CODE');
   return `${value.slice(0, 3)} ${value.slice(3)}`;
 }

@@ -1,3 +1,4 @@
+import { requireActor } from '@behorig/kit';
 import type { OrganisationResolvers } from '../generated/resolvers-types';
 import type { Context } from '../context';
 import type { OrganisationRow } from '../entities/organisation.entity';
@@ -14,7 +15,8 @@ const contactDetail = (field: 'postalAddress' | 'phone' | 'fax' | 'website') =>
   };
 
 export const Organisation: OrganisationResolvers = {
-  __resolveReference: (ref, { loaders }) => loaders.organisation.load(ref.id),
+  // R-AUTH-4: as `organisation(id)`: anyone signed in; the guarded fields below check themselves.
+  __resolveReference: (ref, { actor, loaders }) => (requireActor(actor), loaders.organisation.load(ref.id)),
   postalAddress: contactDetail('postalAddress'),
   phone: contactDetail('phone'),
   fax: contactDetail('fax'),

@@ -8,7 +8,7 @@ export function periodFilter(from: string | Date | null | undefined, to: string 
   const parse = (v: string | Date, field: string) => {
     if (v instanceof Date) return v;
     const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? (isValidIsoDate(v) ? new Date(`${v}T00:00:00Z`) : null) : new Date(v);
-    if (!d || Number.isNaN(d.getTime())) throw badInput(field, `${field} must be an ISO date or instant.`);
+    if (!d || Number.isNaN(d.getTime())) throw badInput(field, `${field} must be an ISO date or instant.`, 'INVALID_DATE');
     return d;
   };
   const at: { $gte?: Date; $lt?: Date } = {};

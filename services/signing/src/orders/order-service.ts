@@ -18,11 +18,11 @@ import { serviceUnavailable } from '../visibility';
 
 /** BankID trouble → a GraphQL error the client can act on; other errors pass through. */
 export function bankIdError(e: unknown): unknown {
-  if (e instanceof BankIdUnavailableError) return serviceUnavailable(`BankID cannot be reached right now (${e.message}). Nothing was changed; try again shortly.`);
+  if (e instanceof BankIdUnavailableError) return serviceUnavailable(`BankID cannot be reached right now (${e.message}). Nothing was changed; try again shortly.`, 'BANKID_UNAVAILABLE');
   if (e instanceof BankIdError && e.errorCode === 'alreadyInProgress') {
-    return conflict(`${messageForErrorCode('alreadyInProgress').sv} (BankID: alreadyInProgress)`);
+    return conflict(`${messageForErrorCode('alreadyInProgress').sv} (BankID: alreadyInProgress)`, 'BANKID_ALREADY_IN_PROGRESS');
   }
-  if (e instanceof BankIdError) return conflict(`BankID refused the request: ${e.errorCode}. ${messageForErrorCode(e.errorCode).sv}`);
+  if (e instanceof BankIdError) return conflict(`BankID refused the request: ${e.errorCode}. ${messageForErrorCode(e.errorCode).sv}`, 'BANKID_REFUSED');
   return e;
 }
 
@@ -197,30 +197,30 @@ export async function applySigned(em: EntityManager, deps: SigningDeps, orderRef
 /** R-AUTH-1: a session only for people with an active membership and for authority staff. */
 export async function completeLogin(em: EntityManager, deps: SigningDeps, orderRef: string) {
   const order = await refreshOrder(em, deps, orderRef);
-  if (!order || order.kind !== 'LOGIN') throw notFound('No log-in order with this orderRef.');
-  if (order.status === 'PENDING') throw conflict('The log-in is not complete yet: keep polling signingOrder until its status is COMPLETE.');
-  if (order.status === 'FAILED') throw conflict(`The log-in did not complete (${order.hintCode}). ${orderMessage(order) ?? ''}`.trim());
-  if (order.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.');
+  if (!order || order.kind !== 'LOGIN') throw notFound('No log-in order with this orderRef.', 'ORDER_NOT_FOUND');
+  if (order.status === 'PENDING') throw conflict('The log-in is not complete yet: keep polling signingOrder until its status is COMPLETE.', 'LOGIN_NOT_COMPLETE');
+  if (order.status === 'FAILED') throw conflict(`The log-in did not complete (${order.hintCode}). ${orderMessage(order) ?? ''}`.trim(), 'LOGIN_FAILED');
+  if (order.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.', 'LOGIN_ALREADY_USED');
   const pnr = order.signerPersonalNumber!;
   const authority = deps.authorityNumbers.has(pnr);
   let person;
   try {
     person = await deps.access.personByPersonalNumber(pnr);
   } catch (e) {
-    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Log-in cannot be completed right now (the access service does not answer). Try again shortly.');
+    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Log-in cannot be completed right now (the access service does not answer). Try again shortly.', 'PERMISSION_SERVICE_UNAVAILABLE');
     throw e;
   }
   if (!authority && !person) {
-    throw forbidden('There is no Behörig account for this person. Ask your organisation\'s permission administrator to add you (or the authority, for an organisation\'s first account).');
+    throw forbidden('There is no Behörig account for this person. Ask your organisation\'s permission administrator to add you (or the authority, for an organisation\'s first account).', 'NO_ACCOUNT');
   }
   if (!authority && !person!.hasActiveMembership) {
-    throw forbidden('Your account has no active role in any organisation. Ask your organisation\'s permission administrator.');
+    throw forbidden('Your account has no active role in any organisation. Ask your organisation\'s permission administrator.', 'NO_ACTIVE_ROLE');
   }
   const personId = person?.personId ?? null;
   const now = auditInstant(new Date(deps.now()));
   await em.transactional(async (tx) => {
     const locked = await tx.findOneOrFail(SigningOrderEntity, { orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (locked.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.');
+    if (locked.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.', 'LOGIN_ALREADY_USED');
     locked.sessionIssuedAt = now;
     locked.personId = personId;
     await tx.flush();
@@ -237,7 +237,7 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
 /** The user (or the page) gives up on an order. */
 export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: Actor | null, orderRef: string): Promise<SigningOrderRow> {
   const order = await em.findOne(SigningOrderEntity, { orderRef });
-  if (!order) throw notFound('No order with this orderRef.');
+  if (!order) throw notFound('No order with this orderRef.', 'ORDER_NOT_FOUND');
   assertMayFollow(order, actor);
   if (order.status !== 'PENDING') return order;
   try {
@@ -254,7 +254,7 @@ export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: A
 export function assertMayFollow(order: SigningOrderRow, actor: Actor | null): void {
   if (order.kind === 'LOGIN') return;
   // Without a token the caller is nobody yet: say so (sign in), as every other guarded operation does.
-  if (!actor) throw unauthenticated('Sign in to follow this signing order.');
+  if (!actor) throw unauthenticated('Sign in to follow this signing order.', 'NOT_SIGNED_IN');
   if (actor.kind === 'person' && (actor.authority || actor.personalNumber === order.personalNumber)) return;
-  throw forbidden('Only the person signing may follow this signing order.');
+  throw forbidden('Only the person signing may follow this signing order.', 'ORDER_NOT_YOURS');
 }

@@ -18,19 +18,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pure input checks (no I/O): a refusal names the field. */
 export function validateApiClientInput(organisationId: string, name: string, functions: readonly string[], known: readonly string[] = FUNCTION_CODES as readonly string[]) {
-  if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).');
+  if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).', 'MALFORMED_ID');
   const trimmed = name.trim();
-  if (trimmed.length < 2 || trimmed.length > 100) throw badInput('name', 'The name must be 2–100 characters.');
-  if (functions.length === 0) throw badInput('functions', 'Grant at least one function.');
+  if (trimmed.length < 2 || trimmed.length > 100) throw badInput('name', 'The name must be 2–100 characters.', 'TEXT_TOO_LONG');
+  if (functions.length === 0) throw badInput('functions', 'Grant at least one function.', 'NO_FUNCTIONS_CHOSEN');
   const unknown = functions.filter((f) => !known.includes(f));
-  if (unknown.length) throw badInput('functions', `Unknown function code(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
+  if (unknown.length) throw badInput('functions', `Unknown function code(s): ${unknown.join(', ')}. Known: ${known.join(', ')}.`, 'UNKNOWN_FUNCTION');
   return { name: trimmed, functions: [...new Set(functions)].sort() };
 }
 
 /** Registering and revoking is for the organisation's permission administrators (MANAGE_USERS UPDATE) and the authority. */
 async function requireClientAdmin(ctx: Context, organisationId: string) {
   if (!(await can(ctx, organisationId, 'MANAGE_USERS', 'UPDATE'))) {
-    throw forbidden("Only the organisation's permission administrators (and the authority) manage its partner systems.");
+    throw forbidden("Only the organisation's permission administrators (and the authority) manage its partner systems.", 'PERMISSION_ADMINISTRATOR_REQUIRED');
   }
 }
 
@@ -42,7 +42,7 @@ async function requireClientAdmin(ctx: Context, organisationId: string) {
 async function refuseUnheldFunctions(ctx: Context, organisationId: string, functions: readonly string[]) {
   const held = await Promise.all(functions.map((fn) => can(ctx, organisationId, fn, 'UPDATE')));
   const refused = functions.filter((_fn, i) => !held[i]);
-  if (refused.length) throw forbidden(`You cannot grant a partner system functions you do not hold yourself: ${refused.join(', ')} (R-ROLE-3).`);
+  if (refused.length) throw forbidden(`You cannot grant a partner system functions you do not hold yourself: ${refused.join(', ')} (R-ROLE-3).`, 'FUNCTION_NOT_HELD');
 }
 
 export async function registerApiClient(ctx: Context, organisationId: string, name: string, functions: readonly string[]) {
@@ -70,9 +70,9 @@ export async function registerApiClient(ctx: Context, organisationId: string, na
 
 export async function revokeApiClient(ctx: Context, clientId: string): Promise<ApiClientRow> {
   const actor = requireActor(ctx.actor);
-  if (!UUID.test(clientId)) throw badInput('clientId', 'clientId must be a client id (UUID).');
+  if (!UUID.test(clientId)) throw badInput('clientId', 'clientId must be a client id (UUID).', 'MALFORMED_ID');
   const existing = await ctx.em.findOne(ApiClientEntity, { id: clientId });
-  if (!existing) throw notFound('No partner system with this client id.');
+  if (!existing) throw notFound('No partner system with this client id.', 'API_CLIENT_NOT_FOUND');
   await requireClientAdmin(ctx, existing.organisationId);
   if (existing.revokedAt) return existing;
   const now = auditInstant();

@@ -1,4 +1,5 @@
-import { connection, forbidden, isAuthority, notFound, pageArgs, requireActor } from '@behorig/kit';
+import { connection, forbidden, isAuthority, isUuid, notFound, pageArgs, requireActor } from '@behorig/kit';
+import { mayReadReceipt } from '../visibility';
 import type { PersonResolvers, ReceiptResolvers, SessionResolvers, SigningOrderResolvers } from '../generated/resolvers-types';
 import { assertMayFollow, orderMessage, qrDataNow } from '../orders/order-service';
 
@@ -18,14 +19,17 @@ export const SigningOrder: SigningOrderResolvers = {
 };
 
 export const Receipt: ReceiptResolvers = {
-  // Receipts are reached through guarded parents (a signing order, the audit log, a change set);
-  // a bare reference still needs a signed-in caller.
+  // R-AUTH-4: a reference answers as the `receipt` root field does (visibility.ts mayReadReceipt).
   __resolveReference: async (ref, ctx) => {
     requireActor(ctx.actor);
-    return ctx.loaders.receipt.load(ref.id);
+    if (!isUuid(ref.id)) return null;
+    const r = await ctx.loaders.receipt.load(ref.id);
+    if (!r) return null;
+    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.');
+    return r;
   },
   signer: (r) => {
-    if (!r.signerPersonId) throw notFound('The signer is not a known person.');
+    if (!r.signerPersonId) throw notFound('The signer is not a known person.', 'SIGNER_UNKNOWN');
     return { __typename: 'Person', id: r.signerPersonId };
   },
   organisation: (r) => ({ __typename: 'Organisation', id: r.organisationId }),
@@ -36,7 +40,7 @@ export const Person: PersonResolvers = {
   receipts: async (person, { first, after }, ctx) => {
     const actor = requireActor(ctx.actor);
     const self = actor.kind === 'person' && actor.personId === person.id;
-    if (!self && !isAuthority(actor)) throw forbidden('Only the person themself and the authority see their receipts.');
+    if (!self && !isAuthority(actor)) throw forbidden('Only the person themself and the authority see their receipts.', 'RECEIPT_NOT_YOURS');
     const { limit, offset } = pageArgs(first, after);
     const all = await ctx.loaders.receiptsBySigner.load(person.id);
     return connection(all.slice(offset, offset + limit), offset, limit, all.length);
@@ -45,7 +49,7 @@ export const Person: PersonResolvers = {
 
 export const Session: SessionResolvers = {
   person: (s) => {
-    if (!s.personId) throw notFound('Authority staff without a person record have no Person.');
+    if (!s.personId) throw notFound('Authority staff without a person record have no Person.', 'PERSON_NOT_FOUND');
     return { __typename: 'Person', id: s.personId };
   },
 };

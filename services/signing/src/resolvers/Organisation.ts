@@ -16,7 +16,7 @@ export const Organisation: OrganisationResolvers = {
     return connection(rows, offset, limit, total);
   },
   apiClients: async (org, _args, ctx) => {
-    if (!(await can(ctx, org.id, 'MANAGE_USERS', 'READ'))) throw forbidden("Only the organisation's administrators and the authority see its partner systems.");
+    if (!(await can(ctx, org.id, 'MANAGE_USERS', 'READ'))) throw forbidden("Only the organisation's administrators and the authority see its partner systems.", 'PERMISSION_ADMINISTRATOR_REQUIRED');
     return ctx.loaders.apiClientsByOrganisation.load(org.id);
   },
 };

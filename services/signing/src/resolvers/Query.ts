@@ -3,7 +3,7 @@ import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-t
 import { verifyAuditChain } from '../audit/audit-log';
 import { assertMayFollow, cancelOrder, completeLogin, refreshOrder, startLogin } from '../orders/order-service';
 import { registerApiClient, revokeApiClient } from '../partners/api-clients';
-import { requireAuditVisibility } from '../visibility';
+import { mayReadReceipt, requireAuditVisibility } from '../visibility';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,17 +24,16 @@ export const Query: QueryResolvers = {
   },
   verifyAuditLog: async (_p, { organisationId }, ctx) => {
     requireActor(ctx.actor);
-    if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).');
+    if (!UUID.test(organisationId)) throw badInput('organisationId', 'organisationId must be an organisation id (UUID).', 'MALFORMED_ID');
     await requireAuditVisibility(ctx, organisationId);
     return verifyAuditChain(ctx.em, organisationId, ctx.deps.getKey);
   },
   receipt: async (_p, { id }, ctx) => {
-    const actor = requireActor(ctx.actor);
+    requireActor(ctx.actor);
     if (!UUID.test(id)) return null;
     const r = await ctx.loaders.receipt.load(id);
     if (!r) return null;
-    const self = actor.kind === 'person' && (actor.personalNumber === r.signerPersonalNumber);
-    if (!self && !(actor.kind === 'person' && actor.authority)) throw forbidden('Only the signer and the authority may read this receipt.');
+    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.', 'RECEIPT_NOT_YOURS');
     return r;
   },
 };

@@ -13,7 +13,7 @@ const ACCOUNT_FIELDS = ['id', 'type', 'number', 'reviewStatus', 'isDefault'] as 
 async function organisationForUpdate(ctx: Context, organisationId: string, fn: 'CONTACT_PERSON' | 'ACCOUNT_INFO') {
   requireActor(ctx.actor);
   const org = await ctx.loaders.organisation.load(organisationId);
-  if (!org) throw notFound('There is no such organisation.');
+  if (!org) throw notFound('There is no such organisation.', 'ORGANISATION_NOT_FOUND');
   await ctx.permissions.require(fn, 'UPDATE', org.id);
   return org;
 }
@@ -43,7 +43,7 @@ export const contactMutations: Pick<MutationResolvers,
   changeContactPerson: async (_p, { id, input }, ctx) => {
     requireActor(ctx.actor);
     const current = isUuid(id) ? await ctx.em.findOne(ContactPersonEntity, { id }) : null;
-    if (!current) throw notFound('There is no such contact person.');
+    if (!current) throw notFound('There is no such contact person.', 'CONTACT_PERSON_NOT_FOUND');
     await organisationForUpdate(ctx, current.organisationId, 'CONTACT_PERSON');
     const changes = validated(() => ({
       ...(input.givenName !== undefined ? { givenName: requiredText(input.givenName, 'givenName', 'The given name', 100) } : {}),
@@ -66,7 +66,7 @@ export const contactMutations: Pick<MutationResolvers,
   removeContactPerson: async (_p, { id }, ctx) => {
     requireActor(ctx.actor);
     const current = isUuid(id) ? await ctx.em.findOne(ContactPersonEntity, { id }) : null;
-    if (!current) throw notFound('There is no such contact person.');
+    if (!current) throw notFound('There is no such contact person.', 'CONTACT_PERSON_NOT_FOUND');
     const org = await organisationForUpdate(ctx, current.organisationId, 'CONTACT_PERSON');
     await ctx.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(ContactPersonEntity, { id });
@@ -83,7 +83,7 @@ export const contactMutations: Pick<MutationResolvers,
     const org = await organisationForUpdate(ctx, organisationId, 'ACCOUNT_INFO');
     const number = validated(() => parseAccountNumber(input.type, input.number, 'number'));
     const existing = await ctx.em.find(PaymentAccountEntity, { organisationId: org.id });
-    if (existing.some((a) => a.type === input.type && a.number === number)) throw badInput('number', `The organisation already has ${input.type.toLowerCase()} ${number}.`);
+    if (existing.some((a) => a.type === input.type && a.number === number)) throw badInput('number', `The organisation already has ${input.type.toLowerCase()} ${number}.`, 'PAYMENT_ACCOUNT_EXISTS');
     const isDefault = defaultForNewAccount(existing, input.isDefault);
     return ctx.em.transactional(async (tx) => {
       const before = await moveDefaultAway(tx, org.id, isDefault);
@@ -97,7 +97,7 @@ export const contactMutations: Pick<MutationResolvers,
   changePaymentAccount: async (_p, { id, input }, ctx) => {
     requireActor(ctx.actor);
     const current = isUuid(id) ? await ctx.em.findOne(PaymentAccountEntity, { id }) : null;
-    if (!current) throw notFound('There is no such payment account.');
+    if (!current) throw notFound('There is no such payment account.', 'PAYMENT_ACCOUNT_NOT_FOUND');
     await organisationForUpdate(ctx, current.organisationId, 'ACCOUNT_INFO');
     const type = input.type ?? current.type;
     const number = validated(() => {
@@ -105,7 +105,7 @@ export const contactMutations: Pick<MutationResolvers,
       return input.number != null || input.type != null ? parseAccountNumber(type, input.number ?? current.number, 'number') : current.number;
     });
     const clash = await ctx.em.count(PaymentAccountEntity, { organisationId: current.organisationId, type, number, id: { $ne: id } });
-    if (clash) throw badInput('number', `The organisation already has ${type.toLowerCase()} ${number}.`);
+    if (clash) throw badInput('number', `The organisation already has ${type.toLowerCase()} ${number}.`, 'PAYMENT_ACCOUNT_EXISTS');
     return ctx.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(PaymentAccountEntity, { id });
       const before = pick(row, ACCOUNT_FIELDS);
@@ -126,7 +126,7 @@ export const contactMutations: Pick<MutationResolvers,
   removePaymentAccount: async (_p, { id }, ctx) => {
     requireActor(ctx.actor);
     const current = isUuid(id) ? await ctx.em.findOne(PaymentAccountEntity, { id }) : null;
-    if (!current) throw notFound('There is no such payment account.');
+    if (!current) throw notFound('There is no such payment account.', 'PAYMENT_ACCOUNT_NOT_FOUND');
     const org = await organisationForUpdate(ctx, current.organisationId, 'ACCOUNT_INFO');
     const all = await ctx.em.find(PaymentAccountEntity, { organisationId: org.id });
     validated(() => checkRemoval(current, all));
@@ -146,7 +146,7 @@ export const contactMutations: Pick<MutationResolvers,
     ctx.permissions.requireAuthority('review payment accounts');
     return ctx.em.transactional(async (tx) => {
       const row = isUuid(id) ? await tx.findOne(PaymentAccountEntity, { id }) : null;
-      if (!row) throw notFound('There is no such payment account.');
+      if (!row) throw notFound('There is no such payment account.', 'PAYMENT_ACCOUNT_NOT_FOUND');
       const before = pick(row, ACCOUNT_FIELDS);
       tx.assign(row, { reviewStatus: status, updatedBy: changedByLabel(ctx.actor!) });
       await tx.flush();

@@ -23,7 +23,7 @@ export const organisationMutations: Pick<MutationResolvers, 'createOrganisation'
       website: optionalWebsite(input.website, 'website'),
     }));
     if (await em.count(OrganisationEntity, { orgNumber: data.orgNumber })) {
-      throw conflict(`An organisation with number ${data.orgNumber} is already registered.`);
+      throw conflict(`An organisation with number ${data.orgNumber} is already registered.`, 'ORGANISATION_EXISTS');
     }
     return em.transactional(async (tx) => {
       const org = tx.create(OrganisationEntity, data);
@@ -36,9 +36,9 @@ export const organisationMutations: Pick<MutationResolvers, 'createOrganisation'
   changeOrganisation: async (_p, { id, input }, { actor, em, loaders, permissions }) => {
     const who = requireActor(actor);
     const current = await loaders.organisation.load(id);
-    if (!current) throw notFound('There is no such organisation.');
+    if (!current) throw notFound('There is no such organisation.', 'ORGANISATION_NOT_FOUND');
     await permissions.require('CONTACT_PERSON', 'UPDATE', id);
-    if (input.name !== undefined && !isAuthority(who)) throw forbidden('Only the authority may rename an organisation.');
+    if (input.name !== undefined && !isAuthority(who)) throw forbidden('Only the authority may rename an organisation.', 'AUTHORITY_ONLY');
     const changes = validated(() => ({
       ...(input.name !== undefined ? { name: requiredText(input.name, 'name', 'The name') } : {}),
       ...(input.postalAddress !== undefined ? { postalAddress: optionalText(input.postalAddress, 'postalAddress', 'The postal address') } : {}),
@@ -60,7 +60,7 @@ export const organisationMutations: Pick<MutationResolvers, 'createOrganisation'
     const who = requireActor(actor);
     permissions.requireAuthority('add services to the catalogue');
     const data = validated(() => ({ code: parseServiceCode(input.code, 'code'), name: requiredText(input.name, 'name', 'The name') }));
-    if (await em.count(ServiceEntity, { code: data.code })) throw conflict(`The service ${data.code} already exists.`);
+    if (await em.count(ServiceEntity, { code: data.code })) throw conflict(`The service ${data.code} already exists.`, 'SERVICE_EXISTS');
     return em.transactional(async (tx) => {
       const service = tx.create(ServiceEntity, data);
       await tx.flush();
@@ -75,7 +75,7 @@ export const organisationMutations: Pick<MutationResolvers, 'createOrganisation'
     const newName = validated(() => requiredText(name, 'name', 'The name'));
     return em.transactional(async (tx) => {
       const service = await tx.findOne(ServiceEntity, { code });
-      if (!service) throw notFound(`There is no service ${code}.`);
+      if (!service) throw notFound(`There is no service ${code}.`, 'SERVICE_NOT_FOUND');
       const before = { code, name: service.name };
       service.name = newName;
       await tx.flush();

@@ -21,9 +21,9 @@ const parseAddress = (a: AddressInput, prefix: string) => ({
 async function unitForUpdate(ctx: Context, id: string, { mustBeOpen = true } = {}): Promise<UnitRow> {
   requireActor(ctx.actor);
   const unit = await ctx.loaders.unit.load(id);
-  if (!unit) throw notFound('There is no such unit.');
+  if (!unit) throw notFound('There is no such unit.', 'UNIT_NOT_FOUND');
   await ctx.permissions.require('PERFORMING_UNIT', 'UPDATE', unit.organisationId);
-  if (mustBeOpen && unit.closedAt) throw conflict(`The unit "${unit.name}" is closed.`);
+  if (mustBeOpen && unit.closedAt) throw conflict(`The unit "${unit.name}" is closed.`, 'UNIT_CLOSED');
   return unit;
 }
 
@@ -41,20 +41,20 @@ export const unitMutations: Pick<MutationResolvers, 'createUnit' | 'renameUnit' 
   createUnit: async (_p, { input }, ctx) => {
     const who = requireActor(ctx.actor);
     const org = await ctx.loaders.organisation.load(input.organisationId);
-    if (!org) throw notFound('There is no such organisation.');
+    if (!org) throw notFound('There is no such organisation.', 'ORGANISATION_NOT_FOUND');
     await ctx.permissions.require('PERFORMING_UNIT', 'UPDATE', org.id);
     const service = await ctx.loaders.service.load(input.serviceCode);
-    if (!service) throw badInput('serviceCode', `There is no service ${input.serviceCode} in the catalogue.`);
+    if (!service) throw badInput('serviceCode', `There is no service ${input.serviceCode} in the catalogue.`, 'SERVICE_NOT_FOUND');
     const catalogue = (await ctx.em.find(SchoolFormEntity, {})).map((f) => f.code);
     const data = validated(() => {
       const name = requiredText(input.name, 'name', 'The unit name');
       // R-ORG-3: a unit has one or more addresses (offices).
-      if (!input.addresses?.length) throw badInput('addresses', 'A unit needs at least one address.');
+      if (!input.addresses?.length) throw badInput('addresses', 'A unit needs at least one address.', 'UNIT_NEEDS_ADDRESS');
       const addresses = input.addresses.map((a, i) => parseAddress(a, `addresses.${i}.`));
       const schoolForms = checkSchoolForms(input.schoolFormCodes ?? [], catalogue);
       return { name, addresses, schoolForms };
     });
-    if (await nameTaken(ctx.em, org.id, service.code, data.name)) throw conflict(`${org.name} already has a unit called "${data.name}" for ${service.name}.`);
+    if (await nameTaken(ctx.em, org.id, service.code, data.name)) throw conflict(`${org.name} already has a unit called "${data.name}" for ${service.name}.`, 'UNIT_NAME_TAKEN');
     return ctx.em.transactional(async (tx) => {
       // Foreign keys are scalar ids, so the unit of work cannot order the inserts: the unit goes first.
       const unit = tx.create(UnitEntity, { id: randomUUID(), organisationId: org.id, serviceCode: service.code, name: data.name });
@@ -73,7 +73,7 @@ export const unitMutations: Pick<MutationResolvers, 'createUnit' | 'renameUnit' 
   renameUnit: async (_p, { id, name }, ctx) => {
     const unit = await unitForUpdate(ctx, id);
     const newName = validated(() => requiredText(name, 'name', 'The unit name'));
-    if (await nameTaken(ctx.em, unit.organisationId, unit.serviceCode, newName, unit.id)) throw conflict(`There is already a unit called "${newName}" for this service.`);
+    if (await nameTaken(ctx.em, unit.organisationId, unit.serviceCode, newName, unit.id)) throw conflict(`There is already a unit called "${newName}" for this service.`, 'UNIT_NAME_TAKEN');
     return ctx.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(UnitEntity, { id });
       const before = { name: row.name };
@@ -98,11 +98,11 @@ export const unitMutations: Pick<MutationResolvers, 'createUnit' | 'renameUnit' 
   removeAddress: async (_p, { id }, ctx) => {
     requireActor(ctx.actor);
     const address = await ctx.loaders.address.load(id);
-    if (!address) throw notFound('There is no such address.');
+    if (!address) throw notFound('There is no such address.', 'ADDRESS_NOT_FOUND');
     const unit = await unitForUpdate(ctx, address.unitId);
     const siblings = await ctx.loaders.addressesByUnit.load(unit.id);
     // R-ORG-3: a unit keeps one or more addresses.
-    if (siblings.length <= 1) throw badInput('id', 'This is the unit\'s only address: add another before removing it.');
+    if (siblings.length <= 1) throw badInput('id', 'This is the unit\'s only address: add another before removing it.', 'LAST_ADDRESS_OF_UNIT');
     const result = await ctx.em.transactional(async (tx) => {
       const row = await tx.findOneOrFail(AddressEntity, { id });
       const before = pick(row, ['id', 'street', 'postalCode', 'city'] as const);
