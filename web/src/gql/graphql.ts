@@ -324,6 +324,8 @@ export type Membership = {
    * units have them now. A unit not limited to some offices contributes all of its offices.
    */
   addresses: Array<Address>;
+  /** R-USR-5: the person's e-mail in this organisation (contact details belong to the membership). */
+  email?: Maybe<Scalars['String']['output']>;
   /** Level 2 in detail: each (unit, school form) employment with its end date (R-ORG-5, R-END). */
   employments: Array<Employment>;
   organisation: Organisation;
@@ -728,6 +730,7 @@ export type Person = {
   __typename?: 'Person';
   /** Lists never show the full personal number (R-USR-1). */
   birthDate: Scalars['Date']['output'];
+  /** R-USR-5: the e-mail of a membership the viewer sees (e-mail belongs to the membership, not the person). */
   email?: Maybe<Scalars['String']['output']>;
   givenName: Scalars['String']['output'];
   id: Scalars['ID']['output'];

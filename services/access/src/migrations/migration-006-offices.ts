@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * to the organisations subgraph; an office removed there simply stops matching (checks and scopes
  * ask for the unit's current offices).
  */
-export class Migration005Offices extends Migration {
+export class Migration006Offices extends Migration {
   override async up(): Promise<void> {
     this.addSql(`ALTER TABLE access.membership_unit ADD COLUMN address_ids uuid[]`);
   }
