@@ -11,6 +11,8 @@ export const MembershipEntity = defineEntity({
     organisationId: p.uuid().index(),
     /** Optimistic locking (migration 004): +1 on every write concerning the person here. */
     version: p.integer().default(1),
+    /** R-USR-5: contact details belong to the membership, never to the shared identity row. */
+    email: p.string().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
@@ -27,6 +29,8 @@ export const MembershipUnitEntity = defineEntity({
     schoolFormCode: p.string().nullable(),
     /** R-END-2: the employment at this unit ends after this day (null = no end date). */
     validTo: p.date().nullable(),
+    /** R-USR-2 level two (migration 006): the offices of the unit; null = all of them, including later ones. Written with SQL only. */
+    addressIds: p.array<string>().nullable(),
   }),
 });
 export type MembershipUnitRow = InferEntity<typeof MembershipUnitEntity>;
