@@ -92,5 +92,5 @@ export function freshBankgiro(): string {
   return `${digits.slice(0, 4)}-${digits.slice(4)}`;
 }
 
-/** A unique name: letters only, so it is a plain name (R-SIGN-6) wherever a person's name is expected. */
-export const fresh = (label: string) => `${label} ${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+/** A unique plain name (R-SIGN-6 allows letters, spaces, hyphens and apostrophes only: no digits). */
+export const fresh = (label: string) => `${label} ${[...randomBytes(5)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
