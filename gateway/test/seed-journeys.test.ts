@@ -77,8 +77,9 @@ describe('seed journeys through the gateway with BankID', () => {
   }
 
   /** The authority creates an organisation with units and activates its agreement (R-AGR-1/2). */
+  let authorityToken: string | undefined;
   async function freshOrganisation(kind: 'SUPPLIER' | 'EDUCATION_PROVIDER', units: { name: string; serviceCode: string; schoolFormCodes?: string[] }[], admin: { personalNumber: string; givenName: string; surname: string }) {
-    const authority = await login(TOLVAN);
+    const authority = (authorityToken ??= await login(TOLVAN));
     const org = await must(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { orgNumber: freshOrgNumber(), name: `${admin.surname} ${kind === 'SUPPLIER' ? 'AB' : 'Utbildning AB'}`, kind } }, authority);
     const organisationId = org.createOrganisation.id as string;
     const unitIds: string[] = [];
