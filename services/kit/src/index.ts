@@ -23,3 +23,4 @@ export * from './storable-input';
 export * from './database-unavailable';
 export * from './outbox-event.entity';
 export * from './internal-api';
+export * from './argument-guard';
