@@ -140,6 +140,9 @@ export async function buildGateway(opts: GatewayOptions) {
     gateway,
     introspection: sandbox,
     includeStacktraceInErrorResponses: !opts.production,
+    // runService (kit subgraph.ts) owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal
+    // and kill the process before pools, relays and in-flight requests are finished.
+    stopOnTerminationSignals: false,
     // Batched HTTP requests stay off: one operation per request keeps the limits meaningful.
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
@@ -160,8 +163,17 @@ export async function buildGateway(opts: GatewayOptions) {
   });
   await apollo.start();
 
+  let stopping = false;
   app.get('/health', (_req, res) => {
     res.status(200).json({ status: 'ok' });
+  });
+  // Probes (docs/deploy.md): the gateway holds no database; it is ready while it is not stopping,
+  // and a subgraph that is down is reported per request (SERVICE_UNAVAILABLE), not by restarts.
+  app.get('/live', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+  app.get('/ready', (_req, res) => {
+    res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ready' });
   });
   // Every other route counts against the client address's limit.
   app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
@@ -199,6 +211,7 @@ export async function buildGateway(opts: GatewayOptions) {
         });
       }),
     stop: async () => {
+      stopping = true;
       await apollo.stop();
       if (listening) httpServer.closeAllConnections();
       await agent.close();

@@ -238,8 +238,15 @@ describe('the administrator journey in a real browser against the real system', 
     await page.getByRole('heading', { name: 'Logg', level: 1 }).waitFor();
     await page.locator('main table tbody tr').first().waitFor();
     const actions = await page.locator('main table tbody tr td:nth-child(3)').allTextContents();
-    // R-AUDIT-1: proposing, signing, applying (the new user) and the period change are all logged
-    for (const a of ['access.change.proposed', 'changes.signed', 'access.staff.added', 'access.period.changed']) expect(actions.join(' ')).toContain(a);
+    // R-AUDIT-1: proposing, signing, applying (the new user) and the period change are all logged,
+    // in words a person reads: no action codes, no person:/change_set: ids.
+    for (const a of ['Ändring föreslagen (väntar på signering)', 'Ändringar signerade med BankID', 'Användare tillagd', 'Behörighetsperiod ändrad']) expect(actions.join(' ')).toContain(a);
+    const targets = (await page.locator('main table tbody tr td:nth-child(4)').allTextContents()).join('\n');
+    expect(targets).toMatch(/Greta Webbtest, född 1 jan\. 1990/);
+    expect(targets).toContain('Ändringar att signera');
+    expect(targets).not.toMatch(/person:|change_?set:|changeSet:/i);
+    expect(actions.join(' ')).not.toMatch(/access\.|changes\.signed/);
+    await page.getByRole('button', { name: 'Exportera loggen (JSON Lines)' }).waitFor();
     await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
     await page.getByText(/Kedjan är obruten/).waitFor();
     await page.locator('main table details summary').first().click();

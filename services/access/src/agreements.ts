@@ -67,14 +67,15 @@ export async function activateAgreement(ctx: Context, id: string): Promise<Agree
     // The person is found by the keyed hash; a fresh ciphertext is only stored when the row is new.
     const adminPnr = ctx.deps.vault.open(agreement.adminPersonalNumberEnc);
     const [person] = await tx.execute<{ id: string }[]>(
-      `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (personal_number_hash) DO UPDATE SET email = COALESCE(access.person.email, EXCLUDED.email) RETURNING id`,
-      [randomUUID(), agreement.adminPersonalNumberHash, agreement.adminPersonalNumberEnc, agreement.adminGivenName, agreement.adminSurname, agreement.adminEmail, parsePersonalNumber(adminPnr, 'personalNumber', ctx.today).birthDate],
+      // R-USR-5: an existing identity row is left as it is; the e-mail belongs to the membership.
+      `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, birth_date) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (personal_number_hash) DO UPDATE SET personal_number_hash = access.person.personal_number_hash RETURNING id`,
+      [randomUUID(), agreement.adminPersonalNumberHash, agreement.adminPersonalNumberEnc, agreement.adminGivenName, agreement.adminSurname, parsePersonalNumber(adminPnr, 'personalNumber', ctx.today).birthDate],
     );
     const [membership] = await tx.execute<{ id: string }[]>(
-      `INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)
-       ON CONFLICT (person_id, organisation_id) DO UPDATE SET person_id = EXCLUDED.person_id RETURNING id`,
-      [randomUUID(), person.id, agreement.organisationId],
+      `INSERT INTO access.membership (id, person_id, organisation_id, email) VALUES (?, ?, ?, ?)
+       ON CONFLICT (person_id, organisation_id) DO UPDATE SET email = COALESCE(access.membership.email, EXCLUDED.email) RETURNING id`,
+      [randomUUID(), person.id, agreement.organisationId, agreement.adminEmail ?? null],
     );
     await tx.execute(
       `INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to)

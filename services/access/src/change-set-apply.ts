@@ -116,15 +116,16 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     });
     return;
   }
-  // The person is stored once (R-USR-1): an existing row keeps its names, a missing e-mail is filled in.
+  // R-USR-5: the identity row is written once, by the first registration, and never changed by a
+  // proposal (the no-op update only returns its id); the e-mail is this organisation's, on the membership.
   const [person] = await tx.execute<{ id: string }[]>(
-    `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (personal_number_hash) DO UPDATE SET email = COALESCE(EXCLUDED.email, access.person.email) RETURNING id`,
-    [randomUUID(), c.personalNumberHash, c.personalNumberEnc, c.givenName, c.surname, c.email, c.birthDate]);
+    `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, birth_date) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (personal_number_hash) DO UPDATE SET personal_number_hash = access.person.personal_number_hash RETURNING id`,
+    [randomUUID(), c.personalNumberHash, c.personalNumberEnc, c.givenName, c.surname, c.birthDate]);
   const [membership] = await tx.execute<{ id: string }[]>(
-    `INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)
-     ON CONFLICT (person_id, organisation_id) DO UPDATE SET version = access.membership.version + 1 RETURNING id`,
-    [randomUUID(), person.id, organisationId]);
+    `INSERT INTO access.membership (id, person_id, organisation_id, email) VALUES (?, ?, ?, ?)
+     ON CONFLICT (person_id, organisation_id) DO UPDATE SET version = access.membership.version + 1, email = EXCLUDED.email RETURNING id`,
+    [randomUUID(), person.id, organisationId, c.email ?? null]);
   const [before] = await tx.execute<{ roles: unknown; units: unknown }[]>(
     `SELECT (SELECT coalesce(json_agg(json_build_object('roleCode', role_code, 'validFrom', valid_from, 'validTo', valid_to) ORDER BY role_code), '[]') FROM access.role_assignment WHERE membership_id = ?) AS roles,
             (SELECT coalesce(json_agg(json_build_object('unitId', unit_id, 'schoolFormCode', school_form_code, 'validTo', valid_to) ORDER BY unit_id), '[]') FROM access.membership_unit WHERE membership_id = ?) AS units`,

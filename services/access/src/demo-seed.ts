@@ -12,14 +12,14 @@ export async function seedDemoData(em: EntityManager, vault: PersonalNumberVault
       const pnr = parsePersonalNumber(p.personalNumber);
       const sealed = vault.seal(pnr.canonical);
       const inserted = await tx.execute(
-        `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, email, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, birth_date) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [p.id, sealed.hash, sealed.ciphertext, p.givenName, p.surname, p.email, pnr.birthDate],
+        [p.id, sealed.hash, sealed.ciphertext, p.givenName, p.surname, pnr.birthDate],
       );
       if (inserted.length === 0) continue;
       for (const m of p.memberships) {
         const membershipId = randomUUID();
-        await tx.execute(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (?, ?, ?)`, [membershipId, p.id, DEMO.organisations[m.organisation as DemoOrgKey].id]);
+        await tx.execute(`INSERT INTO access.membership (id, person_id, organisation_id, email) VALUES (?, ?, ?, ?)`, [membershipId, p.id, DEMO.organisations[m.organisation as DemoOrgKey].id, p.email ?? null]);
         const forms: readonly (string | null)[] = 'schoolForms' in m && m.schoolForms ? m.schoolForms : [null];
         for (const unit of m.units) {
           const u = DEMO.units[unit as DemoUnitKey];

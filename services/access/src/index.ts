@@ -9,6 +9,8 @@ runService('access subgraph', logger, async () => {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
+    migrate: env.MIGRATE_AT_START,
+    poolMax: env.DATABASE_POOL_MAX,
     verify: createTokenVerifier({ jwksUrl: env.JWKS_URL }),
     verifyReceipt: createReceiptVerifier({ jwksUrl: env.JWKS_URL }),
     logger,

@@ -134,7 +134,7 @@ export async function laterEndDateChange(ctx: Context, organisationId: string, p
   }
   const base = pending
     ? { email: pending.email ?? null, roleCodes: pending.roleCodes, unitIds: pending.unitIds, schoolFormCodes: pending.schoolFormCodes ?? null, unitGrants: pending.unitGrants, validFrom: pending.validFrom }
-    : { email: cur.person.email ?? null, roleCodes: cur.roleCodes, unitIds: cur.unitIds, schoolFormCodes: cur.schoolFormCodes, unitGrants: cur.unitGrants, validFrom: cur.validFrom };
+    : { email: cur.membership.email ?? null, roleCodes: cur.roleCodes, unitIds: cur.unitIds, schoolFormCodes: cur.schoolFormCodes, unitGrants: cur.unitGrants, validFrom: cur.validFrom };
   return {
     kind: 'CHANGED',
     personId,
@@ -203,15 +203,17 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
   if (existing && (await ctx.em.count(MembershipEntity, { personId: existing.id, organisationId })) > 0) {
     throw badInput('input.personalNumber', `${existing.givenName} ${existing.surname} already works here; propose a change instead (proposeStaffChange).`, 'ALREADY_STAFF');
   }
+  // R-USR-5: a person already known elsewhere is proposed with exactly what the proposer typed —
+  // no id, name or e-mail of theirs is revealed; apply finds them by the number's keyed hash.
   return putChange(ctx, organisationId, {
     kind: 'NEW',
-    personId: existing?.id ?? null,
+    personId: null,
     personalNumberHash: sealed.hash,
     personalNumberEnc: sealed.ciphertext,
-    givenName: existing?.givenName ?? givenName,
-    surname: existing?.surname ?? surname,
+    givenName,
+    surname,
     birthDate: pnr.birthDate,
-    email: email || existing?.email || null,
+    email: email || null,
     roleCodes: grant.roleCodes,
     unitIds: grant.units.map((u) => u.unitId),
     schoolFormCodes: input.schoolFormCodes && input.schoolFormCodes.length > 0 ? [...new Set(input.schoolFormCodes)] : null,
@@ -254,7 +256,7 @@ export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] |
 export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs, expectedVersion?: number | null): Promise<PendingChangeRow> {
   await requireManageUsers(ctx, organisationId);
   const cur = await currentState(ctx, organisationId, personId);
-  const email = input.email === undefined ? cur.person.email : optionalStaffEmail(input.email, 'input.email');
+  const email = input.email === undefined ? (cur.membership.email ?? null) : optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
   const roleCodes = input.roleCodes ?? cur.roleCodes;
   const unitIds = input.unitIds ?? cur.unitIds;
@@ -295,7 +297,7 @@ export async function proposeStaffRemoval(ctx: Context, organisationId: string, 
     givenName: cur.person.givenName,
     surname: cur.person.surname,
     birthDate: cur.person.birthDate,
-    email: cur.person.email,
+    email: cur.membership.email ?? null,
     roleCodes: cur.roleCodes,
     unitIds: cur.unitIds,
     schoolFormCodes: cur.schoolFormCodes,

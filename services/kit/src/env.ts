@@ -26,6 +26,20 @@ export const commonEnvShape = {
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Shared secret of the service-to-service `/internal/...` endpoints (see internal-auth.ts). */
   INTERNAL_SECRET: z.string().min(16).default('behorig-dev-internal-secret'),
+  /**
+   * Subgraphs: apply pending migrations at start-up (under an advisory lock, so replicas may start
+   * together). `false` when a migration job owns them (`node dist/migrate.js`, docs/deploy.md):
+   * the service then waits at start-up until they are applied.
+   */
+  MIGRATE_AT_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Subgraphs: the most database connections one process holds (plus one for its outbox relay). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+};
+
+/** The migration job needs only the database (no keys or secrets of the service it migrates). */
+export const migrationJobEnvShape = {
+  LOG_LEVEL: commonEnvShape.LOG_LEVEL,
+  DATABASE_URL: z.string().url(),
 };
 
 /** Fails fast when production runs with a development default. */

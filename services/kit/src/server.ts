@@ -19,15 +19,21 @@ export interface ServiceApp<C extends BaseContext> {
 }
 
 /**
- * The HTTP shell every service shares: `POST /graphql` (Apollo Server 5), `GET /health`
- * (200 only when `health()` resolves, i.e. the database answers) and JSON body limits.
- * `server.ts` in each service builds one of these; `index.ts` calls `listen`.
+ * The HTTP shell every service shares: `POST /graphql` (Apollo Server 5), JSON body limits and
+ * the probes: `GET /live` (the process answers: Kubernetes restarts it when this fails, so it
+ * never looks at the database — a short database outage must not restart healthy pods),
+ * `GET /ready` (`ready()`, by default `health()`, resolves: the database answers and migrations
+ * are applied; 503 while stopping so load balancers drain first) and `GET /health` (200 only
+ * when `health()` resolves, as before). `server.ts` in each service builds one of these;
+ * `index.ts` calls `listen`.
  */
 export async function createServiceApp<C extends BaseContext>(opts: {
   name: string;
   schema: GraphQLSchema;
   context: (req: express.Request) => Promise<C>;
   health: () => Promise<void>;
+  /** Readiness beyond `health()` (e.g. migrations applied); defaults to `health`. */
+  ready?: () => Promise<void>;
   logger: Logger;
   production: boolean;
   plugins?: ApolloServerPlugin<C>[];
@@ -41,6 +47,9 @@ export async function createServiceApp<C extends BaseContext>(opts: {
   const apollo = new ApolloServer<C>({
     schema: opts.schema,
     includeStacktraceInErrorResponses: !opts.production,
+    // runService (kit subgraph.ts) owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal
+    // and kill the process before pools, relays and in-flight requests are finished.
+    stopOnTerminationSignals: false,
     introspection: true,
     // Inline tracing (ftv1) is for Apollo Studio, which we do not use; it costs CPU on every request.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
@@ -71,6 +80,20 @@ export async function createServiceApp<C extends BaseContext>(opts: {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  let stopping = false;
+  app.get('/live', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    if (stopping) return void res.status(503).json({ status: 'stopping' });
+    try {
+      await (opts.ready ?? opts.health)();
+      res.status(200).json({ status: 'ready' });
+    } catch (e) {
+      opts.logger.warn({ err: e }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
   opts.routes?.(app);
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }));
 
@@ -89,6 +112,7 @@ export async function createServiceApp<C extends BaseContext>(opts: {
         });
       }),
     stop: async () => {
+      stopping = true;
       await apollo.stop();
       if (listening) httpServer.closeAllConnections?.();
       await opts.onStop?.();

@@ -8,7 +8,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Express, Request } from 'express';
 import { actorFromAuthorization, type Actor, type TokenVerifier } from './auth';
 import { createLogger, type Logger } from './logger';
-import { createOrm, type OrmOptions } from './orm';
+import { createOrm, migrationsApplied, type OrmOptions } from './orm';
 import { createServiceApp, type ServiceApp } from './server';
 import { storableInputPlugin } from './storable-input';
 import { guardIdArguments } from './argument-guard';
@@ -23,11 +23,19 @@ export interface SubgraphBuildOptions {
   production?: boolean;
   demoData?: boolean;
   onQuery?: (sql: string) => void;
+  /**
+   * Apply pending migrations at start-up (default true; env MIGRATE_AT_START). When false, start-up
+   * waits until the migration job has applied them (polling every `migrationPollMs`).
+   */
+  migrate?: boolean;
+  migrationPollMs?: number;
+  /** Connections this process may hold (env DATABASE_POOL_MAX; size against PgBouncer, docs/deploy.md). */
+  poolMax?: number;
 }
 
 /**
  * Builds one subgraph: migrates its own schema, optionally loads demo data, and serves
- * `/graphql` and `/health`. The context gets ONE EntityManager fork per request.
+ * `/graphql`, `/health`, `/live` and `/ready`. The context gets ONE EntityManager fork per request.
  */
 export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildOptions & {
   name: string;
@@ -41,7 +49,17 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
   routes?: (app: Express, orm: MikroORM) => void;
 }): Promise<ServiceApp<C> & { orm: MikroORM }> {
   const logger = opts.logger ?? createLogger(opts.name, 'silent');
-  const orm = await createOrm({ clientUrl: opts.databaseUrl, schema: opts.schema, entities: opts.entities, migrations: opts.migrations, onQuery: opts.onQuery });
+  const orm = await createOrm({ clientUrl: opts.databaseUrl, schema: opts.schema, entities: opts.entities, migrations: opts.migrations, onQuery: opts.onQuery, migrate: opts.migrate, poolMax: opts.poolMax });
+  let migrated = opts.migrate ?? true;
+  // Migrations owned by a separate job: wait for it before seeding or serving, since demo data,
+  // start-up backfills and every resolver need the current schema.
+  while (!migrated) {
+    migrated = await migrationsApplied(orm).catch(() => false);
+    if (!migrated) {
+      logger.info('waiting for the migration job to apply pending migrations');
+      await new Promise((r) => setTimeout(r, opts.migrationPollMs ?? 2000));
+    }
+  }
   if (opts.demoData && opts.seed) await opts.seed(orm.em.fork());
   const service = await createServiceApp<C>({
     name: opts.name,
@@ -51,6 +69,8 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
     production: opts.production ?? false,
     context: async (req) => opts.createContext(await actorFromAuthorization(req.headers.authorization, opts.verify), orm.em.fork(), req),
     health: async () => { await orm.em.fork().execute('SELECT 1'); },
+    // Ready = the database answers; migrations are applied before the server is built (above).
+    ready: async () => { await orm.em.fork().execute('SELECT 1'); },
     routes: opts.routes ? (app) => opts.routes!(app, orm) : undefined,
     plugins: [storableInputPlugin<C>()],
     onStop: () => orm.close(),

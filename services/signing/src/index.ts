@@ -11,6 +11,8 @@ runService('signing subgraph', logger, async () => {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
+    migrate: env.MIGRATE_AT_START,
+    poolMax: env.DATABASE_POOL_MAX,
     signingKey: await loadSigningKey(env),
     logger,
     production: env.NODE_ENV === 'production',

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n';
-import { functionLabel } from '../lib/labels';
+import { functionLabel, roleLabel } from '../lib/labels';
 
 export interface MatrixRole {
   code: string;
@@ -27,7 +27,7 @@ export function RoleMatrix({ roles, caption }: { roles: MatrixRole[]; caption: s
           <tr>
             <th scope="col">{t('roles.function')}</th>
             {roles.map((r) => (
-              <th scope="col" key={r.code} title={r.orgWideOnly ? t('roles.orgWideOnly') : undefined}>{r.name}</th>
+              <th scope="col" key={r.code} title={r.orgWideOnly ? t('roles.orgWideOnly') : undefined}>{roleLabel(lang, r)}</th>
             ))}
           </tr>
         </thead>

@@ -1,7 +1,9 @@
 import type { Dictionary } from './index';
+import { enPages } from './en-pages';
 
 /** English. The type makes the compiler refuse a missing or extra key. */
 export const en: Dictionary = {
+  ...enPages,
   'app.name': 'Behörig',
   'app.tagline': 'Delegated access administration',
   'app.skipToContent': 'Skip to content',

@@ -1,5 +1,8 @@
+import { svPages } from './sv-pages';
+
 /** Swedish, the default language. Every user-visible string of the client lives here. */
 export const sv = {
+  ...svPages,
   'app.name': 'Behörig',
   'app.tagline': 'Delegerad behörighetsadministration',
   'app.skipToContent': 'Hoppa till innehållet',

@@ -1,7 +1,9 @@
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MyPermissionsQuery } from '../gql/graphql';
-import { useT } from '../i18n';
+import { useI18n } from '../i18n';
+import { roleLabel } from '../lib/labels';
+import { formatDate } from '../lib/format';
 import { endsSoon, stockholmDate } from '../lib/dates';
 import { ErrorBox, Loading } from '../components/ui';
 
@@ -35,7 +37,7 @@ export function groupByOrganisation(scopes: Scope[]): { organisation: Scope['org
 }
 
 export function MyPermissionsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyPermissionsDocument });
   const today = stockholmDate();
   const groups = groupByOrganisation(data?.me?.permissionScopes ?? []);
@@ -66,7 +68,7 @@ export function MyPermissionsPage() {
                   const units = s.orgWide ? g.organisation.units.filter((u) => !u.closed) : s.units;
                   return (
                     <tr key={`${s.role.code}-${i}`} className={soon ? 'ending-soon' : undefined}>
-                      <td data-label={t('perm.role')}>{s.role.name}</td>
+                      <td data-label={t('perm.role')}>{roleLabel(lang, s.role)}</td>
                       <td data-label={t('perm.units')}>
                         {s.orgWide && <div><strong>{t('perm.orgWide')}</strong></div>}
                         {units.length > 0 && (
@@ -82,9 +84,9 @@ export function MyPermissionsPage() {
                           </ul>
                         )}
                       </td>
-                      <td data-label={t('perm.validFrom')}>{s.validFrom}</td>
+                      <td data-label={t('perm.validFrom')}><time dateTime={s.validFrom}>{formatDate(lang, s.validFrom)}</time></td>
                       <td data-label={t('perm.validTo')}>
-                        {s.validTo ?? t('perm.noEnd')}
+                        {s.validTo ? <time dateTime={s.validTo}>{formatDate(lang, s.validTo)}</time> : t('perm.noEnd')}
                         {soon && <span className="badge warn"> {t('perm.endsSoon')}</span>}
                       </td>
                     </tr>

@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MeQuery, StaffDocument } from '../api/documents';
 import { useMyAccess } from '../api/access';
-import { useT, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+import { roleLabel } from '../lib/labels';
 import { sortRows, type SortKey, type StaffRow } from '../lib/staff';
 import type { StaffForm } from '../lib/validation';
 import { ErrorBox, Loading, Notice } from '../components/ui';
@@ -22,7 +23,7 @@ type Dialog =
 
 /** Organisation → Användare: the staff list, its dialogs and the changes to sign. */
 export function StaffPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { organisationId = '' } = useParams();
   const access = useMyAccess(organisationId);
   const [searchInput, setSearchInput] = useState('');
@@ -53,7 +54,7 @@ export function StaffPage() {
       name: `${p.surname}, ${p.givenName}`,
       birthDate: p.birthDate,
       email: p.email ?? '',
-      role: roles.map((r) => r.role.name).join(', '),
+      role: roles.map((r) => roleLabel(lang, r.role)).join(', '),
       validFrom: froms[0] ?? '',
       validTo: tos.includes(null) || tos.length === 0 ? '' : [...(tos as string[])].sort().at(-1)!,
     };

@@ -11,6 +11,8 @@ export const MembershipEntity = defineEntity({
     organisationId: p.uuid().index(),
     /** Optimistic locking (migration 004): +1 on every write concerning the person here. */
     version: p.integer().default(1),
+    /** R-USR-5: contact details belong to the membership, never to the shared identity row. */
+    email: p.string().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

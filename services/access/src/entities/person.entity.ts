@@ -15,7 +15,6 @@ export const PersonEntity = defineEntity({
     personalNumberEnc: p.string(),
     givenName: p.string(),
     surname: p.string(),
-    email: p.string().nullable(),
     birthDate: p.date(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),

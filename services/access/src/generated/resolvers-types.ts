@@ -133,6 +133,8 @@ export type FunctionGrant = {
 /** Level 1 of a staff account: membership of one organisation (R-USR-2). */
 export type Membership = {
   __typename?: 'Membership';
+  /** R-USR-5: the person's e-mail in this organisation (contact details belong to the membership). */
+  email?: Maybe<Scalars['String']['output']>;
   /** Level 2 in detail: each (unit, school form) employment with its end date (R-ORG-5, R-END). */
   employments: Array<Employment>;
   organisation: Organisation;
@@ -287,6 +289,7 @@ export type Person = {
   __typename?: 'Person';
   /** Lists never show the full personal number (R-USR-1). */
   birthDate: Scalars['Date']['output'];
+  /** R-USR-5: the e-mail of a membership the viewer sees (e-mail belongs to the membership, not the person). */
   email?: Maybe<Scalars['String']['output']>;
   givenName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -713,6 +716,7 @@ export type FunctionGrantResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employments?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['RoleAssignment']>, ParentType, ContextType>;

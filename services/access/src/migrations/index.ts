@@ -2,6 +2,7 @@ import { Migration001Initial } from './migration-001-initial';
 import { Migration002MatrixAgreementsChangeSets } from './migration-002-matrix-agreements-change-sets';
 import { Migration003SealedPersonalNumbers } from './migration-003-sealed-personal-numbers';
 import { Migration004OptimisticLocking } from './migration-004-optimistic-locking';
+import { Migration005MembershipEmail } from './migration-005-membership-email';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration002MatrixAgreementsChangeSets', class: Migration002MatrixAgreementsChangeSets },
   { name: 'Migration003SealedPersonalNumbers', class: Migration003SealedPersonalNumbers },
   { name: 'Migration004OptimisticLocking', class: Migration004OptimisticLocking },
+  { name: 'Migration005MembershipEmail', class: Migration005MembershipEmail },
 ];

@@ -18,11 +18,14 @@ export const Person: PersonResolvers = {
     return (await canSeePerson(ctx, ref.id)) ? ctx.loaders.person.load(ref.id) : null;
   },
   personalNumber: (person, _a, ctx) => personalNumberFor(ctx, person),
+  /** R-USR-5: the e-mail of the membership the viewer sees (their own organisation's first). */
+  email: async (person, _a, ctx) => (await visibleMemberships(ctx, person.id)).find((m) => m.email)?.email ?? null,
   memberships: (person, _a, ctx) => visibleMemberships(ctx, person.id),
   permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesOf(ctx, person.id, on)),
 };
 
 export const Membership: MembershipResolvers = {
+  email: (m) => m.email ?? null,
   organisation: (m) => ({ __typename: 'Organisation', id: m.organisationId }),
   units: async (m, _a, { loaders, today }) => {
     const rows = (await loaders.unitsByMembership.load(m.id)).filter((u) => unitActiveOn(u, today));

@@ -20,12 +20,19 @@ export const Query: QueryResolvers = {
     if (!isAuthority(actor) && !(await canSeePerson(ctx, person.id))) throw forbidden('You may only see people in your own organisations.', 'OTHER_ORGANISATION');
     return person;
   },
-  /** R-USR-1: look-up by number only for those who may manage users in the organisation (R-ROLE-3). */
+  /**
+   * R-USR-1: look-up by number only for those who may manage users in the organisation (R-ROLE-3),
+   * and R-USR-5: it finds only members of that organisation — no oracle for people elsewhere. The
+   * authority finds everyone.
+   */
   personByNumber: (_p, { organisationId, personalNumber }, ctx) =>
     guard(async () => {
       await requireManageUsers(ctx, organisationId);
       const pnr = parsePersonalNumber(personalNumber, 'personalNumber', ctx.today);
-      return ctx.em.findOne(PersonEntity, { personalNumberHash: ctx.deps.vault.hash(pnr.canonical) });
+      const person = await ctx.em.findOne(PersonEntity, { personalNumberHash: ctx.deps.vault.hash(pnr.canonical) });
+      if (!person || isAuthority(ctx.actor)) return person;
+      const memberships = await ctx.loaders.membershipsByPerson.load(person.id);
+      return memberships.some((m) => m.organisationId === organisationId) ? person : null;
     }),
   roles: async (_p, { system }, ctx) => {
     requireActor(ctx.actor);

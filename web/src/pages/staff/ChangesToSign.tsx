@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ChangesToSignDocument, DiscardPendingChangeDocument } from '../../api/documents';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { roleLabel } from '../../lib/labels';
 import { ErrorBox } from '../../components/ui';
 import { ReceiptView, SignChanges } from './SignChanges';
 import type { Receipt } from '../../api/signing';
@@ -15,7 +16,7 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
   onEdit: (personId: string | null, initial: Partial<StaffForm>) => void;
   onApplied: () => void;
 }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [{ data, error }, refetch] = useQuery({ query: ChangesToSignDocument, variables: { id: organisationId }, requestPolicy: 'cache-and-network' });
   const [discardResult, discard] = useMutation(DiscardPendingChangeDocument);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
@@ -50,7 +51,7 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
                     <td><span className={`badge kind-${c.kind}`}>{t(`sign.kind.${c.kind}`)}</span></td>
                     <td>{name}</td>
                     <td>{c.person.birthDate}</td>
-                    <td>{c.roles.map((r) => r.name).join(', ')}</td>
+                    <td>{c.roles.map((r) => roleLabel(lang, r)).join(', ')}</td>
                     <td>{c.unitIds.map((id) => unitNames[id] ?? id).join(', ') || t('app.none')}</td>
                     <td>{c.validFrom}</td>
                     <td>{c.validTo ?? t('perm.noEnd')}</td>

@@ -3,7 +3,8 @@ import { useClient, useMutation } from 'urql';
 import { EndEmploymentDocument, EndEmploymentPreviewDocument } from '../../api/documents';
 import { apiFieldErrors } from '../../api/errors';
 import type { EndEmploymentPreviewQuery } from '../../gql/graphql';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { roleLabel } from '../../lib/labels';
 import { isValidIsoDate, stockholmDate } from '../../lib/dates';
 import { mayChooseAllSchoolForms } from '../../lib/staff';
 import { ErrorBox, Field, Notice } from '../../components/ui';
@@ -22,7 +23,7 @@ export function EndEmploymentDialog({ organisationId, person, employments, actor
   onClose: () => void;
   onDone: () => void;
 }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const client = useClient();
   const [endDate, setEndDate] = useState(stockholmDate());
   const [unitId, setUnitId] = useState<string>('');
@@ -102,7 +103,7 @@ export function EndEmploymentDialog({ organisationId, person, employments, actor
                     <tr key={i}>
                       <td>{a.unit.name}</td>
                       <td>{formName(a.schoolFormCode)}</td>
-                      <td>{a.role.name}</td>
+                      <td>{roleLabel(lang, a.role)}</td>
                       <td>{a.previousValidTo ? `${a.previousValidTo} → ` : ''}{a.validTo ?? t('perm.noEnd')}</td>
                     </tr>
                   ))}

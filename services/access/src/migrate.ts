@@ -1,0 +1,6 @@
+import { runMigrationJob } from '@behorig/kit';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+/** The migration job: `node dist/migrate.js` applies pending migrations and exits (docs/deploy.md). */
+runMigrationJob({ name: 'access', schema: 'access', entities, migrations });
