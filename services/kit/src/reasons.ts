@@ -109,6 +109,7 @@ export const REASONS = {
   UNIT_CLOSED: { code: 'CONFLICT', rule: 'R-ORG-3', meaning: 'The performing unit is closed.' },
   UNIT_NAME_TAKEN: { code: 'CONFLICT', rule: 'R-ORG-3', meaning: 'The organisation already has a unit with this name for this service.' },
   UNIT_NEEDS_ADDRESS: { code: 'BAD_USER_INPUT', rule: 'R-ORG-3', meaning: 'A performing unit needs at least one address.' },
+  ADDRESS_NOT_OF_UNIT: { code: 'BAD_USER_INPUT', rule: 'R-USR-2', meaning: 'A chosen office (address) is not an office of any chosen performing unit.' },
   ADDRESS_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-ORG-3', meaning: 'There is no such address.' },
   LAST_ADDRESS_OF_UNIT: { code: 'BAD_USER_INPUT', rule: 'R-ORG-3', meaning: "This is the unit's only address; add another before removing it." },
   CONTACT_PERSON_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-ORG-1', meaning: 'There is no such contact person.' },
@@ -169,7 +170,7 @@ export const REASONS = {
   CHANGED_AFTER_PROPOSAL: { code: 'CONFLICT', rule: 'R-SIGN-4', meaning: 'Someone changed a person after the changes were proposed; discard and propose them again.' },
   PERSON_REQUIRED: { code: 'FORBIDDEN', rule: 'R-SIGN-2', meaning: 'Only a person can sign with BankID (not a partner system).' },
   SIGNER_NOT_ADMINISTRATOR: { code: 'FORBIDDEN', rule: 'R-ROLE-3', meaning: 'The person who signed may not manage users in this organisation.' },
-  RECEIPT_NOT_YOURS: { code: 'FORBIDDEN', rule: 'R-SIGN-3', meaning: 'Only the signer and the authority may read this receipt.' },
+  RECEIPT_NOT_YOURS: { code: 'FORBIDDEN', rule: 'R-SIGN-3', meaning: "Only the signer, the organisation's administrators and the authority may read this receipt." },
   SIGNER_UNKNOWN: { code: 'NOT_FOUND', rule: 'R-SIGN-3', meaning: 'The signer is not a known person.' },
 
   // BankID orders and log-in (R-AUTH, R-SIGN-5)
