@@ -4,7 +4,11 @@ import { Kind, parse, print, type ObjectTypeDefinitionNode, type ObjectTypeExten
 import { addDays, commonEnvShape, mintToken, parseEnv, stockholmDate } from '@behorig/kit';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
-import { ARATRON, ARATRON_UNIT, fresh, freshPersonalNumber, partnerToken, person } from './actors';
+import { randomBytes } from 'node:crypto';
+import { ARATRON, ARATRON_UNIT, freshPersonalNumber, partnerToken, person } from './actors';
+
+/** A fresh surname of letters only (names allow letters, spaces, hyphens and apostrophes). */
+const lettersName = (label: string) => `${label}-${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 
 /**
  * R-AUTH-4 (finding 3): every federation entity reference (`_entities`) answers as the root
@@ -125,7 +129,7 @@ describe('R-AUTH-4: entity references (_entities) are authorised like root field
     const gql = (q: string, v: Record<string, unknown>, t = admin) => gqlRequest(sys.gatewayUrl, q, v, t);
     const today = stockholmDate();
     const proposed = await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, {
-      o: ARATRON, i: { personalNumber: freshPersonalNumber(), givenName: 'Entitet', surname: fresh('Testsson'), email: 'entitet@test.se', roleCodes: ['READER'], unitIds: [ARATRON_UNIT], validFrom: today, validTo: addDays(today, 30) },
+      o: ARATRON, i: { personalNumber: freshPersonalNumber(), givenName: 'Entitet', surname: lettersName('Testsson'), email: 'entitet@test.se', roleCodes: ['READER'], unitIds: [ARATRON_UNIT], validFrom: today, validTo: addDays(today, 30) },
     });
     expect(proposed.errors).toBeUndefined();
     // The demo data has no agreements: the authority registers one for Aratron (R-AGR-1).
@@ -144,7 +148,7 @@ describe('R-AUTH-4: entity references (_entities) are authorised like root field
     expect(done.data.signingOrder.receipt).toBeTruthy();
     // A second proposal leaves an open DRAFT for changesToSign.
     const again = await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, {
-      o: ARATRON, i: { personalNumber: freshPersonalNumber(), givenName: 'Entitet', surname: fresh('Andersson'), roleCodes: ['READER'], unitIds: [ARATRON_UNIT], validFrom: today, validTo: addDays(today, 30) },
+      o: ARATRON, i: { personalNumber: freshPersonalNumber(), givenName: 'Entitet', surname: lettersName('Andersson'), roleCodes: ['READER'], unitIds: [ARATRON_UNIT], validFrom: today, validTo: addDays(today, 30) },
     });
     expect(again.errors).toBeUndefined();
     const addressId = (org.data.organisation.units as { addresses: { id: string }[] }[]).flatMap((u) => u.addresses)[0].id;

@@ -67,7 +67,7 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'audit.filter.from': 'From',
   'audit.filter.to': 'To (inclusive)',
   'audit.filter.clear': 'Clear filters',
-  'audit.filter.actorNote': "To see what one person did, open that person's page; the log cannot be filtered by actor yet.",
+  'audit.filter.actorNote': 'The log can be filtered by event and period, not yet by who did something.',
   'audit.export': 'Export the log (JSON Lines)',
   'audit.exportHelp': 'The whole log for the chosen period, with checksums so the chain can be checked outside the service.',
   'audit.exportFailed': 'The export failed ({status}).',
@@ -86,4 +86,29 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'role.ELEVDOK_GRADES': 'Student records: grades and national tests',
   'role.VUX_EXTERN_ANORDNARE_ANSVARIG': 'Adult education, external provider, responsible (Stockholm)',
   'role.VUX_INTERN_ANORDNARE_ANSVARIG': 'Adult education, internal provider, responsible (Stockholm)',
+
+  // The receipt in words (R-SIGN-3).
+  'receipt.pdf.title': 'Signing receipt',
+  'receipt.pdf.intro': 'This receipt shows that the changes below were signed with BankID and applied in Behörig.',
+  'receipt.pdf.who': 'Signed by',
+  'receipt.pdf.when': 'Signed',
+  'receipt.pdf.what': 'What was signed (the text shown in BankID)',
+  'receipt.pdf.whatUnknown': 'See the changes in the log for this receipt.',
+  'receipt.pdf.ids': 'Identity',
+  'receipt.pdf.receiptId': 'Receipt: {id}',
+  'receipt.pdf.changeSetId': 'Changes: {id}',
+  'receipt.pdf.digest': 'Checksum (SHA-256) over exactly the signed changes:',
+  'receipt.pdf.verify': 'How to check this receipt',
+  'receipt.pdf.verify1': "1. The machine-readable receipt below is a JWS (ES256) signed with the service's key. It binds the signer, the time and the checksum.",
+  'receipt.pdf.verify2': "2. Check its signature with the service's public keys: {jwks}. Any JWT/JWS tool will do; no log-in is needed.",
+  'receipt.pdf.verify3': "3. Or ask Behörig: verifyReceipt(token) answers true for a genuine receipt. The event is also in the organisation's log, whose chain can be verified.",
+  'receipt.pdf.token': 'Machine-readable receipt (token)',
+  'receipt.downloadPdf': 'Download the receipt as PDF',
+  'receipt.downloadJson': 'Download the machine-readable receipt (JSON)',
+  'receipt.pdfFailed': 'The PDF receipt could not be made. The machine-readable receipt is still available.',
+  'receipt.what': 'This was signed',
+
+  // Permission-aware navigation.
+  'access.notAllowed.title': 'You do not have access to this section',
+  'access.notAllowed.text': "This section needs the Manage users permission in the organisation. Ask the organisation's permission administrator if you need it.",
 };

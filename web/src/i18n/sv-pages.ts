@@ -69,7 +69,7 @@ export const svPages = {
   'audit.filter.from': 'Från och med',
   'audit.filter.to': 'Till och med',
   'audit.filter.clear': 'Rensa filter',
-  'audit.filter.actorNote': 'Filtrera på vem som gjorde något genom att öppna personens sida; loggen kan inte filtreras på utförare ännu.',
+  'audit.filter.actorNote': 'Loggen kan filtreras på händelse och period, men ännu inte på vem som gjorde något.',
   'audit.export': 'Exportera loggen (JSON Lines)',
   'audit.exportHelp': 'Hela loggen för vald period, med kontrollsummor så att kedjan kan kontrolleras utanför tjänsten.',
   'audit.exportFailed': 'Exporten misslyckades ({status}).',
@@ -88,4 +88,29 @@ export const svPages = {
   'role.ELEVDOK_GRADES': 'Elevdokumentation betyg och nationella prov',
   'role.VUX_EXTERN_ANORDNARE_ANSVARIG': 'Vux Extern Anordnare Ansvarig Sthlm',
   'role.VUX_INTERN_ANORDNARE_ANSVARIG': 'Vux Intern Anordnare Ansvarig Sthlm',
+
+  // The receipt in words (R-SIGN-3).
+  'receipt.pdf.title': 'Kvittens på signering',
+  'receipt.pdf.intro': 'Den här kvittensen visar att ändringarna nedan har signerats med BankID och genomförts i Behörig.',
+  'receipt.pdf.who': 'Signerad av',
+  'receipt.pdf.when': 'Signerad',
+  'receipt.pdf.what': 'Vad som signerades (texten som visades i BankID)',
+  'receipt.pdf.whatUnknown': 'Se ändringarna i loggen för den här kvittensen.',
+  'receipt.pdf.ids': 'Identitet',
+  'receipt.pdf.receiptId': 'Kvittens: {id}',
+  'receipt.pdf.changeSetId': 'Ändringar: {id}',
+  'receipt.pdf.digest': 'Kontrollsumma (SHA-256) över exakt de signerade ändringarna:',
+  'receipt.pdf.verify': 'Så kontrollerar du kvittensen',
+  'receipt.pdf.verify1': '1. Den maskinläsbara kvittensen nedan är en JWS (ES256) signerad med tjänstens nyckel. Den binder undertecknaren, tidpunkten och kontrollsumman.',
+  'receipt.pdf.verify2': '2. Kontrollera signaturen med tjänstens publika nycklar: {jwks}. Vilket JWT/JWS-verktyg som helst räcker; ingen inloggning behövs.',
+  'receipt.pdf.verify3': '3. Eller fråga Behörig: verifyReceipt(token) svarar true för en äkta kvittens. Händelsen finns också i organisationens logg, vars kedja kan kontrolleras.',
+  'receipt.pdf.token': 'Maskinläsbar kvittens (token)',
+  'receipt.downloadPdf': 'Ladda ner kvittensen som PDF',
+  'receipt.downloadJson': 'Ladda ner maskinläsbar kvittens (JSON)',
+  'receipt.pdfFailed': 'PDF-kvittensen kunde inte skapas. Den maskinläsbara kvittensen finns kvar.',
+  'receipt.what': 'Det här signerades',
+
+  // Permission-aware navigation.
+  'access.notAllowed.title': 'Du har inte behörighet till den här delen',
+  'access.notAllowed.text': 'Den här delen kräver behörigheten Hantera användare i organisationen. Kontakta organisationens behörighetsadministratör om du behöver den.',
 } as const;
