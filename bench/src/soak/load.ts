@@ -151,13 +151,21 @@ export async function runLoad(opts: {
     },
     {
       name: 'changeAuthorisationPeriod', weight: 6, run: async () => {
-        const org = opts.orgs.find((o) => o.staff.length > 0)!;
-        const people = org.staff.filter(() => Math.random() < 0.5);
-        const ids = (people.length ? people : [pick(org.staff)]).map((p) => p.id);
-        const r = await gql('changeAuthorisationPeriod', pick(org.admins), Q.period, { o: org.id, p: ids, t: cal.endDate() });
-        if (Array.isArray(r?.data?.changeAuthorisationPeriod)) {
-          created.periodChanges++;
-          created.periodChangedPersons += ids.length;
+        // R-SIGN-8 puts a later end date into the changes to sign, and R-SIGN-4 lets a change to a
+        // set under signing invalidate that signing: so never while this organisation signs.
+        const org = opts.orgs.find((o) => o.staff.length > 0 && !signingBusy.has(o.id));
+        if (!org) return false;
+        signingBusy.add(org.id);
+        try {
+          const people = org.staff.filter(() => Math.random() < 0.5);
+          const ids = (people.length ? people : [pick(org.staff)]).map((p) => p.id);
+          const r = await gql('changeAuthorisationPeriod', pick(org.admins), Q.period, { o: org.id, p: ids, t: cal.endDate() });
+          if (Array.isArray(r?.data?.changeAuthorisationPeriod)) {
+            created.periodChanges++;
+            created.periodChangedPersons += ids.length;
+          }
+        } finally {
+          signingBusy.delete(org.id);
         }
         return true;
       },
