@@ -52,7 +52,7 @@ export const ChangesToSignDocument = graphql(`
     organisation(id: $id) {
       id
       changesToSign {
-        id status digest signingText
+        id status digest signingText canSign
         changes {
           id kind
           person { personId givenName surname birthDate email }
