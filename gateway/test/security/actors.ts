@@ -92,4 +92,5 @@ export function freshBankgiro(): string {
   return `${digits.slice(0, 4)}-${digits.slice(4)}`;
 }
 
-export const fresh = (label: string) => `${label} ${randomBytes(3).toString('hex')}`;
+/** A fresh name: letters only, since names accept letters, spaces, hyphens and apostrophes. */
+export const fresh = (label: string) => `${label} ${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;

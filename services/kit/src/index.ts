@@ -24,3 +24,4 @@ export * from './database-unavailable';
 export * from './outbox-event.entity';
 export * from './internal-api';
 export * from './migration-job';
+export * from './client-status';
