@@ -32,8 +32,9 @@ function sqlDirectory(url: string): UnitDirectory & { close: () => Promise<void>
       return new Map(rows.map((r) => [r.id as string, r.name as string]));
     },
     async organisationUnits(ids) {
-      const { rows } = await pool.query(`SELECT organisation_id, array_agg(id::text ORDER BY id) AS ids FROM organisations.unit WHERE organisation_id = ANY($1::uuid[]) GROUP BY 1`, [[...ids]]);
-      return new Map(rows.map((r) => [r.organisation_id as string, r.ids as string[]]));
+      const { rows } = await pool.query(`SELECT u.organisation_id, json_agg(json_build_object('id', u.id, 'addressIds', (SELECT coalesce(json_agg(a.id ORDER BY a.id), '[]'::json) FROM organisations.address a WHERE a.unit_id = u.id)) ORDER BY u.id) AS units
+        FROM organisations.unit u WHERE u.organisation_id = ANY($1::uuid[]) GROUP BY 1`, [[...ids]]);
+      return new Map(rows.map((r) => [r.organisation_id as string, r.units as { id: string; addressIds: string[] }[]]));
     },
     close: () => pool.end(),
   };

@@ -55,7 +55,7 @@ export function queryCostPlugin<C extends object>(opts: { maxCost: number; listF
             cost = operationCost(schema, document, request.variables, operationName ?? undefined, opts.listFactor ?? 1);
           } catch (e) {
             // getComplexity coerces the variables itself; a value that does not fit the type is bad input.
-            throw new GraphQLError(e instanceof Error ? e.message : String(e), { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLES', http: { status: 400 } } });
+            throw new GraphQLError(e instanceof Error ? e.message : String(e), { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', http: { status: 400 } } });
           }
           opts.onCost?.(cost, contextValue);
           if (cost > opts.maxCost) throw costLimitError(cost, opts.maxCost);

@@ -18,6 +18,9 @@ import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
+import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
+import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware } from '@behorig/kit';
+import { Counter } from 'prom-client';
 
 export interface GatewayContext {
   actor: Actor | null;
@@ -26,6 +29,10 @@ export interface GatewayContext {
   verify?: TokenVerifier;
   /** The client's address: the socket's, or X-Forwarded-For's when the peer is a trusted proxy. */
   clientAddress?: string;
+  /** `apollographql-client-name` of the request (client awareness: metrics and access log). */
+  clientName?: string;
+  /** Filled in for the access log. */
+  info?: RequestInfo;
 }
 
 export interface GatewayOptions {
@@ -123,7 +130,12 @@ export async function buildGateway(opts: GatewayOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustedProxies?.length ? opts.trustedProxies : false);
-  const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger);
+  // Request id first (every later log line carries it), then the access log (docs/operations.md).
+  const metrics = createMetrics('gateway');
+  app.use(requestIdMiddleware());
+  app.use(accessLog(logger, metrics));
+  const refusals = new Counter({ name: 'behorig_rate_limit_refusals_total', help: 'Requests refused by a rate limit', labelNames: ['kind'], registers: [metrics.registry] });
+  const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger, (kind) => refusals.inc({ kind }));
   const httpServer = http.createServer(app);
   const sandbox = opts.sandbox ?? !opts.production;
   const armor = new ApolloArmor({
@@ -155,6 +167,8 @@ export async function buildGateway(opts: GatewayOptions) {
     },
     plugins: [
       ...armor.plugins,
+      metricsPlugin<GatewayContext>(metrics, (ctx) => ctx.clientName),
+      operationNamePlugin<GatewayContext>(),
       queryCostPlugin<GatewayContext>({ maxCost: limits.maxCost }),
       ...(limiter ? [rateLimitPlugin<GatewayContext>(limiter)] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -175,6 +189,7 @@ export async function buildGateway(opts: GatewayOptions) {
   app.get('/ready', (_req, res) => {
     res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ready' });
   });
+  mountMetrics(app, metrics);
   // Every other route counts against the client address's limit.
   app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
   mountPublicRoutes(app, {
@@ -186,12 +201,16 @@ export async function buildGateway(opts: GatewayOptions) {
     cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after'] }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // A bad or expired token is refused here with UNAUTHENTICATED; no token passes on as
         // "nobody" so that log-in and public operations work, and subgraphs refuse the rest.
         const authorization = req.headers.authorization;
         const actor = await actorFromAuthorization(authorization, opts.verify);
-        return { actor, authorization, verify: opts.verify, clientAddress: clientAddress(req) };
+        const clientName = req.headers[CLIENT_NAME_HEADER];
+        return {
+          actor, authorization, verify: opts.verify, clientAddress: clientAddress(req),
+          clientName: typeof clientName === 'string' ? clientName : undefined, info: res.locals.info as RequestInfo | undefined,
+        };
       },
     }),
   );
@@ -202,6 +221,7 @@ export async function buildGateway(opts: GatewayOptions) {
   return {
     app,
     apollo,
+    metrics,
     listen: (port: number, host = '0.0.0.0') =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);

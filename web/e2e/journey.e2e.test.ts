@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from './browser';
@@ -159,7 +160,13 @@ describe('the administrator journey in a real browser against the real system', 
     const receipt = page.getByRole('region', { name: 'Kvittens' });
     await receipt.waitFor({ timeout: 20_000 });
     expect(await receipt.textContent()).toContain('Arvid');
-    expect(await receipt.getByRole('link', { name: 'Ladda ner kvittensen' }).getAttribute('download')).toMatch(/^kvittens-.*\.json$/);
+    expect(await receipt.getByRole('link', { name: 'Ladda ner maskinläsbar kvittens (JSON)' }).getAttribute('download')).toMatch(/^kvittens-.*\.json$/);
+    // The receipt in words: what was signed, and a PDF of it beside the JSON.
+    expect(await receipt.textContent()).toContain('Greta Webbtest');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), receipt.getByRole('button', { name: 'Ladda ner kvittensen som PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^kvittens-.*\.pdf$/);
+    const pdfPath = await pdf.path();
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.locator('table.staff').getByRole('cell', { name: 'Webbtest, Greta' }).waitFor();
     await shot('06-kvittens');
   });

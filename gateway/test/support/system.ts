@@ -1,4 +1,4 @@
-import { createClientStatusCache, freePort, httpClientStatusLookup, withClientStatus } from '@behorig/kit';
+import { createClientStatusCache, freePort, httpClientStatusLookup, withClientStatus, type Logger } from '@behorig/kit';
 import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
@@ -12,7 +12,8 @@ import { buildGateway, type GatewayOptions } from '../../src/server';
  * unit look-ups, sign orders, receipts, apply), the BankID simulator over mutual TLS, and the
  * gateway in front. Ports are chosen first because the services need each other's URLs.
  */
-export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}) {
+export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, options: { logger?: (service: string) => Logger } = {}) {
+  const logger = options.logger ?? (() => undefined);
   const db: TestDatabase = await createTestDatabase('e2e');
   const keys = await testKeys();
   const [orgPort, accessPort, signingPort] = [await freePort(), await freePort(), await freePort()];
@@ -25,13 +26,15 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}) 
 
   // Each service asks the signing service for partner clients' status, as in production (R-AUTH-3).
   const withStatus = () => withClientStatus(keys.verify, createClientStatusCache(httpClientStatusLookup(`${base.signing}/oauth/introspect`)));
-  const organisations = await buildOrganisations({ databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access });
+  const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access });
   const { createReceiptVerifier } = await import('@behorig/kit');
   const access = await buildAccess({
+    logger: logger('access'),
     databaseUrl: db.url, verify: withStatus(), demoData: true,
     organisationsUrl: urls.organisations, signingInternalUrl: base.signing, verifyReceipt: createReceiptVerifier(jwks),
   });
   const signing = await buildSigning({
+    logger: logger('signing'),
     databaseUrl: db.url, signingKey: keys.key, demoData: true, bankId,
     accessUrl: urls.access, accessInternalUrl: base.access, applyRetryDelaysMs: [50, 200, 500],
   });
@@ -41,7 +44,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}) 
 
   // Rate limits are off unless a test asks for them: suites that send hundreds of requests from
   // one address test other things (gateway/test/rate-limit.test.ts tests the limits).
-  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, ...gatewayOptions });
+  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, logger: logger('gateway'), ...gatewayOptions });
   const gatewayUrl = `${await gateway.listen(0, '127.0.0.1')}/graphql`;
   /** Plays the phone: completes or fails a BankID order in the simulator. */
   const phone = async (orderRef: string, action: 'complete' | 'fail', body: Record<string, unknown>) => {

@@ -18,13 +18,19 @@ export const orNull = <T>(v: T | null | undefined): T | null => v ?? null;
 /** Level-2 rows of one membership as the domain's units (one entry per unit; null school forms = all). */
 export function domainUnits(rows: readonly MembershipUnitRow[], on: string): MembershipUnit[] {
   const byUnit = new Map<string, string[] | null>();
+  const offices = new Map<string, string[] | null>();
   for (const r of rows) {
     if (!unitActiveOn(r, on)) continue;
     const prev = byUnit.get(r.unitId);
     if (!r.schoolFormCode || prev === null) byUnit.set(r.unitId, null);
     else byUnit.set(r.unitId, [...(prev ?? []), r.schoolFormCode]);
+    // R-USR-2 level two: the rows of one unit carry the same offices (null = all of them).
+    offices.set(r.unitId, r.addressIds && r.addressIds.length > 0 ? [...r.addressIds] : null);
   }
-  return [...byUnit].map(([unitId, schoolFormCodes]) => ({ unitId, schoolFormCodes }));
+  return [...byUnit].map(([unitId, schoolFormCodes]) => {
+    const addressIds = offices.get(unitId);
+    return addressIds ? { unitId, schoolFormCodes, addressIds } : { unitId, schoolFormCodes };
+  });
 }
 
 export function toDomainMembership(m: MembershipRow, units: readonly MembershipUnitRow[], roles: readonly RoleAssignmentRow[], on: string): DomainMembership {
@@ -112,4 +118,9 @@ export async function administratorPeriods(em: Context['em'], organisationId: st
  */
 export async function lockOrganisation(em: Context['em'], organisationId: string): Promise<void> {
   await em.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 4002))`, [`access:organisation:${organisationId}`]);
+}
+
+/** A list of uuids as a PostgreSQL array literal for `?::uuid[]` (null stays null = all offices, R-USR-2). */
+export function pgUuidArray(ids: readonly string[] | null | undefined): string | null {
+  return ids && ids.length > 0 ? `{${ids.join(',')}}` : null;
 }

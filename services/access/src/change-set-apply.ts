@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeOutboxEvent, type Actor, type PersonalNumberVault, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
 import { PendingChangeEntity, type PendingChangeRow } from './entities/change-set.entity';
 import { holdsFunction, isActiveOn, wouldLeaveNoAdministrator, type AdministratorChange } from './domain';
-import { administratorPeriods, lockOrganisation } from './access-data';
+import { administratorPeriods, lockOrganisation, pgUuidArray } from './access-data';
 import { loadCatalogue, type CatalogueRole } from './loaders';
 import { digestOf, openChanges, staleChanges } from './staff-changes';
 
@@ -128,14 +128,15 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     [randomUUID(), person.id, organisationId, c.email ?? null]);
   const [before] = await tx.execute<{ roles: unknown; units: unknown }[]>(
     `SELECT (SELECT coalesce(json_agg(json_build_object('roleCode', role_code, 'validFrom', valid_from, 'validTo', valid_to) ORDER BY role_code), '[]') FROM access.role_assignment WHERE membership_id = ?) AS roles,
-            (SELECT coalesce(json_agg(json_build_object('unitId', unit_id, 'schoolFormCode', school_form_code, 'validTo', valid_to) ORDER BY unit_id), '[]') FROM access.membership_unit WHERE membership_id = ?) AS units`,
+            (SELECT coalesce(json_agg(json_build_object('unitId', unit_id, 'schoolFormCode', school_form_code, 'validTo', valid_to, 'addressIds', address_ids) ORDER BY unit_id), '[]') FROM access.membership_unit WHERE membership_id = ?) AS units`,
     [membership.id, membership.id]);
   // The change carries the person's whole new state in the organisation: levels 2 and 3 are replaced.
   await tx.execute(`DELETE FROM access.membership_unit WHERE membership_id = ?`, [membership.id]);
   await tx.execute(`DELETE FROM access.role_assignment WHERE membership_id = ?`, [membership.id]);
   for (const u of c.unitGrants) {
     for (const sf of u.schoolFormCodes ?? [null]) {
-      await tx.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code) VALUES (?, ?, ?, ?)`, [randomUUID(), membership.id, u.unitId, sf]);
+      await tx.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, address_ids) VALUES (?, ?, ?, ?, ?::uuid[])`,
+        [randomUUID(), membership.id, u.unitId, sf, pgUuidArray(u.addressIds)]);
     }
   }
   for (const role of c.roleCodes) {
@@ -147,3 +148,4 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo },
   });
 }
+

@@ -5,7 +5,7 @@ import { createLoaders, type Loaders } from './loaders';
 import { PersonEntity } from './entities/person.entity';
 import type { RoleAssignmentRow } from './entities/membership.entity';
 import { isActiveOn } from './domain';
-import type { ReferenceCache, UnitDirectory } from './unit-directory';
+import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './unit-directory';
 import type { SigningClient } from './signing-client';
 
 /** Collaborators fixed when the server is built (tests swap them for doubles). */
@@ -46,8 +46,8 @@ export interface Context {
   today: string;
   /** Resolved once per request, on first use. */
   viewer: () => Promise<Viewer | null>;
-  /** Every unit id of an organisation, asked of the organisations subgraph once per request and batch (R-USR-3). */
-  organisationUnits: DataLoader<string, string[]>;
+  /** Every unit of an organisation with its current offices, asked of the organisations subgraph once per request and batch (R-USR-3, R-USR-2). */
+  organisationUnits: DataLoader<string, OrganisationUnit[]>;
 }
 
 export function createContext(actor: Actor | null, em: EntityManager, deps: AccessDeps, req?: { headers: Record<string, unknown>; ip?: string }): Context {

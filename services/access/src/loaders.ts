@@ -46,9 +46,9 @@ export function createLoaders(em: EntityManager) {
     // Levels 2 and 3 are read on every scope, check and staff row: plain SQL into the rows' shape
     // (dates stay YYYY-MM-DD strings, as the ORM gives them) skips entity hydration — the bench's
     // profile showed MikroORM's identity-map work as the access service's largest CPU cost.
-    unitsByMembership: childrenLoader<MembershipUnitRow>(async (ids) => (await em.execute<{ id: string; membership_id: string; unit_id: string; school_form_code: string | null; valid_to: string | null }[]>(
-      `SELECT id, membership_id, unit_id, school_form_code, valid_to FROM access.membership_unit WHERE membership_id IN (${ids.map(() => '?').join(', ')}) ORDER BY unit_id, school_form_code`, [...ids],
-    )).map((r) => ({ id: r.id, membershipId: r.membership_id, unitId: r.unit_id, schoolFormCode: r.school_form_code, validTo: r.valid_to }) as MembershipUnitRow), (u) => u.membershipId),
+    unitsByMembership: childrenLoader<MembershipUnitRow>(async (ids) => (await em.execute<{ id: string; membership_id: string; unit_id: string; school_form_code: string | null; valid_to: string | null; address_ids: string[] | null }[]>(
+      `SELECT id, membership_id, unit_id, school_form_code, valid_to, address_ids::text[] AS address_ids FROM access.membership_unit WHERE membership_id IN (${ids.map(() => '?').join(', ')}) ORDER BY unit_id, school_form_code`, [...ids],
+    )).map((r) => ({ id: r.id, membershipId: r.membership_id, unitId: r.unit_id, schoolFormCode: r.school_form_code, validTo: r.valid_to, addressIds: r.address_ids }) as MembershipUnitRow), (u) => u.membershipId),
     rolesByMembership: childrenLoader<RoleAssignmentRow>(async (ids) => (await em.execute<{ id: string; membership_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
       `SELECT id, membership_id, role_code, valid_from, valid_to FROM access.role_assignment WHERE membership_id IN (${ids.map(() => '?').join(', ')}) ORDER BY valid_from, role_code`, [...ids],
     )).map((r) => ({ id: r.id, membershipId: r.membership_id, roleCode: r.role_code, validFrom: r.valid_from, validTo: r.valid_to }) as RoleAssignmentRow), (r) => r.membershipId),

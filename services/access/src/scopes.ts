@@ -57,7 +57,7 @@ export async function permissionScopesOf(ctx: Context, personId: string, on: str
   return scopes.filter((s) => administered.has(s.organisationId));
 }
 
-export interface CheckArgs { organisationId: string; unitId?: string | null; function: string; access: Access; on?: string | null }
+export interface CheckArgs { organisationId: string; unitId?: string | null; addressId?: string | null; function: string; access: Access; on?: string | null }
 
 /** R-SCOPE-2 for a person, naming the organisation in the reason when the organisations service knows it. */
 export async function decide(ctx: Context, personId: string, args: CheckArgs): Promise<AccessDecision> {
@@ -72,7 +72,16 @@ export async function decide(ctx: Context, personId: string, args: CheckArgs): P
   if (args.unitId && owners.get(args.unitId) !== args.organisationId) {
     return { allowed: false, reason: `unit ${args.unitId} is not a unit of ${organisationName}`, roleCode: null, validTo: null };
   }
-  return checkAccess({ memberships, rolesByCode: catalogue, organisationId: args.organisationId, organisationName, unitId: args.unitId ?? null, function: args.function, access: args.access, on: day });
+  let unitId = args.unitId ?? null;
+  if (args.addressId) {
+    // R-USR-2 level two: an office counts only while it is an office of a unit of the organisation
+    // (asked of the organisations subgraph now, so an office removed from its unit grants nothing).
+    const owner = (await ctx.organisationUnits.load(args.organisationId)).find((u) => u.addressIds.includes(args.addressId as string));
+    if (!owner) return { allowed: false, reason: `office ${args.addressId} is not an office of ${organisationName}`, roleCode: null, validTo: null };
+    if (unitId && owner.id !== unitId) return { allowed: false, reason: `office ${args.addressId} is not an office of unit ${unitId}`, roleCode: null, validTo: null };
+    unitId = owner.id;
+  }
+  return checkAccess({ memberships, rolesByCode: catalogue, organisationId: args.organisationId, organisationName, unitId, addressId: args.addressId ?? null, function: args.function, access: args.access, on: day });
 }
 
 /** checkAccess(personId, …): the person themselves, administrators of that organisation, the authority. */

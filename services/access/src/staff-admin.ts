@@ -6,7 +6,7 @@ import {
   describeIneligible, planEndEmployment, planPeriodChange, splitPeriodChange, wouldLeaveNoAdministrator,
   type Employment, type EndEmploymentPlan, type PeriodChangePerson,
 } from './domain';
-import { actorPower, administratorPeriods, lockOrganisation, requireManageUsers, unitActiveOn } from './access-data';
+import { actorPower, administratorPeriods, lockOrganisation, pgUuidArray, requireManageUsers, unitActiveOn } from './access-data';
 import { auditActor } from './personal-data';
 import { laterEndDateChange, putChangeIn, type ChangeFields } from './staff-changes';
 
@@ -126,8 +126,8 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
   const endsRoles = outlasting.length === 0;
   await ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, input.organisationId);
-    const rows = await tx.execute<(Omit<MembershipUnitRow, 'validTo'> & { unit_id: string; school_form_code: string | null; valid_to: string | null })[]>(
-      `SELECT id, unit_id, school_form_code, valid_to::text AS valid_to FROM access.membership_unit WHERE membership_id = ?`, [membershipId]);
+    const rows = await tx.execute<(Omit<MembershipUnitRow, 'validTo' | 'addressIds'> & { unit_id: string; school_form_code: string | null; valid_to: string | null; address_ids: string[] | null })[]>(
+      `SELECT id, unit_id, school_form_code, valid_to::text AS valid_to, address_ids::text[] AS address_ids FROM access.membership_unit WHERE membership_id = ?`, [membershipId]);
     for (const e of employments.filter((x) => ended.has(`${x.unitId}|${x.schoolFormCode ?? ''}`))) {
       const exact = rows.find((r) => r.unit_id === e.unitId && r.school_form_code === e.schoolFormCode);
       if (exact) {
@@ -142,9 +142,9 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
       for (const other of employments.filter((x) => x.unitId === e.unitId)) {
         const endsHere = ended.has(`${other.unitId}|${other.schoolFormCode ?? ''}`);
         const [inserted] = await tx.execute<{ id: string }[]>(
-          `INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, valid_to) VALUES (gen_random_uuid(), ?, ?, ?, ?) RETURNING id`,
-          [membershipId, other.unitId, other.schoolFormCode, endsHere ? result.endDate : (all.valid_to ?? null)]);
-        rows.push({ id: inserted.id, membershipId, unitId: other.unitId, schoolFormCode: other.schoolFormCode, unit_id: other.unitId, school_form_code: other.schoolFormCode, valid_to: endsHere ? result.endDate : all.valid_to });
+          `INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, valid_to, address_ids) VALUES (gen_random_uuid(), ?, ?, ?, ?, ?::uuid[]) RETURNING id`,
+          [membershipId, other.unitId, other.schoolFormCode, endsHere ? result.endDate : (all.valid_to ?? null), pgUuidArray(all.address_ids)]);
+        rows.push({ id: inserted.id, membershipId, unitId: other.unitId, schoolFormCode: other.schoolFormCode, unit_id: other.unitId, school_form_code: other.schoolFormCode, valid_to: endsHere ? result.endDate : all.valid_to, address_ids: all.address_ids });
       }
     }
     if (endsRoles) {

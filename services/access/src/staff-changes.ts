@@ -43,7 +43,8 @@ export function pendingData(c: OpenedChange): PendingChangeData {
     roleCodes: c.roleCodes,
     unitIds: c.unitIds,
     schoolFormCodes: c.schoolFormCodes,
-    unitGrants: c.unitGrants.map((u) => ({ unitId: u.unitId, schoolFormCodes: u.schoolFormCodes ? [...u.schoolFormCodes].sort() : null })).sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
+    // Offices (R-USR-2) are part of what is signed; a unit with all its offices carries no key (undefined is dropped).
+    unitGrants: c.unitGrants.map((u) => ({ unitId: u.unitId, schoolFormCodes: u.schoolFormCodes ? [...u.schoolFormCodes].sort() : null, addressIds: u.addressIds && u.addressIds.length > 0 ? [...u.addressIds].sort() : undefined })).sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
     validFrom: c.validFrom,
     validTo: c.validTo ?? null,
   };
@@ -68,11 +69,11 @@ function nonEmpty(value: string, field: string, what: string): string {
 async function validateGrant(
   ctx: Context,
   organisationId: string,
-  g: { roleCodes: readonly string[]; unitIds: readonly string[]; schoolFormCodes: readonly string[] | null; validFrom: string; validTo: string | null },
+  g: { roleCodes: readonly string[]; unitIds: readonly string[]; schoolFormCodes: readonly string[] | null; addressIds?: readonly string[] | null; validFrom: string; validTo: string | null },
   catalogue: ReadonlyMap<string, CatalogueRole>,
 ): Promise<StaffGrant> {
   const knownUnits = g.unitIds.length > 0 ? await ctx.deps.directory.units(g.unitIds, ctx.authorization) : [];
-  const grant = validateStaffGrant({ roleCodes: g.roleCodes, unitIds: g.unitIds, schoolFormCodes: g.schoolFormCodes, knownUnits, organisationId, rolesByCode: catalogue });
+  const grant = validateStaffGrant({ roleCodes: g.roleCodes, unitIds: g.unitIds, schoolFormCodes: g.schoolFormCodes, addressIds: g.addressIds, knownUnits, organisationId, rolesByCode: catalogue });
   validatePeriod({ validFrom: g.validFrom, validTo: g.validTo, roles: grant.roleCodes.map((c) => catalogue.get(c)!) }, ctx.today, 'input');
   return grant;
 }
@@ -182,6 +183,8 @@ export async function staleChanges(tx: EntityManager, organisationId: string, ch
 export interface StaffInputArgs {
   personalNumber: string; givenName: string; surname: string; email?: string | null;
   roleCodes: string[]; unitIds: string[]; validFrom: string; validTo?: string | null; schoolFormCodes?: string[] | null;
+  /** R-USR-2 level two: offices of the chosen units (null = all of them). */
+  addressIds?: string[] | null;
 }
 
 /**
@@ -197,7 +200,7 @@ export async function proposeStaff(ctx: Context, organisationId: string, input: 
   const email = optionalStaffEmail(input.email, 'input.email');
   const catalogue = await ctx.loaders.catalogue();
   const validTo = input.validTo ?? null;
-  const grant = await validateGrant(ctx, organisationId, { roleCodes: input.roleCodes, unitIds: input.unitIds, schoolFormCodes: input.schoolFormCodes ?? null, validFrom: input.validFrom, validTo }, catalogue);
+  const grant = await validateGrant(ctx, organisationId, { roleCodes: input.roleCodes, unitIds: input.unitIds, schoolFormCodes: input.schoolFormCodes ?? null, addressIds: input.addressIds ?? null, validFrom: input.validFrom, validTo }, catalogue);
   const sealed = ctx.deps.vault.seal(pnr.canonical);
   const existing = await ctx.em.findOne(PersonEntity, { personalNumberHash: sealed.hash });
   if (existing && (await ctx.em.count(MembershipEntity, { personId: existing.id, organisationId })) > 0) {
@@ -235,7 +238,9 @@ async function currentState(ctx: Context, organisationId: string, personId: stri
   const forms = liveUnits.some((u) => !u.schoolFormCode) ? null : [...new Set(liveUnits.map((u) => u.schoolFormCode as string))];
   const unitGrants = unitIds.map((unitId) => {
     const rows = liveUnits.filter((u) => u.unitId === unitId);
-    return { unitId, schoolFormCodes: rows.some((r) => !r.schoolFormCode) ? null : rows.map((r) => r.schoolFormCode as string).sort() };
+    const offices = rows.find((r) => r.addressIds && r.addressIds.length > 0)?.addressIds;
+    const grant = { unitId, schoolFormCodes: rows.some((r) => !r.schoolFormCode) ? null : rows.map((r) => r.schoolFormCode as string).sort() };
+    return offices ? { ...grant, addressIds: [...offices].sort() } : grant;
   });
   const validFrom = liveRoles.map((r) => r.validFrom).sort()[0] ?? ctx.today;
   const validTo = liveRoles.some((r) => !r.validTo) ? null : (liveRoles.map((r) => r.validTo as string).sort().at(-1) ?? null);
@@ -250,7 +255,7 @@ async function refuseIfLastAdministrator(ctx: Context, organisationId: string, c
   }
 }
 
-export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] | null; unitIds?: string[] | null; schoolFormCodes?: string[] | null; validFrom?: string | null; validTo?: string | null }
+export interface StaffChangeArgs { email?: string | null; roleCodes?: string[] | null; unitIds?: string[] | null; schoolFormCodes?: string[] | null; addressIds?: string[] | null; validFrom?: string | null; validTo?: string | null }
 
 /** R-SIGN-1: a CHANGED staff member (the whole new state), pending signature. */
 export async function proposeStaffChange(ctx: Context, organisationId: string, personId: string, input: StaffChangeArgs, expectedVersion?: number | null): Promise<PendingChangeRow> {
@@ -263,7 +268,10 @@ export async function proposeStaffChange(ctx: Context, organisationId: string, p
   const schoolFormCodes = input.schoolFormCodes !== undefined && input.schoolFormCodes !== null ? input.schoolFormCodes : input.unitIds ? null : cur.schoolFormCodes;
   const validFrom = input.validFrom ?? cur.validFrom;
   const validTo = 'validTo' in input ? (input.validTo ?? null) : cur.validTo;
-  const grant = await validateGrant(ctx, organisationId, { roleCodes, unitIds, schoolFormCodes, validFrom, validTo }, catalogue);
+  // R-USR-2 level two: offices given = those; omitted = as now (unless the units change: then all offices).
+  const currentOffices = cur.unitGrants.flatMap((u) => ('addressIds' in u && u.addressIds ? u.addressIds : []));
+  const addressIds = input.addressIds !== undefined ? (input.addressIds ?? null) : input.unitIds ? null : currentOffices.length > 0 ? currentOffices : null;
+  const grant = await validateGrant(ctx, organisationId, { roleCodes, unitIds, schoolFormCodes, addressIds, validFrom, validTo }, catalogue);
   const isAdmin = (codes: readonly string[]) => codes.some((c) => catalogue.get(c)?.isPermissionAdmin);
   if (isAdmin(cur.roleCodes) && !isAdmin(grant.roleCodes)) await refuseIfLastAdministrator(ctx, organisationId, { kind: 'REMOVE', personId });
   return putChange(ctx, organisationId, {

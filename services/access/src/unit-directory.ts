@@ -10,15 +10,21 @@ export interface UnitDirectory {
   units(ids: readonly string[], authorization?: string): Promise<KnownUnit[]>;
   /** Names of the organisations among `ids` that exist. */
   organisations(ids: readonly string[], authorization?: string): Promise<Map<string, string>>;
-  /** Every unit of each organisation among `ids` that exists, sorted by id (R-USR-3: org-wide scopes list them). */
-  organisationUnits(ids: readonly string[], authorization?: string): Promise<Map<string, string[]>>;
+  /**
+   * Every unit of each organisation among `ids` that exists, sorted by id, with its current offices
+   * (R-USR-3: org-wide scopes list them; R-USR-2: an office removed from a unit grants nothing).
+   */
+  organisationUnits(ids: readonly string[], authorization?: string): Promise<Map<string, OrganisationUnit[]>>;
 }
 
-const UNIT_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { id closed organisation { id } schoolForms { code } } } }`;
+const UNIT_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { id closed organisation { id } schoolForms { code } addresses { id } } } }`;
 const ORG_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id name } } }`;
-const ORG_UNITS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id units { id } } } }`;
+const ORG_UNITS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id units { id addresses { id } } } } }`;
 
 export class DirectoryUnavailableError extends Error {}
+
+/** A unit as `organisationUnits` lists it: its id and its offices (address ids) as they are now. */
+export interface OrganisationUnit { id: string; addressIds: string[] }
 
 /**
  * Fetches entities by reference from the organisations subgraph (`_entities`), forwarding the
@@ -47,16 +53,16 @@ export function createHttpUnitDirectory(organisationsUrl: string, fetchImpl: typ
   }
   return {
     async units(ids, authorization) {
-      const rows = await entities<{ id: string; closed: boolean; organisation: { id: string }; schoolForms: { code: string }[] }>(UNIT_QUERY, 'Unit', ids, authorization);
-      return rows.map((u) => ({ id: u.id, organisationId: u.organisation.id, closed: u.closed, schoolFormCodes: u.schoolForms.map((s) => s.code) }));
+      const rows = await entities<{ id: string; closed: boolean; organisation: { id: string }; schoolForms: { code: string }[]; addresses?: { id: string }[] }>(UNIT_QUERY, 'Unit', ids, authorization);
+      return rows.map((u) => ({ id: u.id, organisationId: u.organisation.id, closed: u.closed, schoolFormCodes: u.schoolForms.map((s) => s.code), addressIds: (u.addresses ?? []).map((a) => a.id) }));
     },
     async organisations(ids, authorization) {
       const rows = await entities<{ id: string; name: string }>(ORG_QUERY, 'Organisation', ids, authorization);
       return new Map(rows.map((o) => [o.id, o.name]));
     },
     async organisationUnits(ids, authorization) {
-      const rows = await entities<{ id: string; units: { id: string }[] }>(ORG_UNITS_QUERY, 'Organisation', ids, authorization);
-      return new Map(rows.map((o) => [o.id, o.units.map((u) => u.id).sort()]));
+      const rows = await entities<{ id: string; units: { id: string; addresses: { id: string }[] }[] }>(ORG_UNITS_QUERY, 'Organisation', ids, authorization);
+      return new Map(rows.map((o) => [o.id, o.units.map((u) => ({ id: u.id, addressIds: u.addresses.map((a) => a.id) })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
     },
   };
 }

@@ -16,7 +16,7 @@ describe('createHttpUnitDirectory', () => {
       const entities = body.variables.representations.map((r: { __typename: string; id: string }) =>
         r.id === 'missing' ? null
           : r.__typename === 'Unit' ? { id: r.id, closed: r.id === 'u-closed', organisation: { id: 'org-1' }, schoolForms: r.id === 'u-sfi' ? [{ code: 'SFI' }] : [] }
-            : body.query.includes('units { id }') ? { id: r.id, units: [{ id: 'u2' }, { id: 'u1' }] } : { id: r.id, name: 'Dorotea kommun' });
+            : body.query.includes('units { id') ? { id: r.id, units: [{ id: 'u2', addresses: [] }, { id: 'u1', addresses: [{ id: 'a1' }] }] } : { id: r.id, name: 'Dorotea kommun' });
       res.end(JSON.stringify({ data: { _entities: entities } }));
     });
   });
@@ -31,13 +31,13 @@ describe('createHttpUnitDirectory', () => {
     const dir = createHttpUnitDirectory(url);
     const units = await dir.units(['u-open', 'u-closed', 'u-sfi', 'missing', 'u-open'], 'Bearer abc');
     expect(units).toEqual([
-      { id: 'u-open', organisationId: 'org-1', closed: false, schoolFormCodes: [] },
-      { id: 'u-closed', organisationId: 'org-1', closed: true, schoolFormCodes: [] },
-      { id: 'u-sfi', organisationId: 'org-1', closed: false, schoolFormCodes: ['SFI'] },
+      { id: 'u-open', organisationId: 'org-1', closed: false, schoolFormCodes: [], addressIds: [] },
+      { id: 'u-closed', organisationId: 'org-1', closed: true, schoolFormCodes: [], addressIds: [] },
+      { id: 'u-sfi', organisationId: 'org-1', closed: false, schoolFormCodes: ['SFI'], addressIds: [] },
     ]);
     expect(seen).toHaveLength(1);
     expect(seen[0].authorization).toBe('Bearer abc');
-    expect(seen[0].body.query).toContain('... on Unit { id closed organisation { id } schoolForms { code } }');
+    expect(seen[0].body.query).toContain('... on Unit { id closed organisation { id } schoolForms { code } addresses { id } }');
     expect(seen[0].body.variables.representations).toHaveLength(4);
     expect(await dir.organisations(['o-1'])).toEqual(new Map([['o-1', 'Dorotea kommun']]));
     expect(await dir.units([])).toEqual([]);
@@ -46,9 +46,9 @@ describe('createHttpUnitDirectory', () => {
   it('R-USR-3: lists every unit of the organisations asked for, sorted, in one request', async () => {
     const dir = createHttpUnitDirectory(url);
     const before = seen.length;
-    expect(await dir.organisationUnits(['o-1', 'missing'], 'Bearer abc')).toEqual(new Map([['o-1', ['u1', 'u2']]]));
+    expect(await dir.organisationUnits(['o-1', 'missing'], 'Bearer abc')).toEqual(new Map([['o-1', [{ id: 'u1', addressIds: ['a1'] }, { id: 'u2', addressIds: [] }]]]));
     expect(seen).toHaveLength(before + 1);
-    expect(seen.at(-1)!.body.query).toContain('... on Organisation { id units { id } }');
+    expect(seen.at(-1)!.body.query).toContain('... on Organisation { id units { id addresses { id } } }');
   });
 
   it('an unreachable or failing organisations service is a DirectoryUnavailableError', async () => {
@@ -66,7 +66,7 @@ describe('reference cache for access decisions (R-SCOPE-2 hot path)', () => {
     const directory = {
       units: async (ids: readonly string[]) => { calls.units++; return ids.filter((id) => id === 'u1').map((id) => ({ id, organisationId: 'o1', closed: false, schoolFormCodes: [] })); },
       organisations: async (ids: readonly string[]) => { calls.organisations++; return new Map(ids.filter((id) => id === 'o1').map((id) => [id, name] as const)); },
-      organisationUnits: async () => new Map<string, string[]>(),
+      organisationUnits: async () => new Map<string, { id: string; addressIds: string[] }[]>(),
     };
     let clock = 0;
     const cache = createReferenceCache(directory, { nameTtlMs: 1000, now: () => clock });

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentRequestId } from './request-context';
 
 export type { Logger };
 
@@ -30,6 +31,11 @@ export function createLogger(name: string, level = 'info', destination?: Destina
       censor: '[redacted]',
     },
     hooks: { streamWrite: redactPersonalNumbers },
+    // Every line written while serving a request names it (docs/operations.md, "Logs").
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   }, destination);
 }

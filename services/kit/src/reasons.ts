@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   | 'BAD_REQUEST'
   | 'TOO_MANY_REQUESTS'
+  | 'RATE_LIMITED'
   | 'PERSISTED_QUERY_NOT_FOUND'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -62,7 +63,12 @@ export const REASONS = {
   COST_LIMIT_EXCEEDED: { code: 'GRAPHQL_VALIDATION_FAILED', meaning: 'The operation would cost more than allowed (counted with its variables); ask for smaller pages or fewer nested lists.' },
   INVALID_VARIABLES: { code: 'BAD_USER_INPUT', meaning: 'The variables do not fit the operation.' },
   BATCHING_NOT_ALLOWED: { code: 'BAD_REQUEST', meaning: 'Send one operation per request.' },
-  RATE_LIMITED: { code: 'TOO_MANY_REQUESTS', meaning: 'Too many requests in a short time; wait and try again.' },
+  RATE_LIMITED: { code: 'RATE_LIMITED', meaning: 'Too many requests in a short time; wait and try again.' },
+  // The gateway's rate limits (docs/operations.md): HTTP 429 with Retry-After and extensions.retryAfterSeconds.
+  TOO_MANY_REQUESTS_FROM_ADDRESS: { code: 'RATE_LIMITED', meaning: 'Too many requests from this network address; wait Retry-After seconds.' },
+  TOO_MANY_REQUESTS_FROM_CALLER: { code: 'RATE_LIMITED', meaning: 'Too many requests from this person or partner system; wait Retry-After seconds.' },
+  TOO_MANY_LOGINS: { code: 'RATE_LIMITED', meaning: 'Too many log-ins started from this network address; wait Retry-After seconds.' },
+  TOO_MANY_TOKEN_REQUESTS: { code: 'RATE_LIMITED', meaning: 'Too many token requests from this network address; wait Retry-After seconds.' },
   SUBGRAPH_UNREACHABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'One of the services behind the gateway cannot be reached; part of the answer is missing.' },
   DATABASE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'The database cannot be reached right now.' },
   PERMISSION_SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'Permissions cannot be checked right now (the access service does not answer).' },
@@ -212,6 +218,7 @@ const GENERIC: Record<string, Reason> = {
   PERSISTED_QUERY_NOT_FOUND: 'INVALID_QUERY',
   PERSISTED_QUERY_NOT_SUPPORTED: 'INVALID_QUERY',
   TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  RATE_LIMITED: 'RATE_LIMITED',
 };
 
 export const genericReason = (code: unknown): Reason => (typeof code === 'string' && GENERIC[code]) || 'INTERNAL_ERROR';

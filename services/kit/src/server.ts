@@ -7,12 +7,16 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { createMetrics, metricsPlugin, mountMetrics, type ServiceMetrics } from './metrics';
+import { requestIdMiddleware } from './request-context';
 import { withReason } from './errors';
 
 export interface ServiceApp<C extends BaseContext> {
   app: Express;
   apollo: ApolloServer<C>;
   httpServer: http.Server;
+  /** This service's Prometheus metrics (`GET /metrics`); services add their own gauges. */
+  metrics: ServiceMetrics;
   /** Listens on `port` (0 = any free port) and returns the base URL. */
   listen: (port: number, host?: string) => Promise<string>;
   stop: () => Promise<void>;
@@ -43,16 +47,20 @@ export async function createServiceApp<C extends BaseContext>(opts: {
 }): Promise<ServiceApp<C>> {
   const app = express();
   app.disable('x-powered-by');
+  // First, so that every log line of the request carries its id (docs/operations.md).
+  app.use(requestIdMiddleware());
   const httpServer = http.createServer(app);
+  const metrics = createMetrics(opts.name);
   const apollo = new ApolloServer<C>({
     schema: opts.schema,
     includeStacktraceInErrorResponses: !opts.production,
     // runService (kit subgraph.ts) owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal
     // and kill the process before pools, relays and in-flight requests are finished.
     stopOnTerminationSignals: false,
-    introspection: true,
+    // The gateway plans from the composed supergraph, never by introspecting a subgraph.
+    introspection: !opts.production,
     // Inline tracing (ftv1) is for Apollo Studio, which we do not use; it costs CPU on every request.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metricsPlugin<C>(metrics), ...(opts.plugins ?? [])],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
       // The database restarting or unreachable is no bug: say so, so clients retry.
@@ -94,6 +102,7 @@ export async function createServiceApp<C extends BaseContext>(opts: {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  mountMetrics(app, metrics);
   opts.routes?.(app);
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }));
 
@@ -102,6 +111,7 @@ export async function createServiceApp<C extends BaseContext>(opts: {
     app,
     apollo,
     httpServer,
+    metrics,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

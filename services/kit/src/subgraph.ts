@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { createOrm, migrationsApplied, type OrmOptions } from './orm';
 import { createServiceApp, type ServiceApp } from './server';
 import { storableInputPlugin } from './storable-input';
+import { OutboxEventEntity } from './outbox-event.entity';
 
 export const loadTypeDefs = (path: string): DocumentNode => gql(readFileSync(path, 'utf8'));
 
@@ -73,6 +74,17 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
     plugins: [storableInputPlugin<C>()],
     onStop: () => orm.close(),
   });
+  // Pool usage and the audit backlog (docs/operations.md, "Metrics"): read at scrape time.
+  const pool = () => (orm.em.getConnection().getKnex().client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
+  service.metrics.gauge('behorig_db_pool_used', 'Database connections in use', () => pool()?.numUsed() ?? 0);
+  service.metrics.gauge('behorig_db_pool_free', 'Idle database connections', () => pool()?.numFree() ?? 0);
+  service.metrics.gauge('behorig_db_pool_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);
+  if ((opts.entities as unknown[]).includes(OutboxEventEntity)) {
+    service.metrics.gauge('behorig_outbox_backlog', 'Audit events written but not yet delivered to signing', async () => {
+      const [row] = await orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM "${opts.schema}".outbox_event WHERE delivered_at IS NULL`);
+      return Number(row.n);
+    });
+  }
   return { ...service, orm };
 }
 

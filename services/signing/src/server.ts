@@ -100,6 +100,10 @@ export async function buildServer(opts: SigningBuildOptions) {
       auditExportRoute(app, orm, deps);
     },
   });
+  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', async () => {
+    const [row] = await server.orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM signing.signing_order WHERE status = 'PENDING'`);
+    return Number(row.n);
+  });
   const checkpoints = startCheckpointer({
     orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
   });

@@ -44,6 +44,7 @@ export type AccountReviewStatus =
   | 'REJECTED'
   | 'REVIEWED';
 
+/** An office of a unit (owned by the organisations subgraph). */
 export type Address = {
   __typename?: 'Address';
   city: Scalars['String']['output'];
@@ -271,6 +272,8 @@ export type CreateUnitInput = {
 /** An employment at a unit, optionally for one school form (null = all of the unit's school forms). */
 export type Employment = {
   __typename?: 'Employment';
+  /** The offices of the unit this employment is limited to (R-USR-2); null = all of them, including offices added later. */
+  addressIds?: Maybe<Array<Scalars['ID']['output']>>;
   schoolFormCode?: Maybe<Scalars['ID']['output']>;
   unit: Unit;
   /** Last day of the employment at this unit (R-END-1); null = no end date. */
@@ -316,6 +319,13 @@ export type FunctionGrant = {
 /** Level 1 of a staff account: membership of one organisation (R-USR-2). */
 export type Membership = {
   __typename?: 'Membership';
+  /**
+   * Level 2, offices (R-USR-2): the offices (addresses) of those units the person works at, as the
+   * units have them now. A unit not limited to some offices contributes all of its offices.
+   */
+  addresses: Array<Address>;
+  /** R-USR-5: the person's e-mail in this organisation (contact details belong to the membership). */
+  email?: Maybe<Scalars['String']['output']>;
   /** Level 2 in detail: each (unit, school form) employment with its end date (R-ORG-5, R-END). */
   employments: Array<Employment>;
   organisation: Organisation;
@@ -683,6 +693,8 @@ export type PaymentAccountType =
 /** One proposed change: the person's whole intended state (NEW, CHANGED) or their removal. */
 export type PendingChange = {
   __typename?: 'PendingChange';
+  /** The offices the units are limited to (R-USR-2); null = all offices of every unit. A unit none of whose offices is listed keeps all of them. */
+  addressIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** The person's Membership.version this change was proposed against (null for a NEW person); a change whose base is no longer current is never applied. */
   baseVersion?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
@@ -702,6 +714,8 @@ export type PendingChange = {
  */
 export type PermissionScope = {
   __typename?: 'PermissionScope';
+  /** The offices (addresses) of those units the role applies at, as the units have them now (R-USR-2 level two). */
+  addresses: Array<Address>;
   orgWide: Scalars['Boolean']['output'];
   organisation: Organisation;
   role: Role;
@@ -716,6 +730,7 @@ export type Person = {
   __typename?: 'Person';
   /** Lists never show the full personal number (R-USR-1). */
   birthDate: Scalars['Date']['output'];
+  /** R-USR-5: the e-mail of a membership the viewer sees (e-mail belongs to the membership, not the person). */
   email?: Maybe<Scalars['String']['output']>;
   givenName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -764,6 +779,10 @@ export type PersonSummary = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * R-SCOPE-2. With `addressId` (an office, R-USR-2 level two) the check is at that office: it must be a
+   * current office of the organisation (of `unitId` when given), and a unit limited to other offices does not grant there.
+   */
   checkAccess: AccessDecision;
   endEmploymentPreview: EndEmploymentPreview;
   /** The signed-in person. */
@@ -793,6 +812,7 @@ export type Query = {
 
 export type QueryCheckAccessArgs = {
   access: Access;
+  addressId?: InputMaybe<Scalars['ID']['input']>;
   function: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   organisationId: Scalars['ID']['input'];
@@ -808,6 +828,7 @@ export type QueryEndEmploymentPreviewArgs = {
 
 export type QueryMyAccessArgs = {
   access: Access;
+  addressId?: InputMaybe<Scalars['ID']['input']>;
   function: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   organisationId: Scalars['ID']['input'];
@@ -978,6 +999,8 @@ export type SigningOrderKind =
   | 'SIGN';
 
 export type StaffChangeInput = {
+  /** Offices as in StaffInput; omitted = unchanged (or all offices when unitIds is given), null = all offices. */
+  addressIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   email?: InputMaybe<Scalars['String']['input']>;
   roleCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
   schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1000,6 +1023,11 @@ export type StaffEdge = {
 };
 
 export type StaffInput = {
+  /**
+   * R-USR-2 level two: offices of the chosen units. null (or empty) = all offices of every chosen unit,
+   * including offices added later; a chosen unit none of whose offices is listed keeps all of them.
+   */
+  addressIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   email?: InputMaybe<Scalars['String']['input']>;
   givenName: Scalars['String']['input'];
   personalNumber: Scalars['String']['input'];

@@ -240,3 +240,43 @@ describe('validating a staff grant (R-USR-2…4, R-ORG-3, R-ORG-5)', () => {
     expect(e.field).toBe('change.unitIds');
   });
 });
+
+describe('offices, level two of R-USR-2', () => {
+  const officeStaff: Membership[] = [{
+    organisationId: ARATRON,
+    units: [{ unitId: 'u-stod', addressIds: ['a-sthlm'] }, { unitId: 'u-kista' }],
+    roles: [{ id: 'r1', roleCode: 'REPORTING', validFrom: '2026-01-01', validTo: null }],
+  }];
+  const ask = (unitId: string, addressId: string | null) =>
+    checkAccess({ memberships: officeStaff, rolesByCode, organisationId: ARATRON, organisationName: 'Aratron AB', unitId, addressId, function: 'REPORTS', access: 'UPDATE', on: TODAY });
+
+  it('R-USR-2: a unit limited to some offices grants only at those offices; an unlimited unit at every office', () => {
+    expect(ask('u-stod', 'a-sthlm').allowed).toBe(true);
+    expect(ask('u-stod', 'a-uppsala')).toMatchObject({ allowed: false, reason: "office a-uppsala is not among the person's offices at unit u-stod in Aratron AB" });
+    expect(ask('u-stod', null).allowed).toBe(true);
+    expect(ask('u-kista', 'a-any-later-office').allowed).toBe(true);
+  });
+
+  it('R-USR-2: scopes carry each unit\'s office limits (absent = all offices)', () => {
+    const [scope] = computePermissionScopes(officeStaff, rolesByCode, TODAY);
+    expect(scope).toMatchObject({ unitIds: ['u-kista', 'u-stod'], unitAddressIds: { 'u-stod': ['a-sthlm'] } });
+  });
+
+  it('R-USR-2: validateStaffGrant keeps named offices per unit; a unit none of whose offices is named keeps all', () => {
+    const knownUnits: KnownUnit[] = [
+      { id: 'u1', organisationId: ARATRON, closed: false, schoolFormCodes: [], addressIds: ['a1', 'a2'] },
+      { id: 'u2', organisationId: ARATRON, closed: false, schoolFormCodes: [], addressIds: ['a3'] },
+    ];
+    const grant = validateStaffGrant({ roleCodes: ['REPORTING'], unitIds: ['u1', 'u2'], addressIds: ['a2'], knownUnits, organisationId: ARATRON, rolesByCode });
+    expect(grant.units).toEqual([{ unitId: 'u1', schoolFormCodes: null, addressIds: ['a2'] }, { unitId: 'u2', schoolFormCodes: null }]);
+    const all = validateStaffGrant({ roleCodes: ['REPORTING'], unitIds: ['u1'], addressIds: null, knownUnits, organisationId: ARATRON, rolesByCode });
+    expect(all.units).toEqual([{ unitId: 'u1', schoolFormCodes: null }]);
+  });
+
+  it('R-USR-2: an office that is not an office of a chosen unit is a ValidationError on addressIds', () => {
+    const knownUnits: KnownUnit[] = [{ id: 'u1', organisationId: ARATRON, closed: false, schoolFormCodes: [], addressIds: ['a1'] }];
+    const e = thrown(() => validateStaffGrant({ roleCodes: ['REPORTING'], unitIds: ['u1'], addressIds: ['a9'], knownUnits, organisationId: ARATRON, rolesByCode }));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).field).toBe('input.addressIds');
+  });
+});

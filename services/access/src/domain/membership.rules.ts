@@ -17,6 +17,8 @@ export interface MembershipUnit {
   unitId: string;
   /** R-ORG-5: null/undefined = all of the unit's school forms. */
   schoolFormCodes?: readonly string[] | null;
+  /** R-USR-2 level two: the offices (addresses) of the unit; null/undefined = all of them, including later ones. */
+  addressIds?: readonly string[] | null;
 }
 
 export interface RoleAssignment extends Period {
@@ -36,6 +38,8 @@ export interface PermissionScope {
   orgWide: boolean;
   /** The person's units in that organisation, sorted; empty when orgWide. */
   unitIds: string[];
+  /** R-USR-2 level two: per unit of `unitIds`, the offices it is limited to (a unit absent, or the field absent = all of its offices). */
+  unitAddressIds?: Record<string, string[]>;
   roleCode: string;
   validFrom: string;
   validTo: string | null;
@@ -46,16 +50,28 @@ function assertOn(on: string): void {
   if (typeof on !== 'string' || !isValidIsoDate(on)) throw new ValidationError('on', 'The date must be a calendar date YYYY-MM-DD.', 'INVALID_DATE');
 }
 
-/** Several membership records for one organisation are read as one (units and roles united). */
-function mergeByOrganisation(memberships: readonly Membership[]): Map<string, { unitIds: string[]; roles: RoleAssignment[] }> {
-  const byOrg = new Map<string, { unitIds: Set<string>; roles: RoleAssignment[] }>();
+/**
+ * Several membership records for one organisation are read as one (units and roles united). A unit
+ * is limited to some offices only when every record naming it limits it (else all its offices).
+ */
+function mergeByOrganisation(memberships: readonly Membership[]): Map<string, { unitIds: string[]; unitAddressIds: Record<string, string[]>; roles: RoleAssignment[] }> {
+  const byOrg = new Map<string, { units: Map<string, Set<string> | null>; roles: RoleAssignment[] }>();
   for (const m of memberships) {
     let entry = byOrg.get(m.organisationId);
-    if (!entry) byOrg.set(m.organisationId, (entry = { unitIds: new Set(), roles: [] }));
-    for (const u of m.units) entry.unitIds.add(u.unitId);
+    if (!entry) byOrg.set(m.organisationId, (entry = { units: new Map(), roles: [] }));
+    for (const u of m.units) {
+      const prev = entry.units.get(u.unitId);
+      const limited = u.addressIds && u.addressIds.length > 0 ? u.addressIds : null;
+      if (prev === null || limited === null) entry.units.set(u.unitId, null);
+      else entry.units.set(u.unitId, new Set([...(prev ?? []), ...limited!]));
+    }
     entry.roles.push(...m.roles);
   }
-  return new Map([...byOrg].map(([org, e]) => [org, { unitIds: [...e.unitIds].sort(), roles: e.roles }]));
+  return new Map([...byOrg].map(([org, e]) => {
+    const unitAddressIds: Record<string, string[]> = {};
+    for (const [unitId, addresses] of e.units) if (addresses) unitAddressIds[unitId] = [...addresses].sort();
+    return [org, { unitIds: [...e.units.keys()].sort(), unitAddressIds, roles: e.roles }];
+  }));
 }
 
 /**
@@ -69,7 +85,7 @@ function mergeByOrganisation(memberships: readonly Membership[]): Map<string, { 
 export function computePermissionScopes(memberships: readonly Membership[], rolesByCode: RolesByCode, on: string): PermissionScope[] {
   assertOn(on);
   const scopes: PermissionScope[] = [];
-  for (const [organisationId, { unitIds, roles }] of mergeByOrganisation(memberships)) {
+  for (const [organisationId, { unitIds, unitAddressIds, roles }] of mergeByOrganisation(memberships)) {
     for (const a of roles) {
       const role = rolesByCode.get(a.roleCode);
       if (!role || periodStateOn(a, on) !== 'ACTIVE') continue;
@@ -78,6 +94,7 @@ export function computePermissionScopes(memberships: readonly Membership[], role
         organisationId,
         orgWide: role.orgWideOnly,
         unitIds: role.orgWideOnly ? [] : [...unitIds],
+        ...(role.orgWideOnly || Object.keys(unitAddressIds).length === 0 ? {} : { unitAddressIds: { ...unitAddressIds } }),
         roleCode: a.roleCode,
         validFrom: a.validFrom,
         validTo: a.validTo,
@@ -96,6 +113,12 @@ export interface AccessQuery {
   organisationName?: string;
   /** null/undefined = anywhere in the organisation (organisation-level functions, or "at some unit"). */
   unitId?: string | null;
+  /**
+   * R-USR-2 level two: an office of `unitId` (the caller resolves which unit an office belongs to;
+   * `unitId` is then required). A unit-scoped role covers it when the person's unit is not limited
+   * to other offices.
+   */
+  addressId?: string | null;
   function: string;
   access: Access;
   on: string;
@@ -137,11 +160,15 @@ export function checkAccess(query: AccessQuery): AccessDecision {
   if (granting.length === 0) {
     return { allowed: false, reason: `no role grants ${wanted} in ${orgName}`, roleCode: null, validTo: null };
   }
+  const addressId = query.addressId ?? null;
+  const officeCovered = (u: string) => addressId === null || !membership.unitAddressIds[u] || membership.unitAddressIds[u].includes(addressId);
   const covering = granting.filter(({ role }) =>
-    role.orgWideOnly ? true : unitId === null ? membership.unitIds.length > 0 : membership.unitIds.includes(unitId),
+    role.orgWideOnly ? true : unitId === null ? membership.unitIds.length > 0 : membership.unitIds.includes(unitId) && officeCovered(unitId),
   );
   if (covering.length === 0) {
-    const where = unitId === null ? 'the person has no unit' : `unit ${unitId} is not among the person's units`;
+    const where = unitId === null ? 'the person has no unit'
+      : membership.unitIds.includes(unitId) ? `office ${addressId} is not among the person's offices at unit ${unitId}`
+        : `unit ${unitId} is not among the person's units`;
     return { allowed: false, reason: `${where} in ${orgName}`, roleCode: null, validTo: null };
   }
   const via = (x: { a: RoleAssignment; role: RoleLike }) => `${wanted} via role ${x.role.name} (${x.role.code}) in ${orgName}`;
@@ -166,6 +193,8 @@ export interface KnownUnit {
   closed: boolean;
   /** The school forms the unit offers (R-ORG-5); empty = the unit has none. */
   schoolFormCodes: readonly string[];
+  /** The unit's offices (addresses, R-ORG-3) as they are now. */
+  addressIds?: readonly string[];
 }
 
 export interface StaffGrantInput {
@@ -173,6 +202,11 @@ export interface StaffGrantInput {
   unitIds: readonly string[];
   /** null/undefined/[] = all school forms of each chosen unit. */
   schoolFormCodes?: readonly string[] | null;
+  /**
+   * R-USR-2 level two: offices of the chosen units. null/undefined/[] = all offices of every chosen
+   * unit (including offices added later); a chosen unit none of whose offices is named keeps all of them.
+   */
+  addressIds?: readonly string[] | null;
   /** The units the organisations subgraph knows for these ids (missing ids = do not exist). */
   knownUnits: readonly KnownUnit[];
   organisationId: string;
@@ -183,7 +217,7 @@ export interface StaffGrant {
   roleCodes: string[];
   /** True when any role is org-wide only (R-USR-3): those roles cover every unit regardless. */
   orgWide: boolean;
-  units: { unitId: string; schoolFormCodes: string[] | null }[];
+  units: { unitId: string; schoolFormCodes: string[] | null; addressIds?: string[] | null }[];
 }
 
 /**
@@ -223,9 +257,25 @@ export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'
     throw new ValidationError(`${p}unitIds`, `Choose at least one performing unit for ${unitScoped.map((r) => r.name).join(', ')}.`, 'UNIT_REQUIRED');
   }
 
+  // R-USR-2 level two: every named office must be an office of a chosen unit (as the unit is now).
+  const offices = input.addressIds && input.addressIds.length > 0 ? [...new Set(input.addressIds)] : null;
+  const officesOf = (u: KnownUnit): string[] | null => {
+    if (offices === null) return null;
+    const mine = offices.filter((a) => (u.addressIds ?? []).includes(a)).sort();
+    return mine.length > 0 ? mine : null;
+  };
+  if (offices !== null) {
+    const stray = offices.filter((a) => !units.some((u) => (u.addressIds ?? []).includes(a)));
+    if (stray.length > 0) throw new ValidationError(`${p}addressIds`, `The office ${stray.join(', ')} is not an office of a chosen performing unit.`);
+  }
+  const withOffices = (g: { unitId: string; schoolFormCodes: string[] | null }, u: KnownUnit) => {
+    const a = officesOf(u);
+    return a ? { ...g, addressIds: a } : g;
+  };
+
   const forms = input.schoolFormCodes && input.schoolFormCodes.length > 0 ? [...new Set(input.schoolFormCodes)] : null;
   if (forms === null) {
-    return { roleCodes, orgWide, units: units.map((u) => ({ unitId: u.id, schoolFormCodes: null })) };
+    return { roleCodes, orgWide, units: units.map((u) => withOffices({ unitId: u.id, schoolFormCodes: null }, u)) };
   }
   const withForms = units.filter((u) => u.schoolFormCodes.length > 0);
   if (withForms.length === 0) {
@@ -239,14 +289,14 @@ export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'
   const result: StaffGrant['units'] = [];
   for (const u of units) {
     if (u.schoolFormCodes.length === 0) {
-      result.push({ unitId: u.id, schoolFormCodes: null });
+      result.push(withOffices({ unitId: u.id, schoolFormCodes: null }, u));
       continue;
     }
     const mine = forms.filter((f) => u.schoolFormCodes.includes(f)).sort();
     if (mine.length === 0) {
       throw new ValidationError(`${p}schoolFormCodes`, `The performing unit ${u.id} offers none of the chosen school forms.`, 'SCHOOL_FORM_NOT_OFFERED');
     }
-    result.push({ unitId: u.id, schoolFormCodes: mine });
+    result.push(withOffices({ unitId: u.id, schoolFormCodes: mine }, u));
   }
   return { roleCodes, orgWide, units: result };
 }

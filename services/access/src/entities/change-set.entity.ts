@@ -42,7 +42,8 @@ export const PendingChangeEntity = defineEntity({
     unitIds: p.json<string[]>(),
     schoolFormCodes: p.json<string[]>().nullable(),
     /** The validated level-2 grant per unit (null school forms = all of the unit's). */
-    unitGrants: p.json<{ unitId: string; schoolFormCodes: string[] | null }[]>(),
+    /** Per unit: its school forms (null = all) and offices (absent/null = all, R-USR-2 level two). */
+    unitGrants: p.json<{ unitId: string; schoolFormCodes: string[] | null; addressIds?: string[] | null }[]>(),
     validFrom: p.date(),
     validTo: p.date().nullable(),
     /** The membership version this change was proposed against (null for NEW people); stale when it moved on. */

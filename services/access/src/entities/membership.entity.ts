@@ -29,6 +29,8 @@ export const MembershipUnitEntity = defineEntity({
     schoolFormCode: p.string().nullable(),
     /** R-END-2: the employment at this unit ends after this day (null = no end date). */
     validTo: p.date().nullable(),
+    /** R-USR-2 level two (migration 006): the offices of the unit; null = all of them, including later ones. Written with SQL only. */
+    addressIds: p.array<string>().nullable(),
   }),
 });
 export type MembershipUnitRow = InferEntity<typeof MembershipUnitEntity>;

@@ -41,6 +41,12 @@ export type AccessDecision = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** An office of a unit (owned by the organisations subgraph). */
+export type Address = {
+  __typename?: 'Address';
+  id: Scalars['ID']['output'];
+};
+
 /** R-AGR-1: the access agreement of one organisation. */
 export type Agreement = {
   __typename?: 'Agreement';
@@ -88,6 +94,8 @@ export type ChangeSetStatus =
 /** An employment at a unit, optionally for one school form (null = all of the unit's school forms). */
 export type Employment = {
   __typename?: 'Employment';
+  /** The offices of the unit this employment is limited to (R-USR-2); null = all of them, including offices added later. */
+  addressIds?: Maybe<Array<Scalars['ID']['output']>>;
   schoolFormCode?: Maybe<Scalars['ID']['output']>;
   unit: Unit;
   /** Last day of the employment at this unit (R-END-1); null = no end date. */
@@ -133,6 +141,11 @@ export type FunctionGrant = {
 /** Level 1 of a staff account: membership of one organisation (R-USR-2). */
 export type Membership = {
   __typename?: 'Membership';
+  /**
+   * Level 2, offices (R-USR-2): the offices (addresses) of those units the person works at, as the
+   * units have them now. A unit not limited to some offices contributes all of its offices.
+   */
+  addresses: Array<Address>;
   /** R-USR-5: the person's e-mail in this organisation (contact details belong to the membership). */
   email?: Maybe<Scalars['String']['output']>;
   /** Level 2 in detail: each (unit, school form) employment with its end date (R-ORG-5, R-END). */
@@ -256,6 +269,8 @@ export type PageInfo = {
 /** One proposed change: the person's whole intended state (NEW, CHANGED) or their removal. */
 export type PendingChange = {
   __typename?: 'PendingChange';
+  /** The offices the units are limited to (R-USR-2); null = all offices of every unit. A unit none of whose offices is listed keeps all of them. */
+  addressIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** The person's Membership.version this change was proposed against (null for a NEW person); a change whose base is no longer current is never applied. */
   baseVersion?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
@@ -275,6 +290,8 @@ export type PendingChange = {
  */
 export type PermissionScope = {
   __typename?: 'PermissionScope';
+  /** The offices (addresses) of those units the role applies at, as the units have them now (R-USR-2 level two). */
+  addresses: Array<Address>;
   orgWide: Scalars['Boolean']['output'];
   organisation: Organisation;
   role: Role;
@@ -329,6 +346,10 @@ export type PersonSummary = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * R-SCOPE-2. With `addressId` (an office, R-USR-2 level two) the check is at that office: it must be a
+   * current office of the organisation (of `unitId` when given), and a unit limited to other offices does not grant there.
+   */
   checkAccess: AccessDecision;
   endEmploymentPreview: EndEmploymentPreview;
   /** The signed-in person. */
@@ -346,6 +367,7 @@ export type Query = {
 
 export type QueryCheckAccessArgs = {
   access: Access;
+  addressId?: InputMaybe<Scalars['ID']['input']>;
   function: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   organisationId: Scalars['ID']['input'];
@@ -361,6 +383,7 @@ export type QueryEndEmploymentPreviewArgs = {
 
 export type QueryMyAccessArgs = {
   access: Access;
+  addressId?: InputMaybe<Scalars['ID']['input']>;
   function: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   organisationId: Scalars['ID']['input'];
@@ -431,6 +454,8 @@ export type SigningOrder = {
 };
 
 export type StaffChangeInput = {
+  /** Offices as in StaffInput; omitted = unchanged (or all offices when unitIds is given), null = all offices. */
+  addressIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   email?: InputMaybe<Scalars['String']['input']>;
   roleCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
   schoolFormCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -453,6 +478,11 @@ export type StaffEdge = {
 };
 
 export type StaffInput = {
+  /**
+   * R-USR-2 level two: offices of the chosen units. null (or empty) = all offices of every chosen unit,
+   * including offices added later; a chosen unit none of whose offices is listed keeps all of them.
+   */
+  addressIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   email?: InputMaybe<Scalars['String']['input']>;
   givenName: Scalars['String']['input'];
   personalNumber: Scalars['String']['input'];
@@ -580,8 +610,9 @@ export type ResolversTypes = ResolversObject<{
   AccessDecision: ResolverTypeWrapper<AccessDecisionModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Agreement: ResolverTypeWrapper<AgreementRow>;
+  Address: ResolverTypeWrapper<Address>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Agreement: ResolverTypeWrapper<AgreementRow>;
   AgreementStatus: AgreementStatus;
   ChangeKind: ChangeKind;
   ChangeSet: ResolverTypeWrapper<ChangeSetRow>;
@@ -621,8 +652,9 @@ export type ResolversParentTypes = ResolversObject<{
   AccessDecision: AccessDecisionModel;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
-  Agreement: AgreementRow;
+  Address: Address;
   ID: Scalars['ID']['output'];
+  Agreement: AgreementRow;
   ChangeSet: ChangeSetRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -661,6 +693,10 @@ export type AccessDecisionResolvers<ContextType = Context, ParentType extends Re
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement'], FederationReferenceType extends FederationReferenceTypes['Agreement'] = FederationReferenceTypes['Agreement']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agreement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activateBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -691,6 +727,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type EmploymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = ResolversObject<{
+  addressIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   schoolFormCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -716,6 +753,7 @@ export type FunctionGrantResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employments?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
@@ -750,6 +788,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PendingChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PendingChange'] = ResolversParentTypes['PendingChange']> = ResolversObject<{
+  addressIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   baseVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
@@ -762,6 +801,7 @@ export type PendingChangeResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type PermissionScopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PermissionScope'] = ResolversParentTypes['PermissionScope']> = ResolversObject<{
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   orgWide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -843,6 +883,7 @@ export type UnitResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessDecision?: AccessDecisionResolvers<ContextType>;
+  Address?: AddressResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   ChangeSet?: ChangeSetResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -3,6 +3,7 @@ import { Migration002MatrixAgreementsChangeSets } from './migration-002-matrix-a
 import { Migration003SealedPersonalNumbers } from './migration-003-sealed-personal-numbers';
 import { Migration004OptimisticLocking } from './migration-004-optimistic-locking';
 import { Migration005MembershipEmail } from './migration-005-membership-email';
+import { Migration006Offices } from './migration-006-offices';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration003SealedPersonalNumbers', class: Migration003SealedPersonalNumbers },
   { name: 'Migration004OptimisticLocking', class: Migration004OptimisticLocking },
   { name: 'Migration005MembershipEmail', class: Migration005MembershipEmail },
+  { name: 'Migration006Offices', class: Migration006Offices },
 ];

@@ -84,5 +84,9 @@ export const PendingChange: PendingChangeResolvers = {
   },
   unitIds: (c) => c.unitIds,
   schoolFormCodes: (c) => c.schoolFormCodes ?? null,
+  addressIds: (c) => {
+    const ids = c.unitGrants.flatMap((u) => u.addressIds ?? []);
+    return ids.length > 0 ? ids : null;
+  },
   baseVersion: (c) => c.baseVersion ?? null,
 };

@@ -32,6 +32,15 @@ export const Membership: MembershipResolvers = {
     // A unit granted per school form appears once per form; the unit itself is listed once.
     return [...new Set(rows.map((r) => r.unitId))].map((id) => ({ __typename: 'Unit' as const, id }));
   },
+  // R-USR-2 level two: the offices of the person's current units there, as the units have them now.
+  addresses: async (m, _a, ctx) => {
+    const [rows, units] = await Promise.all([ctx.loaders.unitsByMembership.load(m.id), ctx.organisationUnits.load(m.organisationId)]);
+    const live = rows.filter((u) => unitActiveOn(u, ctx.today));
+    return units.filter((u) => live.some((r) => r.unitId === u.id)).flatMap((u) => {
+      const limit = live.find((r) => r.unitId === u.id && r.addressIds && r.addressIds.length > 0)?.addressIds;
+      return u.addressIds.filter((a) => !limit || limit.includes(a));
+    }).map((id) => ({ __typename: 'Address' as const, id }));
+  },
   employments: (m, _a, { loaders }) => loaders.unitsByMembership.load(m.id),
   roles: (m, _a, { loaders }) => loaders.rolesByMembership.load(m.id),
 };
@@ -40,6 +49,7 @@ export const Employment: EmploymentResolvers = {
   unit: (u) => ({ __typename: 'Unit', id: u.unitId }),
   schoolFormCode: (u) => u.schoolFormCode ?? null,
   validTo: (u) => u.validTo ?? null,
+  addressIds: (u) => (u.addressIds && u.addressIds.length > 0 ? u.addressIds : null),
 };
 
 export const RoleAssignment: RoleAssignmentResolvers = {

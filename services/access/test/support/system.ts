@@ -11,9 +11,9 @@ import type { UnitDirectory } from '../../src/unit-directory';
 export const CLOSED_UNIT_ID = '00000000-0000-4000-8001-0000000000c1';
 
 /** In-test double of the organisations subgraph: serves the DEMO units and organisations (plus extras). */
-export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number; add: (unit: KnownUnit) => void } {
+export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number; add: (unit: KnownUnit) => void; removeAddress: (addressId: string) => void } {
   const units: KnownUnit[] = [
-    ...Object.values(DEMO.units).map((u) => ({ id: u.id, organisationId: DEMO.organisations[u.organisation as keyof typeof DEMO.organisations].id, closed: false, schoolFormCodes: [...u.schoolForms] })),
+    ...Object.values(DEMO.units).map((u) => ({ id: u.id, organisationId: DEMO.organisations[u.organisation as keyof typeof DEMO.organisations].id, closed: false, schoolFormCodes: [...u.schoolForms], addressIds: u.addresses.map((x) => x.id) })),
     { id: CLOSED_UNIT_ID, organisationId: DEMO.organisations.dorotea.id, closed: true, schoolFormCodes: [] },
     ...extra,
   ];
@@ -21,6 +21,10 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
     calls: 0,
     /** A unit created in the organisations subgraph after the fact. */
     add(unit: KnownUnit) { units.push(unit); },
+    /** An office removed from its unit in the organisations subgraph. */
+    removeAddress(addressId: string) {
+      for (const u of units) if (u.addressIds?.includes(addressId)) u.addressIds = u.addressIds.filter((x) => x !== addressId);
+    },
     async units(ids: readonly string[]) {
       dir.calls++;
       return units.filter((u) => ids.includes(u.id));
@@ -31,7 +35,7 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
     },
     async organisationUnits(ids: readonly string[]) {
       dir.calls++;
-      return new Map(ids.map((id) => [id, units.filter((u) => u.organisationId === id).map((u) => u.id).sort()]));
+      return new Map(ids.map((id) => [id, units.filter((u) => u.organisationId === id).map((u) => ({ id: u.id, addressIds: [...(u.addressIds ?? [])] })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
     },
   };
   return dir;

@@ -20,6 +20,7 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
   const [{ data, error }, refetch] = useQuery({ query: ChangesToSignDocument, variables: { id: organisationId }, requestPolicy: 'cache-and-network' });
   const [discardResult, discard] = useMutation(DiscardPendingChangeDocument);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [signedText, setSignedText] = useState<string | null>(null);
   const set = data?.organisation?.changesToSign;
   const changes = set?.changes ?? [];
   // a new proposal starts a new set: the previous receipt is history (it stays in the log)
@@ -79,9 +80,9 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
       )}
       {set && changes.length > 0 && canManage && (
         <SignChanges organisationId={organisationId} signingText={set.signingText}
-          onApplied={(r, refused) => { if (!refused) { setReceipt(r); onApplied(); } refetch({ requestPolicy: 'network-only' }); }} />
+          onApplied={(r, refused) => { if (!refused) { setSignedText(set.signingText); setReceipt(r); onApplied(); } refetch({ requestPolicy: 'network-only' }); }} />
       )}
-      {receipt && <ReceiptView receipt={receipt} onClose={() => setReceipt(null)} />}
+      {receipt && <ReceiptView receipt={receipt} signedText={signedText} onClose={() => setReceipt(null)} />}
     </section>
   );
 }

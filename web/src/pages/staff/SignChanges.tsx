@@ -5,7 +5,10 @@ import { apiFieldErrors } from '../../api/errors';
 import { BankIdOrder } from '../../components/BankIdOrder';
 import { SimulatorPanel } from '../../components/SimulatorPanel';
 import { ErrorBox } from '../../components/ui';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { config } from '../../config';
+import { formatDateTime } from '../../lib/format';
+import { buildReceiptPdf, maskPersonalNumbers } from '../../lib/receipt-pdf';
 
 /** Receipt as a downloadable JSON file: the compact JWS plus what it binds (R-SIGN-3). */
 export function receiptFile(receipt: Receipt): string {
@@ -60,21 +63,46 @@ export function SignChanges({ organisationId, signingText, signerPersonalNumber,
   );
 }
 
-/** The receipt after signing: who, when, the digest, and the JWS to download (R-SIGN-3). */
-export function ReceiptView({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
-  const t = useT();
+/** The receipt after signing: who, when, what, the digest; as a PDF in words and as the JWS (R-SIGN-3). */
+export function ReceiptView({ receipt, signedText, onClose }: { receipt: Receipt; signedText?: string | null; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const [pdfError, setPdfError] = useState(false);
+  const [busy, setBusy] = useState(false);
   const download = `data:application/json;charset=utf-8,${encodeURIComponent(receiptFile(receipt))}`;
+  const lines = maskPersonalNumbers(signedText ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  async function downloadPdf() {
+    setBusy(true);
+    setPdfError(false);
+    try {
+      const bytes = await buildReceiptPdf(lang, receipt, { signedText, jwksUrl: new URL('/.well-known/jwks.json', config.gatewayUrl).toString() });
+      const href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = `kvittens-${receipt.id}.pdf`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    } catch {
+      setPdfError(true);
+    } finally {
+      setBusy(false);
+    }
+  }
   return (
     <section className="receipt" aria-labelledby="receipt-title">
       <h3 id="receipt-title">{t('sign.receipt')}</h3>
       <p>{t('sign.receiptIntro')}</p>
       <dl className="details">
         <dt>{t('sign.signer')}</dt><dd>{receipt.signerName}</dd>
-        <dt>{t('sign.signedAt')}</dt><dd><time dateTime={receipt.signedAt}>{new Date(receipt.signedAt).toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })}</time></dd>
-        <dt>{t('sign.digest')}</dt><dd><code>{receipt.digest}</code></dd>
+        <dt>{t('sign.signedAt')}</dt><dd><time dateTime={receipt.signedAt}>{formatDateTime(lang, receipt.signedAt)}</time></dd>
+        {lines.length > 0 && <><dt>{t('receipt.what')}</dt><dd><ul className="plain">{lines.map((l, i) => <li key={i}>{l}</li>)}</ul></dd></>}
+        <dt>{t('sign.digest')}</dt><dd><code className="wrap">{receipt.digest}</code></dd>
       </dl>
+      {pdfError && <ErrorBox>{t('receipt.pdfFailed')}</ErrorBox>}
       <div className="actions">
-        <a className="button" href={download} download={`kvittens-${receipt.id}.json`}>{t('sign.download')}</a>
+        <button type="button" onClick={downloadPdf} disabled={busy}>{t('receipt.downloadPdf')}</button>
+        <a className="button secondary" href={download} download={`kvittens-${receipt.id}.json`}>{t('receipt.downloadJson')}</a>
         <button type="button" className="secondary" onClick={onClose}>{t('app.close')}</button>
       </div>
     </section>
