@@ -92,5 +92,5 @@ export function freshBankgiro(): string {
   return `${digits.slice(0, 4)}-${digits.slice(4)}`;
 }
 
-/** A fresh name: letters only, since names accept letters, spaces, hyphens and apostrophes. */
-export const fresh = (label: string) => `${label} ${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+/** A unique plain name (R-SIGN-6 allows letters, spaces, hyphens and apostrophes only: no digits). */
+export const fresh = (label: string) => `${label} ${[...randomBytes(5)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;

@@ -22,6 +22,9 @@ describe('urql client', () => {
     expect(url).toBe('http://gw/graphql');
     expect(init.method).toBe('POST');
     expect(new Headers(init.headers).get('authorization')).toBe('Bearer tok-123');
+    // Client awareness: the gateway's metrics and access log name the web client.
+    expect(new Headers(init.headers).get('apollographql-client-name')).toBe('behorig-web');
+    expect(new Headers(init.headers).get('apollographql-client-version')).toMatch(/\S/);
   });
 
   it('UNAUTHENTICATED logs out: the token is dropped and the app is told to show log-in', async () => {

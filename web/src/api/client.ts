@@ -2,6 +2,7 @@ import { Client, fetchExchange, type CombinedError } from 'urql';
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
 import { clearToken, getToken } from '../auth/session';
+import { config } from '../config';
 
 /** Normalisation keys: the federation keys, and `null` (embedded) for types without an id. */
 export const keys: KeyingConfig = {
@@ -58,6 +59,8 @@ export function createClient(url: string, onLoggedOut: () => void): Client {
   return new Client({
     url,
     preferGetMethod: false, // Apollo's CSRF guard blocks GET
+    // Client awareness (docs/operations.md): the gateway counts and logs requests by client.
+    fetchOptions: { headers: { 'apollographql-client-name': config.clientName, 'apollographql-client-version': config.clientVersion } },
     // Normalised cache first; lists that others change ask for cache-and-network themselves.
     requestPolicy: 'cache-first',
     exchanges: [
