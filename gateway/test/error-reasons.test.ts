@@ -25,6 +25,13 @@ describe('reasons of the gateway\'s refusals', () => {
     expect(((await basic.json()) as { errors?: { extensions?: unknown }[] }).errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'AUTHORIZATION_HEADER_MALFORMED' });
   });
 
+  it('a batched request is refused with BATCHING_NOT_ALLOWED', async () => {
+    const res = await fetch(sys.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'BATCHING_NOT_ALLOWED' });
+  });
+
   it('an invalid document and a bad variable get a catalogued reason too', async () => {
     const token = (await mintToken(sys.keys.key, { kind: 'person', personalNumber: tolvan.personalNumber, personId: tolvan.id, authority: true })).token;
     const unknown = await gqlRequest(sys.gatewayUrl, `{ noSuchField }`, undefined, token);
