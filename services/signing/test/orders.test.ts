@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReceiptVerifier, DEMO } from '@behorig/kit';
 import { createTokenVerifier } from '@behorig/kit';
 import { ORDER_LIFETIME_MS } from '../src/bankid';
+import { appendAuditEvents, SIGNING_STARTED_ACTION } from '../src/audit/audit-log';
 import { dorotea, person, startHarness, type Harness } from './support/harness';
 
 const ORDER = `orderRef kind status hintCode qrData autoStartToken message applyResult applyError
@@ -125,6 +126,11 @@ describe('signing subgraph: BankID log-in and signing against the simulator', ()
 
     it('R-SIGN-3/4: sign order bound to the caller → complete → receipt verifiable with the JWKS alone → applied exactly once under repeated and parallel polls', async () => {
       const changeSetId = randomUUID();
+      // Access's event that starts this signing is in the log first (R-AUDIT-4 causal order).
+      await h.signing.orm.em.fork().transactional((tx) => appendAuditEvents(tx, [{
+        organisationId: dorotea, at: new Date(), actor: `person:${arvid.id}`, actorPersonId: arvid.id, action: SIGNING_STARTED_ACTION,
+        target: `change_set:${changeSetId}`, before: null, after: { changeSetId, digest }, source: 'access', sourceId: `started-${changeSetId}`, receiptId: null,
+      }]));
       const res = await h.internal('/internal/sign-orders', signBody(changeSetId), `Bearer ${await arvidToken()}`);
       expect(res.status).toBe(200);
       const { orderRef } = (await res.json()) as { orderRef: string };
