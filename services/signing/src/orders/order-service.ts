@@ -207,7 +207,7 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
     if (locked.kind === 'SIGN') {
       const receiptId = randomUUID();
       const token = await mintReceipt(deps.key, {
-        receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerName: user.name,
+        receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerPersonId: locked.personId ?? null, signerName: user.name,
         organisationId: locked.organisationId!, changeSetId: locked.changeSetId!, digest: locked.digest!, signedAt: completedAt,
       });
       tx.create(ReceiptEntity, {
