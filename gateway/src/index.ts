@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, runService } from '@behorig/kit';
+import { createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
@@ -7,7 +7,8 @@ const logger = createLogger('gateway', env.LOG_LEVEL);
 
 runService('gateway', logger, async () => {
   const gateway = await buildGateway({
-    verify: createTokenVerifier({ jwksUrl: env.JWKS_URL }),
+    // R-AUTH-3: partner clients' revocation is checked on every request (≤ 5 s old).
+    verify: createServiceTokenVerifier(env.JWKS_URL),
     subgraphUrls: { organisations: env.ORGANISATIONS_URL, access: env.ACCESS_URL, signing: env.SIGNING_URL },
     signingBaseUrl: env.SIGNING_INTERNAL_URL,
     webOrigin: env.WEB_ORIGIN.split(',').map((s) => s.trim()),

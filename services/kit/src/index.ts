@@ -27,3 +27,4 @@ export * from './argument-guard';
 export * from './metrics';
 export * from './request-context';
 export * from './migration-job';
+export * from './client-status';
