@@ -16,7 +16,6 @@ import { internalRoutes } from './routes/internal-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { clientStatusOf } from './partners/api-clients';
 import { auditExportRoute } from './routes/audit-export-route';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { createPublishedKeys } from './published-keys';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
 import { collectOpenOrders, startCollector } from './orders/order-service';
@@ -58,7 +57,8 @@ export async function buildServer(opts: SigningBuildOptions) {
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   let ormRef: MikroORM | undefined;
-  const verifySignature = createTokenVerifier({ jwks });
+  // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
+  const verifySignature = createTokenVerifier({ getKey: published.getKey });
   // R-AUTH-3: this service owns the clients' table, so it reads their status from it directly.
   const clientStatus = createClientStatusCache(async (clientId) => {
     if (!ormRef) throw new Error('not started');
@@ -66,17 +66,11 @@ export async function buildServer(opts: SigningBuildOptions) {
   });
   const deps: SigningDeps = {
     key: opts.signingKey,
-<<<<<<< HEAD
     verify: withClientStatus(verifySignature, clientStatus),
     verifySignature,
     clientStatus,
-    verifyReceipt: createReceiptVerifier({ jwks }),
-    getKey: createLocalJWKSet(jwks),
-=======
-    verify: createTokenVerifier({ getKey: published.getKey }),
     verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
     getKey: published.getKey,
->>>>>>> main
     bankId,
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
