@@ -56,6 +56,7 @@ export async function buildServer(opts: SigningBuildOptions) {
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
+  // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
   const verifySignature = createTokenVerifier({ getKey: published.getKey });
   // R-AUTH-3: this service owns the clients' table, so it reads their status from it directly.
   const clientStatus = createClientStatusCache(async (clientId) => {
