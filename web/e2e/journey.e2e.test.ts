@@ -385,4 +385,19 @@ describe('the administrator journey in a real browser against the real system', 
       }
     }
   });
+
+  it('the footer gives contact details and links the accessibility statement (DIGG template), at 1280 and 360 px', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const footer = page.getByRole('contentinfo');
+    await footer.getByText('Kontakt och support').waitFor();
+    expect(await footer.getByRole('link', { name: /@/ }).count()).toBeGreaterThan(0);
+    await footer.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+    await page.getByRole('heading', { name: 'Tillgänglighet för Behörig', level: 1 }).waitFor();
+    for (const h of ['Tillsyn', 'Innehåll som inte är tillgängligt', 'Hur vi testat tjänsten']) await page.getByRole('heading', { name: h }).waitFor();
+    await shot('18-tillganglighet');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot('19-tillganglighet-360');
+    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
 });
