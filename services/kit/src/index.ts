@@ -26,3 +26,4 @@ export * from './internal-api';
 export * from './metrics';
 export * from './request-context';
 export * from './migration-job';
+export * from './tracing';
