@@ -8,6 +8,7 @@ import pg from 'pg';
 import { DEMO, repoRoot, stockholmDate, withDatabase } from '@behorig/kit';
 import { scaleServer, parseFlags } from './scale-db';
 import { drive, mergeRounds, peakMemory, type LoadResult, type RawLoadResult } from './load';
+import { lettersOf } from './soak/load';
 import { personalNumber, prng } from './scale-shape';
 import { compareAnswers, type AnswerCheck } from './answers';
 
@@ -260,7 +261,7 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
     try {
       const { pnr } = personalNumber(r, false);
       await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, {
-        o: org, i: { personalNumber: pnr, givenName: 'Bench', surname: `Testsson ${times.length + errors}`, email: null, roleCodes: ['SERVICE_ADMIN'], unitIds: [unit], validFrom: today, validTo },
+        o: org, i: { personalNumber: pnr, givenName: 'Bench', surname: `Testsson ${lettersOf(times.length + errors + 1)}`, email: null, roleCodes: ['SERVICE_ADMIN'], unitIds: [unit], validFrom: today, validTo },
       });
       const { signChanges } = await gql(`mutation($o: ID!) { signChanges(organisationId: $o) { orderRef } }`, { o: org });
       const done = await fetch(`${o.controlUrl}/simulator/orders/${signChanges.orderRef}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personalNumber: o.signer }) });

@@ -194,7 +194,12 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
     const adminRoles = catalogueRoles.filter((x) => x.isPermissionAdmin).map((x) => x.code);
     const otherRoles = catalogueRoles.filter((x) => !x.isPermissionAdmin).map((x) => x.code);
     const expectedMemberships = Math.round(opts.persons * 3.1);
-    const mBatch = new Batch(w, 'access.membership', [['id', 'uuid'], ['person_id', 'uuid'], ['organisation_id', 'uuid']], size,
+    // R-USR-5: contact e-mail per membership where the schema keeps it there.
+    const emailOnMembership = Boolean((await pool.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = 'access' AND table_name = 'membership' AND column_name = 'email'`,
+    )).rowCount);
+    const membershipSpec: [string, string][] = [['id', 'uuid'], ['person_id', 'uuid'], ['organisation_id', 'uuid'], ...(emailOnMembership ? [['email', 'text'] as [string, string]] : [])];
+    const mBatch = new Batch(w, 'access.membership', membershipSpec, size,
       () => { if (mBatch.count % 100_000 < size) progress('memberships', mBatch.count, expectedMemberships); });
     const muRows: [string, string, string, string | null, string | null][] = [];
     const raRows: [string, string, string, string, string | null][] = [];
@@ -205,7 +210,7 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
       for (const oi of chosen) {
         const membershipId = randomUUID();
         membersByOrg[oi].push(p);
-        await mBatch.add(membershipId, personIds[p], orgs[oi].id);
+        await mBatch.add(membershipId, personIds[p], orgs[oi].id, ...(emailOnMembership ? [`person${p + 1}.org${oi + 1}@example.se`] : []));
         const units = unitsByOrg[oi];
         const nu = Math.min(units.length, weighted(r, [[1, 70], [2, 25], [3, 5]]));
         const picked = new Set<GeneratedUnit>();

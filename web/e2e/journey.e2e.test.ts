@@ -11,6 +11,7 @@ const shots = join(inject('repoRoot'), 'web', 'test-results');
 const ARVID = '196403261230'; // Arvid Aronsson, Dorotea kommun's permission administrator (demo data)
 const TOLVAN = '191212121212'; // the demo authority administrator
 const VERA = `19750612221${luhnCheckDigit('750612221')}`; // Vera Ansvarsson, Vux Extern Anordnare Ansvarig (demo data)
+const AGDA = `19840309890${luhnCheckDigit('840309890')}`; // Agda Andersson, reader at Aratron AB (demo data)
 
 let context: BrowserContext;
 let close: () => Promise<void>;
@@ -307,6 +308,20 @@ describe('the administrator journey in a real browser against the real system', 
     await dialog.getByRole('button', { name: 'Stäng', exact: true }).last().click();
   });
 
+  it('permission-aware navigation: a reader is not offered Användare or Logg, and an old link explains why', async () => {
+    await logInOnThisDevice(AGDA);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Mina behörigheter' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await nav.getByRole('link', { name: 'Användare' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Logg' }).count()).toBe(0);
+    const orgPath = new URL(page.url()).pathname.split('/').slice(0, 3).join('/');
+    await page.goto(`${webUrl}${orgPath}/staff`);
+    await page.getByRole('heading', { name: 'Du har inte behörighet till den här delen', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Skapa användare' }).count()).toBe(0);
+    await shot('16-lasare-meny');
+  });
+
   it('a forged or expired session sends the user back to log-in with a notice', async () => {
     await page.evaluate(() => sessionStorage.setItem('behorig.session', 'not-a-valid-token'));
     await page.reload();
@@ -328,5 +343,36 @@ describe('the administrator journey in a real browser against the real system', 
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('11-mobile-en');
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  it('a compact header at 360 px, and the tables fit their container from 360 to 1600 px', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByLabel('Language').selectOption('sv');
+    // Vera works for Vuxenlärcentrum: open her own organisation (log-in returned her to the last page visited).
+    await page.locator('.org-switcher select').selectOption({ label: 'Vuxenlärcentrum Stockholm AB' });
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Mina behörigheter' }).click();
+    await page.getByRole('heading', { name: 'Mina behörigheter', level: 1 }).waitFor();
+    await nav.getByRole('link', { name: 'Användare' }).waitFor();
+    const headerBottom = await page.evaluate(() => document.querySelector('nav.mainnav')!.getBoundingClientRect().bottom);
+    expect(headerBottom, 'header + menu height at 360 px').toBeLessThanOrEqual(200);
+    const orgPath = new URL(page.url()).pathname.split('/').slice(0, 3).join('/');
+    for (const width of [360, 1280, 1600]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [section, heading] of [['permissions', 'Mina behörigheter'], ['staff', 'Användare'], ['log', 'Logg'], ['details', 'Uppgifter']] as const) {
+        await page.goto(`${webUrl}${orgPath}/${section}`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(200);
+        const overflow = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          tables: [...document.querySelectorAll('main .table-wrap')].filter((w) => !w.querySelector('table.matrix'))
+            .map((w) => ({ table: w.querySelector('table')!.className, over: w.scrollWidth - w.clientWidth })).filter((x) => x.over > 1),
+        }));
+        expect(overflow.page, `${section} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(overflow.tables, `${section} at ${width} px: a table is wider than its container`).toEqual([]);
+        if (width === 360 && section === 'log') await shot('17-logg-360');
+      }
+    }
   });
 });

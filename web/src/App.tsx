@@ -11,6 +11,7 @@ import { StaffPage } from './pages/StaffPage';
 import { RolesPage } from './pages/RolesPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { NotFound } from './pages/NotFound';
+import { RequireUserAccess } from './components/RequireAccess';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { loggedIn } = useAuth();
@@ -29,9 +30,9 @@ export function AppRoutes() {
         <Route index element={<Navigate to="permissions" replace />} />
         <Route path="permissions" element={<MyPermissionsPage />} />
         <Route path="details" element={<DetailsPage />} />
-        <Route path="staff" element={<StaffPage />} />
+        <Route path="staff" element={<RequireUserAccess><StaffPage /></RequireUserAccess>} />
         <Route path="roles" element={<RolesPage />} />
-        <Route path="log" element={<AuditLogPage />} />
+        <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="*" element={<NotFound />} />

@@ -169,12 +169,20 @@ export function countChecks(before: Snapshot, after: Snapshot, created: Created,
   const delta = (action: string) => (after.outboxByAction.get(action) ?? 0) - (before.outboxByAction.get(action) ?? 0);
   const contactsMade = [...created.contactPersons.values()].reduce((s, ids) => s + ids.length, 0);
   for (const [action, expected] of [
-    ['access.change.proposed', created.proposals],
     ['access.changes.signing_started', created.signings],
     ['contact_person.created', contactsMade],
-    ['access.period.changed', created.periodChangedPersons],
   ] as const) {
     checks.push({ name: `audit events ${action} = generated`, ok: delta(action) === expected, detail: `generated ${expected}, recorded ${delta(action)}` });
   }
+  // R-SIGN-8: a period change applies at once (access.period.changed) when it moves an end date
+  // earlier, and is proposed for signing (access.change.proposed) when it moves one later, so
+  // each person in a period change leaves exactly one of the two events, beside the proposals.
+  const proposedOrChanged = delta('access.change.proposed') + delta('access.period.changed');
+  const expected = created.proposals + created.periodChangedPersons;
+  checks.push({
+    name: 'audit events access.change.proposed + access.period.changed = proposals + people in period changes',
+    ok: proposedOrChanged === expected,
+    detail: `generated ${created.proposals} + ${created.periodChangedPersons} = ${expected}, recorded ${proposedOrChanged}`,
+  });
   return checks;
 }

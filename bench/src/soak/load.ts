@@ -142,7 +142,7 @@ export async function runLoad(opts: {
         const org = pick(opts.orgs);
         const n = ++surnameSeq;
         const r = await gql('createContactPerson', pick(org.admins), Q.contact, {
-          o: org.id, i: { givenName: 'Kontakt', surname: `Soak ${n}`, email: `kontakt.${n}@soak.example`, phone1: '08-123 456 78', adminContact: n % 3 === 0 },
+          o: org.id, i: { givenName: 'Kontakt', surname: `Soak ${lettersOf(n)}`, email: `kontakt.${n}@soak.example`, phone1: '08-123 456 78', adminContact: n % 3 === 0 },
         });
         const id = r?.data?.createContactPerson?.id as string | undefined;
         if (id) created.contactPersons.set(org.id, [...(created.contactPersons.get(org.id) ?? []), id]);
@@ -151,13 +151,21 @@ export async function runLoad(opts: {
     },
     {
       name: 'changeAuthorisationPeriod', weight: 6, run: async () => {
-        const org = opts.orgs.find((o) => o.staff.length > 0)!;
-        const people = org.staff.filter(() => Math.random() < 0.5);
-        const ids = (people.length ? people : [pick(org.staff)]).map((p) => p.id);
-        const r = await gql('changeAuthorisationPeriod', pick(org.admins), Q.period, { o: org.id, p: ids, t: cal.endDate() });
-        if (Array.isArray(r?.data?.changeAuthorisationPeriod)) {
-          created.periodChanges++;
-          created.periodChangedPersons += ids.length;
+        // R-SIGN-8 puts a later end date into the changes to sign, and R-SIGN-4 lets a change to a
+        // set under signing invalidate that signing: so never while this organisation signs.
+        const org = opts.orgs.find((o) => o.staff.length > 0 && !signingBusy.has(o.id));
+        if (!org) return false;
+        signingBusy.add(org.id);
+        try {
+          const people = org.staff.filter(() => Math.random() < 0.5);
+          const ids = (people.length ? people : [pick(org.staff)]).map((p) => p.id);
+          const r = await gql('changeAuthorisationPeriod', pick(org.admins), Q.period, { o: org.id, p: ids, t: cal.endDate() });
+          if (Array.isArray(r?.data?.changeAuthorisationPeriod)) {
+            created.periodChanges++;
+            created.periodChangedPersons += ids.length;
+          }
+        } finally {
+          signingBusy.delete(org.id);
         }
         return true;
       },
@@ -177,10 +185,10 @@ export async function runLoad(opts: {
     const count = 1 + Math.floor(Math.random() * 3);
     for (let i = 0; i < count; i++) {
       const personalNumber = nextPnr();
-      const surname = `Soakperson${++surnameSeq}`;
+      const surname = `Soakperson ${lettersOf(++surnameSeq)}`;
       const r = await gql('proposeStaff', admin, Q.propose, {
         o: org.id,
-        i: { personalNumber, givenName: 'Last', surname, email: `${surname.toLowerCase()}@soak.example`, roleCodes: ['SERVICE_ADMIN'], unitIds: [org.unitId], validFrom: cal.today, validTo: cal.endDate() },
+        i: { personalNumber, givenName: 'Last', surname, email: `${surname.toLowerCase().replace(' ', '.')}@soak.example`, roleCodes: ['SERVICE_ADMIN'], unitIds: [org.unitId], validFrom: cal.today, validTo: cal.endDate() },
       });
       if (r?.data?.proposeStaff?.id) {
         created.proposals++;
@@ -233,4 +241,11 @@ export async function runLoad(opts: {
   };
   await Promise.all(Array.from({ length: opts.workers }, worker));
   return { records, created, operations, startedAt, endedAt: Date.now() };
+}
+
+/** 1 → 'a', 27 → 'aa': unique surnames made of letters only (R-SIGN-6 names carry no digits). */
+export function lettersOf(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+  return s || 'a';
 }

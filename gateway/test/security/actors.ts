@@ -92,4 +92,5 @@ export function freshBankgiro(): string {
   return `${digits.slice(0, 4)}-${digits.slice(4)}`;
 }
 
-export const fresh = (label: string) => `${label} ${randomBytes(3).toString('hex')}`;
+/** A unique plain name (R-SIGN-6 allows letters, spaces, hyphens and apostrophes only: no digits). */
+export const fresh = (label: string) => `${label} ${[...randomBytes(5)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;

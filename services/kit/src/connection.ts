@@ -10,13 +10,26 @@ export const DEFAULT_PAGE = 20;
 export function pageArgs(first: number | null | undefined, after: string | null | undefined): { limit: number; offset: number } {
   const limit = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PAGE}.`, 'PAGE_SIZE_OUT_OF_RANGE');
-  let offset = 0;
-  if (after) {
-    const decoded = Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^o:/, ''));
-    if (!Number.isInteger(decoded) || decoded < 0) throw badInput('after', 'The cursor is not valid.', 'MALFORMED_CURSOR');
-    offset = decoded + 1;
-  }
+  const offset = after ? decodeCursor(after) + 1 : 0;
   return { limit, offset };
+}
+
+/** Offsets a cursor can carry: far beyond any real list, well inside what PostgreSQL's OFFSET takes. */
+const MAX_CURSOR_OFFSET = 999_999_999;
+
+/**
+ * The offset in a cursor this server made (`offsetCursor`), or BAD_USER_INPUT `MALFORMED_CURSOR`
+ * naming `field`. Strict: the text must re-encode to exactly the cursor given, so a crafted
+ * "o:1e300", "o:-1" or "o:0x10" never reaches SQL.
+ */
+export function decodeCursor(after: string, field = 'after'): number {
+  const text = Buffer.from(after, 'base64url').toString('utf8');
+  const m = /^o:(0|[1-9]\d{0,8})$/.exec(text);
+  const offset = m ? Number(m[1]) : NaN;
+  if (!m || offset > MAX_CURSOR_OFFSET || offsetCursor(offset) !== after) {
+    throw badInput(field, 'The cursor is not valid: pass an endCursor exactly as the server gave it.', 'MALFORMED_CURSOR');
+  }
+  return offset;
 }
 
 export const offsetCursor = (offset: number) => Buffer.from(`o:${offset}`, 'utf8').toString('base64url');

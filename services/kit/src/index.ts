@@ -23,6 +23,7 @@ export * from './storable-input';
 export * from './database-unavailable';
 export * from './outbox-event.entity';
 export * from './internal-api';
+export * from './argument-guard';
 export * from './metrics';
 export * from './request-context';
 export * from './migration-job';

@@ -28,7 +28,9 @@ export async function createOrm(o: OrmOptions): Promise<MikroORM> {
     extensions: [Migrator],
     migrations: { tableName: 'mikro_orm_migrations', migrationsList: o.migrations, transactional: true, allOrNothing: true, snapshot: false },
     discovery: { warnWhenNoEntities: false },
-    pool: { min: 0, max: o.poolMax ?? 10 },
+    // At least two: while migrateUnderLock holds its locked transaction, the migrator reads the
+    // catalogue (getNamespaces) on a second connection, so a pool of one waits on itself.
+    pool: { min: 0, max: Math.max(2, o.poolMax ?? 10) },
     allowGlobalContext: false,
     debug: Boolean(o.onQuery) || o.debug,
     logger: o.onQuery ? (m: string) => o.onQuery!(m) : () => undefined,

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { createOrm, migrationsApplied, type OrmOptions } from './orm';
 import { createServiceApp, type ServiceApp } from './server';
 import { storableInputPlugin } from './storable-input';
+import { guardIdArguments } from './argument-guard';
 import { OutboxEventEntity } from './outbox-event.entity';
 
 export const loadTypeDefs = (path: string): DocumentNode => gql(readFileSync(path, 'utf8'));
@@ -63,7 +64,8 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
   if (opts.demoData && opts.seed) await opts.seed(orm.em.fork());
   const service = await createServiceApp<C>({
     name: opts.name,
-    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
+    // Every id and cursor argument is checked once, here, before any resolver (argument-guard.ts).
+    schema: guardIdArguments(buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> })),
     logger,
     production: opts.production ?? false,
     context: async (req) => opts.createContext(await actorFromAuthorization(req.headers.authorization, opts.verify), orm.em.fork(), req),

@@ -159,8 +159,9 @@ const specs: Spec[] = [
     name: 'removeContactPerson', allowed: 'arvid', missingRole: 'reader', otherOrg: 'fridolf', tables: ['contact_person'],
     doc: `mutation($id: ID!) { removeContactPerson(id: $id) { id contactPersons { id } } }`,
     ok: async () => ({ id: await fixture.contact() }),
-    // Not even a UUID: still NOT_FOUND with nothing changed, never an internal error from the uuid column.
-    refused: async () => ({ vars: { id: "x'; DROP TABLE organisations.contact_person; --" }, code: 'NOT_FOUND' }),
+    // Not even a UUID: refused as a malformed id naming the argument (kit's argument guard), nothing
+    // changed, never an internal error from the uuid column.
+    refused: async () => ({ vars: { id: "x'; DROP TABLE organisations.contact_person; --" }, code: 'BAD_USER_INPUT', field: 'id' }),
     check: async (d) => { expect(d.id).toBe(ORG.dorotea); expect(d.contactPersons.map((c: { id: string }) => c.id)).not.toContain(await fixture.contact()); },
     audit: () => ({ action: 'contact_person.removed', organisationId: ORG.dorotea, target: 'ContactPerson:00000000-0000-4000-9002-000000000001', before: { givenName: 'Tillfällig', surname: 'Kontakt' } }),
   },

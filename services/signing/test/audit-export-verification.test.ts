@@ -12,6 +12,8 @@ import { startHarness, type Harness } from './support/harness';
 const root = resolve(__dirname, '..', '..', '..');
 const run = promisify(execFile);
 
+// Each case runs the documented command (npm + tsx) up to four times: slow on two busy cores.
+jest.setTimeout(240_000);
 describe('audit export with checkpoints, verified offline (R-AUDIT-4)', () => {
   let h: Harness;
   let tolvan: string;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { graphql } from '../gql';
 import type { OrderView } from '../components/BankIdOrder';
+import { errorTexts } from './errors';
 
 export const StartLoginDocument = graphql(`
   mutation StartLogin {
@@ -61,7 +62,7 @@ export function useBankIdOrder(intervalMs = 1000) {
     const timer = setInterval(async () => {
       const r = await client.query(SigningOrderDocument, { orderRef }, { requestPolicy: 'network-only' }).toPromise();
       if (ref.current !== orderRef) return;
-      if (r.error) { setError(r.error.message); return; }
+      if (r.error) { setError(errorTexts(r.error).join(' ')); return; }
       const o = r.data?.signingOrder;
       if (o) setOrder(o as PolledOrder);
     }, intervalMs);

@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { useT } from '../i18n';
+import { useI18n, useT } from '../i18n';
+import { errorTexts, reasonTexts } from '../api/errors';
 
 /** A labelled input with help text and an inline error tied to it via aria-describedby. */
 export function Field({ label, error, help, id, ...input }: { label: string; error?: string | null; help?: string } & InputHTMLAttributes<HTMLInputElement>) {
@@ -25,11 +26,13 @@ export function Loading() {
 }
 
 export function ErrorBox({ error, children }: { error?: CombinedError | Error | null; children?: ReactNode }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   if (!error && !children) return null;
+  // The reason's text in the reader's language, never the server's (English) message.
+  const text = !error ? '' : 'graphQLErrors' in error ? errorTexts(error, lang).join(' ') : reasonTexts[lang].INTERNAL_ERROR;
   return (
     <div className="error-box" role="alert">
-      {children ?? t('app.error', { message: error?.message.replace(/^\[(GraphQL|Network)\] /, '') ?? '' })}
+      {children ?? t('app.error', { message: text })}
     </div>
   );
 }

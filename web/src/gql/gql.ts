@@ -27,6 +27,7 @@ type Documents = {
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": typeof types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": typeof types.EndEmploymentDocument,
     "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n": typeof types.OrganisationListDocument,
+    "\n  query NavAccess($organisationId: ID!) {\n    users: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: READ) { allowed }\n  }\n": typeof types.NavAccessDocument,
     "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": typeof types.StartLoginDocument,
     "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": typeof types.CompleteLoginDocument,
     "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": typeof types.CancelOrderDocument,
@@ -58,6 +59,7 @@ const documents: Documents = {
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": types.EndEmploymentDocument,
     "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n": types.OrganisationListDocument,
+    "\n  query NavAccess($organisationId: ID!) {\n    users: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: READ) { allowed }\n  }\n": types.NavAccessDocument,
     "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": types.StartLoginDocument,
     "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": types.CompleteLoginDocument,
     "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": types.CancelOrderDocument,
@@ -142,6 +144,10 @@ export function graphql(source: "\n  mutation EndEmployment($input: EndEmploymen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n"): (typeof documents)["\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NavAccess($organisationId: ID!) {\n    users: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: READ) { allowed }\n  }\n"): (typeof documents)["\n  query NavAccess($organisationId: ID!) {\n    users: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: READ) { allowed }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -67,7 +67,7 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'audit.filter.from': 'From',
   'audit.filter.to': 'To (inclusive)',
   'audit.filter.clear': 'Clear filters',
-  'audit.filter.actorNote': "To see what one person did, open that person's page; the log cannot be filtered by actor yet.",
+  'audit.filter.actorNote': 'The log can be filtered by event and period, not yet by who did something.',
   'audit.export': 'Export the log (JSON Lines)',
   'audit.exportHelp': 'The whole log for the chosen period, with checksums so the chain can be checked outside the service.',
   'audit.exportFailed': 'The export failed ({status}).',
@@ -107,4 +107,8 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'receipt.downloadJson': 'Download the machine-readable receipt (JSON)',
   'receipt.pdfFailed': 'The PDF receipt could not be made. The machine-readable receipt is still available.',
   'receipt.what': 'This was signed',
+
+  // Permission-aware navigation.
+  'access.notAllowed.title': 'You do not have access to this section',
+  'access.notAllowed.text': "This section needs the Manage users permission in the organisation. Ask the organisation's permission administrator if you need it.",
 };

@@ -69,7 +69,7 @@ export const svPages = {
   'audit.filter.from': 'Från och med',
   'audit.filter.to': 'Till och med',
   'audit.filter.clear': 'Rensa filter',
-  'audit.filter.actorNote': 'Filtrera på vem som gjorde något genom att öppna personens sida; loggen kan inte filtreras på utförare ännu.',
+  'audit.filter.actorNote': 'Loggen kan filtreras på händelse och period, men ännu inte på vem som gjorde något.',
   'audit.export': 'Exportera loggen (JSON Lines)',
   'audit.exportHelp': 'Hela loggen för vald period, med kontrollsummor så att kedjan kan kontrolleras utanför tjänsten.',
   'audit.exportFailed': 'Exporten misslyckades ({status}).',
@@ -109,4 +109,8 @@ export const svPages = {
   'receipt.downloadJson': 'Ladda ner maskinläsbar kvittens (JSON)',
   'receipt.pdfFailed': 'PDF-kvittensen kunde inte skapas. Den maskinläsbara kvittensen finns kvar.',
   'receipt.what': 'Det här signerades',
+
+  // Permission-aware navigation.
+  'access.notAllowed.title': 'Du har inte behörighet till den här delen',
+  'access.notAllowed.text': 'Den här delen kräver behörigheten Hantera användare i organisationen. Kontakta organisationens behörighetsadministratör om du behöver den.',
 } as const;

@@ -25,9 +25,12 @@ describe('staff list helpers', () => {
   });
   it('API errors go to the field named by extensions.field (last segment), the rest is general', () => {
     const error = new CombinedError({ graphQLErrors: [
-      new GraphQLError('Kontrollsiffran ska vara 1', { extensions: { code: 'BAD_USER_INPUT', field: 'input.personalNumber' } }),
+      new GraphQLError('Check digit should be 1', { extensions: { code: 'BAD_USER_INPUT', reason: 'PERSONAL_NUMBER_CHECK_DIGIT', field: 'input.personalNumber' } }),
       new GraphQLError('Not allowed', { extensions: { code: 'FORBIDDEN' } }),
     ] });
-    expect(apiFieldErrors(error)).toEqual({ fields: { personalNumber: 'Kontrollsiffran ska vara 1' }, general: ['Not allowed'] });
+    expect(apiFieldErrors(error, 'sv')).toEqual({
+      fields: { personalNumber: 'Personnumret stämmer inte – kontrollera siffrorna (kontrollsiffran är fel).' },
+      general: ['Du har inte behörighet att göra det här.'],
+    });
   });
 });

@@ -143,7 +143,7 @@ export function AuditLogPage() {
           <p className="muted">{t('log.count', { count: log.totalCount })}</p>
           {events.length === 0 ? <p>{t('log.empty')}</p> : (
             <div className="table-wrap">
-              <table className="log-table">
+              <table className="log-table stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('log.seq')}</th>

@@ -4,6 +4,7 @@ import { CompleteLoginDocument, StartLoginDocument, useBankIdOrder, type PolledO
 import { BankIdOrder } from '../components/BankIdOrder';
 import { SimulatorPanel } from '../components/SimulatorPanel';
 import { ErrorBox } from '../components/ui';
+import { errorTexts } from '../api/errors';
 import { useT } from '../i18n';
 
 /** Log-in with BankID (R-AUTH-1): this device (autostart link) or another device (animated QR). */
@@ -19,7 +20,7 @@ export function BankIdLogin({ onLoggedIn }: { onLoggedIn: (token: string) => voi
     setStarting(true);
     const r = await client.mutation(StartLoginDocument, {}).toPromise();
     setStarting(false);
-    if (r.error || !r.data) { setError(r.error?.message ?? t('bankid.rfa22')); return; }
+    if (r.error || !r.data) { setError(errorTexts(r.error).join(' ') || t('bankid.rfa22')); return; }
     begin(r.data.startLogin as PolledOrder);
   }
 
@@ -29,7 +30,7 @@ export function BankIdLogin({ onLoggedIn }: { onLoggedIn: (token: string) => voi
     void client.mutation(CompleteLoginDocument, { orderRef: order.orderRef }).toPromise().then((r) => {
       if (!live) return;
       if (r.data?.completeLogin.token) onLoggedIn(r.data.completeLogin.token);
-      else setError(r.error?.message ?? t('bankid.rfa22'));
+      else setError(errorTexts(r.error).join(' ') || t('bankid.rfa22'));
     });
     return () => { live = false; };
   }, [order?.status, order?.orderRef]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -4,7 +4,8 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useMyAccess } from '../api/access';
 import { apiFieldErrors } from '../api/errors';
-import { useT } from '../i18n';
+import { useI18n, useT } from '../i18n';
+import { formatDate } from '../lib/format';
 import { ErrorBox, Field, Loading, Notice } from '../components/ui';
 
 export const OrganisationDetailsDocument = graphql(`
@@ -45,7 +46,7 @@ const CreatePaymentAccountDocument = graphql(`
 `);
 
 export function DetailsPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { organisationId = '' } = useParams();
   const access = useMyAccess(organisationId);
   const [{ data, fetching, error }] = useQuery({ query: OrganisationDetailsDocument, variables: { id: organisationId } });
@@ -84,15 +85,15 @@ export function DetailsPage() {
         <section className="card" aria-labelledby="org-units">
           <h2 id="org-units">{t('details.units')}</h2>
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead><tr><th scope="col">{t('details.name')}</th><th scope="col">{t('details.service')}</th><th scope="col">{t('details.schoolForms')}</th><th scope="col">{t('perm.addresses')}</th></tr></thead>
               <tbody>
                 {org.units.map((u) => (
                   <tr key={u.id}>
-                    <td>{u.name}{u.closed && <span className="badge"> {t('details.closed')}</span>}</td>
-                    <td>{u.service.name}</td>
-                    <td>{u.schoolForms.map((s) => s.name).join(', ') || t('app.none')}</td>
-                    <td>{u.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}`).join('; ') || t('app.none')}</td>
+                    <td data-label={t('details.name')}>{u.name}{u.closed && <span className="badge"> {t('details.closed')}</span>}</td>
+                    <td data-label={t('details.service')}>{u.service.name}</td>
+                    <td data-label={t('details.schoolForms')}>{u.schoolForms.map((s) => s.name).join(', ') || t('app.none')}</td>
+                    <td data-label={t('perm.addresses')}>{u.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}`).join('; ') || t('app.none')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -105,15 +106,15 @@ export function DetailsPage() {
         <ErrorBox error={contacts.error} />
         {contactPersons && (contactPersons.length === 0 ? <p>{t('details.noContactPersons')}</p> : (
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead><tr><th scope="col">{t('details.name')}</th><th scope="col">{t('details.email')}</th><th scope="col">{t('details.phone')}</th><th scope="col">{t('details.updated')}</th></tr></thead>
               <tbody>
                 {contactPersons.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.givenName} {c.surname}</td>
-                    <td>{c.email ?? t('app.none')}</td>
-                    <td>{[c.phone1, c.phone2].filter(Boolean).join(', ') || t('app.none')}</td>
-                    <td>{c.updatedAt.slice(0, 10)} · {c.updatedBy}</td>
+                    <td data-label={t('details.name')}>{c.givenName} {c.surname}</td>
+                    <td data-label={t('details.email')}>{c.email ?? t('app.none')}</td>
+                    <td data-label={t('details.phone')}>{[c.phone1, c.phone2].filter(Boolean).join(', ') || t('app.none')}</td>
+                    <td data-label={t('details.updated')}>{formatDate(lang, c.updatedAt.slice(0, 10))} · {c.updatedBy}</td>
                   </tr>
                 ))}
               </tbody>
@@ -126,16 +127,16 @@ export function DetailsPage() {
         <h2 id="org-accounts">{t('details.paymentAccounts')}</h2>
         {paymentAccounts && (paymentAccounts.length === 0 ? <p>{t('details.noPaymentAccounts')}</p> : (
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead><tr><th scope="col">{t('details.accountType')}</th><th scope="col">{t('details.accountNumber')}</th><th scope="col">{t('details.reviewStatus')}</th><th scope="col">{t('details.default')}</th><th scope="col">{t('details.updated')}</th></tr></thead>
               <tbody>
                 {paymentAccounts.map((a) => (
                   <tr key={a.id}>
-                    <td>{t(`details.account.${a.type}`)}</td>
-                    <td>{a.number}</td>
-                    <td>{t(`details.review.${a.reviewStatus}`)}</td>
-                    <td>{a.isDefault ? t('app.yes') : t('app.no')}</td>
-                    <td>{a.updatedAt.slice(0, 10)} · {a.updatedBy}</td>
+                    <td data-label={t('details.accountType')}>{t(`details.account.${a.type}`)}</td>
+                    <td data-label={t('details.accountNumber')}>{a.number}</td>
+                    <td data-label={t('details.reviewStatus')}>{t(`details.review.${a.reviewStatus}`)}</td>
+                    <td data-label={t('details.default')}>{a.isDefault ? t('app.yes') : t('app.no')}</td>
+                    <td data-label={t('details.updated')}>{formatDate(lang, a.updatedAt.slice(0, 10))} · {a.updatedBy}</td>
                   </tr>
                 ))}
               </tbody>

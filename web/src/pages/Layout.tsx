@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useMyOrganisations } from '../api/orgs';
+import { useNavAccess } from '../api/nav-access';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,6 +13,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { me, orgs } = useMyOrganisations();
+  // Sections a person may not use are not offered (the staff list and the log need MANAGE_USERS).
+  const access = useNavAccess(organisationId ?? '');
   const section = location.pathname.split('/')[3] ?? 'permissions';
   const base = `/org/${organisationId}`;
   return (
@@ -44,9 +47,9 @@ export function Layout() {
         <ul>
           <li><NavLink to={`${base}/permissions`}>{t('nav.myPermissions')}</NavLink></li>
           <li><NavLink to={`${base}/details`}>{t('nav.details')}</NavLink></li>
-          <li><NavLink to={`${base}/staff`}>{t('nav.staff')}</NavLink></li>
+          {access.users && <li><NavLink to={`${base}/staff`}>{t('nav.staff')}</NavLink></li>}
           <li><NavLink to={`${base}/roles`}>{t('nav.roles')}</NavLink></li>
-          <li><NavLink to={`${base}/log`}>{t('nav.log')}</NavLink></li>
+          {access.users && <li><NavLink to={`${base}/log`}>{t('nav.log')}</NavLink></li>}
         </ul>
       </nav>
       <main id="main" tabIndex={-1} className="page">

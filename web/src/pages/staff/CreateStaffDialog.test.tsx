@@ -90,7 +90,7 @@ describe('Skapa användare dialog', () => {
   });
 
   it('shows an API error next to the field named by extensions.field', async () => {
-    const error = new CombinedError({ graphQLErrors: [new GraphQLError('Arvid Aronsson already works here', { extensions: { code: 'BAD_USER_INPUT', field: 'input.personalNumber' } })] });
+    const error = new CombinedError({ graphQLErrors: [new GraphQLError('Arvid Aronsson already works here', { extensions: { code: 'BAD_USER_INPUT', reason: 'ALREADY_STAFF', field: 'input.personalNumber' } })] });
     const { onCreated } = setup(() => ({ error }));
     fill('Personnummer', '19640326-1230');
     fill('Förnamn', 'Arvid');
@@ -98,12 +98,14 @@ describe('Skapa användare dialog', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Läsare' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Dorotea UBK' }));
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till att signera' }));
-    const message = await screen.findByText('Arvid Aronsson already works here');
+    // The reason's Swedish text, never the server's English message.
+    const message = await screen.findByText('Personen arbetar redan här. Ändra personens behörigheter i stället.');
+    expect(screen.queryByText('Arvid Aronsson already works here')).toBeNull();
     expect(screen.getByLabelText('Personnummer').getAttribute('aria-describedby')).toContain(message.id);
     expect(onCreated).not.toHaveBeenCalled();
   });
 
-  it('renders stored text as text, never as HTML', async () => {
+  it('never renders the server message (not even as text): an unknown reason reads as the generic text', async () => {
     const error = new CombinedError({ graphQLErrors: [new GraphQLError('<img src=x onerror=alert(1)>', { extensions: { code: 'BAD_USER_INPUT', field: 'input.givenName' } })] });
     setup(() => ({ error }));
     fill('Personnummer', '19640326-1230');
@@ -112,7 +114,8 @@ describe('Skapa användare dialog', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Läsare' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Dorotea UBK' }));
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till att signera' }));
-    await screen.findByText('<img src=x onerror=alert(1)>');
+    await screen.findByText('Något av värdena är inte giltigt. Kontrollera uppgifterna.');
+    expect(screen.queryByText('<img src=x onerror=alert(1)>')).toBeNull();
     expect(document.querySelector('img[src="x"]')).toBeNull();
   });
 });

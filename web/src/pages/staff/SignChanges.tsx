@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import { SignChangesDocument, useBankIdOrder, type PolledOrder, type Receipt } from '../../api/signing';
-import { apiFieldErrors } from '../../api/errors';
+import { applyErrorText, errorTexts } from '../../api/errors';
 import { BankIdOrder } from '../../components/BankIdOrder';
 import { SimulatorPanel } from '../../components/SimulatorPanel';
 import { ErrorBox } from '../../components/ui';
@@ -31,7 +31,7 @@ export function SignChanges({ organisationId, signingText, signerPersonalNumber,
     setDevice(d);
     setReceipt(null);
     const r = await client.mutation(SignChangesDocument, { organisationId }).toPromise();
-    if (r.error || !r.data) { setError(apiFieldErrors(r.error).general.join(' ') || (r.error?.message ?? t('bankid.rfa22'))); return; }
+    if (r.error || !r.data) { setError(errorTexts(r.error).join(' ') || t('bankid.rfa22')); return; }
     begin(r.data.signChanges as PolledOrder);
   }
   const applied = order?.status === 'COMPLETE' && order.applyResult !== 'PENDING' && !!order.receipt;
@@ -58,7 +58,7 @@ export function SignChanges({ organisationId, signingText, signerPersonalNumber,
       {error && <ErrorBox>{t('app.error', { message: error })}</ErrorBox>}
       {order && !receipt && <BankIdOrder order={order} device={device} onCancel={cancel} onRetry={reset} />}
       {order?.status === 'PENDING' && <SimulatorPanel orderRef={order.orderRef} defaultPersonalNumber={signerPersonalNumber} />}
-      {order?.applyResult === 'REFUSED' && <ErrorBox>{order.applyError ?? t('bankid.rfa22')}</ErrorBox>}
+      {order?.applyResult === 'REFUSED' && <ErrorBox>{applyErrorText(order.applyError)}</ErrorBox>}
     </div>
   );
 }
