@@ -5,6 +5,8 @@
 // query through the gateway, and SIGTERM → exit 0 from every process (signals handled by Node).
 //
 //   node scripts/check-dist.mjs [--root DIR]     (DIR: a built copy of the repository; default this one)
+//   node scripts/check-dist.mjs --root-gateway D1 --root-organisations D2 --root-access D3 --root-signing D4
+//                                                (each service from its own copy: the images' contents)
 //
 // `.ci/run` calls it after `npm run build`; scripts/check-images.sh calls it inside the clean,
 // production-only install that the Dockerfile's steps produce.
@@ -22,7 +24,11 @@ if (!serverUrl) {
   console.error('check-dist: set DATABASE_URL to a PostgreSQL server (a database is created and dropped on it)');
   process.exit(2);
 }
-const { default: pg } = await import(join(root, 'node_modules', 'pg', 'lib', 'index.js'));
+const rootOf = (name) => {
+  const i = process.argv.indexOf(`--root-${name}`);
+  return i > 0 ? resolve(process.argv[i + 1]) : root;
+};
+const { default: pg } = await import(join(rootOf('access'), 'node_modules', 'pg', 'lib', 'index.js'));
 const dbName = `behorig_check_dist_${process.pid}`;
 const admin = async (sql) => {
   const c = new pg.Client({ connectionString: serverUrl });
@@ -47,7 +53,7 @@ const baseEnv = {
   PERSONAL_NUMBER_KEY_FILE: join(scratch, 'personal-number-key'),
   BANKID_SIMULATOR_DIR: join(scratch, 'bankid'),
 };
-const node = (script) => ['--conditions=dist', join(root, script)];
+const node = (script) => ['--conditions=dist', join(rootOf(script.startsWith('gateway/') ? 'gateway' : script.split('/')[1]), script)];
 
 /** Starts a compiled service on a free port; resolves with its base URL from its "ready" log line. */
 function start(name, script, env) {

@@ -193,6 +193,9 @@ export async function buildGateway(opts: GatewayOptions) {
   mountMetrics(app, metrics);
   // Every other route counts against the client address's limit.
   app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
+  // The web client downloads the audit export from its own origin, with the session's bearer
+  // token: the same CORS as /graphql (a preflight, no cookies), or the browser refuses the answer.
+  app.use('/audit/export', cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['content-disposition', 'retry-after'] }));
   mountPublicRoutes(app, {
     signingBaseUrl: opts.signingBaseUrl ?? (opts.subgraphUrls?.signing ?? 'http://localhost:4003/graphql').replace(/\/graphql\/?$/, ''),
     agent, limiter, logger,

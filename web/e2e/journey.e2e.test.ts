@@ -254,7 +254,11 @@ describe('the administrator journey in a real browser against the real system', 
     expect(targets).toContain('Ändringar att signera');
     expect(targets).not.toMatch(/person:|change_?set:|changeSet:/i);
     expect(actions.join(' ')).not.toMatch(/access\.|changes\.signed/);
-    await page.getByRole('button', { name: 'Exportera loggen (JSON Lines)' }).waitFor();
+    // The export button downloads the log as JSON Lines (through the gateway, with the session token).
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera loggen (JSON Lines)' }).click()]);
+    expect(exported.suggestedFilename()).toMatch(/^audit-.*\.jsonl$/);
+    const exportedLines = readFileSync(await exported.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action?: string });
+    expect(exportedLines.some((e) => e.action === 'access.staff.added')).toBe(true);
     await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
     await page.getByText(/Kedjan är obruten/).waitFor();
     await page.locator('main table details summary').first().click();

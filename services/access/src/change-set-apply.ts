@@ -55,22 +55,30 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
     }
     // Optimistic locking: a change proposed against a state that has since moved on would overwrite
     // someone else's write. A definite answer: the set returns to DRAFT, nothing is applied.
+    // R-SIGN-7, R-AUDIT-4: a definite refusal returns the set to DRAFT (so it can be fixed and
+    // signed again) and is an audit event with its reason; nothing of the set is applied.
+    const refuse = async <E extends 'signer_not_administrator' | 'no_administrator_left' | 'stale_change'>(error: E, message: string) => {
+      await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ?`, [set.id]);
+      await writeOutboxEvent(tx, 'access', {
+        actor: { kind: 'service', service: 'access' }, organisationId, action: 'access.changes.apply_refused', target: `change_set:${set.id}`,
+        after: { changeSetId: set.id, receiptId: claims.receiptId, digest: claims.digest, reason: error.toUpperCase(), message },
+      });
+      return { status: error === 'signer_not_administrator' ? 403 : 409, body: { error, message } } as ApplyResult;
+    };
     const stale = await staleChanges(tx, organisationId, set.id);
     if (stale.length > 0) {
-      await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ?`, [set.id]);
-      return { status: 409, body: { error: 'stale_change', message: `Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; nothing was applied.` } };
+      return refuse('stale_change', `Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; nothing was applied.`);
     }
     const catalogue = await loadCatalogue(tx);
     const signerSealed = deps.vault.seal(claims.signerPersonalNumber);
     const signer = await signerIn(tx, signerSealed.hash, organisationId, today, catalogue);
-    if (!signer) return { status: 403, body: { error: 'signer_not_administrator', message: 'The signer may not manage users in this organisation (R-ROLE-3).' } };
+    if (!signer) return refuse('signer_not_administrator', 'The signer may not manage users in this organisation (R-ROLE-3).');
 
     const admins = await administratorPeriods(tx, organisationId);
     const adminChanges = changes.flatMap((c) => administratorEffect(c, catalogue, admins.some((a) => a.personId === c.personId)));
     if (adminChanges.length > 0 && wouldLeaveNoAdministrator(admins, adminChanges, today)) {
       // A definite answer (signing stops retrying): the set returns to DRAFT for the administrators to fix.
-      await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ?`, [set.id]);
-      return { status: 409, body: { error: 'no_administrator_left', message: 'Applying these changes would leave the organisation without a permission administrator (R-AGR-3).' } };
+      return refuse('no_administrator_left', 'Applying these changes would leave the organisation without a permission administrator (R-AGR-3).');
     }
 
     const actor: Actor = { kind: 'person', personalNumber: claims.signerPersonalNumber, personId: signer.personId, authority: false };

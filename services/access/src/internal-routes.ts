@@ -2,11 +2,14 @@ import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parsePersonalNumber, requireInternalSecret, ValidationError } from '@behorig/kit';
 import { applyChangeSet, type ApplyDeps } from './change-set-apply';
+import { endSigning } from './staff-changes';
 
 /**
  * Service-to-service endpoints (not in the graph; shared secret, kit requireInternalSecret):
  * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
  * - POST /internal/change-sets/:id/apply {receipt} — apply a signed change set (R-SIGN-3/4).
+ * - POST /internal/change-sets/:id/signing-ended {orderRef, digest, reason} — its BankID order
+ *   ended unsigned: back to DRAFT with an audit event (R-SIGN-7).
  */
 export function internalRoutes(secret: string, deps: ApplyDeps) {
   return (app: Express, orm: MikroORM) => {
@@ -28,6 +31,18 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
              FROM access.person p WHERE p.personal_number_hash = ?`, [today, today, deps.vault.hash(canonical)]);
         if (!row) return void res.status(404).json({ error: 'not_found' });
         res.json({ personId: row.id, givenName: row.given_name, surname: row.surname, hasActiveMembership: row.active });
+      } catch (e) {
+        next(e);
+      }
+    });
+    app.post('/internal/change-sets/:id/signing-ended', guard, express.json({ limit: '16kb' }), async (req, res, next) => {
+      try {
+        const b = (req.body ?? {}) as { orderRef?: unknown; digest?: unknown; reason?: unknown };
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found', message: 'There is no such change set.' });
+        if (typeof b.orderRef !== 'string' || typeof b.digest !== 'string' || typeof b.reason !== 'string' || !/^[A-Za-z_]{1,64}$/.test(b.reason)) {
+          return void res.status(400).json({ error: 'invalid_request', message: 'orderRef, digest and reason are required' });
+        }
+        res.json(await endSigning(orm.em, String(req.params.id), { orderRef: b.orderRef, digest: b.digest, reason: b.reason }));
       } catch (e) {
         next(e);
       }

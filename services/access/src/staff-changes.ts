@@ -6,10 +6,10 @@ import { ChangeSetEntity, PendingChangeEntity, type ChangeSetRow, type PendingCh
 import { PersonEntity } from './entities/person.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import {
-  assertSignable, assertSigningTextFits, changeSetDigest, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
+  assertSignable, assertSigningTextFits, changeSetDigest, holdsFunction, signingText, validatePeriod, validateStaffGrant, wouldLeaveNoAdministrator,
   type AdministratorChange, type PendingChangeData, type StaffGrant,
 } from './domain';
-import { administratorPeriods, requireManageUsers, unitActiveOn } from './access-data';
+import { administratorPeriods, requireManageUsers, unitActiveOn, type ActorPower } from './access-data';
 import type { CatalogueRole } from './loaders';
 import { serviceUnavailable, toGraphQLError } from './errors';
 import { SigningUnavailableError } from './signing-client';
@@ -80,17 +80,52 @@ async function validateGrant(
 
 /**
  * The open set of the organisation, created when missing, locked for this transaction. An edit
- * while signing is under way returns the set to DRAFT: that signing no longer matches (R-SIGN-4).
+ * while signing is under way returns the set to DRAFT: that signing no longer matches (R-SIGN-4),
+ * so its BankID order is cancelled and the return is an audit event (R-SIGN-7).
  */
-async function openDraft(tx: EntityManager, organisationId: string): Promise<ChangeSetRow> {
+async function openDraft(tx: EntityManager, ctx: Context, organisationId: string): Promise<ChangeSetRow> {
   await tx.execute(
     `INSERT INTO access.change_set (id, organisation_id, status) VALUES (?, ?, 'DRAFT')
      ON CONFLICT (organisation_id) WHERE status IN ('DRAFT','SIGNING') DO NOTHING`,
     [randomUUID(), organisationId],
   );
-  const [row] = await tx.execute<{ id: string }[]>(`SELECT id FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING') FOR UPDATE`, [organisationId]);
-  await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ? AND status = 'SIGNING'`, [row.id]);
+  const [row] = await tx.execute<{ id: string; status: string; order_ref: string | null; signing_digest: string | null }[]>(
+    `SELECT id, status, order_ref, signing_digest FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING') FOR UPDATE`, [organisationId]);
+  if (row.status === 'SIGNING') {
+    await tx.execute(`UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL WHERE id = ?`, [row.id]);
+    await writeOutboxEvent(tx, SCHEMA, {
+      actor: await auditActor(ctx), organisationId, action: 'access.changes.signing_failed', target: `change_set:${row.id}`,
+      after: { changeSetId: row.id, digest: row.signing_digest, orderRef: row.order_ref, reason: 'CHANGES_EDITED' },
+    });
+    // The phone must not keep offering a signature that no longer covers the changes. Should the
+    // cancel not get through, the order can at most complete into a refused apply (not_signing).
+    if (row.order_ref) await ctx.deps.signing.cancelSignOrder(row.order_ref).catch(() => undefined);
+  }
   return (await tx.findOneOrFail(ChangeSetEntity, { id: row.id }, { refresh: true })) as ChangeSetRow;
+}
+
+/** R-ROLE-3: may this caller sign the organisation's changes? A member person with MANAGE_USERS UPDATE today. */
+export const maySign = (power: ActorPower): boolean => !power.authority && !power.client && holdsFunction(power.roles, 'MANAGE_USERS', 'UPDATE');
+
+/**
+ * R-SIGN-7: the signing service reports that the BankID order of a set being signed ended without
+ * a signature (failed, cancelled, expired). The set returns to DRAFT with its changes, with an
+ * audit event naming the reason, so it can be signed again. Only the signing that is still under
+ * way (same digest, same order) is ended; a late report about an older order changes nothing.
+ */
+export async function endSigning(em: EntityManager, changeSetId: string, ended: { orderRef: string; digest: string; reason: string }): Promise<{ returnedToDraft: boolean }> {
+  return em.fork().transactional(async (tx) => {
+    const [row] = await tx.execute<{ id: string; organisation_id: string }[]>(
+      `UPDATE access.change_set SET status = 'DRAFT', signing_digest = NULL, order_ref = NULL
+        WHERE id = ? AND status = 'SIGNING' AND signing_digest = ? AND (order_ref IS NULL OR order_ref = ?) RETURNING id, organisation_id`,
+      [changeSetId, ended.digest, ended.orderRef]);
+    if (!row) return { returnedToDraft: false };
+    await writeOutboxEvent(tx, SCHEMA, {
+      actor: { kind: 'service', service: 'signing' }, organisationId: row.organisation_id, action: 'access.changes.signing_failed', target: `change_set:${row.id}`,
+      after: { changeSetId: row.id, digest: ended.digest, orderRef: ended.orderRef, reason: ended.reason },
+    });
+    return { returnedToDraft: true };
+  });
 }
 
 export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
@@ -102,7 +137,7 @@ async function putChange(ctx: Context, organisationId: string, fields: ChangeFie
 
 /** `putChange` inside the caller's transaction (R-SIGN-8: a period change that extends access proposes instead of applying). */
 export async function putChangeIn(tx: EntityManager, ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {
-  const set = await openDraft(tx, organisationId);
+  const set = await openDraft(tx, ctx, organisationId);
   // Optimistic locking: the proposal itself is a write concerning the person; with an expected
   // version it only succeeds if nobody wrote since the caller read (the row lock serialises racers).
   const baseVersion = fields.kind === 'NEW' || !fields.personId ? null : await bumpVersion(tx, organisationId, fields.personId, expectedVersion);
@@ -323,7 +358,7 @@ export async function discardPendingChange(ctx: Context, changeId: string): Prom
   await requireManageUsers(ctx, set.organisationId);
   if (set.status !== 'DRAFT' && set.status !== 'SIGNING') throw conflict(`The change set is ${set.status}; its changes can no longer be discarded (R-SIGN-4).`, 'NOT_A_DRAFT');
   return ctx.em.transactional(async (tx) => {
-    const draft = await openDraft(tx, set.organisationId);
+    const draft = await openDraft(tx, ctx, set.organisationId);
     if (draft.id !== set.id) throw conflict('The change set changed meanwhile; reload and try again.', 'EDITED_MEANWHILE');
     await tx.execute(`DELETE FROM access.pending_change WHERE id = ?`, [change.id]);
     // Whoever edited on top of the discarded change must reload (the person's pending state changed).
@@ -342,9 +377,12 @@ export async function discardPendingChange(ctx: Context, changeId: string): Prom
  * set goes back to DRAFT with every change intact and the answer is SERVICE_UNAVAILABLE.
  */
 export async function signChanges(ctx: Context, organisationId: string): Promise<{ __typename: 'SigningOrder'; orderRef: string }> {
-  await requireManageUsers(ctx, organisationId);
+  const power = await requireManageUsers(ctx, organisationId);
   const actor = ctx.actor as Actor;
   if (actor.kind !== 'person') throw forbidden('Only a person can sign with BankID.', 'PERSON_REQUIRED');
+  // R-ROLE-3: the signature must come from someone the apply will accept; an order that can only
+  // be refused is never started.
+  if (!maySign(power)) throw forbidden('Only a permission administrator of the organisation (Hantera användare) can sign its changes.', 'SIGNER_NOT_ADMINISTRATOR');
   const catalogue = await ctx.loaders.catalogue();
   const frozen = await ctx.em.transactional(async (tx) => {
     const [open] = await tx.execute<{ id: string; status: 'DRAFT' | 'SIGNING' }[]>(

@@ -37,7 +37,7 @@ describe('offices (R-USR-2 level two)', () => {
     const events = await sys.count('outbox_event');
     expect((await sys.gql(PROPOSE, { org: ORG.aratron, input: olleInput() }, await sys.tokens.of('Arvid'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const stray = await sys.gql(PROPOSE, { org: ORG.aratron, input: olleInput({ addressIds: [DOROTEA_OFFICE] }) }, await sys.tokens.of('Fridolf'));
-    expect(stray.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.addressIds' });
+    expect(stray.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OFFICE_NOT_OF_UNIT', field: 'input.addressIds' });
     expect(await sys.count('pending_change')).toBe(n);
     expect(await sys.count('outbox_event')).toBe(events);
   });

@@ -135,6 +135,23 @@ describe('changes to sign through GraphQL', () => {
     const res = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': 'test-internal-secret-123' }, body: JSON.stringify({ receipt }) });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'signer_not_administrator' });
+    // R-SIGN-7, R-AUDIT-4: the refusal returns the set to DRAFT and is an event with its reason.
+    expect(await changesOf(ORG.dorotea, await sys.tokens.of('Arvid'))).toMatchObject({ id: set.id, status: 'DRAFT' });
+    const [refused] = await sys.sql<{ after: { changeSetId: string; reason: string } }>(`SELECT after FROM access.outbox_event WHERE action = 'access.changes.apply_refused'`);
+    expect(refused.after).toMatchObject({ changeSetId: set.id, reason: 'SIGNER_NOT_ADMINISTRATOR' });
+    // Signed again by an administrator, for the next test.
+    expect((await sys.gql(SIGN, { org: ORG.dorotea }, await sys.tokens.of('Arvid'))).errors).toBeUndefined();
+  });
+
+  it('R-SIGN-7: the set offers "Signera" (canSign) only to its administrators; the authority cannot start a signing', async () => {
+    const Q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { changesToSign { canSign } } } }`;
+    const r = [{ __typename: 'Organisation', id: ORG.dorotea }];
+    expect((await sys.gql(Q, { r }, await sys.tokens.of('Arvid'))).data._entities[0].changesToSign).toEqual({ canSign: true });
+    expect((await sys.gql(Q, { r }, await sys.tokens.authority())).data._entities[0].changesToSign).toEqual({ canSign: false });
+    const before = await sys.count('outbox_event');
+    const res = await sys.gql(SIGN, { org: ORG.dorotea }, await sys.tokens.authority());
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SIGNER_NOT_ADMINISTRATOR' });
+    expect(await sys.count('outbox_event')).toBe(before);
   });
 
   it('R-SIGN-4: applied exactly once — 200 APPLIED, then alreadyApplied; audit events carry the change set and receipt ids', async () => {

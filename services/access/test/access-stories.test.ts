@@ -115,7 +115,8 @@ describe('stories and immediate staff administration', () => {
       const maja = { personalNumber: MAJA, givenName: 'Maja', surname: 'Mina', roleCodes: ['ADMINISTER_PERMISSIONS', 'REPORTING', 'RECEIVE_PARTICIPANTS'], unitIds: [UNIT.aratronStod], validFrom: '2026-11-22' };
       const res = await sys.gql(PROPOSE, { org: ORG.aratron, input: maja }, authority);
       expect(res.errors).toBeUndefined();
-      await signAndApply(ORG.aratron, authority, person('Fridolf').personalNumber);
+      // The authority proposes; an administrator of the organisation signs (R-ROLE-3: the authority cannot sign for it).
+      await signAndApply(ORG.aratron, await sys.tokens.of('Fridolf'), person('Fridolf').personalNumber);
       const token = await sys.tokens.pnr(MAJA);
       const me = (await sys.gql(`{ me { id memberships { units { id } roles { role { code orgWideOnly } } } } }`, undefined, token)).data.me;
       expect(me.memberships).toHaveLength(1);

@@ -89,7 +89,10 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
  */
 export interface TokenVerifierOptions { cacheSeconds?: number; cacheSize?: number; now?: () => number }
 
-export function createTokenVerifier(source: { jwksUrl: string } | { jwks: { keys: JWK[] } }, options: TokenVerifierOptions = {}): TokenVerifier {
+/** Where verifiers find keys: a remote JWKS, a local key set, or a key resolver (the signing service's own published keys). */
+export type KeySource = { jwksUrl: string } | { jwks: { keys: JWK[] } } | { getKey: JWTVerifyGetKey };
+
+export function createTokenVerifier(source: KeySource, options: TokenVerifierOptions = {}): TokenVerifier {
   const now = options.now ?? Date.now;
   const verifyOnce = createUncachedTokenVerifier(source, now);
   const cacheMs = (options.cacheSeconds ?? 30) * 1000;
@@ -118,8 +121,8 @@ function decodeExp(token: string): number | null {
   }
 }
 
-function createUncachedTokenVerifier(source: { jwksUrl: string } | { jwks: { keys: JWK[] } }, now: () => number): TokenVerifier {
-  const getKey: JWTVerifyGetKey = 'jwksUrl' in source
+function createUncachedTokenVerifier(source: KeySource, now: () => number): TokenVerifier {
+  const getKey: JWTVerifyGetKey = 'getKey' in source ? source.getKey : 'jwksUrl' in source
     ? createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 600_000 })
     : createLocalJWKSet(source.jwks);
   return async (token) => {

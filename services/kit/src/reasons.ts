@@ -141,6 +141,7 @@ export const REASONS = {
   ROLE_NOT_HELD: { code: 'FORBIDDEN', rule: 'R-ROLE-3', meaning: 'The caller cannot give a role or function they do not hold themselves.' },
   UNIT_REQUIRED: { code: 'BAD_USER_INPUT', rule: 'R-USR-2', meaning: 'Choose at least one performing unit for the unit-bound roles.' },
   SCHOOL_FORM_NOT_OFFERED: { code: 'BAD_USER_INPUT', rule: 'R-ORG-5', meaning: 'The chosen units do not offer the chosen school form.' },
+  OFFICE_NOT_OF_UNIT: { code: 'BAD_USER_INPUT', rule: 'R-USR-2', meaning: 'A chosen office is not an office of any chosen performing unit.' },
   EDITED_MEANWHILE: { code: 'CONFLICT', meaning: 'Someone else changed this meanwhile; reload and try again.' },
   REMOVAL_WAITING_FOR_SIGNATURE: { code: 'BAD_USER_INPUT', rule: 'R-SIGN-1', meaning: 'The person has a removal waiting for signature; discard it first.' },
   NO_USERS_CHOSEN: { code: 'BAD_USER_INPUT', rule: 'R-PERIOD-4', meaning: 'Choose at least one user.' },

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
-import { TOKEN_ALG, TOKEN_ISSUER, type SigningKey } from './auth';
+import { TOKEN_ALG, TOKEN_ISSUER, type KeySource, type SigningKey } from './auth';
 
 /**
  * Signing receipts (R-SIGN-3): a compact JWS signed with the signing service's key that binds
@@ -41,8 +41,8 @@ export async function mintReceipt(key: SigningKey, c: ReceiptClaims): Promise<st
 export type ReceiptVerifier = (token: string) => Promise<ReceiptClaims>;
 
 /** Verifies a receipt (signature, issuer, audience; receipts do not expire). Throws when invalid. */
-export function createReceiptVerifier(source: { jwksUrl: string } | { jwks: { keys: JWK[] } }): ReceiptVerifier {
-  const getKey: JWTVerifyGetKey = 'jwksUrl' in source ? createRemoteJWKSet(new URL(source.jwksUrl)) : createLocalJWKSet(source.jwks);
+export function createReceiptVerifier(source: KeySource): ReceiptVerifier {
+  const getKey: JWTVerifyGetKey = 'getKey' in source ? source.getKey : 'jwksUrl' in source ? createRemoteJWKSet(new URL(source.jwksUrl)) : createLocalJWKSet(source.jwks);
   return async (token) => {
     const { payload } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: RECEIPT_AUDIENCE, algorithms: [TOKEN_ALG] });
     if (payload.typ !== 'receipt') throw new Error('not a receipt');

@@ -23,6 +23,11 @@ export interface AccessPort {
   can(authorization: string, organisationId: string, fn: string, access: 'READ' | 'UPDATE'): Promise<boolean>;
   /** Throws AccessUnavailableError when there is no definite answer (network, 5xx): retry later. */
   applyChangeSet(changeSetId: string, receipt: string): Promise<ApplyOutcome>;
+  /**
+   * R-SIGN-7: the set's BankID order ended unsigned; access returns it to DRAFT with an audit event.
+   * Throws AccessUnavailableError when there is no definite answer: the collector reports again.
+   */
+  signingEnded(changeSetId: string, ended: { orderRef: string; digest: string; reason: string }): Promise<void>;
 }
 
 export class AccessUnavailableError extends Error {
@@ -76,6 +81,15 @@ export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string
         return { kind: 'refused', error: body.error ?? `http_${res.status}` };
       }
       throw new AccessUnavailableError(`The access service answered ${res.status} when applying change set ${changeSetId}.`);
+    },
+    async signingEnded(changeSetId, ended) {
+      const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/signing-ended`, {
+        method: 'POST',
+        headers: internalHeaders(opts.secret),
+        body: JSON.stringify(ended),
+      });
+      // 4xx is a definite answer too (an unknown set has nothing to return to draft).
+      if (res.status >= 500 || res.status === 408 || res.status === 429) throw new AccessUnavailableError(`The access service answered ${res.status} when ending the signing of ${changeSetId}.`);
     },
   };
 }

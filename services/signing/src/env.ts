@@ -36,6 +36,8 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => {
     BANKID_PFX_FILE: z.string().optional(),
     BANKID_PASSPHRASE: z.string().optional(),
     BANKID_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** R-SIGN-7: how often open BankID orders are collected by the service itself (BankID recommends 2 s). */
+    BANKID_COLLECT_INTERVAL_MS: z.coerce.number().int().min(500).max(10_000).default(2000),
   }, source);
   assertProductionBankId(env);
   if (env.NODE_ENV === 'production' && !env.SIGNING_PRIVATE_JWK) {

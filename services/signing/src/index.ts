@@ -26,6 +26,7 @@ runService('signing subgraph', logger, async () => {
     authorityNumbers: authorityNumbers(env),
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
+    collectIntervalMs: env.BANKID_COLLECT_INTERVAL_MS,
   });
   return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: async () => { await server.stop(); await stopTracing(); } };
 });

@@ -14,8 +14,10 @@ import type { SigningDeps } from './deps';
 import { internalRoutes } from './routes/internal-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { auditExportRoute } from './routes/audit-export-route';
-import { createLocalJWKSet } from 'jose';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createPublishedKeys } from './published-keys';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
+import { collectOpenOrders, startCollector } from './orders/order-service';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -35,6 +37,8 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   applyRetryDelaysMs?: readonly number[];
   /** R-AUDIT-4: a signed checkpoint at most this many seconds after an organisation's latest event (AUDIT_CHECKPOINT_SECONDS). */
   checkpointSeconds?: number;
+  /** R-SIGN-7: how often the service collects its open BankID orders itself (BANKID_COLLECT_INTERVAL_MS; 0 = never). */
+  collectIntervalMs?: number;
 };
 
 const notConfigured = (): BankIdProvider => {
@@ -47,14 +51,15 @@ const notConfigured = (): BankIdProvider => {
  * Besides GraphQL it serves POST /oauth/token, GET /audit/export and the /internal/... routes.
  */
 export async function buildServer(opts: SigningBuildOptions) {
-  const jwks = { keys: [opts.signingKey.publicJwk] };
+  let orm: MikroORM | undefined;
+  const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   const deps: SigningDeps = {
     key: opts.signingKey,
-    verify: createTokenVerifier({ jwks }),
-    verifyReceipt: createReceiptVerifier({ jwks }),
-    getKey: createLocalJWKSet(jwks),
+    verify: createTokenVerifier({ getKey: published.getKey }),
+    verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
+    getKey: published.getKey,
     bankId,
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
@@ -80,14 +85,21 @@ export async function buildServer(opts: SigningBuildOptions) {
     routes: (app, orm) => {
       // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
       app.set('trust proxy', 'loopback');
-      app.get('/.well-known/jwks.json', (_req, res) => {
-        res.set('cache-control', 'public, max-age=300').json(jwks);
+      app.get('/.well-known/jwks.json', async (_req, res, next) => {
+        try {
+          res.set('cache-control', 'public, max-age=60').json(await published.jwks());
+        } catch (e) {
+          next(e);
+        }
       });
       internalRoutes(app, orm, deps, secret);
       oauthRoutes(app, orm, deps);
       auditExportRoute(app, orm, deps);
     },
   });
+  orm = server.orm;
+  // Published before this replica signs anything (tokens, receipts, checkpoints).
+  await published.publish();
   server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', async () => {
     const [row] = await server.orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM signing.signing_order WHERE status = 'PENDING'`);
     return Number(row.n);
@@ -95,11 +107,15 @@ export async function buildServer(opts: SigningBuildOptions) {
   const checkpoints = startCheckpointer({
     orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
   });
+  const collector = (opts.collectIntervalMs ?? 2000) > 0 ? startCollector(server.orm.em, deps, opts.collectIntervalMs ?? 2000) : null;
   return {
     ...server,
+    /** One round of server-side collection now (the timer does this on its own). */
+    collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
     writeCheckpoints: checkpoints.runOnce,
     stop: async () => {
+      await collector?.stop();
       await checkpoints.stop();
       await server.stop();
     },

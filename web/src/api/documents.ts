@@ -21,7 +21,7 @@ export const StaffDocument = graphql(`
     organisation(id: $id) {
       id
       name
-      units { id name closed schoolForms { code name } }
+      units { id name closed schoolForms { code name } addresses { id street city } }
       staff(search: $search, first: $first, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
@@ -31,7 +31,7 @@ export const StaffDocument = graphql(`
             id givenName surname birthDate email
             memberships {
               organisation { id }
-              employments { unit { id name } schoolFormCode validTo }
+              employments { unit { id name } schoolFormCode validTo addressIds }
               roles { id validFrom validTo role { code name isPermissionAdmin } }
             }
           }
@@ -52,7 +52,7 @@ export const ChangesToSignDocument = graphql(`
     organisation(id: $id) {
       id
       changesToSign {
-        id status digest signingText
+        id status digest signingText canSign
         changes {
           id kind
           person { personId givenName surname birthDate email }

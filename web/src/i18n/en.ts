@@ -155,6 +155,8 @@ export const en: Dictionary = {
   'create.email': 'E-mail',
   'create.roles': 'Roles',
   'create.units': 'Performing units',
+  'create.offices': 'Offices of {unit}',
+  'create.officesHelp': 'Tick no office to give every office, also offices added later.',
   'create.validFrom': 'Start date',
   'create.validTo': 'End date',
   'create.validToHelp': 'At the latest {date}. Leave empty for no end date.',

@@ -93,6 +93,7 @@ export const reasonsEn: Record<Reason, string> = {
   ROLE_NOT_HELD: 'You cannot give a role or function you do not hold yourself.',
   UNIT_REQUIRED: 'Choose at least one performing unit for the chosen roles.',
   SCHOOL_FORM_NOT_OFFERED: 'The chosen unit does not offer that school form.',
+  OFFICE_NOT_OF_UNIT: 'A chosen office is not an office of any of the chosen performing units.',
   EDITED_MEANWHILE: 'Someone else changed this in the meantime. Reload and try again.',
   REMOVAL_WAITING_FOR_SIGNATURE: 'The person has a removal waiting to be signed. Discard it first.',
   NO_USERS_CHOSEN: 'Choose at least one user.',

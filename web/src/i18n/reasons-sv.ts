@@ -93,6 +93,7 @@ export const reasonsSv: Record<Reason, string> = {
   ROLE_NOT_HELD: 'Du kan inte ge en roll eller funktion som du inte själv har.',
   UNIT_REQUIRED: 'Välj minst en utförande verksamhet för de valda rollerna.',
   SCHOOL_FORM_NOT_OFFERED: 'Den valda verksamheten erbjuder inte den skolformen.',
+  OFFICE_NOT_OF_UNIT: 'Ett valt kontor hör inte till någon av de valda utförande verksamheterna.',
   EDITED_MEANWHILE: 'Någon annan har ändrat det här under tiden. Ladda om och försök igen.',
   REMOVAL_WAITING_FOR_SIGNATURE: 'Personen har en borttagning som väntar på signering. Ta bort den först.',
   NO_USERS_CHOSEN: 'Välj minst en användare.',

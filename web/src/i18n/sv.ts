@@ -154,6 +154,8 @@ export const sv = {
   'create.email': 'E-post',
   'create.roles': 'Roller',
   'create.units': 'Utförande verksamheter',
+  'create.offices': 'Kontor på {unit}',
+  'create.officesHelp': 'Välj inget kontor för att ge alla kontor, också kontor som läggs till senare.',
   'create.validFrom': 'Startdatum',
   'create.validTo': 'Slutdatum',
   'create.validToHelp': 'Senast {date}. Lämna tomt för tillsvidare.',

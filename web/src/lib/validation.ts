@@ -10,6 +10,8 @@ export interface StaffForm {
   email: string;
   roleCodes: string[];
   unitIds: string[];
+  /** R-USR-2 level two: offices of the ticked units; none ticked for a unit = all of its offices. */
+  addressIds?: string[];
   validFrom: string;
   validTo: string;
 }

@@ -150,6 +150,7 @@ export function StaffPage() {
                                 onClick={() => setDialog({ kind: 'create', personId: r.id, initial: {
                                   givenName: p.givenName, surname: p.surname, email: p.email ?? '',
                                   roleCodes: m?.roles.map((x) => x.role.code) ?? [], unitIds: [...new Set(m?.employments.map((e) => e.unit.id) ?? [])],
+                                  addressIds: [...new Set(m?.employments.flatMap((e) => e.addressIds ?? []) ?? [])],
                                   validFrom: r.validFrom, validTo: r.validTo,
                                 } })}>{t('app.edit')}</button>
                             )}

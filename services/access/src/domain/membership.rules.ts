@@ -266,7 +266,7 @@ export function validateStaffGrant(input: StaffGrantInput, fieldPrefix = 'input'
   };
   if (offices !== null) {
     const stray = offices.filter((a) => !units.some((u) => (u.addressIds ?? []).includes(a)));
-    if (stray.length > 0) throw new ValidationError(`${p}addressIds`, `The office ${stray.join(', ')} is not an office of a chosen performing unit.`);
+    if (stray.length > 0) throw new ValidationError(`${p}addressIds`, `The office ${stray.join(', ')} is not an office of a chosen performing unit.`, 'OFFICE_NOT_OF_UNIT');
   }
   const withOffices = (g: { unitId: string; schoolFormCodes: string[] | null }, u: KnownUnit) => {
     const a = officesOf(u);

@@ -75,6 +75,12 @@ export type ChangeKind =
 /** R-SIGN-1: changes to sign ("Användare att signera"). */
 export type ChangeSet = {
   __typename?: 'ChangeSet';
+  /**
+   * Whether the caller may sign this set with BankID: a person holding "Hantera användare"
+   * (MANAGE_USERS UPDATE) in the organisation today. The authority and partner systems may read the
+   * set but not sign it (R-ROLE-3); clients offer "Signera" only when this is true.
+   */
+  canSign: Scalars['Boolean']['output'];
   changes: Array<PendingChange>;
   /** SHA-256 (hex) of the canonical serialisation of the changes; any edit changes it (R-SIGN-3). */
   digest: Scalars['String']['output'];
@@ -710,6 +716,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ChangeSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeSet'] = ResolversParentTypes['ChangeSet'], FederationReferenceType extends FederationReferenceTypes['ChangeSet'] = FederationReferenceTypes['ChangeSet']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChangeSet']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  canSign?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['PendingChange']>, ParentType, ContextType>;
   digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -1,9 +1,9 @@
 import { connection, pageArgs, parsePersonalNumber, requireActor, escapeLike } from '@behorig/kit';
 import type { AgreementResolvers, ChangeSetResolvers, OrganisationResolvers, PendingChangeResolvers } from '../generated/resolvers-types';
 import { PersonEntity, type PersonRow } from '../entities/person.entity';
-import { requireManageUsers } from '../access-data';
+import { actorPower, requireManageUsers } from '../access-data';
 import { effectiveAgreementStatus } from '../domain';
-import { digestOf, openChanges, signingTextOf } from '../staff-changes';
+import { digestOf, maySign, openChanges, signingTextOf } from '../staff-changes';
 import { guard } from '../errors';
 import { maySeeAgreementOf } from './visibility';
 
@@ -74,6 +74,7 @@ export const ChangeSet: ChangeSetResolvers = {
   changes: (s, _a, { loaders }) => loaders.changesBySet.load(s.id),
   digest: async (s, _a, { loaders, deps }) => digestOf(s, openChanges(deps.vault, await loaders.changesBySet.load(s.id))),
   signingText: async (s, _a, { loaders, deps }) => signingTextOf(openChanges(deps.vault, await loaders.changesBySet.load(s.id)), await loaders.catalogue()),
+  canSign: async (s, _a, ctx) => maySign(await actorPower(ctx, s.organisationId)),
 };
 
 export const PendingChange: PendingChangeResolvers = {

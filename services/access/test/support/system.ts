@@ -44,6 +44,8 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
 /** A tiny HTTP server standing in for signing's POST /internal/sign-orders. */
 export async function fakeSigning() {
   const requests: { headers: http.IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
+  /** R-SIGN-7: order refs access asked signing to cancel (a set edited while being signed). */
+  const cancelled: string[] = [];
   const state = { unavailable: false };
   const server = http.createServer((req, res) => {
     let data = '';
@@ -51,6 +53,11 @@ export async function fakeSigning() {
     req.on('end', () => {
       requests.push({ headers: req.headers, body: JSON.parse(data || '{}') });
       res.setHeader('content-type', 'application/json');
+      const cancel = /^\/internal\/sign-orders\/([^/]+)\/cancel$/.exec(req.url ?? '');
+      if (cancel && req.headers['x-internal-secret'] === 'test-internal-secret-123') {
+        cancelled.push(cancel[1]);
+        return res.end(JSON.stringify({ orderRef: cancel[1], status: 'FAILED' }));
+      }
       if (req.url !== '/internal/sign-orders' || req.headers['x-internal-secret'] !== 'test-internal-secret-123') {
         res.statusCode = 401;
         return res.end(JSON.stringify({ error: 'unauthorised' }));
@@ -64,7 +71,7 @@ export async function fakeSigning() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return { url, requests, state, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url, requests, cancelled, state, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 export const person = (given: string) => DEMO.people.find((p) => p.givenName === given)!;

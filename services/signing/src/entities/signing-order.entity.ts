@@ -30,6 +30,10 @@ export const SigningOrderEntity = defineEntity({
     receiptId: p.uuid().nullable(),
     applyResult: p.enum(['PENDING', 'APPLIED', 'REFUSED'] as const).nullable(),
     applyError: p.string().nullable(),
+    /** R-SIGN-7: the collector's lease on this order (see migration 005). */
+    collectAfter: p.datetime().nullable(),
+    /** R-SIGN-7: when access was told this sign order ended unsigned. */
+    endReportedAt: p.datetime().nullable(),
   }),
 });
 export type SigningOrderRow = InferEntity<typeof SigningOrderEntity>;

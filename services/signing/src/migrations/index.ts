@@ -2,6 +2,8 @@ import { Migration001Initial } from './migration-001-initial';
 import { Migration002OrdersReceiptsChainClients } from './migration-002-orders-receipts-chain-clients';
 import { Migration003AppendOnlyAudit } from './migration-003-append-only-audit';
 import { Migration004AuditCheckpoints } from './migration-004-audit-checkpoints';
+import { Migration005ServerSideCollection } from './migration-005-server-side-collection';
+import { Migration006PublishedKeys } from './migration-006-published-keys';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   { name: 'Migration002OrdersReceiptsChainClients', class: Migration002OrdersReceiptsChainClients },
   { name: 'Migration003AppendOnlyAudit', class: Migration003AppendOnlyAudit },
   { name: 'Migration004AuditCheckpoints', class: Migration004AuditCheckpoints },
+  { name: 'Migration005ServerSideCollection', class: Migration005ServerSideCollection },
+  { name: 'Migration006PublishedKeys', class: Migration006PublishedKeys },
 ];

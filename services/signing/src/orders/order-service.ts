@@ -93,7 +93,77 @@ export async function refreshOrder(em: EntityManager, deps: SigningDeps, orderRe
     await applySigned(em, deps, order.orderRef);
     await em.refresh(order);
   }
+  if (order.kind === 'SIGN' && order.status === 'FAILED' && !order.endReportedAt) await reportEnded(em, deps, order);
   return order;
+}
+
+/**
+ * R-SIGN-7: a sign order that failed, was cancelled or expired returns its change set to DRAFT
+ * (access does it, with an audit event naming the reason). Reported until access answers.
+ */
+async function reportEnded(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<void> {
+  if (!order.changeSetId || !order.digest) return;
+  try {
+    await deps.access.signingEnded(order.changeSetId, { orderRef: order.orderRef, digest: order.digest, reason: order.hintCode ?? 'failed' });
+  } catch (e) {
+    if (!(e instanceof AccessUnavailableError)) throw e;
+    deps.logger.warn({ err: e, orderRef: order.orderRef }, 'reporting an ended sign order failed; the collector retries');
+    return;
+  }
+  order.endReportedAt = new Date(deps.now());
+  await em.flush();
+}
+
+/**
+ * R-SIGN-7: claims up to `limit` orders that need the server's attention — pending ones (collect),
+ * completed sign orders not yet applied, failed ones not yet reported — for `leaseMs`. One short
+ * transaction with FOR UPDATE SKIP LOCKED: replicas claim disjoint orders and hold no lock after.
+ */
+export async function claimOpenOrders(em: EntityManager, leaseMs: number, limit = 50): Promise<string[]> {
+  const rows = await em.execute<{ order_ref: string }[]>(
+    `UPDATE signing.signing_order SET collect_after = now() + (? * interval '1 millisecond')
+      WHERE order_ref IN (
+        SELECT order_ref FROM signing.signing_order
+         WHERE (status = 'PENDING' OR (kind = 'SIGN' AND status = 'COMPLETE' AND apply_result = 'PENDING') OR (kind = 'SIGN' AND status = 'FAILED' AND end_reported_at IS NULL))
+           AND (collect_after IS NULL OR collect_after <= now())
+         ORDER BY started_at LIMIT ? FOR UPDATE SKIP LOCKED)
+      RETURNING order_ref`,
+    [leaseMs, limit],
+  );
+  return rows.map((r) => r.order_ref);
+}
+
+/** One round of server-side collection: every claimed order is refreshed as a client poll would. */
+export async function collectOpenOrders(em: EntityManager, deps: SigningDeps, leaseMs: number): Promise<number> {
+  const refs = await claimOpenOrders(em.fork(), leaseMs);
+  for (const ref of refs) {
+    try {
+      await refreshOrder(em.fork(), deps, ref);
+    } catch (e) {
+      deps.logger.warn({ err: e, orderRef: ref }, 'collecting a BankID order failed; retrying next round');
+    }
+  }
+  return refs.length;
+}
+
+/** Runs collectOpenOrders every `intervalMs` (BankID recommends collecting every 2 s). */
+export function startCollector(em: EntityManager, deps: SigningDeps, intervalMs: number): { stop: () => Promise<void>; runOnce: () => Promise<number> } {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const runOnce = () => collectOpenOrders(em, deps, Math.max(500, intervalMs - 250));
+  const timer = setInterval(() => {
+    if (stopped || running) return;
+    running = runOnce().catch((e: unknown) => deps.logger.warn({ err: e }, 'collecting BankID orders failed')).finally(() => { running = null; });
+  }, intervalMs);
+  timer.unref();
+  return {
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<void> {
@@ -247,6 +317,26 @@ export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: A
     if (!(e instanceof BankIdError)) throw bankIdError(e);
   }
   await fail(em, order, 'cancelled');
+  if (order.kind === 'SIGN') await reportEnded(em, deps, order);
+  return order;
+}
+
+/**
+ * R-SIGN-7: access edited or discarded a change of a set being signed: the order no longer covers
+ * the set, so the phone must stop offering it. Access has already returned the set to DRAFT.
+ */
+export async function cancelForEditedSet(em: EntityManager, deps: SigningDeps, orderRef: string): Promise<SigningOrderRow | null> {
+  const order = await em.findOne(SigningOrderEntity, { orderRef });
+  if (!order || order.kind !== 'SIGN' || order.status !== 'PENDING') return order;
+  try {
+    await deps.bankId().cancel(orderRef);
+  } catch (e) {
+    if (!(e instanceof BankIdError)) throw e;
+  }
+  order.status = 'FAILED';
+  order.hintCode = 'cancelled';
+  order.endReportedAt = new Date(deps.now());
+  await em.flush();
   return order;
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { appendAuditEvents } from '../audit/audit-log';
 import { BankIdError, BankIdUnavailableError, messageForErrorCode } from '../bankid';
 import type { SigningDeps } from '../deps';
-import { startSign } from '../orders/order-service';
+import { cancelForEditedSet, startSign } from '../orders/order-service';
 
 const SignOrderBody = z.object({
   organisationId: z.string().uuid(),
@@ -34,6 +34,7 @@ const PERSON_LABEL = /^person:([0-9a-f-]{36})$/i;
 /**
  * Service-to-service endpoints (docs/architecture.md), all behind the shared internal secret:
  * - POST /internal/sign-orders — access's signChanges starts a BankID sign order for the caller;
+ * - POST /internal/sign-orders/:orderRef/cancel — access cancels the order of a set edited while being signed (R-SIGN-7);
  * - POST /internal/audit-events — every outbox relay delivers events into the hash chain.
  */
 export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps, secret: string): void {
@@ -59,6 +60,18 @@ export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps, s
         return void res.status(e.errorCode === 'alreadyInProgress' ? 409 : 400).json({ error: e.errorCode, message: messageForErrorCode(e.errorCode).sv });
       }
       deps.logger.error({ err: e }, 'starting a sign order failed');
+      res.status(500).json({ error: 'internal_error' });
+    }
+  });
+
+  app.post('/internal/sign-orders/:orderRef/cancel', guard, json, async (req: Request, res: Response) => {
+    try {
+      const order = await cancelForEditedSet(orm.em.fork(), deps, String(req.params.orderRef));
+      if (!order) return void res.status(404).json({ error: 'not_found' });
+      res.json({ orderRef: order.orderRef, status: order.status });
+    } catch (e) {
+      if (e instanceof BankIdUnavailableError) return void res.status(503).json({ error: 'bankid_unavailable', message: e.message });
+      deps.logger.error({ err: e }, 'cancelling a sign order failed');
       res.status(500).json({ error: 'internal_error' });
     }
   });

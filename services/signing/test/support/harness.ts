@@ -21,6 +21,8 @@ export function fakeAccess() {
   /** `${pnr}|${organisationId}|${function}|${access}`; UPDATE implies READ. */
   const grants = new Set<string>();
   const applyCalls: { changeSetId: string; receipt: string }[] = [];
+  /** R-SIGN-7: what signing reported about sign orders that ended unsigned. */
+  const endedCalls: { changeSetId: string; orderRef: string; digest: string; reason: string }[] = [];
   const applyAnswers: { status: number; body: unknown }[] = [];
   let myAccessCalls = 0;
   const server = http.createServer((req, res) => {
@@ -34,6 +36,11 @@ export function fakeAccess() {
       if (person) {
         const p = people.get(person[1]);
         return p ? send(200, p) : send(404, { error: 'not_found' });
+      }
+      const ended = /^\/internal\/change-sets\/([^/]+)\/signing-ended$/.exec(url);
+      if (ended) {
+        endedCalls.push({ changeSetId: ended[1], ...JSON.parse(raw) });
+        return send(200, { returnedToDraft: true });
       }
       const apply = /^\/internal\/change-sets\/([^/]+)\/apply$/.exec(url);
       if (apply) {
@@ -53,7 +60,7 @@ export function fakeAccess() {
     });
   });
   return {
-    server, people, grants, applyCalls, applyAnswers,
+    server, people, grants, applyCalls, applyAnswers, endedCalls,
     get myAccessCalls() { return myAccessCalls; },
     grant: (pnr: string, org: string, fn: string, access: 'READ' | 'UPDATE') => grants.add(`${pnr}|${org}|${fn}|${access}`),
   };
@@ -65,7 +72,11 @@ const listen = async (s: http.Server) => {
 };
 
 /** Signing on a fresh database, an in-process BankID simulator (shared, injectable clock) and a fake access. */
-export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number } = {}) {
+/**
+ * `collectIntervalMs` defaults to 0 here (no background collection) so that tests decide when
+ * orders are collected (`signing.collectOrders()`); the collection timer has its own test.
+ */
+export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number; collectIntervalMs?: number } = {}) {
   const db: TestDatabase = await createTestDatabase('signing');
   const keys = await testKeys();
   const clock = { now: Date.now() };
@@ -80,6 +91,7 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
   const signing = await buildServer({
     databaseUrl: db.url, signingKey: keys.key, bankId: client, accessUrl: `${accessUrl}/graphql`, accessInternalUrl: accessUrl,
     now: () => clock.now, applyRetryDelaysMs: [10, 20], checkpointSeconds: opts.checkpointSeconds,
+    collectIntervalMs: opts.collectIntervalMs ?? 0,
   });
   const base = await signing.listen(0, '127.0.0.1');
   const url = `${base}/graphql`;

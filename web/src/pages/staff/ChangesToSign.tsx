@@ -78,7 +78,8 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
           </table>
         </div>
       )}
-      {set && changes.length > 0 && canManage && (
+      {/* R-ROLE-3: "Signera" only for those whose signature the apply will accept (the server says). */}
+      {set && changes.length > 0 && canManage && set.canSign && (
         <SignChanges organisationId={organisationId} signingText={set.signingText}
           onApplied={(r, refused) => { if (!refused) { setSignedText(set.signingText); setReceipt(r); onApplied(); } refetch({ requestPolicy: 'network-only' }); }} />
       )}

@@ -10,7 +10,11 @@ const roles = [
   { __typename: 'Role', code: 'READER', name: 'Läsare', system: 'KA_WEBB', orgWideOnly: false, isPermissionAdmin: false },
   { __typename: 'Role', code: 'BER_ADMINISTRATOR', name: 'BER-administratör', system: 'SKOLPLATTFORMEN', orgWideOnly: false, isPermissionAdmin: false },
 ];
-const units = [{ id: 'u1', name: 'Dorotea UBK', closed: false }, { id: 'u2', name: 'Stängd enhet', closed: true }];
+const units = [
+  { id: 'u1', name: 'Dorotea UBK', closed: false },
+  { id: 'u2', name: 'Stängd enhet', closed: true },
+  { id: 'u3', name: 'Aratron Stöd', closed: false, addresses: [{ id: 'a1', street: 'Drottninggatan 10', city: 'Stockholm' }, { id: 'a2', street: 'Kungsgatan 5', city: 'Uppsala' }] },
+];
 
 function setup(mutation: () => { data?: unknown; error?: unknown } = () => ({ data: { proposeStaff: { __typename: 'PendingChange', id: 'c1', kind: 'NEW' } } })) {
   const client = mockClient((op) => (op.operationName === 'RoleCatalogue' ? { data: { roles } } : op.operationName === 'ProposeStaff' ? mutation() : null));
@@ -87,6 +91,24 @@ describe('Skapa användare dialog', () => {
     await waitFor(() => expect(onCreated).toHaveBeenCalled());
     const call = client.calls.find((c) => c.name === 'ProposeStaff')!;
     expect(call.variables).toMatchObject({ organisationId: 'org1', input: { personalNumber: '196403261230', givenName: 'Arvid', surname: 'Aronsson', email: null, roleCodes: ['READER'], unitIds: ['u1'], validTo: null } });
+  });
+
+  it('R-USR-2: a ticked unit with several offices offers them; the ticked office is sent, none ticked means all offices (null)', async () => {
+    const { client, onCreated } = setup();
+    fill('Personnummer', '640326-1230');
+    fill('Förnamn', 'Arvid');
+    fill('Efternamn', 'Aronsson');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Läsare' }));
+    expect(screen.queryByRole('group', { name: 'Kontor på Aratron Stöd' })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Aratron Stöd' }));
+    const offices = screen.getByRole('group', { name: 'Kontor på Aratron Stöd' });
+    expect(offices.querySelectorAll('input[type=checkbox]')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Kungsgatan 5, Uppsala' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Dorotea UBK' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till att signera' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalled());
+    const call = client.calls.find((c) => c.name === 'ProposeStaff')!;
+    expect(call.variables).toMatchObject({ input: { unitIds: ['u3', 'u1'], addressIds: ['a2'] } });
   });
 
   it('shows an API error next to the field named by extensions.field', async () => {

@@ -10,7 +10,7 @@ import { validateStaffForm, type FieldErrors, type StaffForm } from '../../lib/v
 import { ErrorBox, Field } from '../../components/ui';
 import { Modal } from '../../components/Modal';
 
-export interface UnitOption { id: string; name: string; closed: boolean }
+export interface UnitOption { id: string; name: string; closed: boolean; addresses?: { id: string; street: string; city: string }[] }
 
 /** "Skapa användare" (R-USR-1): validated inline; lands in Användare att signera (R-SIGN-1). */
 export function CreateStaffDialog({ organisationId, personId, units, initial, onClose, onCreated }: {
@@ -53,6 +53,13 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
     set(k, form[k].includes(v) ? form[k].filter((x) => x !== v) : [...form[k], v]);
     setTouched((x) => ({ ...x, [k]: true }));
   };
+  const offices = form.addressIds ?? [];
+  const toggleOffice = (id: string) => set('addressIds', offices.includes(id) ? offices.filter((x) => x !== id) : [...offices, id]);
+  // R-USR-2 level two: only offices of ticked units are sent; none at all = every office of every unit.
+  const chosenOffices = () => {
+    const ids = offices.filter((a) => units.some((u) => form.unitIds.includes(u.id) && (u.addresses ?? []).some((x) => x.id === a)));
+    return ids.length > 0 ? ids : null;
+  };
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -66,7 +73,7 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
       ? await proposeChange({
         organisationId,
         personId,
-        input: { email: form.email.trim() || null, roleCodes: form.roleCodes, unitIds: form.unitIds, validFrom: form.validFrom, validTo: form.validTo || null },
+        input: { email: form.email.trim() || null, roleCodes: form.roleCodes, unitIds: form.unitIds, addressIds: chosenOffices(), validFrom: form.validFrom, validTo: form.validTo || null },
       })
       : await propose({
       organisationId,
@@ -77,6 +84,7 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
         email: form.email.trim() || null,
         roleCodes: form.roleCodes,
         unitIds: form.unitIds,
+        addressIds: chosenOffices(),
         validFrom: form.validFrom,
         validTo: form.validTo || null,
       },
@@ -125,6 +133,19 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
               ))}
             </div>
             {message('unitIds') && <p id="units-error" className="field-error" role="alert">{message('unitIds')}</p>}
+            {units.filter((u) => form.unitIds.includes(u.id) && (u.addresses?.length ?? 0) > 1).map((u) => (
+              <fieldset key={u.id} className="checks role-group" aria-describedby={`offices-help-${u.id}`}>
+                <legend className="small muted">{t('create.offices', { unit: u.name })}</legend>
+                {u.addresses!.map((a) => (
+                  <label key={a.id} className="check">
+                    <input type="checkbox" name="addressIds" value={a.id} checked={offices.includes(a.id)} onChange={() => toggleOffice(a.id)} />
+                    {a.street}, {a.city}
+                  </label>
+                ))}
+                <p id={`offices-help-${u.id}`} className="small muted">{t('create.officesHelp')}</p>
+              </fieldset>
+            ))}
+            {message('addressIds') && <p className="field-error" role="alert">{message('addressIds')}</p>}
           </fieldset>
         )}
         <Field label={t('create.validFrom')} name="validFrom" type="date" value={form.validFrom}
