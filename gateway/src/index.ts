@@ -1,4 +1,4 @@
-import { startTracing, createLogger, createTokenVerifier, runService } from '@behorig/kit';
+import { startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
@@ -9,7 +9,8 @@ runService('gateway', logger, async () => {
   // Traces only when the OTEL_* variables ask for them (docs/operations.md).
   const stopTracing = await startTracing('gateway', env);
   const gateway = await buildGateway({
-    verify: createTokenVerifier({ jwksUrl: env.JWKS_URL }),
+    // R-AUTH-3: partner clients' revocation is checked on every request (≤ 5 s old).
+    verify: createServiceTokenVerifier(env.JWKS_URL),
     subgraphUrls: { organisations: env.ORGANISATIONS_URL, access: env.ACCESS_URL, signing: env.SIGNING_URL },
     signingBaseUrl: env.SIGNING_INTERNAL_URL,
     webOrigin: env.WEB_ORIGIN.split(',').map((s) => s.trim()),

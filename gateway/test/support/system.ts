@@ -1,4 +1,4 @@
-import { freePort, type Logger } from '@behorig/kit';
+import { createClientStatusCache, freePort, httpClientStatusLookup, withClientStatus, type Logger } from '@behorig/kit';
 import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
@@ -24,11 +24,13 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
   const sim = await startBankIdSimulator({ rpPort: 0, controlPort: 0 });
   const bankId = new BankIdClient({ baseUrl: sim.rpUrl, ca: sim.ca, cert: sim.clientCert, key: sim.clientKey, timeoutMs: 5000 });
 
-  const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: keys.verify, demoData: true, accessUrl: urls.access });
+  // Each service asks the signing service for partner clients' status, as in production (R-AUTH-3).
+  const withStatus = () => withClientStatus(keys.verify, createClientStatusCache(httpClientStatusLookup(`${base.signing}/oauth/introspect`)));
+  const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access });
   const { createReceiptVerifier } = await import('@behorig/kit');
   const access = await buildAccess({
     logger: logger('access'),
-    databaseUrl: db.url, verify: keys.verify, demoData: true,
+    databaseUrl: db.url, verify: withStatus(), demoData: true,
     organisationsUrl: urls.organisations, signingInternalUrl: base.signing, verifyReceipt: createReceiptVerifier(jwks),
   });
   const signing = await buildSigning({
@@ -42,7 +44,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
 
   // Rate limits are off unless a test asks for them: suites that send hundreds of requests from
   // one address test other things (gateway/test/rate-limit.test.ts tests the limits).
-  const gateway = await buildGateway({ verify: keys.verify, subgraphUrls: urls, rateLimits: false, logger: logger('gateway'), ...gatewayOptions });
+  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, logger: logger('gateway'), ...gatewayOptions });
   const gatewayUrl = `${await gateway.listen(0, '127.0.0.1')}/graphql`;
   /** Plays the phone: completes or fails a BankID order in the simulator. */
   const phone = async (orderRef: string, action: 'complete' | 'fail', body: Record<string, unknown>) => {

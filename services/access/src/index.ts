@@ -1,4 +1,4 @@
-import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -13,7 +13,8 @@ runService('access subgraph', logger, async () => {
     databaseUrl: env.DATABASE_URL,
     migrate: env.MIGRATE_AT_START,
     poolMax: env.DATABASE_POOL_MAX,
-    verify: createTokenVerifier({ jwksUrl: env.JWKS_URL }),
+    // R-AUTH-3: partner clients' revocation is checked on every request (≤ 5 s old).
+    verify: createServiceTokenVerifier(env.JWKS_URL),
     verifyReceipt: createReceiptVerifier({ jwksUrl: env.JWKS_URL }),
     logger,
     production: env.NODE_ENV === 'production',

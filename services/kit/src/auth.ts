@@ -169,7 +169,9 @@ export async function actorFromAuthorization(header: string | undefined | null, 
   try {
     return await verify(m[1]);
   } catch (e) {
-    const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_CLIENT_REVOKED') throw unauthenticated('This partner client has been revoked.', 'CLIENT_REVOKED');
+    const expired = code === 'ERR_JWT_EXPIRED';
     throw expired ? unauthenticated('Your session has expired; sign in again.', 'SESSION_EXPIRED') : unauthenticated('The token is not valid.', 'TOKEN_INVALID');
   }
 }

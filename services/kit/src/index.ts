@@ -28,3 +28,4 @@ export * from './metrics';
 export * from './request-context';
 export * from './migration-job';
 export * from './tracing';
+export * from './client-status';

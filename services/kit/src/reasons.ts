@@ -53,6 +53,7 @@ export const REASONS = {
   AUTHORIZATION_HEADER_MALFORMED: { code: 'UNAUTHENTICATED', meaning: 'The Authorization header is not "Bearer <token>".' },
   SESSION_EXPIRED: { code: 'UNAUTHENTICATED', meaning: 'The session token has expired; sign in again.' },
   TOKEN_INVALID: { code: 'UNAUTHENTICATED', meaning: 'The token is forged, altered, unsigned or otherwise not valid.' },
+  CLIENT_REVOKED: { code: 'UNAUTHENTICATED', meaning: 'The partner client was revoked; its tokens stopped working within seconds (R-AUTH-3).' },
 
   // Query limits and request shape (gateway)
   QUERY_TOO_DEEP: { code: 'GRAPHQL_VALIDATION_FAILED', meaning: 'The query nests deeper than allowed.' },

@@ -1,4 +1,4 @@
-import type { Logger, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
+import type { ClientStatusCache, Logger, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessPort } from './access-port';
 import type { BankIdProvider } from './bankid-provider';
@@ -6,7 +6,12 @@ import type { BankIdProvider } from './bankid-provider';
 /** What the resolvers and internal routes need besides the request: built once in buildServer. */
 export interface SigningDeps {
   key: SigningKey;
+  /** Signature, claims AND the partner client's live status (R-AUTH-3). */
   verify: TokenVerifier;
+  /** Signature and claims only: what token introspection starts from. */
+  verifySignature: TokenVerifier;
+  /** Partner clients' live status, ≤ 5 s old; revoking here forgets it at once (R-AUTH-3). */
+  clientStatus: ClientStatusCache;
   verifyReceipt: ReceiptVerifier;
   /** The published keys (current and retired): what checkpoints and receipts are verified with. */
   getKey: JWTVerifyGetKey;

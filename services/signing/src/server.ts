@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import {
-  DEV_INTERNAL_SECRET, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
+  DEV_INTERNAL_SECRET, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
   type SigningKey, type SubgraphBuildOptions,
 } from '@behorig/kit';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -13,6 +14,7 @@ import type { BankIdProvider } from './bankid-provider';
 import type { SigningDeps } from './deps';
 import { internalRoutes } from './routes/internal-routes';
 import { oauthRoutes } from './routes/oauth-routes';
+import { clientStatusOf } from './partners/api-clients';
 import { auditExportRoute } from './routes/audit-export-route';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createPublishedKeys } from './published-keys';
@@ -55,11 +57,26 @@ export async function buildServer(opts: SigningBuildOptions) {
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
+  let ormRef: MikroORM | undefined;
+  const verifySignature = createTokenVerifier({ jwks });
+  // R-AUTH-3: this service owns the clients' table, so it reads their status from it directly.
+  const clientStatus = createClientStatusCache(async (clientId) => {
+    if (!ormRef) throw new Error('not started');
+    return clientStatusOf(ormRef.em.fork(), clientId);
+  });
   const deps: SigningDeps = {
     key: opts.signingKey,
+<<<<<<< HEAD
+    verify: withClientStatus(verifySignature, clientStatus),
+    verifySignature,
+    clientStatus,
+    verifyReceipt: createReceiptVerifier({ jwks }),
+    getKey: createLocalJWKSet(jwks),
+=======
     verify: createTokenVerifier({ getKey: published.getKey }),
     verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
     getKey: published.getKey,
+>>>>>>> main
     bankId,
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
@@ -83,6 +100,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     migrations,
     createContext: contextFactory(deps),
     routes: (app, orm) => {
+      ormRef = orm;
       // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
       app.set('trust proxy', 'loopback');
       app.get('/.well-known/jwks.json', async (_req, res, next) => {

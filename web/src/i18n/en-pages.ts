@@ -8,6 +8,7 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'audit.action.access.changes.signing_started': 'Signing started',
   'audit.action.access.changes.signing_failed': 'Signing was cancelled or failed',
   'audit.action.access.changes.applied': 'Signed changes applied',
+  'audit.action.access.changes.apply_refused': 'Signed changes could not be applied',
   'audit.action.changes.signed': 'Changes signed with BankID',
   'audit.action.access.staff.added': 'User added',
   'audit.action.access.staff.changed': 'User changed',

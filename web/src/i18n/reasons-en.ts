@@ -18,6 +18,7 @@ export const reasonsEn: Record<Reason, string> = {
   AUTHORIZATION_HEADER_MALFORMED: 'Your sign-in could not be read. Please sign in again.',
   SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
   TOKEN_INVALID: 'Your sign-in is not valid. Please sign in again.',
+  CLIENT_REVOKED: 'This partner system has been revoked; its tokens no longer work.',
   QUERY_TOO_DEEP: 'The request is too large. Ask for less at a time.',
   TOO_MANY_ALIASES: 'The request is too large. Ask for less at a time.',
   TOO_MANY_TOKENS: 'The request is too long. Ask for less at a time.',

@@ -18,6 +18,7 @@ export const reasonsSv: Record<Reason, string> = {
   AUTHORIZATION_HEADER_MALFORMED: 'Din inloggning kunde inte läsas. Logga in igen.',
   SESSION_EXPIRED: 'Din inloggning har gått ut. Logga in igen.',
   TOKEN_INVALID: 'Din inloggning är inte giltig. Logga in igen.',
+  CLIENT_REVOKED: 'Partnersystemet har återkallats; dess token fungerar inte längre.',
   QUERY_TOO_DEEP: 'Förfrågan är för omfattande. Be om färre uppgifter åt gången.',
   TOO_MANY_ALIASES: 'Förfrågan är för omfattande. Be om färre uppgifter åt gången.',
   TOO_MANY_TOKENS: 'Förfrågan är för lång. Be om färre uppgifter åt gången.',

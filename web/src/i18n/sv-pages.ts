@@ -10,6 +10,7 @@ export const svPages = {
   'audit.action.access.changes.signing_started': 'Signering påbörjad',
   'audit.action.access.changes.signing_failed': 'Signeringen avbröts eller misslyckades',
   'audit.action.access.changes.applied': 'Signerade ändringar genomförda',
+  'audit.action.access.changes.apply_refused': 'Signerade ändringar kunde inte genomföras',
   'audit.action.changes.signed': 'Ändringar signerade med BankID',
   'audit.action.access.staff.added': 'Användare tillagd',
   'audit.action.access.staff.changed': 'Användare ändrad',

@@ -86,6 +86,8 @@ export async function revokeApiClient(ctx: Context, clientId: string): Promise<A
       source: 'signing', sourceId: null, receiptId: null,
     }]);
   });
+  // R-AUTH-3: this replica stops the client's tokens at once; the others within 5 s.
+  ctx.deps.clientStatus.invalidate(clientId);
   await ctx.em.refresh(existing);
   return existing;
 }
@@ -98,4 +100,10 @@ export async function issueClientToken(em: EntityManager, key: SigningKey, clien
   if (!client || !ok || client.revokedAt) return null;
   const { token, expiresAt } = await mintToken(key, { kind: 'client', clientId: client.id, organisationId: client.organisationId, functions: client.functions }, ttlSeconds);
   return { token, expiresAt };
+}
+
+/** R-AUTH-3: a client's live status and current functions, read from its row (unknown = revoked). */
+export async function clientStatusOf(em: EntityManager, clientId: string): Promise<{ active: boolean; functions: string[] }> {
+  const client = UUID.test(clientId) ? await em.findOne(ApiClientEntity, { id: clientId }) : null;
+  return client && !client.revokedAt ? { active: true, functions: [...client.functions] } : { active: false, functions: [] };
 }

@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SigningDeps } from '../deps';
-import { issueClientToken } from '../partners/api-clients';
+import { clientStatusOf, issueClientToken } from '../partners/api-clients';
 
 /** Client credentials from HTTP Basic (RFC 6749 §2.3.1, form-encoded parts) or the form body. */
 function credentials(req: Request): { id: string; secret: string } | null {
@@ -30,5 +30,22 @@ export function oauthRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     const issued = await issueClientToken(orm.em.fork(), deps.key, creds.id, creds.secret, deps.tokenTtlSeconds);
     if (!issued) return void res.status(401).set('www-authenticate', 'Basic realm="behorig"').json({ error: 'invalid_client', error_description: 'Unknown or revoked client, or wrong secret.' });
     res.json({ access_token: issued.token, token_type: 'Bearer', expires_in: deps.tokenTtlSeconds });
+  });
+
+  /**
+   * RFC 7662 token introspection, asked by the gateway and the other subgraphs on every partner
+   * request (cached ≤ 5 s, R-AUTH-3). The question is the token itself, so the answer tells the
+   * caller nothing it could not learn by using the token: no caller credential is needed.
+   */
+  app.post('/oauth/introspect', express.urlencoded({ extended: false, limit: '10kb' }), express.json({ limit: '10kb' }), async (req: Request, res: Response) => {
+    res.set('cache-control', 'no-store');
+    const token = (req.body as Record<string, unknown> | undefined)?.token;
+    if (typeof token !== 'string' || !token) return void res.status(400).json({ error: 'invalid_request', error_description: 'token is required.' });
+    const actor = await deps.verifySignature(token).catch(() => null);
+    if (!actor) return void res.json({ active: false });
+    if (actor.kind !== 'client') return void res.json({ active: true, token_type: actor.kind });
+    const status = await clientStatusOf(orm.em.fork(), actor.clientId);
+    if (!status.active) return void res.json({ active: false });
+    res.json({ active: true, token_type: 'client', client_id: actor.clientId, scope: status.functions.join(' '), ...(actor.jti ? { jti: actor.jti } : {}) });
   });
 }
