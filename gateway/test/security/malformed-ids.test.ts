@@ -3,7 +3,7 @@ import {
   buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, parse,
   type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLOutputType,
 } from 'graphql';
-import { addDays, isCodeLikeId, stockholmDate } from '@behorig/kit';
+import { addDays, isCodeLikeId, isReason, stockholmDate } from '@behorig/kit';
 import { supergraphPath } from '../../src/compose';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, actorTokens, fresh, freshBankgiro, freshOrgNumber, freshPersonalNumber, person, type Gql } from './actors';
@@ -187,7 +187,7 @@ describe('malformed ids and cursors in every argument of the supergraph', () => 
       if (!first) { problems.push(`${c.label}: answered without an error`); continue; }
       if (/INTERNAL_SERVER_ERROR/.test(all) || SQL_TEXT.test(all)) { problems.push(`${c.label}: ${all.slice(0, 300)}`); continue; }
       if (code !== 'BAD_USER_INPUT' && code !== 'NOT_FOUND') { problems.push(`${c.label}: ${code} ${first.message}`); continue; }
-      if (typeof first.extensions?.reason !== 'string') problems.push(`${c.label}: no reason`);
+      if (!isReason(first.extensions?.reason)) problems.push(`${c.label}: no catalogued reason (${String(first.extensions?.reason)})`);
       const field = c.target.path.join('.');
       if (c.target.kind === 'uuid' && !(code === 'BAD_USER_INPUT' && first.extensions?.reason === 'MALFORMED_ID' && first.extensions?.field === field)) {
         problems.push(`${c.label}: expected MALFORMED_ID on ${field}, got ${code} ${String(first.extensions?.reason)} ${String(first.extensions?.field)}`);

@@ -73,16 +73,29 @@ const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{4,}$/;
 
 interface Finding { reason: string; where: string }
 
-function scan(file: string): { reasons: Finding[]; rawErrorsWithoutReason: string[] } {
+/**
+ * How many arguments a call needs for its reason to be given explicitly (the reason is the last
+ * one). `unauthenticated()` is exempt: its default, NOT_SIGNED_IN, is the specific reason.
+ */
+const ARITY_WITH_REASON: Record<string, number> = {
+  forbidden: 2, badInput: 3, notFound: 2, conflict: 2, serviceUnavailable: 2, refuse: 1,
+  ValidationError: 3, ForbiddenRuleError: 3, ConflictRuleError: 3,
+};
+
+function scan(file: string): { reasons: Finding[]; rawErrorsWithoutReason: string[]; withoutReason: string[] } {
   const text = readFileSync(file, 'utf8');
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const reasons: Finding[] = [];
   const rawErrorsWithoutReason: string[] = [];
+  const withoutReason: string[] = [];
   const where = (n: ts.Node) => `${relative(ROOT, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   const calleeName = (e: ts.Expression) => (ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '');
   const visit = (n: ts.Node) => {
     if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && THROWERS.has(calleeName(n.expression))) {
       for (const a of n.arguments ?? []) if (ts.isStringLiteralLike(a) && UPPER_SNAKE.test(a.text)) reasons.push({ reason: a.text, where: where(a) });
+      const needed = ARITY_WITH_REASON[calleeName(n.expression)];
+      const isDefinition = relative(ROOT, file).endsWith('kit/src/errors.ts');
+      if (needed !== undefined && !isDefinition && (n.arguments?.length ?? 0) < needed) withoutReason.push(`${where(n)} ${n.getText(sf).slice(0, 80)}`);
     }
     // `reason: '…'` inside an `extensions: { … }` literal (checkAccess's own `reason` field is no error).
     const inExtensions = (p: ts.Node) => ts.isObjectLiteralExpression(p.parent) && ts.isPropertyAssignment(p.parent.parent) && p.parent.parent.name.getText(sf) === 'extensions';
@@ -95,7 +108,7 @@ function scan(file: string): { reasons: Finding[]; rawErrorsWithoutReason: strin
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return { reasons, rawErrorsWithoutReason };
+  return { reasons, rawErrorsWithoutReason, withoutReason };
 }
 
 describe('the services throw only catalogued reasons (static, over their source)', () => {
@@ -113,6 +126,10 @@ describe('the services throw only catalogued reasons (static, over their source)
 
   it('every GraphQLError built outside the kit helpers carries a reason', () => {
     expect(results.flatMap((r) => r.rawErrorsWithoutReason)).toEqual([]);
+  });
+
+  it('every refusal names a specific reason (the code\'s generic one is only the safety net)', () => {
+    expect(results.flatMap((r) => r.withoutReason)).toEqual([]);
   });
 
   it('the scan sees real reasons (it is not vacuous)', () => {

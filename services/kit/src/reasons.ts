@@ -171,7 +171,7 @@ export const REASONS = {
   CHANGED_AFTER_PROPOSAL: { code: 'CONFLICT', rule: 'R-SIGN-4', meaning: 'Someone changed a person after the changes were proposed; discard and propose them again.' },
   PERSON_REQUIRED: { code: 'FORBIDDEN', rule: 'R-SIGN-2', meaning: 'Only a person can sign with BankID (not a partner system).' },
   SIGNER_NOT_ADMINISTRATOR: { code: 'FORBIDDEN', rule: 'R-ROLE-3', meaning: 'The person who signed may not manage users in this organisation.' },
-  RECEIPT_NOT_YOURS: { code: 'FORBIDDEN', rule: 'R-SIGN-3', meaning: 'Only the signer and the authority may read this receipt.' },
+  RECEIPT_NOT_YOURS: { code: 'FORBIDDEN', rule: 'R-SIGN-3', meaning: "Only the signer, the organisation's administrators and the authority may read this receipt." },
   SIGNER_UNKNOWN: { code: 'NOT_FOUND', rule: 'R-SIGN-3', meaning: 'The signer is not a known person.' },
 
   // BankID orders and log-in (R-AUTH, R-SIGN-5)

@@ -117,7 +117,7 @@ export const reasonsEn: Record<Reason, string> = {
   CHANGED_AFTER_PROPOSAL: 'Someone changed a person after the changes were proposed. Discard and propose them again.',
   PERSON_REQUIRED: 'Only a person can sign with BankID.',
   SIGNER_NOT_ADMINISTRATOR: 'The person who signed may not manage users in the organisation, so nothing was applied.',
-  RECEIPT_NOT_YOURS: 'Only the signer and the authority can see the receipt.',
+  RECEIPT_NOT_YOURS: "Only the signer, the organisation's administrators and the authority can see the receipt.",
   SIGNER_UNKNOWN: 'The signer is not a known person.',
   BANKID_UNAVAILABLE: 'BankID is not answering right now. Nothing was changed – try again shortly.',
   BANKID_ALREADY_IN_PROGRESS: 'A BankID identification is already in progress. Cancel it or wait.',

@@ -117,7 +117,7 @@ export const reasonsSv: Record<Reason, string> = {
   CHANGED_AFTER_PROPOSAL: 'Någon har ändrat en person efter att ändringarna föreslogs. Ta bort och föreslå dem igen.',
   PERSON_REQUIRED: 'Bara en person kan signera med BankID.',
   SIGNER_NOT_ADMINISTRATOR: 'Den som signerade får inte hantera användare i organisationen, så inget genomfördes.',
-  RECEIPT_NOT_YOURS: 'Bara den som signerade och myndigheten kan se kvittensen.',
+  RECEIPT_NOT_YOURS: 'Bara den som signerade, organisationens administratörer och myndigheten kan se kvittensen.',
   SIGNER_UNKNOWN: 'Den som signerade är inte en känd person.',
   BANKID_UNAVAILABLE: 'BankID svarar inte just nu. Inget ändrades – försök igen om en stund.',
   BANKID_ALREADY_IN_PROGRESS: 'En BankID-identifiering pågår redan. Avbryt den eller vänta.',

@@ -25,7 +25,7 @@ export const Receipt: ReceiptResolvers = {
     if (!isUuid(ref.id)) return null;
     const r = await ctx.loaders.receipt.load(ref.id);
     if (!r) return null;
-    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.');
+    if (!(await mayReadReceipt(ctx, r))) throw forbidden('Only the signer, the organisation\'s administrators and the authority may read this receipt.', 'RECEIPT_NOT_YOURS');
     return r;
   },
   signer: (r) => {
