@@ -16,7 +16,6 @@ import { internalRoutes } from './routes/internal-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { clientStatusOf } from './partners/api-clients';
 import { auditExportRoute } from './routes/audit-export-route';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { createPublishedKeys } from './published-keys';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
 import { collectOpenOrders, startCollector } from './orders/order-service';
@@ -57,26 +56,20 @@ export async function buildServer(opts: SigningBuildOptions) {
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
-  let ormRef: MikroORM | undefined;
-  const verifySignature = createTokenVerifier({ jwks });
+  // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
+  const verifySignature = createTokenVerifier({ getKey: published.getKey });
   // R-AUTH-3: this service owns the clients' table, so it reads their status from it directly.
   const clientStatus = createClientStatusCache(async (clientId) => {
-    if (!ormRef) throw new Error('not started');
-    return clientStatusOf(ormRef.em.fork(), clientId);
+    if (!orm) throw new Error('not started');
+    return clientStatusOf(orm.em.fork(), clientId);
   });
   const deps: SigningDeps = {
     key: opts.signingKey,
-<<<<<<< HEAD
     verify: withClientStatus(verifySignature, clientStatus),
     verifySignature,
     clientStatus,
-    verifyReceipt: createReceiptVerifier({ jwks }),
-    getKey: createLocalJWKSet(jwks),
-=======
-    verify: createTokenVerifier({ getKey: published.getKey }),
     verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
     getKey: published.getKey,
->>>>>>> main
     bankId,
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
@@ -100,7 +93,6 @@ export async function buildServer(opts: SigningBuildOptions) {
     migrations,
     createContext: contextFactory(deps),
     routes: (app, orm) => {
-      ormRef = orm;
       // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
       app.set('trust proxy', 'loopback');
       app.get('/.well-known/jwks.json', async (_req, res, next) => {
