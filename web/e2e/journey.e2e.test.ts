@@ -126,6 +126,12 @@ describe('the administrator journey in a real browser against the real system', 
     await page.waitForTimeout(100);
     expect(await dialog.getByText('Fyll i fältet.').count()).toBe(0);
     expect(await dialog.getByLabel('Personnummer').evaluate((el) => el === document.activeElement)).toBe(true);
+    // R-ROLE-3: every catalogue role is offered, grouped by system, though Arvid holds only a KA Webb role.
+    const roles = dialog.getByRole('group', { name: 'Roller' });
+    await roles.getByRole('group', { name: 'Mina sidor' }).getByRole('checkbox', { name: 'Ta emot (och fördela) nya deltagare' }).waitFor();
+    await roles.getByRole('group', { name: 'Mina sidor' }).getByRole('checkbox', { name: 'Rapportering, planering och information om deltagare' }).waitFor();
+    await roles.getByRole('group', { name: 'Skolplattformen' }).getByRole('checkbox', { name: 'Vux Extern Anordnare Ansvarig Sthlm' }).waitFor();
+    expect(await roles.getByRole('group', { name: 'KA Webb' }).getByRole('checkbox', { name: 'Läsare' }).count()).toBe(1);
     await dialog.getByLabel('Personnummer').fill('19900101-0018');
     await dialog.getByLabel('Förnamn').focus();
     const error = dialog.getByText('Kontrollsiffran stämmer inte.');
