@@ -12,6 +12,8 @@ import { RolesPage } from './pages/RolesPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { NotFound } from './pages/NotFound';
 import { RequireUserAccess } from './components/RequireAccess';
+import { SiteFooter } from './components/SiteFooter';
+import { AccessibilityPage } from './pages/AccessibilityPage';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { loggedIn } = useAuth();
@@ -25,6 +27,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/tillganglighet" element={<AccessibilityPage />} />
+      <Route path="/accessibility" element={<AccessibilityPage />} />
       <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
       <Route path="/org/:organisationId" element={<RequireAuth><Layout /></RequireAuth>}>
         <Route index element={<Navigate to="permissions" replace />} />
@@ -46,6 +50,7 @@ export function App({ gatewayUrl }: { gatewayUrl: string }) {
       <AuthProvider gatewayUrl={gatewayUrl}>
         <BrowserRouter>
           <AppRoutes />
+          <SiteFooter />
         </BrowserRouter>
       </AuthProvider>
     </I18nProvider>

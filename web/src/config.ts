@@ -11,3 +11,28 @@ export const config = {
   /** Development conveniences (Test-BankID panel, token log-in) exist only in the dev server. */
   development: import.meta.env.DEV || import.meta.env.VITE_DEV_TOOLS === 'true',
 };
+
+const env = (name: string): string | undefined => {
+  const v = (import.meta.env as Record<string, string | undefined>)[name];
+  return v && v.trim() ? v.trim() : undefined;
+};
+
+/**
+ * Who runs this deployment and how to reach them: the footer and the accessibility statement
+ * (required of Swedish public-sector services) read these. Set per deployment at build time; the
+ * development server shows demo values so the pages can be seen, a production build shows only
+ * what was set.
+ */
+export const deployment = {
+  organisationName: env('VITE_ORGANISATION_NAME') ?? (config.development ? 'Arbetsförmedlingen (demo)' : 'Behörig'),
+  serviceName: env('VITE_SERVICE_NAME') ?? 'Behörig',
+  supportEmail: env('VITE_SUPPORT_EMAIL') ?? (config.development ? 'behorig-support@example.se' : undefined),
+  supportPhone: env('VITE_SUPPORT_PHONE') ?? (config.development ? '0771-416 416' : undefined),
+  supportHours: env('VITE_SUPPORT_HOURS') ?? (config.development ? 'vardagar 8–16' : undefined),
+  supportUrl: env('VITE_SUPPORT_URL'),
+  /** Dates of the accessibility statement (YYYY-MM-DD): when the service was published, last assessed, statement updated. */
+  publishedOn: env('VITE_PUBLISHED_ON') ?? '2026-11-01',
+  assessedOn: env('VITE_A11Y_ASSESSED_ON') ?? '2026-11-28',
+  statementUpdatedOn: env('VITE_A11Y_STATEMENT_UPDATED_ON') ?? '2026-11-28',
+};
+

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
@@ -8,7 +8,7 @@ export function repoRoot(from: string = __dirname): string {
   let dir = from;
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && require(pkg).workspaces) return dir;
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).workspaces) return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`No workspace root above ${from}`);
     dir = parent;

@@ -56,13 +56,12 @@ export async function buildServer(opts: SigningBuildOptions) {
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
-  let ormRef: MikroORM | undefined;
   // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
   const verifySignature = createTokenVerifier({ getKey: published.getKey });
   // R-AUTH-3: this service owns the clients' table, so it reads their status from it directly.
   const clientStatus = createClientStatusCache(async (clientId) => {
-    if (!ormRef) throw new Error('not started');
-    return clientStatusOf(ormRef.em.fork(), clientId);
+    if (!orm) throw new Error('not started');
+    return clientStatusOf(orm.em.fork(), clientId);
   });
   const deps: SigningDeps = {
     key: opts.signingKey,
@@ -94,7 +93,6 @@ export async function buildServer(opts: SigningBuildOptions) {
     migrations,
     createContext: contextFactory(deps),
     routes: (app, orm) => {
-      ormRef = orm;
       // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
       app.set('trust proxy', 'loopback');
       app.get('/.well-known/jwks.json', async (_req, res, next) => {
