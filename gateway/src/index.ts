@@ -1,4 +1,4 @@
-import { createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
@@ -6,6 +6,8 @@ const env = loadEnv();
 const logger = createLogger('gateway', env.LOG_LEVEL);
 
 runService('gateway', logger, async () => {
+  // Traces only when the OTEL_* variables ask for them (docs/operations.md).
+  const stopTracing = await startTracing('gateway', env);
   const gateway = await buildGateway({
     // R-AUTH-3: partner clients' revocation is checked on every request (≤ 5 s old).
     verify: createServiceTokenVerifier(env.JWKS_URL),
@@ -22,5 +24,5 @@ runService('gateway', logger, async () => {
     rateLimitStore: rateLimitStore(env),
     trustedProxies: env.TRUSTED_PROXIES,
   });
-  return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: gateway.stop };
+  return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: async () => { await gateway.stop(); await stopTracing(); } };
 });

@@ -19,7 +19,7 @@ import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
 import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
-import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware } from '@behorig/kit';
+import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit';
 import { Counter } from 'prom-client';
 
 export interface GatewayContext {
@@ -133,6 +133,7 @@ export async function buildGateway(opts: GatewayOptions) {
   // Request id first (every later log line carries it), then the access log (docs/operations.md).
   const metrics = createMetrics('gateway');
   app.use(requestIdMiddleware());
+  app.use(traceMiddleware('gateway'));
   app.use(accessLog(logger, metrics));
   const refusals = new Counter({ name: 'behorig_rate_limit_refusals_total', help: 'Requests refused by a rate limit', labelNames: ['kind'], registers: [metrics.registry] });
   const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger, (kind) => refusals.inc({ kind }));

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from './browser';
 import { axeViolations, formatFindings, isBlocking, structureViolations } from './a11y';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
+import { formatDate } from '../src/lib/format';
 
 const webUrl = inject('webUrl');
 const shots = join(inject('repoRoot'), 'web', 'test-results');
@@ -126,6 +127,12 @@ describe('the administrator journey in a real browser against the real system', 
     await page.waitForTimeout(100);
     expect(await dialog.getByText('Fyll i fältet.').count()).toBe(0);
     expect(await dialog.getByLabel('Personnummer').evaluate((el) => el === document.activeElement)).toBe(true);
+    // R-ROLE-3: every catalogue role is offered, grouped by system, though Arvid holds only a KA Webb role.
+    const roles = dialog.getByRole('group', { name: 'Roller' });
+    await roles.getByRole('group', { name: 'Mina sidor' }).getByRole('checkbox', { name: 'Ta emot (och fördela) nya deltagare' }).waitFor();
+    await roles.getByRole('group', { name: 'Mina sidor' }).getByRole('checkbox', { name: 'Rapportering, planering och information om deltagare' }).waitFor();
+    await roles.getByRole('group', { name: 'Skolplattformen' }).getByRole('checkbox', { name: 'Vux Extern Anordnare Ansvarig Sthlm' }).waitFor();
+    expect(await roles.getByRole('group', { name: 'KA Webb' }).getByRole('checkbox', { name: 'Läsare' }).count()).toBe(1);
     await dialog.getByLabel('Personnummer').fill('19900101-0018');
     await dialog.getByLabel('Förnamn').focus();
     const error = dialog.getByText('Kontrollsiffran stämmer inte.');
@@ -184,7 +191,7 @@ describe('the administrator journey in a real browser against the real system', 
     await dialog.getByRole('button', { name: 'Ändra period' }).click();
     await page.getByText('Behörighetsperioden är ändrad.').waitFor();
     const row = page.locator('table.staff tr', { hasText: 'Webbtest, Greta' });
-    await row.getByRole('cell', { name: next }).waitFor();
+    await row.getByRole('cell', { name: formatDate('sv', next) }).waitFor(); // dates in the chosen language
   });
 
   it('R-SIGN-1: changing an existing user also waits in Användare att signera', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { writeOutboxEvent, type Actor, type PersonalNumberVault, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
+import { receiptSignedBy, writeOutboxEvent, type Actor, type PersonalNumberVault, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
 import { PendingChangeEntity, type PendingChangeRow } from './entities/change-set.entity';
 import { holdsFunction, isActiveOn, wouldLeaveNoAdministrator, type AdministratorChange } from './domain';
 import { administratorPeriods, lockOrganisation, pgUuidArray } from './access-data';
@@ -70,9 +70,11 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
       return refuse('stale_change', `Someone changed ${stale.map((s) => `${s.given_name} ${s.surname}`).join(', ')} after these changes were proposed; nothing was applied.`);
     }
     const catalogue = await loadCatalogue(tx);
-    const signerSealed = deps.vault.seal(claims.signerPersonalNumber);
-    const signer = await signerIn(tx, signerSealed.hash, organisationId, today, catalogue);
-    if (!signer) return refuse('signer_not_administrator', 'The signer may not manage users in this organisation (R-ROLE-3).');
+    // The receipt names the signer by person id and a salted hash of their number (never the
+    // number): the person's own sealed number must match the hash BankID's signer produced.
+    const signer = claims.signerPersonId ? await signerIn(tx, claims.signerPersonId, organisationId, today, catalogue) : null;
+    const signerNumber = signer ? deps.vault.open(signer.personalNumberEnc) : null;
+    if (!signer || !signerNumber || !receiptSignedBy(claims, signerNumber)) return refuse('signer_not_administrator', 'The signer may not manage users in this organisation (R-ROLE-3).');
 
     const admins = await administratorPeriods(tx, organisationId);
     const adminChanges = changes.flatMap((c) => administratorEffect(c, catalogue, admins.some((a) => a.personId === c.personId)));
@@ -81,11 +83,11 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
       return refuse('no_administrator_left', 'Applying these changes would leave the organisation without a permission administrator (R-AGR-3).');
     }
 
-    const actor: Actor = { kind: 'person', personalNumber: claims.signerPersonalNumber, personId: signer.personId, authority: false };
+    const actor: Actor = { kind: 'person', personalNumber: signerNumber, personId: signer.personId, authority: false };
     for (const c of changes) await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId });
     await tx.execute(
       `UPDATE access.change_set SET status = 'APPLIED', receipt_id = ?, signer_personal_number_hash = ?, signer_personal_number_enc = ?, applied_at = now() WHERE id = ?`,
-      [claims.receiptId, signerSealed.hash, signerSealed.ciphertext, set.id],
+      [claims.receiptId, signer.personalNumberHash, signer.personalNumberEnc, set.id],
     );
     await writeOutboxEvent(tx, 'access', {
       actor, organisationId, action: 'access.changes.applied', target: `change_set:${set.id}`,
@@ -95,14 +97,16 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
   });
 }
 
-/** The signer, when they hold MANAGE_USERS UPDATE in the organisation today. */
-async function signerIn(tx: EntityManager, personalNumberHash: string, organisationId: string, today: string, catalogue: ReadonlyMap<string, CatalogueRole>) {
-  const rows = await tx.execute<{ person_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
-    `SELECT p.id AS person_id, ra.role_code, ra.valid_from::text AS valid_from, ra.valid_to::text AS valid_to
+/** The signer, when they hold MANAGE_USERS UPDATE in the organisation today (with their sealed number). */
+async function signerIn(tx: EntityManager, personId: string, organisationId: string, today: string, catalogue: ReadonlyMap<string, CatalogueRole>) {
+  const rows = await tx.execute<{ person_id: string; personal_number_hash: string; personal_number_enc: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
+    `SELECT p.id AS person_id, p.personal_number_hash, p.personal_number_enc, ra.role_code, ra.valid_from::text AS valid_from, ra.valid_to::text AS valid_to
        FROM access.person p JOIN access.membership m ON m.person_id = p.id JOIN access.role_assignment ra ON ra.membership_id = m.id
-      WHERE p.personal_number_hash = ? AND m.organisation_id = ?`, [personalNumberHash, organisationId]);
+      WHERE p.id = ? AND m.organisation_id = ?`, [personId, organisationId]);
   const roles = rows.filter((r) => isActiveOn({ validFrom: r.valid_from, validTo: r.valid_to }, today)).map((r) => catalogue.get(r.role_code)).filter((r): r is CatalogueRole => !!r);
-  return holdsFunction(roles, 'MANAGE_USERS', 'UPDATE') ? { personId: rows[0].person_id } : null;
+  return holdsFunction(roles, 'MANAGE_USERS', 'UPDATE')
+    ? { personId: rows[0].person_id, personalNumberHash: rows[0].personal_number_hash, personalNumberEnc: rows[0].personal_number_enc }
+    : null;
 }
 
 /** How one change affects the permission administrators (R-AGR-3). */

@@ -1,29 +1,54 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 import { TOKEN_ALG, TOKEN_ISSUER, type KeySource, type SigningKey } from './auth';
 
 /**
  * Signing receipts (R-SIGN-3): a compact JWS signed with the signing service's key that binds
- * who signed (personal number), when, for which organisation, which change set and the exact
- * digest of it. Anyone holding the published JWKS can verify it offline.
+ * who signed, when, for which organisation, which change set and the exact digest of it. Anyone
+ * holding the published JWKS can verify it offline.
+ *
+ * The signer is named by name and person id, and by a salted SHA-256 of their personal number
+ * (`pnh` = hex SHA-256 of `salt:number`, `pns` = the salt): whoever holds the number can confirm
+ * it (`receiptSignedBy`), but the receipt — downloaded, printed, forwarded — never carries the
+ * number itself (security by default: personal numbers never where they need not be).
  */
 export const RECEIPT_AUDIENCE = 'behorig-receipt';
 
 export interface ReceiptClaims {
   receiptId: string;
   orderRef: string;
-  signerPersonalNumber: string;
+  /** The signer's person id (access), null when BankID's signer is not a known person. */
+  signerPersonId: string | null;
   signerName: string;
+  /** Hex SHA-256 of `${signerNumberSalt}:${personal number}`. */
+  signerNumberHash: string;
+  signerNumberSalt: string;
   organisationId: string;
   changeSetId: string;
   digest: string;
   signedAt: Date;
 }
 
-export async function mintReceipt(key: SigningKey, c: ReceiptClaims): Promise<string> {
+/** What the signing service knows when it mints a receipt: the number is hashed, never embedded. */
+export type ReceiptInput = Omit<ReceiptClaims, 'signerNumberHash' | 'signerNumberSalt'> & { signerPersonalNumber: string };
+
+const numberHash = (salt: string, personalNumber: string) => createHash('sha256').update(`${salt}:${personalNumber}`, 'utf8').digest('hex');
+
+/** Does the receipt name this personal number as its signer? (Constant-time comparison.) */
+export function receiptSignedBy(claims: Pick<ReceiptClaims, 'signerNumberHash' | 'signerNumberSalt'>, personalNumber: string): boolean {
+  const a = Buffer.from(numberHash(claims.signerNumberSalt, personalNumber), 'hex');
+  const b = Buffer.from(claims.signerNumberHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function mintReceipt(key: SigningKey, c: ReceiptInput): Promise<string> {
+  const salt = randomBytes(16).toString('base64url');
   return new SignJWT({
     typ: 'receipt',
     ord: c.orderRef,
-    pnr: c.signerPersonalNumber,
+    pid: c.signerPersonId,
+    pnh: numberHash(salt, c.signerPersonalNumber),
+    pns: salt,
     name: c.signerName,
     org: c.organisationId,
     cs: c.changeSetId,
@@ -33,7 +58,7 @@ export async function mintReceipt(key: SigningKey, c: ReceiptClaims): Promise<st
     .setIssuer(TOKEN_ISSUER)
     .setAudience(RECEIPT_AUDIENCE)
     .setJti(c.receiptId)
-    .setSubject(`person:${c.signerPersonalNumber}`)
+    .setSubject(c.signerPersonId ? `person:${c.signerPersonId}` : 'person:unknown')
     .setIssuedAt(Math.floor(c.signedAt.getTime() / 1000))
     .sign(key.privateKey);
 }
@@ -46,11 +71,15 @@ export function createReceiptVerifier(source: KeySource): ReceiptVerifier {
   return async (token) => {
     const { payload } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: RECEIPT_AUDIENCE, algorithms: [TOKEN_ALG] });
     if (payload.typ !== 'receipt') throw new Error('not a receipt');
+    // Receipts issued before numbers were hashed carry `pnr`: read them as hashed with an empty salt.
+    const legacy = typeof payload.pnr === 'string' ? payload.pnr : null;
     return {
       receiptId: String(payload.jti),
       orderRef: String(payload.ord),
-      signerPersonalNumber: String(payload.pnr),
+      signerPersonId: typeof payload.pid === 'string' ? payload.pid : null,
       signerName: String(payload.name ?? ''),
+      signerNumberHash: legacy ? numberHash('', legacy) : String(payload.pnh ?? ''),
+      signerNumberSalt: legacy ? '' : String(payload.pns ?? ''),
       organisationId: String(payload.org),
       changeSetId: String(payload.cs),
       digest: String(payload.dig),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createReceiptVerifier, DEMO } from '@behorig/kit';
+import { createReceiptVerifier, DEMO, receiptSignedBy } from '@behorig/kit';
 import { createTokenVerifier } from '@behorig/kit';
 import { ORDER_LIFETIME_MS } from '../src/bankid';
+import { appendAuditEvents, SIGNING_STARTED_ACTION } from '../src/audit/audit-log';
 import { dorotea, person, startHarness, type Harness } from './support/harness';
 
 const ORDER = `orderRef kind status hintCode qrData autoStartToken message applyResult applyError
@@ -125,6 +126,11 @@ describe('signing subgraph: BankID log-in and signing against the simulator', ()
 
     it('R-SIGN-3/4: sign order bound to the caller → complete → receipt verifiable with the JWKS alone → applied exactly once under repeated and parallel polls', async () => {
       const changeSetId = randomUUID();
+      // Access's event that starts this signing is in the log first (R-AUDIT-4 causal order).
+      await h.signing.orm.em.fork().transactional((tx) => appendAuditEvents(tx, [{
+        organisationId: dorotea, at: new Date(), actor: `person:${arvid.id}`, actorPersonId: arvid.id, action: SIGNING_STARTED_ACTION,
+        target: `change_set:${changeSetId}`, before: null, after: { changeSetId, digest }, source: 'access', sourceId: `started-${changeSetId}`, receiptId: null,
+      }]));
       const res = await h.internal('/internal/sign-orders', signBody(changeSetId), `Bearer ${await arvidToken()}`);
       expect(res.status).toBe(200);
       const { orderRef } = (await res.json()) as { orderRef: string };
@@ -153,7 +159,11 @@ describe('signing subgraph: BankID log-in and signing against the simulator', ()
       // Anyone with the published JWKS verifies the receipt offline.
       const jwks = (await (await fetch(`${h.base}/.well-known/jwks.json`)).json()) as { keys: never[] };
       const claims = await createReceiptVerifier({ jwks })(receipt.token);
-      expect(claims).toMatchObject({ receiptId: receipt.id, signerPersonalNumber: arvid.personalNumber, organisationId: dorotea, changeSetId, digest, orderRef });
+      expect(claims).toMatchObject({ receiptId: receipt.id, signerPersonId: arvid.id, organisationId: dorotea, changeSetId, digest, orderRef });
+      // The receipt names the signer without their personal number: whoever holds it can confirm it.
+      expect(receiptSignedBy(claims, arvid.personalNumber)).toBe(true);
+      expect(receiptSignedBy(claims, laban.personalNumber)).toBe(false);
+      expect(Buffer.from(receipt.token.split('.')[1], 'base64url').toString()).not.toContain(arvid.personalNumber);
       expect((await h.gql(`query($t: String!) { verifyReceipt(token: $t) }`, { t: receipt.token })).data.verifyReceipt).toBe(true);
       const [hdr, payload, sig] = receipt.token.split('.');
       const forged = `${hdr}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), dig: 'sha256:other' })).toString('base64url')}.${sig}`;

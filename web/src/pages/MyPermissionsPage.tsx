@@ -16,6 +16,7 @@ export const MyPermissionsDocument = graphql(`
         organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }
         orgWide
         units { id name service { code name } addresses { id street postalCode city } }
+        addresses { id }
         role { code name system }
         validFrom
         validTo
@@ -66,6 +67,9 @@ export function MyPermissionsPage() {
                   const soon = endsSoon(s.validTo, today);
                   // orgWide covers every unit of the organisation, also later ones (R-USR-3)
                   const units = s.orgWide ? g.organisation.units.filter((u) => !u.closed) : s.units;
+                  // R-USR-2 level two: only the offices the role applies at
+                  const offices = s.addresses ? new Set(s.addresses.map((a) => a.id)) : null;
+                  const officesOf = (u: (typeof units)[number]) => u.addresses.filter((a) => !offices || offices.has(a.id));
                   return (
                     <tr key={`${s.role.code}-${i}`} className={soon ? 'ending-soon' : undefined}>
                       <td data-label={t('perm.role')}>{roleLabel(lang, s.role)}</td>
@@ -76,8 +80,8 @@ export function MyPermissionsPage() {
                             {units.map((u) => (
                               <li key={u.id}>
                                 {u.name} <span className="muted small">({u.service.name})</span>
-                                {u.addresses.length > 0 && (
-                                  <span className="muted small"> · {u.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}`).join('; ')}</span>
+                                {officesOf(u).length > 0 && (
+                                  <span className="muted small"> · {officesOf(u).map((a) => `${a.street}, ${a.postalCode} ${a.city}`).join('; ')}</span>
                                 )}
                               </li>
                             ))}

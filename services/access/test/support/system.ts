@@ -116,8 +116,10 @@ export async function startAccess(opts: StartOptions = {}) {
   /** What signing does when a sign order completes: a receipt over the frozen digest, minted with the test key. */
   const receiptFor = async (changeSetId: string, signerPnr: string, override: { digest?: string; organisationId?: string } = {}) => {
     const [set] = await sql<{ organisation_id: string; signing_digest: string }>(`SELECT organisation_id, signing_digest FROM access.change_set WHERE id = ?`, [changeSetId]);
+    // As signing does: the person id of BankID's signer (looked up by number), never the number itself.
+    const [signer] = await sql<{ id: string }>(`SELECT id FROM access.person WHERE personal_number_hash = ?`, [server.deps.vault.hash(signerPnr)]);
     return mintReceipt(keys.key, {
-      receiptId: randomUUID(), orderRef: randomUUID(), signerPersonalNumber: signerPnr, signerName: 'Test Signer',
+      receiptId: randomUUID(), orderRef: randomUUID(), signerPersonalNumber: signerPnr, signerPersonId: signer?.id ?? null, signerName: 'Test Signer',
       organisationId: override.organisationId ?? set.organisation_id, changeSetId, digest: override.digest ?? set.signing_digest, signedAt: new Date(),
     });
   };

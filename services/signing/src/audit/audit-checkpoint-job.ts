@@ -1,6 +1,7 @@
 import type { SigningKey, Logger } from '@behorig/kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { signCheckpoint } from './audit-checkpoint';
+import { appendStalePendingEvents } from './audit-log';
 
 /**
  * Writes a signed checkpoint for every chain whose head moved since its last checkpoint
@@ -48,7 +49,11 @@ export interface Checkpointer { runOnce: () => Promise<number>; stop: () => Prom
 export function startCheckpointer(opts: { orm: MikroORM; key: () => SigningKey; intervalSeconds: number; now: () => number; logger: Logger }): Checkpointer {
   let running: Promise<number> | null = null;
   let stopped = false;
-  const runOnce = () => writeDueCheckpoints(opts.orm.em.fork(), opts.key(), new Date(opts.now()));
+  const runOnce = async () => {
+    // Events still waiting for their predecessor after STALE_PENDING_MS go in now (R-AUDIT-4).
+    await appendStalePendingEvents(opts.orm.em.fork(), new Date());
+    return writeDueCheckpoints(opts.orm.em.fork(), opts.key(), new Date(opts.now()));
+  };
   const timer = setInterval(() => {
     if (stopped || running) return;
     running = runOnce()

@@ -48,11 +48,20 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
   let appended = 0;
   let duplicates = 0;
   const moved = new Set<string | null>();
-  for (const e of events) {
+  const queue = [...events];
+  for (let i = 0; i < queue.length; i++) {
+    const e = queue[i];
     if (e.sourceId !== null) {
       const key = `${e.source}\u0000${e.sourceId}`;
       if (seen.has(key)) { duplicates++; continue; }
       seen.add(key);
+    }
+    // Causal order of a change set: signing's own events that waited for this one follow right after it.
+    const signingStarted = startedSigning(e);
+    if (signingStarted) {
+      const waiting = await em.execute<{ id: string; event: SerialisedEvent }[]>(
+        `DELETE FROM signing.pending_audit_event WHERE change_set_id = ? AND digest = ? RETURNING id, event`, [signingStarted.changeSetId, signingStarted.digest]);
+      queue.splice(i + 1, 0, ...waiting.sort((a, b) => Number(a.id) - Number(b.id)).map((w) => deserialise(w.event)));
     }
     const chained = link(heads.get(e.organisationId), e);
     await em.execute(
@@ -76,6 +85,55 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
     );
   }
   return { appended, duplicates };
+}
+
+/** The access event that opens the signing of a change set (its outbox action). */
+export const SIGNING_STARTED_ACTION = 'access.changes.signing_started';
+
+function startedSigning(e: NewAuditEvent): { changeSetId: string; digest: string } | null {
+  if (e.source !== 'access' || e.action !== SIGNING_STARTED_ACTION) return null;
+  const after = e.after as { changeSetId?: unknown; digest?: unknown } | null;
+  return typeof after?.changeSetId === 'string' && typeof after.digest === 'string' ? { changeSetId: after.changeSetId, digest: after.digest } : null;
+}
+
+type SerialisedEvent = Omit<NewAuditEvent, 'at'> & { at: string };
+const serialise = (e: NewAuditEvent): SerialisedEvent => ({ ...e, at: e.at.toISOString() });
+const deserialise = (e: SerialisedEvent): NewAuditEvent => ({ ...e, at: new Date(e.at) });
+
+/**
+ * R-AUDIT-4, causal order: signing's own event about a change set (`changes.signed`) goes into the
+ * chain only after the access event that started that signing (same set, same digest), so the
+ * log reads proposed → signing started → signed → applied although the two services deliver
+ * independently. When that event is not in the log yet (access's outbox relays it shortly), the
+ * event waits in signing.pending_audit_event and is appended right after it arrives — or, should
+ * it never come, by the checkpoint job after STALE_PENDING_MS. MUST run inside a transaction.
+ */
+export async function appendAfterSigningStarted(em: EntityManager, changeSet: { id: string; digest: string }, e: NewAuditEvent): Promise<'appended' | 'waiting'> {
+  await em.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [lockKey(e.organisationId)]);
+  const [started] = await em.execute<{ n: number }[]>(
+    `SELECT 1 AS n FROM signing.audit_event WHERE organisation_id = ? AND action = ? AND source = 'access' AND target = ? AND after->>'digest' = ? LIMIT 1`,
+    [e.organisationId, SIGNING_STARTED_ACTION, `change_set:${changeSet.id}`, changeSet.digest]);
+  if (started) {
+    await appendAuditEvents(em, [e]);
+    return 'appended';
+  }
+  await em.execute(`INSERT INTO signing.pending_audit_event (change_set_id, digest, organisation_id, event) VALUES (?, ?, ?, ?::jsonb)`,
+    [changeSet.id, changeSet.digest, e.organisationId, JSON.stringify(serialise(e))]);
+  return 'waiting';
+}
+
+/** Waiting events older than this are appended anyway: the log never loses an event to a missing predecessor. */
+export const STALE_PENDING_MS = 60_000;
+
+export async function appendStalePendingEvents(em: EntityManager, now: Date, staleMs = STALE_PENDING_MS): Promise<number> {
+  return em.transactional(async (tx) => {
+    const rows = await tx.execute<{ id: string; event: SerialisedEvent }[]>(
+      `DELETE FROM signing.pending_audit_event WHERE id IN (
+         SELECT id FROM signing.pending_audit_event WHERE created_at < ? ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED) RETURNING id, event`,
+      [new Date(now.getTime() - staleMs).toISOString()]);
+    await appendAuditEvents(tx, rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => deserialise(r.event)));
+    return rows.length;
+  });
 }
 
 /** Millisecond precision: what a JS Date holds is exactly what timestamptz gives back. */

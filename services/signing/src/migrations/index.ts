@@ -4,6 +4,7 @@ import { Migration003AppendOnlyAudit } from './migration-003-append-only-audit';
 import { Migration004AuditCheckpoints } from './migration-004-audit-checkpoints';
 import { Migration005ServerSideCollection } from './migration-005-server-side-collection';
 import { Migration006PublishedKeys } from './migration-006-published-keys';
+import { Migration007PendingAuditEvents } from './migration-007-pending-audit-events';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration004AuditCheckpoints', class: Migration004AuditCheckpoints },
   { name: 'Migration005ServerSideCollection', class: Migration005ServerSideCollection },
   { name: 'Migration006PublishedKeys', class: Migration006PublishedKeys },
+  { name: 'Migration007PendingAuditEvents', class: Migration007PendingAuditEvents },
 ];

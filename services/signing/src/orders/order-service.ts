@@ -3,7 +3,7 @@ import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, unau
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessUnavailableError } from '../access-port';
-import { appendAuditEvents, auditInstant } from '../audit/audit-log';
+import { appendAfterSigningStarted, appendAuditEvents, auditInstant } from '../audit/audit-log';
 import { BankIdError, BankIdUnavailableError, ORDER_LIFETIME_MS, animatedQrData, messageForCollect, messageForErrorCode, secondsSince, type OrderResponse } from '../bankid';
 import type { SigningDeps } from '../deps';
 import { ReceiptEntity } from '../entities/receipt.entity';
@@ -207,7 +207,7 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
     if (locked.kind === 'SIGN') {
       const receiptId = randomUUID();
       const token = await mintReceipt(deps.key, {
-        receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerName: user.name,
+        receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerPersonId: locked.personId ?? null, signerName: user.name,
         organisationId: locked.organisationId!, changeSetId: locked.changeSetId!, digest: locked.digest!, signedAt: completedAt,
       });
       tx.create(ReceiptEntity, {
@@ -217,14 +217,15 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
       });
       locked.receiptId = receiptId;
       locked.applyResult = 'PENDING';
-      // Signing's own event goes straight into the chain, in the same transaction as the receipt.
+      // Signing's own event, in the same transaction as the receipt; in the chain right after the
+      // access event that started this signing (R-AUDIT-4 causal order), waiting for it if need be.
       await tx.flush();
-      await appendAuditEvents(tx, [{
+      await appendAfterSigningStarted(tx, { id: locked.changeSetId!, digest: locked.digest! }, {
         organisationId: locked.organisationId!, at: completedAt,
         actor: actorLabel({ kind: 'person', personalNumber: user.personalNumber, personId: locked.personId ?? null, authority: false }),
         actorPersonId: locked.personId ?? null, action: 'changes.signed', target: `changeSet:${locked.changeSetId}`,
         before: null, after: { orderRef: locked.orderRef, digest: locked.digest, receiptId }, source: 'signing', sourceId: null, receiptId,
-      }]);
+      });
     }
   });
   await em.refresh(order);
