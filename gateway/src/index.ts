@@ -14,6 +14,7 @@ runService('gateway', logger, async () => {
     subgraphUrls: { organisations: env.ORGANISATIONS_URL, access: env.ACCESS_URL, signing: env.SIGNING_URL },
     signingBaseUrl: env.SIGNING_INTERNAL_URL,
     webOrigin: env.WEB_ORIGIN.split(',').map((s) => s.trim()),
+    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
     sandbox: env.SANDBOX ? env.SANDBOX === 'true' : env.NODE_ENV !== 'production',
     production: env.NODE_ENV === 'production',
     logger,

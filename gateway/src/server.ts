@@ -18,6 +18,7 @@ import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
+import { mountGraphiql } from './graphiql-route';
 import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
 import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit';
 import { Counter } from 'prom-client';
@@ -53,6 +54,8 @@ export interface GatewayOptions {
    * addresses, CIDRs, `loopback`, `uniquelocal`); none by default, so the socket's address counts.
    */
   trustedProxies?: string[];
+  /** The offline GraphiQL explorer at /graphiql; default on outside production. */
+  graphiql?: boolean;
   /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
   signingBaseUrl?: string;
 }
@@ -196,6 +199,7 @@ export async function buildGateway(opts: GatewayOptions) {
   // The web client downloads the audit export from its own origin, with the session's bearer
   // token: the same CORS as /graphql (a preflight, no cookies), or the browser refuses the answer.
   app.use('/audit/export', cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['content-disposition', 'retry-after'] }));
+  if (opts.graphiql ?? !opts.production) mountGraphiql(app);
   mountPublicRoutes(app, {
     signingBaseUrl: opts.signingBaseUrl ?? (opts.subgraphUrls?.signing ?? 'http://localhost:4003/graphql').replace(/\/graphql\/?$/, ''),
     agent, limiter, logger,
