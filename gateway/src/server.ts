@@ -12,7 +12,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
+import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, INTERNAL_SECRET_HEADER, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
 import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
@@ -53,6 +53,8 @@ export interface GatewayOptions {
    * addresses, CIDRs, `loopback`, `uniquelocal`); none by default, so the socket's address counts.
    */
   trustedProxies?: string[];
+  /** The services' credential: covers the client address passed to the subgraphs. */
+  internalSecret?: string;
   /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
   signingBaseUrl?: string;
 }
@@ -70,12 +72,18 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 20, maxTo
  * subgraph reached directly is exactly as strict as one reached through the gateway.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
+  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0], private readonly internalSecret?: string) {
     super(config);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // The caller's own address (BankID's endUserIp), vouched for by the gateway's credential; the
+    // subgraphs believe nothing else (kit clientAddressOf).
+    if ('clientAddress' in context && context.clientAddress && this.internalSecret) {
+      request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+      request.http?.headers.set(INTERNAL_SECRET_HEADER, this.internalSecret);
+    }
   }
 
   /**
@@ -125,7 +133,7 @@ export async function buildGateway(opts: GatewayOptions) {
   const fetcher = createSubgraphFetcher(agent);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
-    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }, opts.internalSecret),
   });
   const app = express();
   app.disable('x-powered-by');
