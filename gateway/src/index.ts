@@ -1,4 +1,4 @@
-import { assertProductionSecrets, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { assertProductionSecrets, startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
@@ -8,12 +8,15 @@ assertProductionSecrets(env);
 const logger = createLogger('gateway', env.LOG_LEVEL);
 
 runService('gateway', logger, async () => {
+  // Traces only when the OTEL_* variables ask for them (docs/operations.md).
+  const stopTracing = await startTracing('gateway', env);
   const gateway = await buildGateway({
     // R-AUTH-3: partner clients' revocation is checked on every request (≤ 5 s old).
     verify: createServiceTokenVerifier(env.JWKS_URL),
     subgraphUrls: { organisations: env.ORGANISATIONS_URL, access: env.ACCESS_URL, signing: env.SIGNING_URL },
     signingBaseUrl: env.SIGNING_INTERNAL_URL,
     webOrigin: env.WEB_ORIGIN.split(',').map((s) => s.trim()),
+    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
     sandbox: env.SANDBOX ? env.SANDBOX === 'true' : env.NODE_ENV !== 'production',
     production: env.NODE_ENV === 'production',
     logger,
@@ -25,5 +28,5 @@ runService('gateway', logger, async () => {
     trustedProxies: env.TRUSTED_PROXIES,
     internalSecret: env.INTERNAL_SECRET,
   });
-  return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: gateway.stop };
+  return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: async () => { await gateway.stop(); await stopTracing(); } };
 });

@@ -18,8 +18,9 @@ import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
+import { mountGraphiql } from './graphiql-route';
 import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
-import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware } from '@behorig/kit';
+import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit';
 import { Counter } from 'prom-client';
 
 export interface GatewayContext {
@@ -55,6 +56,8 @@ export interface GatewayOptions {
   trustedProxies?: string[];
   /** The services' credential: covers the client address passed to the subgraphs. */
   internalSecret?: string;
+  /** The offline GraphiQL explorer at /graphiql; default on outside production. */
+  graphiql?: boolean;
   /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
   signingBaseUrl?: string;
 }
@@ -141,6 +144,7 @@ export async function buildGateway(opts: GatewayOptions) {
   // Request id first (every later log line carries it), then the access log (docs/operations.md).
   const metrics = createMetrics('gateway');
   app.use(requestIdMiddleware());
+  app.use(traceMiddleware('gateway'));
   app.use(accessLog(logger, metrics));
   const refusals = new Counter({ name: 'behorig_rate_limit_refusals_total', help: 'Requests refused by a rate limit', labelNames: ['kind'], registers: [metrics.registry] });
   const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger, (kind) => refusals.inc({ kind }));
@@ -203,6 +207,7 @@ export async function buildGateway(opts: GatewayOptions) {
   // The web client downloads the audit export from its own origin, with the session's bearer
   // token: the same CORS as /graphql (a preflight, no cookies), or the browser refuses the answer.
   app.use('/audit/export', cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['content-disposition', 'retry-after'] }));
+  if (opts.graphiql ?? !opts.production) mountGraphiql(app);
   mountPublicRoutes(app, {
     signingBaseUrl: opts.signingBaseUrl ?? (opts.subgraphUrls?.signing ?? 'http://localhost:4003/graphql').replace(/\/graphql\/?$/, ''),
     agent, limiter, logger,

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser } from './browser';
 import { axeViolations, formatFindings, isBlocking, structureViolations } from './a11y';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
+import { formatDate } from '../src/lib/format';
 
 const webUrl = inject('webUrl');
 const shots = join(inject('repoRoot'), 'web', 'test-results');
@@ -190,7 +191,7 @@ describe('the administrator journey in a real browser against the real system', 
     await dialog.getByRole('button', { name: 'Ändra period' }).click();
     await page.getByText('Behörighetsperioden är ändrad.').waitFor();
     const row = page.locator('table.staff tr', { hasText: 'Webbtest, Greta' });
-    await row.getByRole('cell', { name: next }).waitFor();
+    await row.getByRole('cell', { name: formatDate('sv', next) }).waitFor(); // dates in the chosen language
   });
 
   it('R-SIGN-1: changing an existing user also waits in Användare att signera', async () => {

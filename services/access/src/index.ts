@@ -1,4 +1,4 @@
-import { createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -6,6 +6,8 @@ const env = loadEnv();
 const logger = createLogger('access', env.LOG_LEVEL);
 
 runService('access subgraph', logger, async () => {
+  // Traces only when the OTEL_* variables ask for them (docs/operations.md).
+  const stopTracing = await startTracing('access', env);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
@@ -27,5 +29,5 @@ runService('access subgraph', logger, async () => {
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
   const url = `${await server.listen(env.ACCESS_PORT, env.HOST)}/graphql`;
-  return { url, stop: async () => { await relay.stop(); await server.stop(); } };
+  return { url, stop: async () => { await relay.stop(); await server.stop(); await stopTracing(); } };
 });

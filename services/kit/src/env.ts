@@ -34,6 +34,12 @@ export const commonEnvShape = {
   MIGRATE_AT_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Subgraphs: the most database connections one process holds (plus one for its outbox relay). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+  /** OpenTelemetry traces, off unless these ask for them (tracing.ts, docs/operations.md). */
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().optional(),
 };
 
 /** The migration job needs only the database (no keys or secrets of the service it migrates). */

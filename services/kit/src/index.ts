@@ -27,4 +27,5 @@ export * from './argument-guard';
 export * from './metrics';
 export * from './request-context';
 export * from './migration-job';
+export * from './tracing';
 export * from './client-status';

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import type { NextFunction, Request, Response } from 'express';
+import { context, propagation } from '@opentelemetry/api';
 
 /**
  * The request id every log line carries (docs/operations.md, "Logs"). The gateway makes one per
@@ -33,7 +34,7 @@ export function requestIdMiddleware() {
 let propagating = false;
 /**
  * Every outgoing HTTP call made with fetch or undici (service to service, gateway to subgraph)
- * carries the current request id: undici announces each request on a diagnostics channel,
+ * carries the current request id and trace context: undici announces each request on a diagnostics channel,
  * synchronously in the caller's async context, where the id is known.
  */
 export function propagateRequestIds(): void {
@@ -41,11 +42,14 @@ export function propagateRequestIds(): void {
   propagating = true;
   subscribe('undici:request:create', (message) => {
     const { request } = message as { request: { headers: string[] | string; addHeader: (name: string, value: string) => void } };
+    const present = (name: string) => Array.isArray(request.headers)
+      ? request.headers.some((h, i) => i % 2 === 0 && String(h).toLowerCase() === name)
+      : String(request.headers).toLowerCase().includes(`${name}:`);
     const requestId = currentRequestId();
-    if (!requestId) return;
-    const present = Array.isArray(request.headers)
-      ? request.headers.some((h, i) => i % 2 === 0 && String(h).toLowerCase() === REQUEST_ID_HEADER)
-      : String(request.headers).toLowerCase().includes(`${REQUEST_ID_HEADER}:`);
-    if (!present) request.addHeader(REQUEST_ID_HEADER, requestId);
+    if (requestId && !present(REQUEST_ID_HEADER)) request.addHeader(REQUEST_ID_HEADER, requestId);
+    // W3C traceparent of the current span (tracing.ts); nothing when tracing is off.
+    const carrier: Record<string, string> = {};
+    propagation.inject(context.active(), carrier);
+    for (const [name, value] of Object.entries(carrier)) if (!present(name)) request.addHeader(name, value);
   });
 }

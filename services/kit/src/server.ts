@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { createMetrics, metricsPlugin, mountMetrics, type ServiceMetrics } from './metrics';
 import { requestIdMiddleware } from './request-context';
+import { traceMiddleware } from './tracing';
 import { withReason } from './errors';
 
 export interface ServiceApp<C extends BaseContext> {
@@ -49,6 +50,7 @@ export async function createServiceApp<C extends BaseContext>(opts: {
   app.disable('x-powered-by');
   // First, so that every log line of the request carries its id (docs/operations.md).
   app.use(requestIdMiddleware());
+  app.use(traceMiddleware(opts.name));
   const httpServer = http.createServer(app);
   const metrics = createMetrics(opts.name);
   const apollo = new ApolloServer<C>({

@@ -1,4 +1,4 @@
-import { createLogger, createOutboxRelay, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { startTracing, createLogger, createOutboxRelay, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -6,6 +6,8 @@ const env = loadEnv();
 const logger = createLogger('organisations', env.LOG_LEVEL);
 
 runService('organisations subgraph', logger, async () => {
+  // Traces only when the OTEL_* variables ask for them (docs/operations.md).
+  const stopTracing = await startTracing('organisations', env);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
@@ -22,5 +24,5 @@ runService('organisations subgraph', logger, async () => {
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'organisations', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
   const url = `${await server.listen(env.ORGANISATIONS_PORT, env.HOST)}/graphql`;
-  return { url, stop: async () => { await relay.stop(); await server.stop(); } };
+  return { url, stop: async () => { await relay.stop(); await server.stop(); await stopTracing(); } };
 });

@@ -1,4 +1,4 @@
-import type { ClientStatusCache, Logger, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
+import type { ClientStatusCache, Logger, PersonalNumberVault, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessPort } from './access-port';
 import type { BankIdProvider } from './bankid-provider';
@@ -27,4 +27,6 @@ export interface SigningDeps {
   logger: Logger;
   /** Authenticates the gateway's `x-client-address` (kit clientAddressOf). */
   internalSecret: string;
+  /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
+  vault: PersonalNumberVault;
 }

@@ -1,4 +1,4 @@
-import { createLogger, runService } from '@behorig/kit';
+import { startTracing, createLogger, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 import { authorityNumbers, loadSigningKey } from './signing-key';
@@ -8,6 +8,8 @@ const env = loadEnv();
 const logger = createLogger('signing', env.LOG_LEVEL);
 
 runService('signing subgraph', logger, async () => {
+  // Traces only when the OTEL_* variables ask for them (docs/operations.md).
+  const stopTracing = await startTracing('signing', env);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
@@ -25,6 +27,7 @@ runService('signing subgraph', logger, async () => {
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
     collectIntervalMs: env.BANKID_COLLECT_INTERVAL_MS,
+    personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
   });
-  return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: server.stop };
+  return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: async () => { await server.stop(); await stopTracing(); } };
 });

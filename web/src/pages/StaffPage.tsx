@@ -5,6 +5,7 @@ import { MeQuery, StaffDocument } from '../api/documents';
 import { useMyAccess } from '../api/access';
 import { useI18n, type MessageKey } from '../i18n';
 import { roleLabel } from '../lib/labels';
+import { formatDate } from '../lib/format';
 import { sortRows, type SortKey, type StaffRow } from '../lib/staff';
 import type { StaffForm } from '../lib/validation';
 import { ErrorBox, Loading, Notice } from '../components/ui';
@@ -138,11 +139,17 @@ export function StaffPage() {
                           <td><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={t('staff.select', { name: displayName(r.id) })} /></td>
                         )}
                         <td data-label={t('staff.name')}>{r.name}</td>
-                        <td data-label={t('staff.birthDate')}>{r.birthDate}</td>
+                        <td data-label={t('staff.birthDate')}>{formatDate(lang, r.birthDate)}</td>
                         <td data-label={t('staff.email')}>{r.email || t('app.none')}</td>
-                        <td data-label={t('staff.role')}>{r.role || t('app.none')}</td>
-                        <td data-label={t('staff.validFrom')}>{r.validFrom || t('app.none')}</td>
-                        <td data-label={t('staff.validTo')}>{r.validTo || t('perm.noEnd')}</td>
+                        <td data-label={t('staff.role')}>
+                          {r.role || t('app.none')}
+                          {/* R-USR-2 level two: a person limited to some offices shows them */}
+                          {m?.employments.some((e) => e.addressIds) && m.addresses.length > 0 && (
+                            <div className="small muted">{t('staff.offices')}: {m.addresses.map((a) => `${a.street}, ${a.city}`).join('; ')}</div>
+                          )}
+                        </td>
+                        <td data-label={t('staff.validFrom')}>{r.validFrom ? formatDate(lang, r.validFrom) : t('app.none')}</td>
+                        <td data-label={t('staff.validTo')}>{r.validTo ? formatDate(lang, r.validTo) : t('perm.noEnd')}</td>
                         {(access.manageUsers || canEnd) && (
                           <td><div className="row-actions">
                             {access.manageUsers && (

@@ -1,4 +1,5 @@
 import https from 'node:https';
+import { inClientSpan } from '@behorig/kit';
 import type {
   AuthRequestBody,
   BankIdErrorBody,
@@ -210,6 +211,11 @@ export class BankIdClient {
   }
 
   private async post<T>(method: string, body: object): Promise<T> {
+    // A CLIENT span per call in the request's trace (docs/operations.md); a no-op with tracing off.
+    return inClientSpan(`bankid ${method}`, { 'rpc.system': 'bankid', 'rpc.method': method }, () => this.postOnce<T>(method, body));
+  }
+
+  private async postOnce<T>(method: string, body: object): Promise<T> {
     try {
       return await this.send<T>(method, body);
     } catch (e) {

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { ChangesToSignDocument, DiscardPendingChangeDocument } from '../../api/documents';
 import { useI18n } from '../../i18n';
 import { roleLabel } from '../../lib/labels';
+import { formatDate } from '../../lib/format';
 import { ErrorBox } from '../../components/ui';
 import { ReceiptView, SignChanges } from './SignChanges';
 import type { Receipt } from '../../api/signing';
@@ -51,11 +52,11 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
                   <tr key={c.id}>
                     <td><span className={`badge kind-${c.kind}`}>{t(`sign.kind.${c.kind}`)}</span></td>
                     <td>{name}</td>
-                    <td>{c.person.birthDate}</td>
+                    <td>{formatDate(lang, c.person.birthDate)}</td>
                     <td>{c.roles.map((r) => roleLabel(lang, r)).join(', ')}</td>
                     <td>{c.unitIds.map((id) => unitNames[id] ?? id).join(', ') || t('app.none')}</td>
-                    <td>{c.validFrom}</td>
-                    <td>{c.validTo ?? t('perm.noEnd')}</td>
+                    <td>{formatDate(lang, c.validFrom)}</td>
+                    <td>{c.validTo ? formatDate(lang, c.validTo) : t('perm.noEnd')}</td>
                     {canManage && (
                       <td><div className="row-actions">
                         {c.kind !== 'REMOVED' && set?.status === 'DRAFT' && (

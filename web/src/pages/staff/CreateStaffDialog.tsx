@@ -4,7 +4,7 @@ import { ProposeStaffChangeDocument, ProposeStaffDocument, RoleCatalogueDocument
 import { apiFieldErrors } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { latestEndDate, stockholmDate } from '../../lib/dates';
-import { systemLabel } from '../../lib/labels';
+import { roleLabel, systemLabel } from '../../lib/labels';
 import { checkPersonalNumber } from '../../lib/personalNumber';
 import { validateStaffForm, type FieldErrors, type StaffForm } from '../../lib/validation';
 import { ErrorBox, Field } from '../../components/ui';
@@ -114,7 +114,7 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
               {roles.filter((r) => r.system === s).map((r) => (
                 <label key={r.code} className="check">
                   <input type="checkbox" name="roleCodes" value={r.code} checked={form.roleCodes.includes(r.code)} onChange={() => toggle('roleCodes', r.code)} />
-                  {r.name}
+                  {roleLabel(lang, r)}
                 </label>
               ))}
             </fieldset>
