@@ -202,6 +202,9 @@ export async function buildGateway(opts: GatewayOptions) {
     res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ready' });
   });
   mountMetrics(app, metrics);
+  // CORS before the limits, so that a browser can read a 429 and its Retry-After.
+  const graphqlCors = cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after', 'x-request-id'] });
+  app.use('/graphql', graphqlCors);
   // Every other route counts against the client address's limit.
   app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
   // The web client downloads the audit export from its own origin, with the session's bearer
@@ -214,7 +217,6 @@ export async function buildGateway(opts: GatewayOptions) {
   });
   app.use(
     '/graphql',
-    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after'] }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
