@@ -1,8 +1,10 @@
-import { startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { assertProductionSecrets, startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
 const env = loadEnv();
+// The gateway vouches for client addresses with the services' credential: never the development one in production.
+assertProductionSecrets(env);
 const logger = createLogger('gateway', env.LOG_LEVEL);
 
 runService('gateway', logger, async () => {
@@ -24,6 +26,7 @@ runService('gateway', logger, async () => {
     },
     rateLimitStore: rateLimitStore(env),
     trustedProxies: env.TRUSTED_PROXIES,
+    internalSecret: env.INTERNAL_SECRET,
   });
   return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: async () => { await gateway.stop(); await stopTracing(); } };
 });

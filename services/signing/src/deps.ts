@@ -25,6 +25,8 @@ export interface SigningDeps {
   /** Waits between attempts to apply a signed change set (R-SIGN-4: retried until a definite answer). */
   applyRetryDelaysMs: readonly number[];
   logger: Logger;
+  /** Authenticates the gateway's `x-client-address` (kit clientAddressOf). */
+  internalSecret: string;
   /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
   vault: PersonalNumberVault;
 }

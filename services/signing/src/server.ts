@@ -86,6 +86,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
+    internalSecret: secret,
     vault: createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32)),
   };
   const server = await createSubgraph<Context>({
@@ -99,8 +100,8 @@ export async function buildServer(opts: SigningBuildOptions) {
     migrations,
     createContext: contextFactory(deps),
     routes: (app, orm) => {
-      // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
-      app.set('trust proxy', 'loopback');
+      // No "trust proxy": a client's X-Forwarded-For is ignored; the gateway vouches for the
+      // address in x-client-address (kit clientAddressOf).
       app.get('/.well-known/jwks.json', async (_req, res, next) => {
         try {
           res.set('cache-control', 'public, max-age=60').json(await published.jwks());
