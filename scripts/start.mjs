@@ -8,6 +8,16 @@ import { createInterface } from 'node:readline';
 import { root, startEmbedded, ensureDatabase, checkPorts } from './lib.mjs';
 
 const cfg = process.env;
+// `npm start -- --replicas N`: N replicas of each subgraph and of the gateway, replica k on its
+// service's port + 100·k, behind a small load balancer on the usual port (scripts/balancer.mjs),
+// as a Kubernetes Service would put them (docs/deploy.md). A replica that dies is started again.
+const replicasArg = process.argv.indexOf('--replicas');
+const replicas = replicasArg > 0 ? Number(process.argv[replicasArg + 1]) : 1;
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 9) {
+  console.error('--replicas takes a whole number from 1 to 9');
+  process.exit(2);
+}
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const ports = {
   gateway: Number(cfg.GATEWAY_PORT ?? 4000),
   organisations: Number(cfg.ORGANISATIONS_PORT ?? 4001),
@@ -39,17 +49,42 @@ function pretty(line) {
 
 const children = [];
 let stopping = false;
-function run(name, command, args, env = {}) {
+function run(name, command, args, env = {}, { restart = false } = {}) {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (l) => say(name, pretty(l)));
   child.on('exit', (code, signal) => {
-    if (!stopping) {
-      say(name, `exited (${signal ?? code}); stopping everything`);
-      void shutdown(1);
+    if (stopping) return;
+    if (restart) {
+      // One replica of several: the balancer sends its traffic to the others meanwhile.
+      say(name, `exited (${signal ?? code}); starting it again in 1 s`);
+      setTimeout(() => { if (!stopping) run(name, command, args, env, { restart }); }, 1000);
+      return;
     }
+    say(name, `exited (${signal ?? code}); stopping everything`);
+    void shutdown(1);
   });
   children.push(child);
   return child;
+}
+
+/**
+ * Starts one service, or with --replicas N its N replicas (port + 100·k) and a balancer on `port`.
+ * The first replica starts alone (it migrates and loads demo data), the others after it is up.
+ */
+async function startService(name, script, portVar, port, env) {
+  if (replicas === 1) {
+    run(name, tsx, [script], { ...env, [portVar]: String(port) });
+    return;
+  }
+  const urls = [];
+  for (let k = 1; k <= replicas; k++) {
+    const p = port + 100 * k;
+    urls.push(`http://127.0.0.1:${p}`);
+    run(`${name}#${k}`, tsx, [script], { ...env, [portVar]: String(p) }, { restart: true });
+    if (k === 1) await waitFor(`http://localhost:${p}/health`);
+  }
+  await Promise.all(urls.map((u) => waitFor(`${u}/health`)));
+  run(`${name}-lb`, process.execPath, [join(root, 'scripts', 'balancer.mjs'), String(port), ...urls]);
 }
 
 async function waitFor(url, timeoutMs = 60_000) {
@@ -102,6 +137,12 @@ try {
     ...(cfg.START_WEB !== 'false' ? { WEB_PORT: ports.web } : {}),
     ...(useSimulatorPorts ? { BANKID_SIMULATOR_RP_PORT: ports.bankidRp, BANKID_SIMULATOR_CONTROL_PORT: ports.bankidControl } : {}),
     ...(!cfg.DATABASE_URL ? { EMBEDDED_PG_PORT: ports.pg } : {}),
+    ...Object.fromEntries(Array.from({ length: replicas > 1 ? replicas : 0 }, (_, i) => i + 1).flatMap((k) => [
+      [`GATEWAY_PORT + ${100 * k} (replica ${k})`, ports.gateway + 100 * k],
+      [`ORGANISATIONS_PORT + ${100 * k} (replica ${k})`, ports.organisations + 100 * k],
+      [`ACCESS_PORT + ${100 * k} (replica ${k})`, ports.access + 100 * k],
+      [`SIGNING_PORT + ${100 * k} (replica ${k})`, ports.signing + 100 * k],
+    ])),
   });
   if (problems.length) {
     for (const p of problems) say('start', `cannot start: ${p}`);
@@ -116,7 +157,6 @@ try {
   }
   say('db', `using ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
 
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
   const common = {
     DATABASE_URL: databaseUrl,
     NODE_ENV: cfg.NODE_ENV ?? 'development',
@@ -141,17 +181,18 @@ try {
     await waitFor(`http://127.0.0.1:${ports.bankidControl}/simulator/health`);
   }
   // Signing next: it owns the token key the others verify against.
-  run('signing', tsx, ['services/signing/src/index.ts'], {
-    ...common, ...wiring, SIGNING_PORT: String(ports.signing),
+  await startService('signing', 'services/signing/src/index.ts', 'SIGNING_PORT', ports.signing, {
+    ...common, ...wiring,
     ...(useSimulator ? { BANKID_URL: `https://localhost:${ports.bankidRp}/rp/v6.0/` } : {}),
   });
   await waitFor(`http://localhost:${ports.signing}/health`);
-  run('organisations', tsx, ['services/organisations/src/index.ts'], { ...common, ...wiring, ORGANISATIONS_PORT: String(ports.organisations) });
-  run('access', tsx, ['services/access/src/index.ts'], { ...common, ...wiring, ACCESS_PORT: String(ports.access) });
+  await Promise.all([
+    startService('organisations', 'services/organisations/src/index.ts', 'ORGANISATIONS_PORT', ports.organisations, { ...common, ...wiring }),
+    startService('access', 'services/access/src/index.ts', 'ACCESS_PORT', ports.access, { ...common, ...wiring }),
+  ]);
   await Promise.all([waitFor(`http://localhost:${ports.organisations}/health`), waitFor(`http://localhost:${ports.access}/health`)]);
-  run('gateway', tsx, ['gateway/src/index.ts'], {
+  await startService('gateway', 'gateway/src/index.ts', 'GATEWAY_PORT', ports.gateway, {
     ...common,
-    GATEWAY_PORT: String(ports.gateway),
     ORGANISATIONS_URL: `http://localhost:${ports.organisations}/graphql`,
     ACCESS_URL: `http://localhost:${ports.access}/graphql`,
     SIGNING_URL: `http://localhost:${ports.signing}/graphql`,

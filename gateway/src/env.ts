@@ -17,6 +17,8 @@ export const loadEnv = () =>
     SIGNING_INTERNAL_URL: z.string().url().optional(),
     /** The Sandbox landing page and introspection; default on outside production. */
     SANDBOX: z.enum(['true', 'false']).optional(),
+    /** The offline GraphiQL explorer at /graphiql; default on outside production. */
+    GRAPHIQL: z.enum(['true', 'false']).optional(),
     /** Rate limits (docs/operations.md). */
     RATE_LIMIT: z.enum(['true', 'false']).default('true'),
     RATE_LIMIT_STORE: z.enum(['memory', 'redis', 'postgres']).default('memory'),

@@ -1,8 +1,10 @@
-import { startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { assertProductionSecrets, startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 
 const env = loadEnv();
+// The gateway vouches for client addresses with the services' credential: never the development one in production.
+assertProductionSecrets(env);
 const logger = createLogger('gateway', env.LOG_LEVEL);
 
 runService('gateway', logger, async () => {
@@ -14,6 +16,7 @@ runService('gateway', logger, async () => {
     subgraphUrls: { organisations: env.ORGANISATIONS_URL, access: env.ACCESS_URL, signing: env.SIGNING_URL },
     signingBaseUrl: env.SIGNING_INTERNAL_URL,
     webOrigin: env.WEB_ORIGIN.split(',').map((s) => s.trim()),
+    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : env.NODE_ENV !== 'production',
     sandbox: env.SANDBOX ? env.SANDBOX === 'true' : env.NODE_ENV !== 'production',
     production: env.NODE_ENV === 'production',
     logger,
@@ -23,6 +26,7 @@ runService('gateway', logger, async () => {
     },
     rateLimitStore: rateLimitStore(env),
     trustedProxies: env.TRUSTED_PROXIES,
+    internalSecret: env.INTERNAL_SECRET,
   });
   return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: async () => { await gateway.stop(); await stopTracing(); } };
 });

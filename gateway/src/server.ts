@@ -12,12 +12,13 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { actorFromAuthorization, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
+import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, INTERNAL_SECRET_HEADER, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
 import { supergraphPath } from './compose';
 import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
+import { mountGraphiql } from './graphiql-route';
 import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
 import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit';
 import { Counter } from 'prom-client';
@@ -53,6 +54,10 @@ export interface GatewayOptions {
    * addresses, CIDRs, `loopback`, `uniquelocal`); none by default, so the socket's address counts.
    */
   trustedProxies?: string[];
+  /** The services' credential: covers the client address passed to the subgraphs. */
+  internalSecret?: string;
+  /** The offline GraphiQL explorer at /graphiql; default on outside production. */
+  graphiql?: boolean;
   /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
   signingBaseUrl?: string;
 }
@@ -70,12 +75,18 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 20, maxTo
  * subgraph reached directly is exactly as strict as one reached through the gateway.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
+  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0], private readonly internalSecret?: string) {
     super(config);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // The caller's own address (BankID's endUserIp), vouched for by the gateway's credential; the
+    // subgraphs believe nothing else (kit clientAddressOf).
+    if ('clientAddress' in context && context.clientAddress && this.internalSecret) {
+      request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+      request.http?.headers.set(INTERNAL_SECRET_HEADER, this.internalSecret);
+    }
   }
 
   /**
@@ -125,7 +136,7 @@ export async function buildGateway(opts: GatewayOptions) {
   const fetcher = createSubgraphFetcher(agent);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
-    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }, opts.internalSecret),
   });
   const app = express();
   app.disable('x-powered-by');
@@ -191,18 +202,21 @@ export async function buildGateway(opts: GatewayOptions) {
     res.status(stopping ? 503 : 200).json({ status: stopping ? 'stopping' : 'ready' });
   });
   mountMetrics(app, metrics);
+  // CORS before the limits, so that a browser can read a 429 and its Retry-After.
+  const graphqlCors = cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after', 'x-request-id'] });
+  app.use('/graphql', graphqlCors);
   // Every other route counts against the client address's limit.
   app.use(limitByAddress(limiter, 'address', 'TOO_MANY_REQUESTS_FROM_ADDRESS'));
   // The web client downloads the audit export from its own origin, with the session's bearer
   // token: the same CORS as /graphql (a preflight, no cookies), or the browser refuses the answer.
   app.use('/audit/export', cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['content-disposition', 'retry-after'] }));
+  if (opts.graphiql ?? !opts.production) mountGraphiql(app);
   mountPublicRoutes(app, {
     signingBaseUrl: opts.signingBaseUrl ?? (opts.subgraphUrls?.signing ?? 'http://localhost:4003/graphql').replace(/\/graphql\/?$/, ''),
     agent, limiter, logger,
   });
   app.use(
     '/graphql',
-    cors({ origin: opts.webOrigin ?? 'http://localhost:5173', credentials: false, maxAge: 600, exposedHeaders: ['retry-after'] }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -8,16 +8,19 @@ import { startSystem, type System } from './support/system';
 const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;
 const tolvan = DEMO.people.find((p) => p.givenName === 'Tolvan')!;
 
-interface Answer { status: number; retryAfter: string | null; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }
+interface Answer { status: number; retryAfter: string | null; corsOrigin: string | null; corsExposed: string | null; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }
 
 /** POSTs through the gateway as if from `address` (the gateway trusts loopback as a proxy in these tests). */
 async function post(url: string, body: unknown, address: string, token?: string): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    // As the web client in a browser sends it: from the web origin.
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:5173', 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() as Answer['body'] };
+  return {
+    status: res.status, retryAfter: res.headers.get('retry-after'),
+    corsOrigin: res.headers.get('access-control-allow-origin'), corsExposed: res.headers.get('access-control-expose-headers'), body: await res.json() as Answer['body'] };
 }
 
 const startLogin = { query: 'mutation StartLogin { startLogin { orderRef } }' };
@@ -90,6 +93,9 @@ describe('rate limits at the gateway', () => {
     expect(sent).toBeLessThanOrEqual(450);
     expect(first429?.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_REQUESTS_FROM_ADDRESS' });
     expect(Number(first429?.retryAfter)).toBeGreaterThanOrEqual(1);
+    // A browser can read the refusal and its Retry-After (CORS headers on the 429 too).
+    expect(first429?.corsOrigin).toBe('http://localhost:5173');
+    expect(first429?.corsExposed).toMatch(/retry-after/);
   });
 
   it('POST /oauth/token is limited more strictly, per address', async () => {
@@ -109,6 +115,21 @@ describe('rate limits at the gateway', () => {
     expect(statuses[5]).toBe(429);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await last!.json()) as Answer['body']).errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_TOKEN_REQUESTS' });
+  });
+
+  it('automatic persisted queries still work through the gateway', async () => {
+    const { createHash } = await import('node:crypto');
+    const query = 'query ApqProbe { __typename }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const from = addr();
+    const unknown = await post(sys.gatewayUrl, { extensions }, from);
+    expect(unknown.body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await post(sys.gatewayUrl, { query, extensions }, from);
+    expect(registered.body).toEqual({ data: { __typename: 'Query' } });
+    const byHash = await post(sys.gatewayUrl, { extensions, operationName: 'ApqProbe' }, from);
+    expect(byHash.status).toBe(200);
+    expect(byHash.body).toEqual({ data: { __typename: 'Query' } });
   });
 
   /** Two gateway replicas on one shared store count together. */

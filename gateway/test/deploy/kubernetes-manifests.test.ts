@@ -151,7 +151,9 @@ describe('deploy/kubernetes/overlays/production', () => {
     expect(secretsOf('signing')).toContain('behorig-signing-key');
     expect(secretsOf('access')).toContain('behorig-personal-number-key');
     for (const other of ['gateway', 'organisations', 'access']) expect(secretsOf(other)).not.toContain('behorig-signing-key');
-    for (const other of ['gateway', 'organisations', 'signing']) expect(secretsOf(other)).not.toContain('behorig-personal-number-key');
+    // Signing seals BankID signers' numbers at rest too.
+    expect(secretsOf('signing')).toContain('behorig-personal-number-key');
+    for (const other of ['gateway', 'organisations']) expect(secretsOf(other)).not.toContain('behorig-personal-number-key');
   });
 
   it('CloudNativePG example: a replicated cluster behind PgBouncer in transaction mode', () => {

@@ -1,4 +1,4 @@
-import { createClientStatusCache, freePort, httpClientStatusLookup, withClientStatus, type Logger } from '@behorig/kit';
+import { createClientStatusCache, DEV_INTERNAL_SECRET, freePort, httpClientStatusLookup, withClientStatus, type Logger } from '@behorig/kit';
 import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
@@ -44,7 +44,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
 
   // Rate limits are off unless a test asks for them: suites that send hundreds of requests from
   // one address test other things (gateway/test/rate-limit.test.ts tests the limits).
-  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, logger: logger('gateway'), ...gatewayOptions });
+  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, internalSecret: DEV_INTERNAL_SECRET, logger: logger('gateway'), ...gatewayOptions });
   const gatewayUrl = `${await gateway.listen(0, '127.0.0.1')}/graphql`;
   /** Plays the phone: completes or fails a BankID order in the simulator. */
   const phone = async (orderRef: string, action: 'complete' | 'fail', body: Record<string, unknown>) => {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, PersonalNumberVault, ReceiptVerifier } from '@behorig/kit';
+import { clientAddressOf, type Actor, type PersonalNumberVault, type ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
 import { PersonEntity } from './entities/person.entity';
 import type { RoleAssignmentRow } from './entities/membership.entity';
@@ -19,6 +19,8 @@ export interface AccessDeps {
   verifyReceipt: ReceiptVerifier;
   /** Seals and opens personal numbers (kit personal-number-vault); look-ups go by its hash. */
   vault: PersonalNumberVault;
+  /** Authenticates the gateway's `x-client-address` (see kit clientAddressOf). */
+  internalSecret: string;
 }
 
 export interface Viewer {
@@ -50,10 +52,9 @@ export interface Context {
   organisationUnits: DataLoader<string, OrganisationUnit[]>;
 }
 
-export function createContext(actor: Actor | null, em: EntityManager, deps: AccessDeps, req?: { headers: Record<string, unknown>; ip?: string }): Context {
+export function createContext(actor: Actor | null, em: EntityManager, deps: AccessDeps, req?: { headers: Record<string, unknown>; ip?: string; socket?: { remoteAddress?: string } }): Context {
   let viewer: Promise<Viewer | null> | undefined;
   const auth = req?.headers.authorization;
-  const forwarded = req?.headers['x-forwarded-for'];
   const loaders = createLoaders(em);
   const authorization = typeof auth === 'string' ? auth : undefined;
   return {
@@ -66,7 +67,8 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
     loaders,
     deps,
     authorization,
-    ip: (typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : req?.ip ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    // Only the gateway's word counts (kit clientAddressOf); a client's X-Forwarded-For never does.
+    ip: clientAddressOf(req, deps.internalSecret),
     today: deps.today(),
     viewer: () =>
       (viewer ??= (async () => {

@@ -49,6 +49,7 @@ export function buildServer(opts: AccessBuildOptions) {
     today: opts.today ?? (() => stockholmDate()),
     verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),
     vault,
+    internalSecret: secret,
   };
   return createSubgraph<Context>({
     ...opts,
@@ -59,7 +60,7 @@ export function buildServer(opts: AccessBuildOptions) {
     resolvers,
     entities,
     migrations,
-    createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string }),
+    createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string; socket?: { remoteAddress?: string } }),
     seed: (em) => seedDemoData(em, vault),
     routes: (app, orm) => {
       requestLog(logger)(app);

@@ -57,7 +57,8 @@ export interface ServiceClaims { kind: 'service'; service: string }
 export async function mintToken(key: SigningKey, claims: PersonClaims | ClientClaims | ServiceClaims, ttlSeconds = 3600): Promise<{ token: string; expiresAt: Date }> {
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = new Date((now + ttlSeconds) * 1000);
-  const subject = claims.kind === 'person' ? `person:${claims.personId ?? claims.personalNumber}` : claims.kind === 'client' ? `client:${claims.clientId}` : `service:${claims.service}`;
+  // The subject names a person by id only (authority staff without a person record: 'person:authority'), never by number.
+  const subject = claims.kind === 'person' ? `person:${claims.personId ?? (claims.authority ? 'authority' : 'unknown')}` : claims.kind === 'client' ? `client:${claims.clientId}` : `service:${claims.service}`;
   const payload: Record<string, unknown> =
     claims.kind === 'person'
       ? { knd: 'person', pnr: claims.personalNumber, pid: claims.personId ?? null, auth: claims.authority ?? false }

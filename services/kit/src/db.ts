@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
+import { redactPersonalNumbers } from './logger';
 
 /** The repository root: the nearest ancestor whose package.json declares workspaces. */
 export function repoRoot(from: string = __dirname): string {
@@ -35,8 +36,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     persistent: true,
     // initdb refuses to run as root; the library then creates and uses a `postgres` OS user.
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    onLog: opts.onLog ?? (() => undefined),
-    onError: (e: unknown) => opts.onLog?.(String(e)),
+    // PostgreSQL's own lines never carry statements or parameter values (a search term may be a personal number).
+    postgresFlags: ['-c', 'log_min_error_statement=panic', '-c', 'log_error_verbosity=terse', '-c', 'log_statement=none'],
+    onLog: (m: unknown) => opts.onLog?.(redactPersonalNumbers(String(m))),
+    onError: (e: unknown) => opts.onLog?.(redactPersonalNumbers(String(e))),
   });
   if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();

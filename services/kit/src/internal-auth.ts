@@ -26,3 +26,21 @@ export const internalHeaders = (secret: string, authorization?: string): Record<
   [INTERNAL_SECRET_HEADER]: secret,
   ...(authorization ? { authorization } : {}),
 });
+
+/**
+ * The end user's address (BankID's `endUserIp`). Only the gateway knows it: it takes it from the
+ * socket, or from X-Forwarded-For when the direct peer is a configured trusted proxy, and passes it
+ * on in `x-client-address` together with its service credential. A subgraph believes that header
+ * only with a valid credential, and never a client's own X-Forwarded-For: otherwise the address is
+ * the socket's (a caller that reaches a subgraph directly).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
+
+export function clientAddressOf(req: { headers: Record<string, unknown>; socket?: { remoteAddress?: string } } | undefined, secret: string): string {
+  const socket = (req?.socket?.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  const claimed = req?.headers[CLIENT_ADDRESS_HEADER];
+  const given = Buffer.from(String(req?.headers[INTERNAL_SECRET_HEADER] ?? ''));
+  const expected = Buffer.from(secret);
+  const trusted = given.length === expected.length && timingSafeEqual(given, expected);
+  return trusted && typeof claimed === 'string' && /^[0-9a-fA-F:.]{2,45}$/.test(claimed) ? claimed.replace(/^::ffff:/, '') : socket;
+}

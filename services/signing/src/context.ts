@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '@behorig/kit';
+import { clientAddressOf, type Actor } from '@behorig/kit';
 import type { Request } from 'express';
 import type { SigningDeps } from './deps';
 import { createLoaders, type Loaders } from './loaders';
@@ -19,17 +19,14 @@ export interface Context {
   permissions: Map<string, Promise<boolean>>;
 }
 
-/** `req.ip` may be an IPv4-mapped IPv6 address; BankID wants the plain form. */
-export const endUserIp = (req: Request | undefined): string => {
-  const ip = req?.ip ?? req?.socket?.remoteAddress ?? '127.0.0.1';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-};
+/** BankID's `endUserIp`: the address the gateway vouches for, else the socket's (kit clientAddressOf). */
+export const endUserIp = (req: Request | undefined, secret: string): string => clientAddressOf(req as never, secret);
 
 export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: EntityManager, req: Request): Context => ({
   actor,
   em,
   authorization: req?.headers?.authorization ?? null,
-  ip: endUserIp(req),
+  ip: endUserIp(req, deps.internalSecret),
   deps,
   loaders: createLoaders(em),
   permissions: new Map(),

@@ -1,4 +1,4 @@
-import type { ClientStatusCache, Logger, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
+import type { ClientStatusCache, Logger, PersonalNumberVault, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessPort } from './access-port';
 import type { BankIdProvider } from './bankid-provider';
@@ -25,4 +25,8 @@ export interface SigningDeps {
   /** Waits between attempts to apply a signed change set (R-SIGN-4: retried until a definite answer). */
   applyRetryDelaysMs: readonly number[];
   logger: Logger;
+  /** Authenticates the gateway's `x-client-address` (kit clientAddressOf). */
+  internalSecret: string;
+  /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
+  vault: PersonalNumberVault;
 }

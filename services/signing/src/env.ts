@@ -36,10 +36,16 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => {
     BANKID_PFX_FILE: z.string().optional(),
     BANKID_PASSPHRASE: z.string().optional(),
     BANKID_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** Seals personal numbers at rest (kit vault), the same key as access's. Required in production. */
+    PERSONAL_NUMBER_KEY: z.string().refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be base64 of exactly 32 bytes').optional(),
+    PERSONAL_NUMBER_KEY_FILE: z.string().default(join(repoRoot(), '.data', 'keys', 'personal-number-key')),
     /** R-SIGN-7: how often open BankID orders are collected by the service itself (BankID recommends 2 s). */
     BANKID_COLLECT_INTERVAL_MS: z.coerce.number().int().min(500).max(10_000).default(2000),
   }, source);
   assertProductionBankId(env);
+  if (env.NODE_ENV === 'production' && !env.PERSONAL_NUMBER_KEY) {
+    throw new Error('PERSONAL_NUMBER_KEY is required in production: refusing to start with a generated development key.');
+  }
   if (env.NODE_ENV === 'production' && !env.SIGNING_PRIVATE_JWK) {
     throw new Error('SIGNING_PRIVATE_JWK is required in production: refusing to start with a generated development key.');
   }

@@ -1,4 +1,4 @@
-import { startTracing, createLogger, runService } from '@behorig/kit';
+import { startTracing, createLogger, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 import { authorityNumbers, loadSigningKey } from './signing-key';
@@ -27,6 +27,7 @@ runService('signing subgraph', logger, async () => {
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
     collectIntervalMs: env.BANKID_COLLECT_INTERVAL_MS,
+    personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
   });
   return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: async () => { await server.stop(); await stopTracing(); } };
 });

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  DEV_INTERNAL_SECRET, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
+  DEV_INTERNAL_SECRET, createPersonalNumberVault, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
   type SigningKey, type SubgraphBuildOptions,
 } from '@behorig/kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -17,6 +18,7 @@ import { oauthRoutes } from './routes/oauth-routes';
 import { clientStatusOf } from './partners/api-clients';
 import { auditExportRoute } from './routes/audit-export-route';
 import { createPublishedKeys } from './published-keys';
+import { sealPlainPersonalNumbers } from './personal-number-backfill';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
 import { collectOpenOrders, startCollector } from './orders/order-service';
 
@@ -40,6 +42,8 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   checkpointSeconds?: number;
   /** R-SIGN-7: how often the service collects its open BankID orders itself (BANKID_COLLECT_INTERVAL_MS; 0 = never). */
   collectIntervalMs?: number;
+  /** Seals personal numbers at rest (PERSONAL_NUMBER_KEY, shared with access); required in production. */
+  personalNumberKey?: Buffer | string;
 };
 
 const notConfigured = (): BankIdProvider => {
@@ -52,6 +56,7 @@ const notConfigured = (): BankIdProvider => {
  * Besides GraphQL it serves POST /oauth/token, GET /audit/export and the /internal/... routes.
  */
 export async function buildServer(opts: SigningBuildOptions) {
+  if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   let orm: MikroORM | undefined;
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
@@ -81,6 +86,8 @@ export async function buildServer(opts: SigningBuildOptions) {
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
+    internalSecret: secret,
+    vault: createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32)),
   };
   const server = await createSubgraph<Context>({
     ...opts,
@@ -93,8 +100,8 @@ export async function buildServer(opts: SigningBuildOptions) {
     migrations,
     createContext: contextFactory(deps),
     routes: (app, orm) => {
-      // Behind a proxy (the gateway forwards x-forwarded-for) BankID must see the user's address.
-      app.set('trust proxy', 'loopback');
+      // No "trust proxy": a client's X-Forwarded-For is ignored; the gateway vouches for the
+      // address in x-client-address (kit clientAddressOf).
       app.get('/.well-known/jwks.json', async (_req, res, next) => {
         try {
           res.set('cache-control', 'public, max-age=60').json(await published.jwks());
@@ -110,6 +117,7 @@ export async function buildServer(opts: SigningBuildOptions) {
   orm = server.orm;
   // Published before this replica signs anything (tokens, receipts, checkpoints).
   await published.publish();
+  await sealPlainPersonalNumbers(server.orm, deps.vault);
   server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', async () => {
     const [row] = await server.orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM signing.signing_order WHERE status = 'PENDING'`);
     return Number(row.n);

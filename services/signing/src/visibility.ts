@@ -44,9 +44,9 @@ export async function requireAuditVisibility(ctx: Context, organisationId: strin
  * parent: its signer (their sign order), the authority, and whoever sees the organisation's audit
  * log (R-AUDIT-3), where the receipt is linked from the applied change's events.
  */
-export async function mayReadReceipt(ctx: Context, receipt: { signerPersonId?: string | null; signerPersonalNumber: string; organisationId: string }): Promise<boolean> {
+export async function mayReadReceipt(ctx: Context, receipt: { signerPersonId?: string | null; signerPersonalNumberHash?: string | null; organisationId: string }): Promise<boolean> {
   const actor = requireActor(ctx.actor);
   if (isAuthority(actor)) return true;
-  if (actor.kind === 'person' && ((receipt.signerPersonId && actor.personId === receipt.signerPersonId) || actor.personalNumber === receipt.signerPersonalNumber)) return true;
+  if (actor.kind === 'person' && ((receipt.signerPersonId && actor.personId === receipt.signerPersonId) || (!!receipt.signerPersonalNumberHash && ctx.deps.vault.hash(actor.personalNumber) === receipt.signerPersonalNumberHash))) return true;
   return can(ctx, receipt.organisationId, 'MANAGE_USERS', 'READ');
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnv } from '../src/env';
 
-const base = { NODE_ENV: 'production', SIGNING_PRIVATE_JWK: '{"kty":"EC"}', INTERNAL_SECRET: 'a-real-secret-of-enough-length' } as NodeJS.ProcessEnv;
+const base = { NODE_ENV: 'production', SIGNING_PRIVATE_JWK: '{"kty":"EC"}', INTERNAL_SECRET: 'a-real-secret-of-enough-length', PERSONAL_NUMBER_KEY: Buffer.alloc(32, 7).toString('base64') } as NodeJS.ProcessEnv;
 const bankId = { BANKID_URL: 'https://appapi2.bankid.com/rp/v6.0/', BANKID_CA_FILE: '/run/secrets/ca.pem', BANKID_PFX_FILE: '/run/secrets/rp.p12', BANKID_PASSPHRASE: 'x' };
 
 describe('safe production defaults: BankID environment and authority are configured explicitly', () => {

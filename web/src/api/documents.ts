@@ -32,6 +32,7 @@ export const StaffDocument = graphql(`
             memberships {
               organisation { id }
               employments { unit { id name } schoolFormCode validTo addressIds }
+              addresses { id street city }
               roles { id validFrom validTo role { code name isPermissionAdmin } }
             }
           }

@@ -131,6 +131,7 @@ export const en: Dictionary = {
   'staff.birthDate': 'Birth date',
   'staff.email': 'E-mail',
   'staff.role': 'Role',
+  'staff.offices': 'Offices',
   'staff.validFrom': 'Start date',
   'staff.validTo': 'End date',
   'staff.sortBy': 'Sort by {column}',

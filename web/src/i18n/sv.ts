@@ -130,6 +130,7 @@ export const sv = {
   'staff.birthDate': 'Födelsedatum',
   'staff.email': 'E-post',
   'staff.role': 'Roll',
+  'staff.offices': 'Kontor',
   'staff.validFrom': 'Startdatum',
   'staff.validTo': 'Slutdatum',
   'staff.sortBy': 'Sortera efter {column}',

@@ -141,7 +141,13 @@ export function StaffPage() {
                         <td data-label={t('staff.name')}>{r.name}</td>
                         <td data-label={t('staff.birthDate')}>{formatDate(lang, r.birthDate)}</td>
                         <td data-label={t('staff.email')}>{r.email || t('app.none')}</td>
-                        <td data-label={t('staff.role')}>{r.role || t('app.none')}</td>
+                        <td data-label={t('staff.role')}>
+                          {r.role || t('app.none')}
+                          {/* R-USR-2 level two: a person limited to some offices shows them */}
+                          {m?.employments.some((e) => e.addressIds) && m.addresses.length > 0 && (
+                            <div className="small muted">{t('staff.offices')}: {m.addresses.map((a) => `${a.street}, ${a.city}`).join('; ')}</div>
+                          )}
+                        </td>
                         <td data-label={t('staff.validFrom')}>{r.validFrom ? formatDate(lang, r.validFrom) : t('app.none')}</td>
                         <td data-label={t('staff.validTo')}>{r.validTo ? formatDate(lang, r.validTo) : t('perm.noEnd')}</td>
                         {(access.manageUsers || canEnd) && (

@@ -9,7 +9,8 @@ export const ReceiptEntity = defineEntity({
     orderRef: p.string().unique(),
     signedAt: p.datetime(),
     signerPersonId: p.uuid().nullable(),
-    signerPersonalNumber: p.string(),
+    /** Keyed hash of the signer's personal number (the number itself is not stored here). */
+    signerPersonalNumberHash: p.string().nullable(),
     signerName: p.string(),
     organisationId: p.uuid(),
     changeSetId: p.uuid(),

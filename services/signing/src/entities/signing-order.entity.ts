@@ -15,15 +15,17 @@ export const SigningOrderEntity = defineEntity({
     qrStartToken: p.string(),
     /** Keys the animated QR HMAC; never sent to clients. */
     qrStartSecret: p.string(),
-    /** Sign orders: the personal number BankID must see (requirement.personalNumber). */
-    personalNumber: p.string().nullable(),
+    /** Sign orders: keyed hash of the signer's personal number (who may follow the order). */
+    personalNumberHash: p.string().nullable(),
     personId: p.uuid().nullable(),
     organisationId: p.uuid().nullable(),
     changeSetId: p.uuid().nullable(),
     digest: p.string().nullable(),
     userVisibleData: p.text().nullable(),
     completedAt: p.datetime().nullable(),
-    signerPersonalNumber: p.string().nullable(),
+    /** BankID's signer, sealed (kit vault): read back once, for a log-in's session. */
+    signerPersonalNumberEnc: p.string().nullable(),
+    signerPersonalNumberHash: p.string().nullable(),
     signerName: p.string().nullable(),
     /** Log-ins: a completed order yields exactly one session. */
     sessionIssuedAt: p.datetime().nullable(),

@@ -5,6 +5,7 @@ import { Migration004AuditCheckpoints } from './migration-004-audit-checkpoints'
 import { Migration005ServerSideCollection } from './migration-005-server-side-collection';
 import { Migration006PublishedKeys } from './migration-006-published-keys';
 import { Migration007PendingAuditEvents } from './migration-007-pending-audit-events';
+import { Migration008SealedPersonalNumbers } from './migration-008-sealed-personal-numbers';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration005ServerSideCollection', class: Migration005ServerSideCollection },
   { name: 'Migration006PublishedKeys', class: Migration006PublishedKeys },
   { name: 'Migration007PendingAuditEvents', class: Migration007PendingAuditEvents },
+  { name: 'Migration008SealedPersonalNumbers', class: Migration008SealedPersonalNumbers },
 ];

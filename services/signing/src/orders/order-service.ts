@@ -59,7 +59,7 @@ export async function startSign(em: EntityManager, deps: SigningDeps, actor: Ext
   });
   const row = em.create(SigningOrderEntity, {
     ...newOrderRow(res, 'SIGN', new Date(deps.now()), req.endUserIp),
-    personalNumber: actor.personalNumber,
+    personalNumberHash: deps.vault.hash(actor.personalNumber),
     personId,
     organisationId: req.organisationId,
     changeSetId: req.changeSetId,
@@ -202,7 +202,9 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
     locked.status = 'COMPLETE';
     locked.hintCode = null;
     locked.completedAt = completedAt;
-    locked.signerPersonalNumber = user.personalNumber;
+    const sealed = deps.vault.seal(user.personalNumber);
+    locked.signerPersonalNumberEnc = sealed.ciphertext;
+    locked.signerPersonalNumberHash = sealed.hash;
     locked.signerName = user.name;
     if (locked.kind === 'SIGN') {
       const receiptId = randomUUID();
@@ -212,7 +214,7 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
       });
       tx.create(ReceiptEntity, {
         id: receiptId, orderRef: locked.orderRef, signedAt: completedAt, signerPersonId: locked.personId ?? null,
-        signerPersonalNumber: user.personalNumber, signerName: user.name, organisationId: locked.organisationId!,
+        signerPersonalNumberHash: sealed.hash, signerName: user.name, organisationId: locked.organisationId!,
         changeSetId: locked.changeSetId!, digest: locked.digest!, token,
       });
       locked.receiptId = receiptId;
@@ -272,7 +274,7 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
   if (order.status === 'PENDING') throw conflict('The log-in is not complete yet: keep polling signingOrder until its status is COMPLETE.', 'LOGIN_NOT_COMPLETE');
   if (order.status === 'FAILED') throw conflict(`The log-in did not complete (${order.hintCode}). ${orderMessage(order) ?? ''}`.trim(), 'LOGIN_FAILED');
   if (order.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.', 'LOGIN_ALREADY_USED');
-  const pnr = order.signerPersonalNumber!;
+  const pnr = deps.vault.open(order.signerPersonalNumberEnc!);
   const authority = deps.authorityNumbers.has(pnr);
   let person;
   try {
@@ -309,7 +311,7 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
 export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: Actor | null, orderRef: string): Promise<SigningOrderRow> {
   const order = await em.findOne(SigningOrderEntity, { orderRef });
   if (!order) throw notFound('No order with this orderRef.', 'ORDER_NOT_FOUND');
-  assertMayFollow(order, actor);
+  assertMayFollow(deps, order, actor);
   if (order.status !== 'PENDING') return order;
   try {
     await deps.bankId().cancel(orderRef);
@@ -342,10 +344,10 @@ export async function cancelForEditedSet(em: EntityManager, deps: SigningDeps, o
 }
 
 /** Log-in orders are followed by whoever holds the orderRef; sign orders only by their signer (and the authority). */
-export function assertMayFollow(order: SigningOrderRow, actor: Actor | null): void {
+export function assertMayFollow(deps: Pick<SigningDeps, 'vault'>, order: SigningOrderRow, actor: Actor | null): void {
   if (order.kind === 'LOGIN') return;
   // Without a token the caller is nobody yet: say so (sign in), as every other guarded operation does.
   if (!actor) throw unauthenticated('Sign in to follow this signing order.', 'NOT_SIGNED_IN');
-  if (actor.kind === 'person' && (actor.authority || actor.personalNumber === order.personalNumber)) return;
+  if (actor.kind === 'person' && (actor.authority || deps.vault.hash(actor.personalNumber) === order.personalNumberHash)) return;
   throw forbidden('Only the person signing may follow this signing order.', 'ORDER_NOT_YOURS');
 }

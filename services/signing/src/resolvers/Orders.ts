@@ -6,7 +6,7 @@ import { assertMayFollow, orderMessage, qrDataNow } from '../orders/order-servic
 export const SigningOrder: SigningOrderResolvers = {
   __resolveReference: async (ref, ctx) => {
     const order = await ctx.loaders.order.load(ref.orderRef);
-    if (order) assertMayFollow(order, ctx.actor);
+    if (order) assertMayFollow(ctx.deps, order, ctx.actor);
     return order;
   },
   // Computed on every poll from the server-side secret (R-SIGN-5): the secret never leaves.

@@ -11,7 +11,7 @@ export const Query: QueryResolvers = {
   signingOrder: async (_p, { orderRef }, ctx) => {
     const known = await ctx.loaders.order.load(orderRef);
     if (!known) return null;
-    assertMayFollow(known, ctx.actor);
+    assertMayFollow(ctx.deps, known, ctx.actor);
     return refreshOrder(ctx.em, ctx.deps, orderRef);
   },
   verifyReceipt: async (_p, { token }, ctx) => {
