@@ -133,7 +133,7 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
   expect(accepted.length - writes.length).toBeGreaterThanOrEqual(5);
   // Errors only in the seconds around the kill (a request in flight on a killed replica).
   const outside = errors.filter((e) => e.at < killedAt - 500 || e.at > killedAt + 8_000);
-  expect(outside.map((e) => e.detail)).toEqual([]);
+  if (outside.length) throw new Error(`${outside.length} errors outside the seconds around the kill, e.g. ${JSON.stringify(outside.slice(0, 3))}; the system said:\n${log.filter((l) => /exited|error|fatal|502|503/i.test(l)).slice(-30).join('\n')}`);
   // Writes and reads kept being answered after the kill.
   expect(writes.filter((o) => o.at > killedAt + 8_000).length).toBeGreaterThanOrEqual(1);
   expect(accepted.filter((o) => !o.id && o.at > killedAt + 8_000).length).toBeGreaterThanOrEqual(1);

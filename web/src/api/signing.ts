@@ -39,7 +39,7 @@ export const SignChangesDocument = graphql(`
 
 export const VerifyAuditLogDocument = graphql(`
   query VerifyAuditLog($organisationId: ID!) {
-    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }
+    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq reason lastCheckpointSeq }
   }
 `);
 

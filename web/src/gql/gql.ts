@@ -33,7 +33,7 @@ type Documents = {
     "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": typeof types.CancelOrderDocument,
     "\n  query SigningOrder($orderRef: ID!) {\n    signingOrder(orderRef: $orderRef) {\n      orderRef autoStartToken qrData status hintCode applyResult applyError\n      receipt { id signedAt signerName digest token changeSetId }\n    }\n  }\n": typeof types.SigningOrderDocument,
     "\n  mutation SignChanges($organisationId: ID!) {\n    signChanges(organisationId: $organisationId) { orderRef autoStartToken qrData status hintCode }\n  }\n": typeof types.SignChangesDocument,
-    "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n": typeof types.VerifyAuditLogDocument,
+    "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq reason lastCheckpointSeq }\n  }\n": typeof types.VerifyAuditLogDocument,
     "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String, $from: DateTime, $to: DateTime) {\n    organisation(id: $id) {\n      id\n      units { id name }\n      auditLog(first: $first, after: $after, action: $action, from: $from, to: $to) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actorLabel actor { id givenName surname } receipt { id } }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditPeople($id: ID!) {\n    organisation(id: $id) {\n      id\n      staff(first: 100) { edges { node { id givenName surname birthDate } } }\n    }\n  }\n": typeof types.AuditPeopleDocument,
     "\n  query AuditPerson($id: ID!) {\n    person(id: $id) { id givenName surname birthDate }\n  }\n": typeof types.AuditPersonDocument,
@@ -65,7 +65,7 @@ const documents: Documents = {
     "\n  mutation CancelOrder($orderRef: ID!) {\n    cancelOrder(orderRef: $orderRef) { orderRef status hintCode }\n  }\n": types.CancelOrderDocument,
     "\n  query SigningOrder($orderRef: ID!) {\n    signingOrder(orderRef: $orderRef) {\n      orderRef autoStartToken qrData status hintCode applyResult applyError\n      receipt { id signedAt signerName digest token changeSetId }\n    }\n  }\n": types.SigningOrderDocument,
     "\n  mutation SignChanges($organisationId: ID!) {\n    signChanges(organisationId: $organisationId) { orderRef autoStartToken qrData status hintCode }\n  }\n": types.SignChangesDocument,
-    "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n": types.VerifyAuditLogDocument,
+    "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq reason lastCheckpointSeq }\n  }\n": types.VerifyAuditLogDocument,
     "\n  query AuditLog($id: ID!, $first: Int, $after: String, $action: String, $from: DateTime, $to: DateTime) {\n    organisation(id: $id) {\n      id\n      units { id name }\n      auditLog(first: $first, after: $after, action: $action, from: $from, to: $to) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node { id seq at action target before after hash actorLabel actor { id givenName surname } receipt { id } }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditPeople($id: ID!) {\n    organisation(id: $id) {\n      id\n      staff(first: 100) { edges { node { id givenName surname birthDate } } }\n    }\n  }\n": types.AuditPeopleDocument,
     "\n  query AuditPerson($id: ID!) {\n    person(id: $id) { id givenName surname birthDate }\n  }\n": types.AuditPersonDocument,
@@ -171,7 +171,7 @@ export function graphql(source: "\n  mutation SignChanges($organisationId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n"): (typeof documents)["\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq }\n  }\n"];
+export function graphql(source: "\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq reason lastCheckpointSeq }\n  }\n"): (typeof documents)["\n  query VerifyAuditLog($organisationId: ID!) {\n    verifyAuditLog(organisationId: $organisationId) { ok checked firstBrokenSeq reason lastCheckpointSeq }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

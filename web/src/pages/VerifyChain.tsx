@@ -4,12 +4,12 @@ import { VerifyAuditLogDocument } from '../api/signing';
 import { useT } from '../i18n';
 import { ErrorBox } from '../components/ui';
 
-/** R-AUDIT-2: verify the organisation's hash chain on request. */
+/** R-AUDIT-2, R-AUDIT-4: verify the organisation's hash chain and signed checkpoints on request. */
 export function VerifyChain({ organisationId }: { organisationId: string }) {
   const t = useT();
   const client = useClient();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; checked: number; firstBrokenSeq?: number | null } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; checked: number; firstBrokenSeq?: number | null; reason?: string | null; lastCheckpointSeq?: number | null } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   async function verify() {
     setBusy(true);
@@ -24,8 +24,11 @@ export function VerifyChain({ organisationId }: { organisationId: string }) {
       <button type="button" className="secondary" onClick={verify} disabled={busy}>{t('log.verify')}</button>
       <div aria-live="polite">
         {result && (result.ok
-          ? <p className="notice">{t('log.verifyOk', { checked: result.checked })}</p>
-          : <p className="error-box">{t('log.verifyBroken', { seq: result.firstBrokenSeq ?? '?', checked: result.checked })}</p>)}
+          ? <p className="notice">{t('log.verifyOk', { checked: result.checked })}
+            {result.lastCheckpointSeq ? <> {t('log.verifyCheckpoint', { seq: result.lastCheckpointSeq })}</> : null}</p>
+          : <p className="error-box">{t('log.verifyBroken', { seq: result.firstBrokenSeq ?? '?', checked: result.checked })}
+            {/* R-AUDIT-4: verification says which kind of tampering it found. */}
+            {result.reason ? <> {t(`log.break.${result.reason}` as Parameters<typeof t>[0])}</> : null}</p>)}
       </div>
       <ErrorBox error={error} />
     </div>
