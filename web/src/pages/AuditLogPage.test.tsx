@@ -35,7 +35,7 @@ function setup(lang: Lang = 'sv') {
   return client;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => { vi.unstubAllGlobals(); vi.restoreAllMocks(); });
 
 describe('Logg: a log people can read (R-AUDIT-1, R-AUDIT-3)', () => {
   it('shows events, targets and actors in Swedish words: no codes, no ids, no personal numbers', async () => {
@@ -83,6 +83,7 @@ describe('Logg: a log people can read (R-AUDIT-1, R-AUDIT-3)', () => {
     vi.stubGlobal('fetch', fetchMock);
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {}); // jsdom cannot navigate
     setup();
     await screen.findByRole('table');
     fireEvent.change(screen.getByLabelText('Från och med'), { target: { value: '2026-07-01' } });

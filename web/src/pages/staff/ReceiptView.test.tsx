@@ -25,7 +25,8 @@ describe('the receipt after signing (R-SIGN-3)', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     render(<Wrap client={mockClient(() => null)} lang="en"><ReceiptView receipt={receipt} signedText="New: Greta Webbtest" onClose={() => {}} /></Wrap>);
     fireEvent.click(screen.getByRole('button', { name: 'Download the receipt as PDF' }));
-    await waitFor(() => expect(click).toHaveBeenCalled());
+    // Loading pdf-lib and laying out the PDF takes seconds on a loaded machine.
+    await waitFor(() => expect(click).toHaveBeenCalled(), { timeout: 20_000 });
     expect(blobs[0].type).toBe('application/pdf');
     // jsdom's Blob has no arrayBuffer(): read it the old way.
     const text = await new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsText(blobs[0]); });
