@@ -12,10 +12,12 @@ import { createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
  * stored once (none lost, none doubled), its audit event reached the signing service exactly once
  * (the outbox relays of two replicas do not double-deliver), the organisation's audit chain
  * verifies, and errors happened only in the seconds around the kill.
- * Ports: REPLICAS_TEST_PORT_BASE (default 4400): base+0…3 and base+10/11, replicas at +100 and +200.
+ * Ports: REPLICAS_TEST_PORT_BASE (default 4700): base+0…3 and base+10/11, replicas at +100 and +200.
+ * Not 4400: its +200 block is the browser suite's 4600–4603 (web/e2e/ports.ts), and turbo runs
+ * both suites at once.
  */
 const root = repoRoot();
-const base = Number(process.env.REPLICAS_TEST_PORT_BASE ?? 4400);
+const base = Number(process.env.REPLICAS_TEST_PORT_BASE ?? 4700);
 const gateway = `http://localhost:${base}`;
 const DOROTEA = DEMO.organisations.dorotea.id;
 const ARVID = DEMO.people.find((p) => p.givenName === 'Arvid')!.personalNumber;
