@@ -130,7 +130,7 @@ export function callerKey(actor: Actor | null): string | null {
   if (!actor) return null;
   if (actor.kind === 'client') return `client:${actor.clientId}`;
   if (actor.kind === 'person') {
-    const who = actor.personId ?? ('personalNumber' in actor ? actor.personalNumber : '');
+    const who = actor.personId ?? (actor.authority ? 'authority' : '');
     return `person:${createHash('sha256').update(`behorig-rate:${who}`).digest('hex').slice(0, 32)}`;
   }
   return null;

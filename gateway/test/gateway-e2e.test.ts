@@ -38,7 +38,7 @@ describe('gateway end to end (three subgraphs, real PostgreSQL, real HTTP)', () 
   it('refuses a token signed by another key, an expired token and an unsigned (alg: none) token', async () => {
     const other = (await import('@behorig/kit/testing')).testKeys;
     const forged = await (await other()).token({ personalNumber: arvid.personalNumber });
-    const expired = await mintToken(sys.keys.key, { kind: 'person', personalNumber: arvid.personalNumber }, -10);
+    const expired = await mintToken(sys.keys.key, { kind: 'person', personId: arvid.id }, -10);
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ knd: 'person', pnr: arvid.personalNumber, iss: 'behorig-signing', aud: 'behorig', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url')}.`;
     const hmac = await new SignJWT({ knd: 'person', pnr: arvid.personalNumber }).setProtectedHeader({ alg: 'HS256' }).setIssuer('behorig-signing').setAudience('behorig').setExpirationTime('10m').sign(new TextEncoder().encode('x'.repeat(32)));
     for (const token of [forged, expired.token, unsigned, hmac, 'garbage']) {

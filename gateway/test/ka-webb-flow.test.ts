@@ -51,6 +51,16 @@ describe('KA Webb flow through the gateway (R-AUTH-1, R-SIGN-1…4, R-AUDIT-1/2)
     token = session.data.completeLogin.token;
   });
 
+  it('the session token names Arvid by person id and carries no personal number in any claim', () => {
+    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+    expect(payload).toMatchObject({ knd: 'person', pid: arvid.id, auth: false, sub: `person:${arvid.id}` });
+    expect(payload).not.toHaveProperty('pnr');
+    const n = arvid.personalNumber;
+    for (const form of [n, n.slice(2), `${n.slice(0, 8)}-${n.slice(8)}`, `${n.slice(2, 8)}-${n.slice(8)}`, n.slice(0, 8)]) {
+      expect(JSON.stringify({ header, payload })).not.toContain(form);
+    }
+  });
+
   it('R-PERIOD-2/3: an end date in two years and an end date on an administrator are refused, nothing proposed', async () => {
     const base = { personalNumber: andrea.personalNumber, givenName: andrea.givenName, surname: andrea.surname, email: andrea.email, unitIds: [ubk], validFrom: '2026-11-23' };
     const far = await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, { o: dorotea, i: { ...base, roleCodes: ['SERVICE_ADMIN'], validTo: '2028-11-23' } }, token);

@@ -7,8 +7,9 @@ import { startSystem, type System } from './support/system';
  * Personal numbers never where they need not be: after a full run through the gateway — log-ins
  * (one refused), a proposal with a new person's number, a BankID signature, the apply and the
  * audit log — no text column of any schema and no log line of any service holds a personal
- * number the run used, in any of its usual forms. Access and signing keep them sealed (AES-GCM)
- * with a keyed hash for look-ups; receipts carry a salted hash.
+ * number the run used, in any of its usual forms, and neither does the session token's payload.
+ * Access and signing keep them sealed (AES-GCM) with a keyed hash for look-ups; receipts carry a
+ * salted hash; tokens name the person by id.
  */
 const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;
 const andrea = DEMO.andreaSandin;
@@ -50,6 +51,10 @@ describe('personal numbers at rest and in logs', () => {
     const session = await login(arvid.personalNumber);
     expect(session.errors).toBeUndefined();
     const token = session.data.completeLogin.token as string;
+    // The session token is readable by anyone who holds it (base64url JSON): no number in any claim.
+    const claims = token.split('.').slice(0, 2).map((part) => Buffer.from(part, 'base64url').toString('utf8')).join('\n');
+    expect(claims).toContain(arvid.id);
+    expect(NUMBERS.flatMap(forms).filter((f) => claims.includes(f))).toEqual([]);
     const proposed = await gql(`mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }`, {
       o: dorotea, i: { personalNumber: andrea.personalNumber, givenName: andrea.givenName, surname: andrea.surname, roleCodes: ['SERVICE_ADMIN'], unitIds: [ubk], validFrom: '2026-11-23', validTo: '2027-06-30' },
     }, token);

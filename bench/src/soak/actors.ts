@@ -16,7 +16,7 @@ export interface Org { key: 'aratron' | 'dorotea'; id: string; unitId: string; a
 export async function soakActors(key: SigningKey, ttlSeconds: number) {
   const actor = async (givenName: string): Promise<Actor> => {
     const p = byName(givenName);
-    const { token } = await mintToken(key, { kind: 'person', personalNumber: p.personalNumber, personId: p.id, authority: false }, ttlSeconds);
+    const { token } = await mintToken(key, { kind: 'person', personId: p.id, authority: false }, ttlSeconds);
     return { name: `${p.givenName} ${p.surname}`, personId: p.id, personalNumber: p.personalNumber, token };
   };
   const staff = (names: string[]) => names.map((n) => ({ name: n, id: byName(n).id }));

@@ -83,7 +83,7 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
       return refuse('no_administrator_left', 'Applying these changes would leave the organisation without a permission administrator (R-AGR-3).');
     }
 
-    const actor: Actor = { kind: 'person', personalNumber: signerNumber, personId: signer.personId, authority: false };
+    const actor: Actor = { kind: 'person', personId: signer.personId, authority: false };
     for (const c of changes) await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId });
     await tx.execute(
       `UPDATE access.change_set SET status = 'APPLIED', receipt_id = ?, signer_personal_number_hash = ?, signer_personal_number_enc = ?, applied_at = now() WHERE id = ?`,

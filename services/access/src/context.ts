@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { clientAddressOf, type Actor, type PersonalNumberVault, type ReceiptVerifier } from '@behorig/kit';
 import { createLoaders, type Loaders } from './loaders';
-import { PersonEntity } from './entities/person.entity';
 import type { RoleAssignmentRow } from './entities/membership.entity';
 import { isActiveOn } from './domain';
 import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './unit-directory';
@@ -74,10 +73,9 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
       (viewer ??= (async () => {
         if (!actor) return null;
         if (actor.kind !== 'person') return { actor, personId: null, organisationIds: new Set(actor.kind === 'client' ? [actor.organisationId] : []) };
-        // Session tokens carry personId; development tokens only the personal number.
-        const hash = deps.vault.hash(actor.personalNumber);
-        const person = actor.personId ? await loaders.person.load(actor.personId) : await em.findOne(PersonEntity, { personalNumberHash: hash });
-        if (!person || person.personalNumberHash !== hash) return { actor, personId: null, organisationIds: new Set() };
+        // Tokens name the person by id only (never by personal number); authority staff may have none.
+        const person = actor.personId ? await loaders.person.load(actor.personId) : null;
+        if (!person) return { actor, personId: null, organisationIds: new Set() };
         const memberships = await loaders.membershipsByPerson.load(person.id);
         const roles = await loaders.rolesByMembership.loadMany(memberships.map((m) => m.id));
         const today = deps.today();

@@ -7,6 +7,8 @@ import { endSigning } from './staff-changes';
 /**
  * Service-to-service endpoints (not in the graph; shared secret, kit requireInternalSecret):
  * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
+ * - GET /internal/people/:id/personal-number — the number BankID's sign order is bound to
+ *   (signing's startSign, R-SIGN-2): session tokens name the person by id only.
  * - POST /internal/change-sets/:id/apply {receipt} — apply a signed change set (R-SIGN-3/4).
  * - POST /internal/change-sets/:id/signing-ended {orderRef, digest, reason} — its BankID order
  *   ended unsigned: back to DRAFT with an audit event (R-SIGN-7).
@@ -31,6 +33,17 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
              FROM access.person p WHERE p.personal_number_hash = ?`, [today, today, deps.vault.hash(canonical)]);
         if (!row) return void res.status(404).json({ error: 'not_found' });
         res.json({ personId: row.id, givenName: row.given_name, surname: row.surname, hasActiveMembership: row.active });
+      } catch (e) {
+        next(e);
+      }
+    });
+    app.get('/internal/people/:id/personal-number', guard, async (req, res, next) => {
+      try {
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found' });
+        const [row] = await orm.em.fork().execute<{ personal_number_enc: string }[]>(
+          'SELECT personal_number_enc FROM access.person WHERE id = ?', [String(req.params.id)]);
+        if (!row) return void res.status(404).json({ error: 'not_found' });
+        res.json({ personalNumber: deps.vault.open(row.personal_number_enc) });
       } catch (e) {
         next(e);
       }

@@ -28,16 +28,9 @@ export async function personalNumberFor(ctx: Context, person: Pick<PersonRow, 'i
 }
 
 /**
- * The actor as audit events name it (kit actorLabel): a person by their id here. Kit labels a
- * person without an id as `pnr:<number>`, which would put the number at rest in the outbox and
- * the audit log; development tokens carry only the number, so the id is resolved first, and
- * someone not known here (authority staff without a person row) is named by a prefix of the
- * keyed hash instead — pseudonymous, and this service can still tell who it was.
+ * The actor as audit events name it (kit actorLabel): a person by their id. Tokens carry the id
+ * (never a personal number), so only authority staff without a person row are named by role.
  */
-export async function auditActor(ctx: Context): Promise<Actor | null> {
-  const actor = ctx.actor;
-  if (actor?.kind !== 'person' || actor.personId) return actor;
-  const viewer = await ctx.viewer();
-  if (viewer?.personId) return { ...actor, personId: viewer.personId };
-  return { ...actor, personalNumber: `hmac:${ctx.deps.vault.hash(actor.personalNumber).slice(0, 16)}` };
+export function auditActor(ctx: Context): Promise<Actor | null> {
+  return Promise.resolve(ctx.actor);
 }

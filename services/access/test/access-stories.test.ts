@@ -314,5 +314,16 @@ describe('stories and immediate staff administration', () => {
       expect((await get(NOBODY)).status).toBe(404);
       expect((await get(laban.personalNumber, 'wrong-secret-wrong-secret')).status).toBe(401);
     });
+
+    it('R-SIGN-2: GET /internal/people/:id/personal-number opens the sealed number for a sign order (internal secret required)', async () => {
+      const get = (id: string, secret = 'test-internal-secret-123') => fetch(`${sys.base}/internal/people/${id}/personal-number`, { headers: { 'x-internal-secret': secret } });
+      const laban = person('Laban');
+      const ok = await get(laban.id);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ personalNumber: laban.personalNumber });
+      expect((await get('00000000-0000-4000-8003-0000000000ff')).status).toBe(404);
+      expect((await get('not-an-id')).status).toBe(404);
+      expect((await get(laban.id, 'wrong-secret-wrong-secret')).status).toBe(401);
+    });
   });
 });

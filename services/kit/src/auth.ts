@@ -14,7 +14,8 @@ export const TOKEN_AUDIENCE = 'behorig';
 export const TOKEN_ALG = 'ES256';
 
 export type Actor =
-  | { kind: 'person'; personalNumber: string; personId: string | null; authority: boolean }
+  /** A person is named by id only; tokens never carry a personal number (docs/security.md). Authority staff without a person record have `personId: null`. */
+  | { kind: 'person'; personId: string | null; authority: boolean }
   | { kind: 'client'; clientId: string; organisationId: string; functions: string[]; jti?: string }
   | { kind: 'service'; service: string };
 
@@ -50,7 +51,7 @@ export async function loadOrCreateDevSigningKey(path: string): Promise<SigningKe
   return signingKeyFromJwk(jwk);
 }
 
-export interface PersonClaims { kind: 'person'; personalNumber: string; personId?: string | null; authority?: boolean }
+export interface PersonClaims { kind: 'person'; personId: string | null; authority?: boolean }
 export interface ClientClaims { kind: 'client'; clientId: string; organisationId: string; functions: string[] }
 export interface ServiceClaims { kind: 'service'; service: string }
 
@@ -61,7 +62,7 @@ export async function mintToken(key: SigningKey, claims: PersonClaims | ClientCl
   const subject = claims.kind === 'person' ? `person:${claims.personId ?? (claims.authority ? 'authority' : 'unknown')}` : claims.kind === 'client' ? `client:${claims.clientId}` : `service:${claims.service}`;
   const payload: Record<string, unknown> =
     claims.kind === 'person'
-      ? { knd: 'person', pnr: claims.personalNumber, pid: claims.personId ?? null, auth: claims.authority ?? false }
+      ? { knd: 'person', pid: claims.personId ?? null, auth: claims.authority ?? false }
       : claims.kind === 'client'
         ? { knd: 'client', cid: claims.clientId, org: claims.organisationId, fns: claims.functions }
         : { knd: 'service' };
@@ -137,8 +138,10 @@ function createUncachedTokenVerifier(source: KeySource, now: () => number): Toke
     const sub = String(payload.sub ?? '');
     switch (payload.knd) {
       case 'person':
-        if (typeof payload.pnr !== 'string') throw new Error('person token without personal number');
-        return { kind: 'person', personalNumber: payload.pnr, personId: typeof payload.pid === 'string' ? payload.pid : null, authority: payload.auth === true };
+        // A person is its id (or, for authority staff without a person record, the authority flag); any
+        // other claim (an older token's `pnr`) is ignored so that nothing downstream can come to rely on it.
+        if (typeof payload.pid !== 'string' && payload.auth !== true) throw new Error('person token names no person');
+        return { kind: 'person', personId: typeof payload.pid === 'string' ? payload.pid : null, authority: payload.auth === true };
       case 'client':
         return {
           kind: 'client', clientId: typeof payload.cid === 'string' ? payload.cid : sub.replace(/^client:/, ''), organisationId: String(payload.org),

@@ -19,12 +19,11 @@ export interface AuditEventInput {
 /**
  * How the actor is named in audit events and `updatedBy` columns. Never a full personal number:
  * the audit log is an append-only hash chain, so a number written there could never be removed.
- * A person without an id in the token (authority staff with no person row, development tokens)
- * is named by birth date with the serial masked, as lists show people (R-USR-1).
+ * Tokens name a person by id only; authority staff with no person row are `person:authority`.
  */
 export function actorLabel(actor: Actor | null): string {
   if (!actor) return 'anonymous';
-  if (actor.kind === 'person') return actor.personId ? `person:${actor.personId}` : `person:${actor.personalNumber.slice(0, 8)}-****`;
+  if (actor.kind === 'person') return actor.personId ? `person:${actor.personId}` : (actor.authority ? 'person:authority' : 'person:unknown');
   if (actor.kind === 'client') return `client:${actor.clientId}`;
   return `service:${actor.service}`;
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from './db';
 import { rawEnv } from './env';
-import { generateSigningKeyJwk, mintToken, signingKeyFromJwk, createTokenVerifier, type SigningKey, type PersonClaims, type TokenVerifier } from './auth';
+import { generateSigningKeyJwk, mintToken, signingKeyFromJwk, createTokenVerifier, type SigningKey, type TokenVerifier } from './auth';
+import { DEMO } from './demo-data';
 
 /**
  * Test helpers. Every test file gets its own database on one real PostgreSQL server, so files
@@ -52,12 +53,24 @@ export async function jestGlobalTeardown(): Promise<void> {
   rmSync(e.dir, { recursive: true, force: true });
 }
 
+/**
+ * Who a test token is for: a person id, or (shorthand) a demo person's personal number, which is
+ * turned into that person's id here — the token itself never carries a number.
+ */
+export type TestPersonClaims = { personId?: string | null; personalNumber?: string; authority?: boolean };
+
 /** A throw-away signing key and a verifier for it: tests mint tokens with the production code path. */
-export async function testKeys(): Promise<{ key: SigningKey; verify: TokenVerifier; jwks: { keys: object[] }; token: (c: Omit<PersonClaims, 'kind'> & Partial<PersonClaims>) => Promise<string> }> {
+export async function testKeys(): Promise<{ key: SigningKey; verify: TokenVerifier; jwks: { keys: object[] }; token: (c: TestPersonClaims) => Promise<string> }> {
   const key = await signingKeyFromJwk(await generateSigningKeyJwk());
   const jwks = { keys: [key.publicJwk] };
   const verify = createTokenVerifier({ jwks });
-  return { key, verify, jwks, token: async (c) => (await mintToken(key, { ...c, kind: 'person' })).token };
+  const token = async (c: TestPersonClaims) => {
+    const demo = [...DEMO.people, DEMO.andreaSandin].find((p) => p.personalNumber === c.personalNumber);
+    const personId = c.personId ?? (demo && 'id' in demo ? demo.id : null);
+    if (!personId && !c.authority) throw new Error('A test person token needs a person id (or a demo person\'s personal number).');
+    return (await mintToken(key, { kind: 'person', personId, authority: c.authority ?? false })).token;
+  };
+  return { key, verify, jwks, token };
 }
 
 export interface GraphQLResponse<T = any> { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown>; path?: (string | number)[] }[] }

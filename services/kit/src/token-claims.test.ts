@@ -1,9 +1,11 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { createTokenVerifier, generateSigningKeyJwk, mintToken, signingKeyFromJwk, TOKEN_ALG, TOKEN_AUDIENCE, TOKEN_ISSUER, type SigningKey } from './auth';
+
+const PERSON = '00000000-0000-4000-8003-000000000002';
 
 /** Signs an arbitrary payload with the real key, so only the claims differ from a good token. */
 async function signed(key: SigningKey, set: (jwt: SignJWT) => SignJWT): Promise<string> {
-  const jwt = new SignJWT({ knd: 'person', pnr: '191212121212', pid: null, auth: true })
+  const jwt = new SignJWT({ knd: 'person', pid: null, auth: true })
     .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setSubject('person:x');
   return set(jwt).sign(key.privateKey);
 }
@@ -31,8 +33,29 @@ describe('finding 6: token lifetime claims are required', () => {
   });
 
   it('a minted token carries exp and iat and verifies', async () => {
-    const { token } = await mintToken(key, { kind: 'person', personalNumber: '191212121212' }, 60);
+    const { token } = await mintToken(key, { kind: 'person', personId: PERSON }, 60);
     await expect(verifier()(token)).resolves.toMatchObject({ kind: 'person' });
+  });
+
+  it('a person token names the person by id only: no personal number in any claim', async () => {
+    const { token } = await mintToken(key, { kind: 'person', personId: PERSON, authority: false }, 60);
+    const payload = decodeJwt(token);
+    expect(payload).toMatchObject({ knd: 'person', pid: PERSON, auth: false, sub: `person:${PERSON}` });
+    expect(payload).not.toHaveProperty('pnr');
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'auth', 'exp', 'iat', 'iss', 'knd', 'pid', 'sub']);
+    const actor = await verifier()(token);
+    expect(actor).toEqual({ kind: 'person', personId: PERSON, authority: false });
+  });
+
+  it('an older token\'s personal-number claim is ignored, and a person token naming nobody is refused', async () => {
+    const old = await signed(key, (j) => j.setIssuedAt(now()).setExpirationTime(now() + 60));
+    await expect(verifier()(old)).resolves.toEqual({ kind: 'person', personId: null, authority: true });
+    const legacy = await new SignJWT({ knd: 'person', pnr: '191212121212', pid: PERSON, auth: false })
+      .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setSubject('person:x').setIssuedAt(now()).setExpirationTime(now() + 60).sign(key.privateKey);
+    expect(await verifier()(legacy)).not.toHaveProperty('personalNumber');
+    const nobody = await new SignJWT({ knd: 'person', pnr: '191212121212', pid: null, auth: false })
+      .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid }).setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setSubject('person:x').setIssuedAt(now()).setExpirationTime(now() + 60).sign(key.privateKey);
+    await expect(verifier()(nobody)).rejects.toThrow(/names no person/);
   });
 
   it('R-AUTH-3: a partner token carries its client id and a unique jti', async () => {

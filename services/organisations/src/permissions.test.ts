@@ -36,7 +36,7 @@ describe('HTTP PermissionSource (organisations → access myAccess)', () => {
   afterAll(async () => { await new Promise((r) => server.close(r)); });
   beforeEach(() => { received.length = 0; mode = 'ok'; });
 
-  const arvid: Actor = { kind: 'person', personalNumber: '196403261230', personId: null, authority: false };
+  const arvid: Actor = { kind: 'person', personId: null, authority: false };
 
   it('R-ROLE-2: asks myAccess with the function, level and organisation, forwarding the caller\'s Authorization', async () => {
     const source = createHttpPermissionSource({ accessUrl: url });
@@ -75,7 +75,7 @@ describe('HTTP PermissionSource (organisations → access myAccess)', () => {
   it('per request: the authority is allowed without asking, and each question is asked once', async () => {
     const asked: string[] = [];
     const counting: PermissionSource = { can: async (_a, fn, access, org) => { asked.push(`${fn} ${access} ${org}`); return false; } };
-    const authority = bindPermissions({ kind: 'person', personalNumber: '191212121212', personId: null, authority: true }, counting, 'Bearer x');
+    const authority = bindPermissions({ kind: 'person', personId: null, authority: true }, counting, 'Bearer x');
     expect(await authority.can('ACCOUNT_INFO', 'UPDATE', 'org-dorotea')).toBe(true);
     const person = bindPermissions(arvid, counting, 'Bearer arvid');
     await person.can('CONTACT_PERSON', 'READ', 'org-dorotea');

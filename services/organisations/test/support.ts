@@ -9,21 +9,21 @@ const fridolf = DEMO.people.find((p) => p.givenName === 'Fridolf')!;
 
 /** The people the tests act as, and what the in-test permission double grants them. */
 export const PEOPLE = {
-  authority: { personalNumber: '191212121212', authority: true },
+  authority: { personId: null, authority: true },
   /** Dorotea's permission administrator: every organisation function with UPDATE in Dorotea. */
-  arvid: { personalNumber: arvid.personalNumber },
-  /** A Dorotea reader: READ only (R-ROLE-2a READER). */
-  reader: { personalNumber: DEMO.andreaSandin.personalNumber },
+  arvid: { personId: arvid.id },
+  /** A Dorotea reader: READ only (R-ROLE-2a READER); not a demo person, so an id of its own. */
+  reader: { personId: '00000000-0000-4000-8003-0000000000a1' },
   /** Aratron's permission administrator: UPDATE everywhere in Aratron, nothing in Dorotea. */
-  fridolf: { personalNumber: fridolf.personalNumber },
+  fridolf: { personId: fridolf.id },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
 const ALL = ['CONTACT_PERSON', 'ACCOUNT_INFO', 'PERFORMING_UNIT', 'MANAGE_USERS'];
 const GRANTS: Record<string, Record<string, { fns: string[]; access: 'READ' | 'UPDATE' }>> = {
-  [PEOPLE.arvid.personalNumber]: { [ORG.dorotea]: { fns: ALL, access: 'UPDATE' } },
-  [PEOPLE.reader.personalNumber]: { [ORG.dorotea]: { fns: ['CONTACT_PERSON', 'ACCOUNT_INFO', 'PERFORMING_UNIT'], access: 'READ' } },
-  [PEOPLE.fridolf.personalNumber]: { [ORG.aratron]: { fns: ALL, access: 'UPDATE' } },
+  [PEOPLE.arvid.personId]: { [ORG.dorotea]: { fns: ALL, access: 'UPDATE' } },
+  [PEOPLE.reader.personId]: { [ORG.dorotea]: { fns: ['CONTACT_PERSON', 'ACCOUNT_INFO', 'PERFORMING_UNIT'], access: 'READ' } },
+  [PEOPLE.fridolf.personId]: { [ORG.aratron]: { fns: ALL, access: 'UPDATE' } },
 };
 
 /** A static in-test PermissionSource following the role matrix's rule that UPDATE implies READ. */
@@ -32,7 +32,7 @@ export const staticPermissions: PermissionSource & { asked: string[] } = {
   async can(actor: Actor, fn, access, organisationId) {
     staticPermissions.asked.push(`${fn} ${access} ${organisationId}`);
     if (actor.kind !== 'person') return false;
-    const grant = GRANTS[actor.personalNumber]?.[organisationId];
+    const grant = actor.personId ? GRANTS[actor.personId]?.[organisationId] : undefined;
     return !!grant && grant.fns.includes(fn) && (grant.access === 'UPDATE' || access === 'READ');
   },
 };

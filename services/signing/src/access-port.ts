@@ -19,6 +19,11 @@ export type ApplyOutcome =
 
 export interface AccessPort {
   personByPersonalNumber(personalNumber: string): Promise<AccessPerson | null>;
+  /**
+   * The person's personal number, read from access's sealed record: BankID's sign requirement
+   * needs it, and session tokens name the person by id only. Null when there is no such person.
+   */
+  personalNumberOf(personId: string): Promise<string | null>;
   /** The caller's (forwarded Authorization) access decision for one function in one organisation. */
   can(authorization: string, organisationId: string, fn: string, access: 'READ' | 'UPDATE'): Promise<boolean>;
   /** Throws AccessUnavailableError when there is no definite answer (network, 5xx): retry later. */
@@ -54,6 +59,12 @@ export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a person look-up.`);
       return (await res.json()) as AccessPerson;
+    },
+    async personalNumberOf(personId) {
+      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/personal-number`, { headers: internalHeaders(opts.secret) });
+      if (res.status === 404) return null;
+      if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a personal-number look-up.`);
+      return ((await res.json()) as { personalNumber: string }).personalNumber;
     },
     async can(authorization, organisationId, fn, access) {
       const res = await call(opts.graphqlUrl, {

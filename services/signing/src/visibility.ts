@@ -47,6 +47,7 @@ export async function requireAuditVisibility(ctx: Context, organisationId: strin
 export async function mayReadReceipt(ctx: Context, receipt: { signerPersonId?: string | null; signerPersonalNumberHash?: string | null; organisationId: string }): Promise<boolean> {
   const actor = requireActor(ctx.actor);
   if (isAuthority(actor)) return true;
-  if (actor.kind === 'person' && ((receipt.signerPersonId && actor.personId === receipt.signerPersonId) || (!!receipt.signerPersonalNumberHash && ctx.deps.vault.hash(actor.personalNumber) === receipt.signerPersonalNumberHash))) return true;
+  // Tokens name the person by id (never by number): the signer is matched by person id.
+  if (actor.kind === 'person' && receipt.signerPersonId && actor.personId === receipt.signerPersonId) return true;
   return can(ctx, receipt.organisationId, 'MANAGE_USERS', 'READ');
 }

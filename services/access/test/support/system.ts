@@ -108,7 +108,11 @@ export async function startAccess(opts: StartOptions = {}) {
     of: (given: string) => keys.token({ personalNumber: person(given).personalNumber }),
     withId: (given: string) => keys.token({ personalNumber: person(given).personalNumber, personId: person(given).id }),
     authority: () => keys.token({ personalNumber: AUTHORITY_PNR, authority: true }),
-    pnr: (personalNumber: string) => keys.token({ personalNumber }),
+    /** Whoever has this number: the token names them by id (a person not known here gets an id nobody has). */
+    pnr: async (personalNumber: string) => {
+      const [row] = await server.orm.em.fork().execute<{ id: string }[]>(`SELECT id FROM access.person WHERE personal_number_hash = ?`, [server.deps.vault.hash(personalNumber)]);
+      return keys.token({ personId: row?.id ?? randomUUID() });
+    },
   };
   const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => server.orm.em.fork().execute<T[]>(q, params);
   const count = async (table: string, where = 'true', params: unknown[] = []) =>

@@ -1,8 +1,10 @@
 /**
  * Development only: `npm run -s token -- <personalNumber>` prints a session token for that
- * person on stdout and nothing else, minted by the same code path the log-in uses.
+ * person on stdout and nothing else, minted by the same code path the log-in uses. The token names
+ * the person by id (never by number): a demo person's fixed id, else the access service's answer.
  */
-import { mintToken, parsePersonalNumber } from '@behorig/kit';
+import { DEMO, mintToken, parsePersonalNumber } from '@behorig/kit';
+import { createHttpAccess } from '../access-port';
 import { loadEnv } from '../env';
 import { authorityNumbers, loadSigningKey } from '../signing-key';
 
@@ -12,8 +14,15 @@ async function main() {
   const input = process.argv[2];
   if (!input) throw new Error('Usage: npm run -s token -- <personalNumber>');
   const { canonical } = parsePersonalNumber(input);
+  const authority = authorityNumbers(env).has(canonical);
+  let personId: string | null = DEMO.people.find((p) => p.personalNumber === canonical)?.id ?? null;
+  if (!personId) {
+    const access = createHttpAccess({ graphqlUrl: env.ACCESS_URL, internalUrl: env.ACCESS_INTERNAL_URL, secret: env.INTERNAL_SECRET });
+    personId = (await access.personByPersonalNumber(canonical).catch(() => null))?.personId ?? null;
+  }
+  if (!personId && !authority) throw new Error('No person with that personal number is known (is the access service running?).');
   const key = await loadSigningKey(env);
-  const { token } = await mintToken(key, { kind: 'person', personalNumber: canonical, authority: authorityNumbers(env).has(canonical) }, env.TOKEN_TTL_SECONDS);
+  const { token } = await mintToken(key, { kind: 'person', personId, authority }, env.TOKEN_TTL_SECONDS);
   process.stdout.write(`${token}\n`);
 }
 

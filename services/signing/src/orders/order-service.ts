@@ -47,19 +47,31 @@ export async function startLogin(em: EntityManager, deps: SigningDeps, endUserIp
 
 export type { SignOrderRequest } from '@behorig/kit';
 
-/** Starts the BankID sign order for a change set; BankID binds it to the caller's personal number. */
+/**
+ * Starts the BankID sign order for a change set; BankID binds it to the caller's personal number.
+ * The token names the caller by person id only, so the number comes from access's sealed record.
+ * Authority staff without a person record cannot sign for an organisation.
+ */
 export async function startSign(em: EntityManager, deps: SigningDeps, actor: Extract<Actor, { kind: 'person' }>, req: SignOrderRequest): Promise<SigningOrderRow> {
-  let personId = actor.personId;
-  if (!personId) personId = (await deps.access.personByPersonalNumber(actor.personalNumber).catch(() => null))?.personId ?? null;
+  const personId = actor.personId;
+  if (!personId) throw forbidden('Only a person with an account in the organisation can sign its changes.', 'NO_ACCOUNT');
+  let personalNumber: string | null;
+  try {
+    personalNumber = await deps.access.personalNumberOf(personId);
+  } catch (e) {
+    if (e instanceof AccessUnavailableError) throw serviceUnavailable('Signing cannot start right now (the access service does not answer). Nothing was changed; try again shortly.', 'PERMISSION_SERVICE_UNAVAILABLE');
+    throw e;
+  }
+  if (!personalNumber) throw forbidden('Only a person with an account in the organisation can sign its changes.', 'NO_ACCOUNT');
   const res = await deps.bankId().sign({
     endUserIp: req.endUserIp,
-    requirement: { personalNumber: actor.personalNumber },
+    requirement: { personalNumber },
     userVisibleData: req.userVisibleData,
     userVisibleDataFormat: 'simpleMarkdownV1',
   });
   const row = em.create(SigningOrderEntity, {
     ...newOrderRow(res, 'SIGN', new Date(deps.now()), req.endUserIp),
-    personalNumberHash: deps.vault.hash(actor.personalNumber),
+    personalNumberHash: deps.vault.hash(personalNumber),
     personId,
     organisationId: req.organisationId,
     changeSetId: req.changeSetId,
@@ -224,7 +236,7 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
       await tx.flush();
       await appendAfterSigningStarted(tx, { id: locked.changeSetId!, digest: locked.digest! }, {
         organisationId: locked.organisationId!, at: completedAt,
-        actor: actorLabel({ kind: 'person', personalNumber: user.personalNumber, personId: locked.personId ?? null, authority: false }),
+        actor: actorLabel({ kind: 'person', personId: locked.personId ?? null, authority: false }),
         actorPersonId: locked.personId ?? null, action: 'changes.signed', target: `changeSet:${locked.changeSetId}`,
         before: null, after: { orderRef: locked.orderRef, digest: locked.digest, receiptId }, source: 'signing', sourceId: null, receiptId,
       });
@@ -298,12 +310,12 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
     locked.personId = personId;
     await tx.flush();
     await appendAuditEvents(tx, [{
-      organisationId: null, at: now, actor: actorLabel({ kind: 'person', personalNumber: pnr, personId, authority }),
+      organisationId: null, at: now, actor: actorLabel({ kind: 'person', personId, authority }),
       actorPersonId: personId, action: 'auth.login', target: personId ? `person:${personId}` : 'authority', before: null,
       after: { orderRef, authority }, source: 'signing', sourceId: null, receiptId: null,
     }]);
   });
-  const { token, expiresAt } = await mintToken(deps.key, { kind: 'person', personalNumber: pnr, personId, authority }, deps.tokenTtlSeconds);
+  const { token, expiresAt } = await mintToken(deps.key, { kind: 'person', personId, authority }, deps.tokenTtlSeconds);
   return { token, expiresAt, personId, authority };
 }
 
@@ -348,6 +360,7 @@ export function assertMayFollow(deps: Pick<SigningDeps, 'vault'>, order: Signing
   if (order.kind === 'LOGIN') return;
   // Without a token the caller is nobody yet: say so (sign in), as every other guarded operation does.
   if (!actor) throw unauthenticated('Sign in to follow this signing order.', 'NOT_SIGNED_IN');
-  if (actor.kind === 'person' && (actor.authority || deps.vault.hash(actor.personalNumber) === order.personalNumberHash)) return;
+  // The token names the caller by person id; the sign order was started for that id.
+  if (actor.kind === 'person' && (actor.authority || (!!actor.personId && actor.personId === order.personId))) return;
   throw forbidden('Only the person signing may follow this signing order.', 'ORDER_NOT_YOURS');
 }

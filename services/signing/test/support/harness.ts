@@ -32,6 +32,11 @@ export function fakeAccess() {
       const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const url = req.url ?? '';
       if (url.startsWith('/internal/') && req.headers['x-internal-secret'] !== DEV_INTERNAL_SECRET) return send(401, { error: 'unauthorised' });
+      const numberOf = /^\/internal\/people\/([^/]+)\/personal-number$/.exec(url);
+      if (numberOf) {
+        const p = [...people.entries()].find(([, v]) => v.personId === numberOf[1]);
+        return p ? send(200, { personalNumber: p[0] }) : send(404, { error: 'not_found' });
+      }
       const person = /^\/internal\/people\/by-personal-number\/(\d+)$/.exec(url);
       if (person) {
         const p = people.get(person[1]);
@@ -51,7 +56,9 @@ export function fakeAccess() {
       if (url === '/graphql') {
         myAccessCalls++;
         const { variables } = JSON.parse(raw);
-        const pnr = String(decodeJwt(String(req.headers.authorization).replace(/^Bearer /, '')).pnr);
+        // Tokens name the caller by person id; grants are kept by personal number, as tests write them.
+        const pid = decodeJwt(String(req.headers.authorization).replace(/^Bearer /, '')).pid;
+        const pnr = [...people.entries()].find(([, v]) => v.personId === pid)?.[0] ?? '';
         const key = `${pnr}|${variables.organisationId}|${variables.function}`;
         const allowed = grants.has(`${key}|${variables.access}`) || (variables.access === 'READ' && grants.has(`${key}|UPDATE`));
         return send(200, { data: { myAccess: { allowed, reason: allowed ? 'role' : 'no role' } } });
