@@ -50,6 +50,8 @@ ENV NODE_ENV=production HEALTHCHECK_PORT=${PORT}
 WORKDIR /app
 COPY --from=prod-deps /app /app
 COPY schema/supergraph.graphql schema/
+# The web client's persisted documents, preloaded by the gateway (docs/operations.md).
+COPY web/persisted-documents.json web/
 COPY --from=build /app/services/kit/dist services/kit/dist
 COPY --from=build /app/${SERVICE}/dist ${SERVICE}/dist
 WORKDIR /app/${SERVICE}

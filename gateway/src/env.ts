@@ -32,6 +32,10 @@ export const loadEnv = () =>
     RATE_LIMIT_TOKEN: positive(30),
     /** Proxies allowed to state the client's address in X-Forwarded-For (addresses, CIDRs, loopback). */
     TRUSTED_PROXIES: list.default([]),
+    /** Persisted documents (docs/operations.md): `require-for-web-origin` limits the web origin to the manifest. */
+    PERSISTED_DOCUMENTS: z.enum(['allow', 'require-for-web-origin']).default('allow'),
+    /** The web client's manifest; default web/persisted-documents.json in the checkout or image. */
+    PERSISTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
   });
 export type Env = ReturnType<typeof loadEnv>;
 

@@ -1,6 +1,7 @@
 import { assertProductionSecrets, startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
+import { loadPersistedManifest } from './persisted-documents';
 
 const env = loadEnv();
 // The gateway vouches for client addresses with the services' credential: never the development one in production.
@@ -27,6 +28,8 @@ runService('gateway', logger, async () => {
     rateLimitStore: rateLimitStore(env),
     trustedProxies: env.TRUSTED_PROXIES,
     internalSecret: env.INTERNAL_SECRET,
+    persistedDocuments: env.PERSISTED_DOCUMENTS_MANIFEST ? loadPersistedManifest(env.PERSISTED_DOCUMENTS_MANIFEST) : undefined,
+    persistedDocumentsMode: env.PERSISTED_DOCUMENTS,
   });
   return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: async () => { await gateway.stop(); await stopTracing(); } };
 });

@@ -19,6 +19,7 @@ import { queryCostPlugin } from './query-cost';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMITS, limitByAddress, rateLimitPlugin, type RateLimits, type RateLimitStore } from './rate-limit';
 import { mountPublicRoutes } from './public-routes';
 import { mountGraphiql } from './graphiql-route';
+import { loadDefaultManifest, ManifestApqCache, requirePersistedForWebOrigin, type PersistedDocumentsMode } from './persisted-documents';
 import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
 import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit';
 import { Counter } from 'prom-client';
@@ -60,6 +61,13 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
   signingBaseUrl?: string;
+  /**
+   * The web client's persisted documents, `{ sha256: text }` (docs/operations.md); default
+   * web/persisted-documents.json when it exists. Preloaded into the APQ cache.
+   */
+  persistedDocuments?: Map<string, string>;
+  /** `require-for-web-origin`: requests from the web origin may only run manifest documents. Default `allow`. */
+  persistedDocumentsMode?: PersistedDocumentsMode;
 }
 
 /**
@@ -150,6 +158,11 @@ export async function buildGateway(opts: GatewayOptions) {
   const limiter = opts.rateLimits === false ? null : await createRateLimiter({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits }, opts.rateLimitStore ?? { kind: 'memory' }, logger, (kind) => refusals.inc({ kind }));
   const httpServer = http.createServer(app);
   const sandbox = opts.sandbox ?? !opts.production;
+  const manifest = opts.persistedDocuments ?? loadDefaultManifest() ?? new Map<string, string>();
+  const persistedMode = opts.persistedDocumentsMode ?? 'allow';
+  // Restricting the web origin to an empty manifest would lock the web client out: fail at start.
+  if (persistedMode === 'require-for-web-origin' && manifest.size === 0) throw new Error('PERSISTED_DOCUMENTS=require-for-web-origin needs the web client\'s manifest (web/persisted-documents.json).');
+  const webOrigins = [opts.webOrigin ?? 'http://localhost:5173'].flat();
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
@@ -169,6 +182,8 @@ export async function buildGateway(opts: GatewayOptions) {
     stopOnTerminationSignals: false,
     // Batched HTTP requests stay off: one operation per request keeps the limits meaningful.
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries, with the web client's manifest known from the start.
+    persistedQueries: { cache: new ManifestApqCache(manifest) },
     validationRules: armor.validationRules,
     formatError: (formatted) => {
       // In production nothing internal (SQL, stack traces, hostnames) reaches the client.
@@ -218,6 +233,7 @@ export async function buildGateway(opts: GatewayOptions) {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    ...(persistedMode === 'require-for-web-origin' ? [requirePersistedForWebOrigin(manifest, webOrigins)] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // A bad or expired token is refused here with UNAUTHENTICATED; no token passes on as

@@ -62,6 +62,7 @@ export const REASONS = {
   TOO_MANY_DIRECTIVES: { code: 'GRAPHQL_VALIDATION_FAILED', meaning: 'The query uses more directives than allowed.' },
   COST_LIMIT_EXCEEDED: { code: 'GRAPHQL_VALIDATION_FAILED', meaning: 'The operation would cost more than allowed (counted with its variables); ask for smaller pages or fewer nested lists.' },
   INVALID_VARIABLES: { code: 'BAD_USER_INPUT', meaning: 'The variables do not fit the operation.' },
+  PERSISTED_DOCUMENT_REQUIRED: { code: 'FORBIDDEN', meaning: "Requests from the web client's origin may only run the web client's persisted documents (docs/operations.md); partner systems send no browser Origin." },
   BATCHING_NOT_ALLOWED: { code: 'BAD_REQUEST', meaning: 'Send one operation per request.' },
   RATE_LIMITED: { code: 'RATE_LIMITED', meaning: 'Too many requests in a short time; wait and try again.' },
   // The gateway's rate limits (docs/operations.md): HTTP 429 with Retry-After and extensions.retryAfterSeconds.

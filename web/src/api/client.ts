@@ -1,6 +1,7 @@
 import { Client, fetchExchange, type CombinedError } from 'urql';
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { clearToken, getToken } from '../auth/session';
 import { config } from '../config';
 
@@ -77,6 +78,9 @@ export function createClient(url: string, onLoggedOut: () => void): Client {
           onLoggedOut();
         },
       })),
+      // Persisted documents (docs/operations.md): the hash of the text graphcache produced, which
+      // the gateway knows from web/persisted-documents.json; the text follows only if it does not.
+      persistedExchange({ preferGetForPersistedQueries: false, enableForMutation: true }),
       fetchExchange,
     ],
   });

@@ -29,6 +29,7 @@ export const reasonsEn: Record<Reason, string> = {
   TOO_MANY_REQUESTS_FROM_ADDRESS: 'Too many requests from your network in a short time. Wait a moment and try again.',
   TOO_MANY_REQUESTS_FROM_CALLER: 'You have made too many requests in a short time. Wait a moment and try again.',
   TOO_MANY_LOGINS: 'Too many sign-ins were started from here in a short time. Wait a moment and try again.',
+  PERSISTED_DOCUMENT_REQUIRED: 'This version of the page is out of date. Reload the page and try again.',
   TOO_MANY_TOKEN_REQUESTS: 'Too many access requests from this network. Wait a moment and try again.',
   RATE_LIMITED: 'Too many requests in a short time. Wait a moment and try again.',
   SUBGRAPH_UNREACHABLE: 'Part of the service is not answering right now, so some information is missing. Try again shortly.',

@@ -29,6 +29,7 @@ export const reasonsSv: Record<Reason, string> = {
   TOO_MANY_REQUESTS_FROM_ADDRESS: 'För många förfrågningar från din uppkoppling på kort tid. Vänta en stund och försök igen.',
   TOO_MANY_REQUESTS_FROM_CALLER: 'Du har gjort för många förfrågningar på kort tid. Vänta en stund och försök igen.',
   TOO_MANY_LOGINS: 'För många inloggningar har startats härifrån på kort tid. Vänta en stund och försök igen.',
+  PERSISTED_DOCUMENT_REQUIRED: 'Den här versionen av sidan är inaktuell. Ladda om sidan och försök igen.',
   TOO_MANY_TOKEN_REQUESTS: 'För många begäranden om åtkomst från den här uppkopplingen. Vänta en stund och försök igen.',
   RATE_LIMITED: 'För många förfrågningar på kort tid. Vänta en stund och försök igen.',
   SUBGRAPH_UNREACHABLE: 'En del av tjänsten svarar inte just nu, så en del uppgifter saknas. Försök igen om en stund.',
