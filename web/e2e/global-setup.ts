@@ -78,6 +78,9 @@ export default async function setup(project: TestProject) {
     BANKID_SIMULATOR_RP_PORT: String(E2E.bankidRp),
     BANKID_SIMULATOR_CONTROL_PORT: String(E2E.bankidControl),
     START_WEB: 'true',
+    // As production may run it (docs/operations.md): the page may only send its persisted documents,
+    // so every journey below also proves the manifest covers what the web client sends.
+    PERSISTED_DOCUMENTS: 'require-for-web-origin',
     FORCE_COLOR: '0',
   };
   const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

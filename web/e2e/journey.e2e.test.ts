@@ -341,6 +341,16 @@ describe('the administrator journey in a real browser against the real system', 
     await shot('15-login-session-expired');
   });
 
+  it('the page may only send its persisted documents (PERSISTED_DOCUMENTS=require-for-web-origin): another document from its origin is refused', async () => {
+    const gatewayUrl = inject('gatewayUrl');
+    const answer = await page.evaluate(async (url) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      return { status: res.status, body: await res.json() };
+    }, gatewayUrl);
+    expect(answer.status).toBe(403);
+    expect(answer.body.errors[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'PERSISTED_DOCUMENT_REQUIRED' });
+  });
+
   it('works at 360 px width with English switched on', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.getByRole('button', { name: 'BankID på den här enheten' }).click();

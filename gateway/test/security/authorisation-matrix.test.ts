@@ -18,6 +18,8 @@ import {
  * the authority in `vars`), so every allowed actor really performs the change.
  *
  * Outcomes: 'ok' (no error, the field answered), or the error code the FIRST error must carry.
+ * The mutations that take only ids are refused once more in hostile-input-ids.test.ts, there with
+ * unknown and malformed ids, every table hashed before and after, and the audit event of the success.
  */
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND';
 type Expect = Record<ActorKey, Outcome>;
