@@ -163,7 +163,7 @@ describe('Hostile input through the gateway: refused with BAD_USER_INPUT and not
         expect(await counts(ACCESS_TABLES)).toEqual(before);
         return;
       }
-      // Accepted: a real calendar date within the rules, the names exactly as given (trimmed).
+      // Accepted: a real calendar date within the rules, the names as given in Unicode NFC, trimmed (R-SIGN-6).
       expect(validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (validTo !== null) expect(validTo <= endOfNextYear && validTo >= validFrom).toBe(true);
       const change = res.data.proposeStaff;
@@ -173,7 +173,7 @@ describe('Hostile input through the gateway: refused with BAD_USER_INPUT and not
       const stored = back.data.organisation.changesToSign.changes.find((c: { id: string }) => c.id === change.id);
       // A person already known (e.g. 19121212-1212, the demo authority administrator) keeps their stored name.
       const known = DEMO.people.find((p) => p.personalNumber === parsePersonalNumber(personalNumber, 'pnr', today).canonical);
-      expect(stored.person).toEqual({ givenName: known?.givenName ?? givenName.trim(), surname: known?.surname ?? surname.trim(), birthDate: change.person.birthDate });
+      expect(stored.person).toEqual({ givenName: known?.givenName ?? givenName.normalize('NFC').trim(), surname: known?.surname ?? surname.normalize('NFC').trim(), birthDate: change.person.birthDate });
       expect(change.person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }), { numRuns: RUNS });
   });
