@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createOutboxRelay, DEMO, DEV_INTERNAL_SECRET, luhnCheckDigit } from '@behorig/kit';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
+import { poll } from './support/poll';
 
 /**
  * The KA Webb story end to end, through the gateway, with the BankID simulator playing the
@@ -15,14 +16,6 @@ const andrea = DEMO.andreaSandin;
 const dorotea = DEMO.organisations.dorotea.id;
 const ubk = DEMO.units.doroteaUbk.id;
 
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('KA Webb flow through the gateway (R-AUTH-1, R-SIGN-1…4, R-AUDIT-1/2)', () => {
   let sys: System;

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createLogger, DEMO, luhnCheckDigit } from '@behorig/kit';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
+import { poll as pollUntil } from './support/poll';
 
 /**
  * Personal numbers never where they need not be: after a full run through the gateway — log-ins
@@ -19,14 +20,8 @@ const stranger = `19850101123${luhnCheckDigit('850101123')}`;
 const forms = (pnr: string) => [pnr, pnr.slice(2), `${pnr.slice(0, 8)}-${pnr.slice(8)}`, `${pnr.slice(2, 8)}-${pnr.slice(8)}`];
 const NUMBERS = [arvid.personalNumber, andrea.personalNumber, stranger];
 
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+
+const poll = <T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000) => pollUntil(fn, done, timeoutMs, 200);
 
 describe('personal numbers at rest and in logs', () => {
   let sys: System;

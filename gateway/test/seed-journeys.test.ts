@@ -2,6 +2,7 @@ import { addDays, luhnCheckDigit, stockholmDate } from '@behorig/kit';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { randomBytes } from 'node:crypto';
 import { startSystem, type System } from './support/system';
+import { poll as pollUntil } from './support/poll';
 
 /**
  * The seeds' journeys by an organisation's own administrator, end to end through the gateway with
@@ -30,14 +31,8 @@ function freshOrgNumber(): string {
   return `${first9.slice(0, 6)}-${first9.slice(6)}${luhnCheckDigit(first9)}`;
 }
 
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+
+const poll = <T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000) => pollUntil(fn, done, timeoutMs, 100);
 
 describe('seed journeys through the gateway with BankID', () => {
   let sys: System;

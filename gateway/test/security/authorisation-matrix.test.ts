@@ -9,6 +9,7 @@ import { startSystem, type System } from '../support/system';
 import {
   ACTORS, ARATRON, ARATRON_UNIT, DOROTEA, VUX, actorTokens, partnerToken, fresh, freshBankgiro, freshOrgNumber, freshPersonalNumber, person, type ActorKey, type Gql,
 } from './actors';
+import { poll } from '../support/poll';
 
 /**
  * The authorisation matrix (R-AUTH-4). Every Query and Mutation field of the composed supergraph
@@ -181,14 +182,6 @@ function supergraphRootFields(): string[] {
   return fields.sort();
 }
 
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Authorisation matrix: every Query and Mutation field × every kind of actor', () => {
   let tokens: Record<ActorKey, string | undefined>;

@@ -6,6 +6,7 @@ import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { randomBytes } from 'node:crypto';
 import { ARATRON, ARATRON_UNIT, freshPersonalNumber, partnerToken, person } from './actors';
+import { poll } from '../support/poll';
 
 /** A fresh surname of letters only (names allow letters, spaces, hyphens and apostrophes). */
 const lettersName = (label: string) => `${label}-${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
@@ -102,14 +103,6 @@ async function entities(sys: System, key: string, f: Fixtures, token?: string, s
   return gqlRequest(sys.urls[subgraphOf(key)], `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeOf(key)} { ${selection} } } }`, { r: [row.representation(f)] }, token);
 }
 
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('R-AUTH-4: entity references (_entities) are authorised like root fields (finding 3)', () => {
   let sys: System;

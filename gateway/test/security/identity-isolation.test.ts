@@ -2,20 +2,13 @@ import { addDays, DEMO, mintToken, stockholmDate } from '@behorig/kit';
 import { gqlRequest } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, DOROTEA, partnerToken, person } from './actors';
+import { poll } from '../support/poll';
 
 /**
  * R-USR-5 through the real gateway: the person record no organisation can rewrite, and no look-up
  * oracle by personal number across organisations. Dorotea's administrator (Arvid) attacks Aratron's
  * Fridolf Halldin, as found.
  */
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('R-USR-5: identity versus membership (findings 1 and 2)', () => {
   let sys: System;
