@@ -163,6 +163,9 @@ export async function runLoad(opts: {
           if (Array.isArray(r?.data?.changeAuthorisationPeriod)) {
             created.periodChanges++;
             created.periodChangedPersons += ids.length;
+            // An end date moved later waits in the changes to sign; sign them now, as an administrator
+            // would, so no proposal is left to go stale under a later period change (CONFLICT).
+            await proposeAndSign(org);
           }
         } finally {
           signingBusy.delete(org.id);
