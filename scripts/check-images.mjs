@@ -152,7 +152,10 @@ try {
     const stages = build(join(context, 'Dockerfile'), { SERVICE: service, PORT: String(port) }, tag);
     const rt = stages.runtime;
     const app = join(rt.root, 'app');
-    const present = DEV_ONLY.filter((p) => existsSync(join(app, 'node_modules', p)));
+    // The gateway serves the offline explorer's React UMD files itself (/graphiql, docs/operations.md):
+    // react is a runtime dependency there, and a development one everywhere else.
+    const devOnly = tag === 'gateway' ? DEV_ONLY.filter((p) => p !== 'react') : DEV_ONLY;
+    const present = devOnly.filter((p) => existsSync(join(app, 'node_modules', p)));
     if (present.length) fail(`${tag} image holds development packages: ${present.join(', ')}`);
     if (rt.user !== 'node') fail(`${tag} image runs as ${rt.user}, not node`);
     if (!rt.healthcheck?.includes('/ready')) fail(`${tag} image has no HEALTHCHECK on /ready`);
