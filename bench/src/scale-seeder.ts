@@ -3,9 +3,9 @@ import pg from 'pg';
 import { DEMO, createOrm, stockholmDate } from '@behorig/kit';
 import { entities as organisationEntities } from '@behorig/organisations/src/entities';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
-import { entities as accessEntities } from '@behorig/access/src/entities';
+import { OutboxEventEntity as accessOutboxEntity } from '@behorig/kit';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
-import { roles as catalogueRoles } from '@behorig/access/src/domain/role-catalogue.data';
+import { roles as catalogueRoles } from '@behorig/access/src/modules/roles/rules/role-catalogue.data';
 import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { link } from '@behorig/signing/src/audit/audit-chain';
@@ -51,7 +51,8 @@ export interface ScaleCounts {
 export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
     ['organisations', organisationEntities, organisationMigrations],
-    ['access', accessEntities, accessMigrations],
+    // access has no entities of its own (stores with SQL); the ORM only runs its migrations.
+    ['access', [accessOutboxEntity], accessMigrations],
     ['signing', signingEntities, signingMigrations],
   ] as const) {
     const orm = await createOrm({ clientUrl: databaseUrl, schema, entities: [...entities], migrations: [...migrations], poolMax: 1 });

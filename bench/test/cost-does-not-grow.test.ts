@@ -2,7 +2,7 @@ import pg from 'pg';
 import { createReceiptVerifier, generatePersonalNumberKey } from '@behorig/kit';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '@behorig/access/src/server';
-import type { UnitDirectory } from '@behorig/access/src/unit-directory';
+import type { UnitDirectory } from '@behorig/access/src/clients/organisations.client';
 import { migrateAll, seedScale } from '../src/scale-seeder';
 
 /**
