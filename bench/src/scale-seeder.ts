@@ -5,7 +5,6 @@ import { createOrm } from '@behorig/kit/db';
 import { stockholmDate } from '@behorig/kit/dates';
 import { entities as organisationEntities } from '@behorig/organisations/src/entities';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
-import { OutboxEventEntity as accessOutboxEntity } from '@behorig/kit';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { roles as catalogueRoles } from '@behorig/access/src/modules/roles/rules/role-catalogue.data';
 import { entities as signingEntities } from '@behorig/signing/src/entities';
@@ -54,7 +53,7 @@ export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
     ['organisations', organisationEntities, organisationMigrations],
     // access has no entities of its own (stores with SQL); the ORM only runs its migrations.
-    ['access', [accessOutboxEntity], accessMigrations],
+    ['access', [], accessMigrations],
     ['signing', signingEntities, signingMigrations],
   ] as const) {
     const orm = await createOrm({ clientUrl: databaseUrl, schema, entities: [...entities], migrations: [...migrations], poolMax: 1 });

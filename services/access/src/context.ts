@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { clientAddressOf, type Actor, type PersonalNumberVault, type ReceiptVerifier } from '@behorig/kit';
+import { clientAddressOf, type Actor } from '@behorig/kit/auth';
+import { type PersonalNumberVault } from '@behorig/kit/vault';
+import { type ReceiptVerifier } from '@behorig/kit/receipt';
 import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './clients/organisations.client';
 import type { SigningClient } from './clients/signing.client';
 import { createPeopleLoaders } from './modules/people/people.store';

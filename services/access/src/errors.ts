@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { ValidationError, badInput, conflict, forbidden } from '@behorig/kit';
+import { ValidationError, badInput, conflict, forbidden } from '@behorig/kit/errors';
 import { ConflictRuleError, ForbiddenRuleError } from './modules/rule-errors';
 import { DirectoryUnavailableError } from './clients/organisations.client';
 import { SigningUnavailableError } from './clients/signing.client';
 
-import { serviceUnavailable } from '@behorig/kit';
+import { serviceUnavailable } from '@behorig/kit/errors';
 
 export { serviceUnavailable };
 

@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from '@behorig/kit';
+import { DateScalar, DateTimeScalar } from '@behorig/kit/server';
 import type { Resolvers } from './generated/resolvers-types';
 import * as people from './modules/people/resolvers/Person';
 import * as peopleQuery from './modules/people/resolvers/Query';

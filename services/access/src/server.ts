@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createLogger, createPersonalNumberVault, createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, OutboxEventEntity, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
+import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
+import { createPersonalNumberVault } from '@behorig/kit/vault';
+import { createReceiptVerifier, type ReceiptVerifier } from '@behorig/kit/receipt';
+import { stockholmDate } from '@behorig/kit/dates';
+import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type AccessDeps, type Context } from './context';
@@ -57,9 +61,7 @@ export function buildServer(opts: AccessBuildOptions) {
     schema: 'access',
     typeDefs,
     resolvers,
-    // No entities of its own: the stores read and write with SQL (docs/architecture.md). The kit's
-    // outbox entity is named so the outbox backlog metric is served.
-    entities: [OutboxEventEntity],
+    // No entities: the stores read and write with SQL (docs/architecture.md).
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string; socket?: { remoteAddress?: string } }),
     seed: (em) => seedDemoData(em, vault),

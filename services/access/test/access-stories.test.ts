@@ -1,4 +1,5 @@
-import { DEMO, luhnCheckDigit } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 
 const validPnr = (yyyymmdd: string, serial: string) => `${yyyymmdd}${serial}${luhnCheckDigit(yyyymmdd.slice(2) + serial)}`;
 const MAJA = validPnr('19850214', '238');

@@ -1,4 +1,4 @@
-import { internalHeaders, type SignOrderRequest } from '@behorig/kit';
+import { internalHeaders, type SignOrderRequest } from '@behorig/kit/auth';
 
 export type { SignOrderRequest };
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PersonalNumberVault } from '@behorig/kit';
+import type { PersonalNumberVault } from '@behorig/kit/vault';
 
 /**
  * Start-up backfill for migration 003 (read its comment): seals every personal number still
@@ -7,7 +7,7 @@ import type { PersonalNumberVault } from '@behorig/kit';
  * One UPDATE per batch of up to 1,000 rows, each batch its own short transaction, rows claimed
  * with FOR UPDATE SKIP LOCKED so two instances starting together never seal a row twice.
  */
-const COLUMNS = [
+export const SEALED_COLUMNS = [
   { table: 'person', plain: 'personal_number', hash: 'personal_number_hash', enc: 'personal_number_enc' },
   { table: 'pending_change', plain: 'personal_number', hash: 'personal_number_hash', enc: 'personal_number_enc' },
   { table: 'agreement', plain: 'admin_personal_number', hash: 'admin_personal_number_hash', enc: 'admin_personal_number_enc' },
@@ -19,7 +19,7 @@ export const BACKFILL_BATCH = 1000;
 /** Returns how many rows were sealed per table (0 everywhere on every start after the first). */
 export async function sealPlaintextPersonalNumbers(em: EntityManager, vault: PersonalNumberVault, batch = BACKFILL_BATCH): Promise<Record<string, number>> {
   const sealed: Record<string, number> = {};
-  for (const c of COLUMNS) {
+  for (const c of SEALED_COLUMNS) {
     sealed[c.table] = 0;
     for (;;) {
       const n = await em.fork().transactional(async (tx) => {

@@ -1,4 +1,5 @@
-import { forbidden, isAuthority, requireActor, type Actor } from '@behorig/kit';
+import { forbidden } from '@behorig/kit/errors';
+import { isAuthority, requireActor, type Actor } from '@behorig/kit/auth';
 import type { Context, Loaders } from '../context';
 import { holdsFunction } from '../modules/roles/rules/access-level.rules';
 import type { Access } from '../modules/roles/rules/role-catalogue.data';

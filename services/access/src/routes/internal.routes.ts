@@ -1,6 +1,8 @@
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { parsePersonalNumber, requireInternalSecret, ValidationError } from '@behorig/kit';
+import { parsePersonalNumber } from '@behorig/kit/identity';
+import { requireInternalSecret } from '@behorig/kit/auth';
+import { ValidationError } from '@behorig/kit/errors';
 import { applyChangeSet, type ApplyDeps } from '../modules/changes/change-set-apply.service';
 import { endSigning } from '../modules/changes/changes.service';
 import { findLoginCandidate, findSealedNumber } from '../modules/people/people.store';

@@ -1,5 +1,5 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import type { Logger } from '@behorig/kit';
+import type { Logger } from '@behorig/kit/server';
 
 /**
  * One debug line per HTTP request (method, path, status, duration) and one error line per failure

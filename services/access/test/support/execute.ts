@@ -1,4 +1,4 @@
-import type { Actor } from '@behorig/kit';
+import type { Actor } from '@behorig/kit/auth';
 import { createContext } from '../../src/context';
 import type { buildServer } from '../../src/server';
 

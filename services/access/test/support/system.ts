@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO, createReceiptVerifier, mintReceipt } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createReceiptVerifier, mintReceipt } from '@behorig/kit/receipt';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '../../src/server';
 import { createHttpSigningClient } from '../../src/clients/signing.client';

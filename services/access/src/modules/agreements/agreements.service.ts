@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, parsePersonalNumber, parsePersonName, writeOutboxEvent } from '@behorig/kit';
+import { badInput, conflict, notFound } from '@behorig/kit/errors';
+import { parsePersonalNumber, parsePersonName } from '@behorig/kit/identity';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
 import type { Context } from '../../context';
 import { activateBy, effectiveAgreementStatus, nextAgreementStatus, type AgreementStatus } from './rules/last-administrator.rules';
 import { STARTING_ADMINISTRATOR_ROLE } from '../roles/rules/role-catalogue.data';

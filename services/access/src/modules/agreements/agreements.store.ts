@@ -1,4 +1,4 @@
-import { byIdLoader } from '@behorig/kit';
+import { byIdLoader } from '@behorig/kit/db';
 import { columnList, placeholders, toDate, type Db } from '../columns';
 import type { AgreementStatus } from './rules/last-administrator.rules';
 

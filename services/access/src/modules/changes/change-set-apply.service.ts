@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { receiptSignedBy, writeOutboxEvent, type Actor, type PersonalNumberVault, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit';
+import { receiptSignedBy, type ReceiptClaims, type ReceiptVerifier } from '@behorig/kit/receipt';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
+import { type Actor } from '@behorig/kit/auth';
+import { type PersonalNumberVault } from '@behorig/kit/vault';
 import { wouldLeaveNoAdministrator, type AdministratorChange } from '../agreements/rules/last-administrator.rules';
 import { digestOf } from './rules/pending-change.rules';
 import { loadCatalogue, type CatalogueRole } from '../roles/roles.store';

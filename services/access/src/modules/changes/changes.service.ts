@@ -1,4 +1,8 @@
-import { badInput, conflict, forbidden, notFound, parsePersonalNumber, parsePersonName, writeOutboxEvent, ValidationError, type Actor, type PersonalNumberVault, isUuid } from '@behorig/kit';
+import { badInput, conflict, forbidden, notFound, ValidationError, isUuid } from '@behorig/kit/errors';
+import { parsePersonalNumber, parsePersonName } from '@behorig/kit/identity';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
+import { type Actor } from '@behorig/kit/auth';
+import { type PersonalNumberVault } from '@behorig/kit/vault';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context';
 import { assertSignable, assertSigningTextFits } from './rules/change-set.rules';

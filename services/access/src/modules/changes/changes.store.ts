@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { byIdLoader, childrenLoader } from '@behorig/kit';
+import { byIdLoader, childrenLoader } from '@behorig/kit/db';
 import { columnList, placeholders, toDate, type Db } from '../columns';
 import type { ChangeSetStatus } from './rules/change-set.rules';
 

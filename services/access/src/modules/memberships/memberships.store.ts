@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { childrenLoader } from '@behorig/kit';
+import { childrenLoader } from '@behorig/kit/db';
 import { columnList, pgUuidArray, placeholders, toDate, type Db } from '../columns';
 import { personColumns, toPersonRow, type PersonRecord, type PersonRow } from '../people/people.store';
 

@@ -1,4 +1,6 @@
-import { badInput, conflict, notFound, writeOutboxEvent, isUuid, connection, pageArgs, escapeLike } from '@behorig/kit';
+import { badInput, conflict, notFound, isUuid } from '@behorig/kit/errors';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
+import { connection, pageArgs, escapeLike } from '@behorig/kit/db';
 import type { Context } from '../../context';
 import { describeIneligible, planPeriodChange, splitPeriodChange, type PeriodChangePerson } from './rules/authorisation-period.rules';
 import { planEndEmployment, type Employment, type EndEmploymentPlan } from './rules/end-employment.rules';

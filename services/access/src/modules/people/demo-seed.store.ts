@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO, parsePersonalNumber, type DemoOrgKey, type DemoUnitKey, type PersonalNumberVault } from '@behorig/kit';
+import { DEMO, type DemoOrgKey, type DemoUnitKey } from '@behorig/kit/demo';
+import { parsePersonalNumber } from '@behorig/kit/identity';
+import { type PersonalNumberVault } from '@behorig/kit/vault';
 import { randomUUID } from 'node:crypto';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { byIdLoader } from '@behorig/kit';
+import { byIdLoader } from '@behorig/kit/db';
 import { columnList, placeholders, toDate, type Db } from '../columns';
 
 /**

@@ -1,4 +1,4 @@
-import { requireActor, isAuthority } from '@behorig/kit';
+import { requireActor, isAuthority } from '@behorig/kit/auth';
 import type { Context } from '../../context';
 import type { Access } from '../roles/rules/role-catalogue.data';
 import { checkAccess, computePermissionScopes, type AccessDecision, type PermissionScope } from './rules/membership.rules';

@@ -1,4 +1,5 @@
-import { parsePersonalNumber, requireActor } from '@behorig/kit';
+import { parsePersonalNumber } from '@behorig/kit/identity';
+import { requireActor } from '@behorig/kit/auth';
 import type { AgreementResolvers } from '../../../generated/resolvers-types';
 import { effectiveAgreementStatus } from '../rules/last-administrator.rules';
 import { maySeeAgreementOf } from '../../../policy/access.policy';

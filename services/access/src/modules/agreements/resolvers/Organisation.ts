@@ -1,4 +1,4 @@
-import { requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
 import type { OrganisationResolvers } from '../../../generated/resolvers-types';
 import { maySeeAgreementOf } from '../../../policy/access.policy';
 

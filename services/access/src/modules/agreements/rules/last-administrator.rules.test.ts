@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { ConflictRuleError } from '../../rule-errors';
 import {
   ACTIVATION_DAYS,

@@ -1,4 +1,5 @@
-import { ValidationError, addDays, isValidIsoDate } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
+import { addDays, isValidIsoDate } from '@behorig/kit/dates';
 import { ConflictRuleError } from '../../rule-errors';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import {
   MAX_SIGNING_TEXT_BYTES,
   assertCanApply,

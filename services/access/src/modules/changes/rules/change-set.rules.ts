@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { ConflictRuleError } from '../../rule-errors';
 import type { RolesByCode } from '../../roles/rules/role-catalogue.data';
 

@@ -1,4 +1,5 @@
-import { ValidationError, isValidIsoDate } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
+import { isValidIsoDate } from '@behorig/kit/dates';
 
 /**
  * Authorisation periods (R-PERIOD-1…5). Dates are Europe/Stockholm calendar dates as `YYYY-MM-DD`

@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { optionalStaffEmail } from './email.rules';
 
 describe('staff e-mail addresses', () => {

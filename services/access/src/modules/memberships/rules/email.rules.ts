@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]+\.[^\s@<>]{2,}$/;
 

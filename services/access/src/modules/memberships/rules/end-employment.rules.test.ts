@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { isActiveOn } from './authorisation-period.rules';
 import { ForbiddenRuleError } from '../../rule-errors';
 import { planEndEmployment, schoolFormChoices, type Employment, type EndEmploymentRequest } from './end-employment.rules';

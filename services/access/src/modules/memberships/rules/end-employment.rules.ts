@@ -1,4 +1,5 @@
-import { ValidationError, isValidIsoDate } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
+import { isValidIsoDate } from '@behorig/kit/dates';
 import { ForbiddenRuleError } from '../../rule-errors';
 
 /**

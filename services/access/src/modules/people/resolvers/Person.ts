@@ -1,4 +1,5 @@
-import { isUuid, requireActor } from '@behorig/kit';
+import { isUuid } from '@behorig/kit/errors';
+import { requireActor } from '@behorig/kit/auth';
 import type { PersonResolvers } from '../../../generated/resolvers-types';
 import { permissionScopesOf } from '../../scopes/scopes.service';
 import { guard } from '../../../errors';

@@ -1,4 +1,6 @@
-import { forbidden, isAuthority, parsePersonalNumber, requireActor } from '@behorig/kit';
+import { forbidden } from '@behorig/kit/errors';
+import { isAuthority, requireActor } from '@behorig/kit/auth';
+import { parsePersonalNumber } from '@behorig/kit/identity';
 import type { QueryResolvers } from '../../../generated/resolvers-types';
 import { findPersonByHash } from '../people.store';
 import { canSeePerson, mayFindByNumber, requireManageUsers } from '../../../policy/access.policy';

@@ -1,4 +1,4 @@
-import { requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
 import type { QueryResolvers } from '../../../generated/resolvers-types';
 
 export const Query: QueryResolvers = {

@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { checkAccess, computePermissionScopes, validateStaffGrant, type KnownUnit, type Membership } from './membership.rules';
 import { catalogueRolesByCode as rolesByCode, type Access } from '../../roles/rules/role-catalogue.data';
 import { thrown } from '../../../../test/support/thrown';

@@ -1,4 +1,5 @@
-import { ValidationError, isValidIsoDate } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
+import { isValidIsoDate } from '@behorig/kit/dates';
 import { grantsAccess } from '../../roles/rules/access-level.rules';
 import { periodStateOn, type Period } from '../../memberships/rules/authorisation-period.rules';
 import type { Access, RoleLike, RolesByCode } from '../../roles/rules/role-catalogue.data';
