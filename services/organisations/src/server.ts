@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit';
-import { entities } from './entities';
+import { createSubgraph, loadTypeDefs, OutboxEventEntity, type SubgraphBuildOptions } from '@behorig/kit';
 import { migrations } from './migrations';
-import { resolvers } from './resolvers';
+import { resolvers } from './modules';
 import { createContext, type Context } from './context';
 import { seedDemoData } from './demo-seed';
-import { createHttpPermissionSource, type PermissionSource } from './permissions';
+import { createHttpPermissionSource, type PermissionSource } from './clients/access.client';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -27,7 +26,9 @@ export const buildServer = (opts: OrganisationsBuildOptions) => {
     schema: 'organisations',
     typeDefs,
     resolvers,
-    entities,
+    // No entities of its own: the stores read and write with SQL (docs/architecture.md). kit's
+    // outbox entity marks the service as one with an audit outbox, for its backlog metric.
+    entities: [OutboxEventEntity],
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, permissions, req.headers.authorization),
     seed: seedDemoData,

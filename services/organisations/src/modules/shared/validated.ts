@@ -1,0 +1,14 @@
+import { actorLabel, ValidationError, toBadInput, type Actor } from '@behorig/kit';
+
+/** Runs a domain check; a rule's ValidationError becomes BAD_USER_INPUT naming the field. */
+export function validated<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ValidationError) throw toBadInput(e);
+    throw e;
+  }
+}
+
+/** `updatedBy`: the same label the audit log uses (kit actorLabel), never a personal number (R-USR-1). */
+export const changedByLabel = (actor: Actor): string => actorLabel(actor);
