@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '@behorig/kit';
+import type { Actor } from '@behorig/kit/auth';
+import { createPermissionClient, type PermissionSource } from '@behorig/kit/permissions';
 import { createPolicy, type Policy } from './policy/organisations.policy';
-import { bindPermissions } from './policy/permission-client';
-import type { PermissionSource } from './clients/access.client';
 import { createOrganisationStore } from './modules/organisations/organisations.store';
 import { createUnitStore } from './modules/units/units.store';
 import { createContactStore } from './modules/contacts/contacts.store';
@@ -36,7 +35,7 @@ export interface Context {
 export function createContext(actor: Actor | null, em: EntityManager, source: PermissionSource, authorization?: string): Context {
   return {
     actor,
-    policy: createPolicy(actor, bindPermissions(actor, source, authorization)),
+    policy: createPolicy(actor, createPermissionClient(actor, source, authorization)),
     stores: createStores(em),
     transaction: (work) => em.transactional((tx) => work({ stores: createStores(tx), audit: (who, event) => audit(tx, who, event) })),
   };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit';
+import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit/demo';
 import { createStores } from './context';
 
 const orgId = (key: string) => DEMO.organisations[key as keyof typeof DEMO.organisations].id;

@@ -1,4 +1,4 @@
-import { runMigrationJob } from '@behorig/kit';
+import { runMigrationJob } from '@behorig/kit/db';
 import { migrations } from './migrations';
 
 /** The migration job: `node dist/migrate.js` applies pending migrations and exits (docs/deploy.md). */

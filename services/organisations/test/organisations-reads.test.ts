@@ -1,5 +1,5 @@
-import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit';
-import { ORG, startOrganisations, staticPermissions, type Org } from './support';
+import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit/demo';
+import { ORG, startOrganisations, type Org } from './support';
 import { SEARCH_EXPR } from '../src/modules/organisations/organisations.store';
 
 let org: Org;
@@ -57,9 +57,9 @@ describe('reading organisations (R-ORG-1) and who may read what', () => {
   });
 
   it('the permission question is asked once per request, however many fields need it', async () => {
-    staticPermissions.asked.length = 0;
+    org.permissions.asked.length = 0;
     await org.gql('fridolf', `query($id: ID!) { organisation(id: $id) { phone fax website postalAddress } }`, { id: ORG.aratron });
-    expect(staticPermissions.asked).toEqual([`CONTACT_PERSON READ ${ORG.aratron}`]);
+    expect(org.permissions.asked).toEqual([`CONTACT_PERSON READ ${ORG.aratron}`]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createOrm, migrateUnderLock } from '@behorig/kit';
+import { createOrm, migrateUnderLock } from '@behorig/kit/db';
 import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '../src/server';
 import { migrations } from '../src/migrations';

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@behorig/kit';
+import { DateTimeScalar } from '@behorig/kit/server';
 import type { Resolvers } from '../generated/resolvers-types';
 import * as organisations from './organisations/resolvers';
 import * as units from './units/resolvers';

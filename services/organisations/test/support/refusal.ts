@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 
 /** Runs `fn`, expecting a ValidationError; returns it so the field and message can be checked. */
 export function refusal(fn: () => unknown): ValidationError {

@@ -1,4 +1,4 @@
-import { conflict, notFound } from '@behorig/kit';
+import { conflict, notFound } from '@behorig/kit/errors';
 import type { CreateServiceInput } from '../../generated/resolvers-types';
 import type { Context } from '../../context';
 import { requiredText } from '../shared/rules/text.rules';

@@ -1,4 +1,4 @@
-import { byIdLoader } from '@behorig/kit';
+import { byIdLoader } from '@behorig/kit/db';
 import { columnList, type Db, type RawRow } from '../shared/db';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */

@@ -1,4 +1,5 @@
-import { badInput, notFound, type Actor } from '@behorig/kit';
+import { type Actor } from '@behorig/kit/auth';
+import { badInput, notFound } from '@behorig/kit/errors';
 import type {
   AccountReviewStatus, ContactPersonChangeInput, ContactPersonInput, PaymentAccountChangeInput, PaymentAccountInput,
 } from '../../generated/resolvers-types';
@@ -14,7 +15,7 @@ import type { ContactPersonRow, PaymentAccountRow } from './contacts.store';
 const CONTACT_FIELDS = ['id', 'givenName', 'surname', 'email', 'phone1', 'phone2', 'adminContact'] as const;
 const ACCOUNT_FIELDS = ['id', 'type', 'number', 'reviewStatus', 'isDefault'] as const;
 
-/** The organisation, after the policy allowed CONTACT_PERSON or ACCOUNT_INFO UPDATE in it (R-ROLE-2). */
+/** The organisation, after the policy allowed CONTACT_PERSON or ACCOUNT_INFO (UPDATE) in it (R-ROLE-2). */
 async function organisationForUpdate(ctx: Context, organisationId: string, what: 'contactPersons' | 'paymentAccounts'): Promise<{ org: OrganisationRow; who: Actor }> {
   ctx.policy.readDirectory();
   const org = await ctx.stores.organisations.byId.load(organisationId);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { childrenLoader, isUuid } from '@behorig/kit';
+import { childrenLoader } from '@behorig/kit/db';
+import { isUuid } from '@behorig/kit/errors';
 import { assignments, columnList, textOrNull, toDate, type Db, type RawRow } from '../shared/db';
 import type { AccountReviewStatus, PaymentAccountType } from './rules/payment-account.rules';
 

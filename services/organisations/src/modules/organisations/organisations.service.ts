@@ -1,4 +1,6 @@
-import { connection, notFound, conflict, pageArgs, parseOrgNumber } from '@behorig/kit';
+import { connection, pageArgs } from '@behorig/kit/db';
+import { notFound, conflict } from '@behorig/kit/errors';
+import { parseOrgNumber } from '@behorig/kit/identity';
 import type { ChangeOrganisationInput, CreateOrganisationInput } from '../../generated/resolvers-types';
 import type { Context } from '../../context';
 import { optionalPhone, optionalText, optionalWebsite, requiredText } from '../shared/rules/text.rules';
@@ -47,7 +49,7 @@ export async function createOrganisation(ctx: Context, input: CreateOrganisation
   });
 }
 
-/** R-ORG-1: contact details by CONTACT_PERSON UPDATE; the name by the authority only. */
+/** R-ORG-1: contact details by CONTACT_PERSON (UPDATE); the name by the authority only. */
 export async function changeOrganisation(ctx: Context, id: string, input: ChangeOrganisationInput): Promise<OrganisationRow> {
   ctx.policy.readDirectory();
   const current = await ctx.stores.organisations.byId.load(id);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { byIdLoader, escapeLike } from '@behorig/kit';
+import { byIdLoader, escapeLike } from '@behorig/kit/db';
 import { assignments, columnList, textOrNull, toDate, uuidsOnly, type Db, type RawRow } from '../shared/db';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { writeOutboxEvent, type Actor } from '@behorig/kit';
+import { type Actor } from '@behorig/kit/auth';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
 
 export const SCHEMA = 'organisations';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '@behorig/kit';
+import { isUuid } from '@behorig/kit/errors';
 
 /**
  * What a store needs of MikroORM: plain SQL on the request's fork or on a transaction's

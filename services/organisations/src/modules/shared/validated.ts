@@ -1,4 +1,6 @@
-import { actorLabel, ValidationError, toBadInput, type Actor } from '@behorig/kit';
+import { type Actor } from '@behorig/kit/auth';
+import { ValidationError, toBadInput } from '@behorig/kit/errors';
+import { actorLabel } from '@behorig/kit/outbox';
 
 /** Runs a domain check; a rule's ValidationError becomes BAD_USER_INPUT naming the field. */
 export function validated<T>(check: () => T): T {

@@ -1,4 +1,5 @@
-import { badInput, conflict, notFound, type Actor } from '@behorig/kit';
+import { type Actor } from '@behorig/kit/auth';
+import { badInput, conflict, notFound } from '@behorig/kit/errors';
 import type { AddressInput, CreateUnitInput } from '../../generated/resolvers-types';
 import type { Context } from '../../context';
 import { parsePostalCode } from './rules/postal-code.rules';
@@ -17,7 +18,7 @@ const parseAddress = (a: AddressInput, prefix: string) => ({
   city: requiredText(a.city, `${prefix}city`, 'The city', 100),
 });
 
-/** Loads the unit and asks the policy for PERFORMING_UNIT UPDATE in its organisation (R-ROLE-2). */
+/** Loads the unit and asks the policy for PERFORMING_UNIT (UPDATE) in its organisation (R-ROLE-2). */
 async function unitForUpdate(ctx: Context, id: string): Promise<{ unit: UnitRow; who: Actor }> {
   ctx.policy.readDirectory();
   const unit = await ctx.stores.units.byId.load(id);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { byIdLoader, childrenLoader } from '@behorig/kit';
+import { byIdLoader, childrenLoader } from '@behorig/kit/db';
 import { columnList, toDate, toDateOrNull, uuidsOnly, valuesList, type Db, type RawRow } from '../shared/db';
 import { schoolFormColumns, toSchoolForm, type SchoolFormRow } from '../catalogue/catalogue.store';
 

@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 
 /** R-ORG-2 service codes are API identifiers: upper case, digits and underscores ("RUSTA_OCH_MATCHA"). */
 export function parseServiceCode(input: string, field = 'code'): string {

@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { luhnValid } from './luhn.rules';
 
 /** R-ORG-1 payment accounts: bankgiro or plusgiro, with a Luhn check digit. */

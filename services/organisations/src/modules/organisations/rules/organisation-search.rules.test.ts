@@ -1,4 +1,4 @@
-import { parseOrgNumber } from '@behorig/kit';
+import { parseOrgNumber } from '@behorig/kit/identity';
 import { normaliseSearch } from './organisation-search.rules';
 import { refusal } from '../../../../test/support/refusal';
 

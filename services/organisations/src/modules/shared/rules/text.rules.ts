@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 
 /** Trimmed, non-empty text of bounded length; a person reads the message. */
 export function requiredText(input: string | null | undefined, field: string, label: string, max = 200): string {

@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 
 /**
  * Swedish postal codes (R-ORG-3 addresses): five digits, written `NNN NN`. Accepts "91731",
