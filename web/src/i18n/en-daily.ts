@@ -21,7 +21,6 @@ export const enDaily: Record<keyof typeof svDaily, string> = {
   'person.goSign': 'Go to Users to sign',
   'person.log': 'Events in the log',
   'person.noEvents': 'No events about this person.',
-  'person.logLimited': 'Showing events among the {count} newest of the organisation’s log.',
   'staff.renew': 'New authorisation period',
   'staff.filters': 'Search and filter users',
   'staff.statusFilter': 'Status',

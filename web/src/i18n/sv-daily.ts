@@ -23,7 +23,6 @@ export const svDaily = {
   'person.goSign': 'Gå till Användare att signera',
   'person.log': 'Händelser i loggen',
   'person.noEvents': 'Inga händelser om den här personen.',
-  'person.logLimited': 'Visar händelser bland de {count} senaste i organisationens logg.',
   'staff.renew': 'Ny behörighetsperiod',
   'staff.filters': 'Sök och filtrera användare',
   'staff.statusFilter': 'Status',
