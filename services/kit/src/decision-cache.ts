@@ -47,10 +47,6 @@ export interface DecisionCache<V> {
   dropConnection(): void;
 }
 
-/** The key of one decision: who asks, where, what, at which level, on which day. */
-export const decisionKey = (actor: string, organisationId: string, fn: string, access: string, day: string, unitId?: string | null) =>
-  `${actor}|${organisationId}|${unitId ?? ''}|${fn}|${access}|${day}`;
-
 export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCache<V> {
   const channel = opts.channel ?? PERMISSION_INDEX_CHANNEL;
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`Invalid channel ${channel}`);

@@ -1,4 +1,6 @@
-import { connection, forbidden, isAuthority, pageArgs, requireActor, type Actor } from '@behorig/kit';
+import { isAuthority, requireActor, type Actor } from '@behorig/kit/auth';
+import { connection, pageArgs } from '@behorig/kit/db';
+import { forbidden } from '@behorig/kit/errors';
 import type { Context } from '../../context';
 import type { Access, PermissionScope } from '../../domain';
 import { findCheckRow, findScopeRows, findWhoCanPage, type WhoCanPersonRow } from './permission-index.store';

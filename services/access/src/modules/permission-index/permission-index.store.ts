@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PERMISSION_INDEX_CHANNEL } from '@behorig/kit/db';
 import { INSERT_GRANTS, REBUILD_PERMISSION_INDEX_SQL } from './permission-index.sql';
 import type { Access } from '../../domain';
 
@@ -8,8 +9,8 @@ import type { Access } from '../../domain';
  * Dates travel as `YYYY-MM-DD` text both ways.
  */
 
-/** The PostgreSQL channel on which a change to the index is announced (docs/deploy.md). */
-export const PERMISSION_INDEX_CHANNEL = 'access_permission_index';
+/** The PostgreSQL channel on which a change to the index is announced (kit's decision cache listens; docs/deploy.md). */
+export { PERMISSION_INDEX_CHANNEL };
 
 /**
  * Recomputes the rows of these people in one organisation from their memberships, in the caller's
