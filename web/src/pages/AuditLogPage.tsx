@@ -23,7 +23,7 @@ export const AuditLogDocument = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { id seq at action target before after hash actorLabel actor { id givenName surname } receipt { id } }
+          node { id seq at action target before after hash actorLabel actor { id givenName surname birthDate } receipt { id } }
         }
       }
     }
