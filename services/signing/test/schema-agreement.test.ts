@@ -32,7 +32,7 @@ describe('schema agreement', () => {
     try {
       const expected: Record<string, string[]> = {};
       for (const t of declared) expected[t.name] = [...new Set([...(expected[t.name] ?? []), ...Object.values<string>(t.c)])];
-      await assertColumns(orm.em.fork(), expected);
+      await assertColumns(db.url, expected);
       // And every table of the schema belongs to a store (the migrator's own bookkeeping aside).
       const rows = await orm.em.fork().execute<{ t: string }[]>(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = 'signing' AND table_name <> 'mikro_orm_migrations'`);
       expect(rows.map((r) => r.t).sort()).toEqual(Object.keys(expected).sort());
