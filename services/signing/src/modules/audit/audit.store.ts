@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineTable } from '../../table';
 import type { ChainedEvent } from './rules/audit-chain';
+import type { PersonFilter } from './rules/audit-filter';
 import type { AuditPeriod } from './rules/audit-period';
 
 /**
@@ -133,11 +134,13 @@ export function auditStore(em: EntityManager) {
       return events(`${e.organisationId} = ?${w.sql}`, [organisationId, ...w.params], ` ORDER BY ${e.seq} ASC`);
     },
 
-    /** `Organisation.auditLog`: newest first, one page and the total. */
-    async page(organisationId: string, filter: { action?: string | null } & AuditPeriod, limit: number, offset: number): Promise<[AuditEventRow[], number]> {
+    /** `Organisation.auditLog`: newest first, one page and the total (R-AUDIT-3 filters: action, period, person). */
+    async page(organisationId: string, filter: { action?: string | null } & AuditPeriod & PersonFilter, limit: number, offset: number): Promise<[AuditEventRow[], number]> {
       const w = periodSql(filter);
-      const where = `${e.organisationId} = ?${filter.action ? ` AND ${e.action} = ?` : ''}${w.sql}`;
-      const params = [organisationId, ...(filter.action ? [filter.action] : []), ...w.params];
+      const where = `${e.organisationId} = ?${filter.action ? ` AND ${e.action} = ?` : ''}${w.sql}`
+        + `${filter.actorPersonId ? ` AND ${e.actorPersonId} = ?` : ''}${filter.aboutPersonId ? ` AND (${e.target} = ? OR ${e.actorPersonId} = ?)` : ''}`;
+      const params = [organisationId, ...(filter.action ? [filter.action] : []), ...w.params,
+        ...(filter.actorPersonId ? [filter.actorPersonId] : []), ...(filter.aboutPersonId ? [`person:${filter.aboutPersonId}`, filter.aboutPersonId] : [])];
       const [rows, [count]] = await Promise.all([
         events(where, params, ` ORDER BY ${e.seq} DESC LIMIT ${Number(limit)} OFFSET ${Number(offset)}`),
         em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${AUDIT_EVENT} WHERE ${where}`, params),
