@@ -152,12 +152,14 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     }
   }
   for (const role of c.roleCodes) {
-    await tx.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membership.id, role, c.validFrom, c.validTo]);
+    // R-REV-1: a reviewed change carries each role's own period; every other change one period for all roles.
+    const period = c.rolePeriods?.[role] ?? { validFrom: c.validFrom, validTo: c.validTo ?? null };
+    await tx.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membership.id, role, period.validFrom, period.validTo]);
   }
   await writeOutboxEvent(tx, 'access', {
     actor, organisationId, action: c.kind === 'NEW' ? 'access.staff.added' : 'access.staff.changed', target: `person:${person.id}`,
     before: c.kind === 'NEW' ? null : before,
-    after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo },
+    after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, ...(c.rolePeriods ? { rolePeriods: c.rolePeriods } : {}) },
   });
 }
 

@@ -24,6 +24,9 @@ runService('access subgraph', logger, async () => {
     internalSecret: env.INTERNAL_SECRET,
     // env.ts refuses production without PERSONAL_NUMBER_KEY; development keeps a generated key on disk.
     personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.SMTP_FROM,
+    mailDir: env.MAIL_DIR,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });

@@ -47,6 +47,8 @@ export function pendingData(c: OpenedChange): PendingChangeData {
     unitGrants: c.unitGrants.map((u) => ({ unitId: u.unitId, schoolFormCodes: u.schoolFormCodes ? [...u.schoolFormCodes].sort() : null, addressIds: u.addressIds && u.addressIds.length > 0 ? [...u.addressIds].sort() : undefined })).sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
     validFrom: c.validFrom,
     validTo: c.validTo ?? null,
+    // R-REV-1: a reviewed person's roles keep their own periods; absent (undefined is dropped) for every other change.
+    rolePeriods: c.rolePeriods ?? undefined,
   };
 }
 
@@ -128,7 +130,7 @@ export async function endSigning(em: EntityManager, changeSetId: string, ended: 
   });
 }
 
-export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
+export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion' | 'rolePeriods'>;
 
 /** One pending change per person and set: a new proposal for the same person replaces the old one (editable drafts). */
 async function putChange(ctx: Context, organisationId: string, fields: ChangeFields, action: string, expectedVersion?: number | null): Promise<PendingChangeRow> {

@@ -48,6 +48,8 @@ export const PendingChangeEntity = defineEntity({
     validTo: p.date().nullable(),
     /** The membership version this change was proposed against (null for NEW people); stale when it moved on. */
     baseVersion: p.integer().nullable(),
+    /** R-REV-1: each role's own period when an access review made the change (null = every role gets validFrom…validTo). */
+    rolePeriods: p.json<Record<string, { validFrom: string; validTo: string | null }>>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
