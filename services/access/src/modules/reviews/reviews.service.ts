@@ -112,11 +112,11 @@ export async function decideReviewItems(ctx: Context, reviewId: string, decision
       const mine = reviewed.filter((i) => i.personId === personId);
       const change = reviewedChange(mine);
       const pending = await pendingChangeOf(tx, review.organisationId, state.personalNumberHash);
+      // KEEP (or END without effect) adds no change, unless an earlier decision of a review put one in the set: it is replaced.
+      if (change.kind === 'NONE' && !pending?.fromReview) continue;
       if (pending && !pending.fromReview) {
         throw conflict(`${state.givenName} ${state.surname} has another change waiting for signature; sign or discard it first (R-REV-1).`, 'REVIEW_PERSON_HAS_PENDING_CHANGE');
       }
-      // KEEP (or END without effect) adds no change, unless an earlier decision of this review put one in the set: it is replaced.
-      if (change.kind === 'NONE' && !pending) continue;
       const units = unitGrantsOf(state, ctx.today);
       const kept = mine.filter((i) => !(i.decision === 'END' && i.isPermissionAdmin));
       const current = { roleCodes: [...new Set(mine.map((i) => i.roleCode))].sort(), validFrom: mine.map((i) => i.validFrom).sort()[0], validTo: mine.some((i) => !i.validTo) ? null : mine.map((i) => i.validTo as string).sort().at(-1)! };
