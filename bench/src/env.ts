@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '@behorig/kit';
+import { parseEnv } from '@behorig/kit/server';
 
 /** The bench's only read of process.env. Unset DATABASE_URL = embedded PostgreSQL. */
 export const env = parseEnv({

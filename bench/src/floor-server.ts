@@ -1,6 +1,6 @@
 import http from 'node:http';
 import pg from 'pg';
-import { stockholmDate } from '@behorig/kit';
+import { stockholmDate } from '@behorig/kit/dates';
 
 /**
  * THE FLOOR of the benchmark: the same answers as the gateway gives for scenarios 1–3, each from

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createPersonalNumberVault } from '@behorig/kit';
+import { createPersonalNumberVault } from '@behorig/kit/vault';
 
 /**
  * The stored columns of one `access.person` row. Personal numbers are encrypted at rest since

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { repoRoot, startEmbeddedPostgres, withDatabase } from '@behorig/kit';
+import { repoRoot, startEmbeddedPostgres, withDatabase } from '@behorig/kit/db';
 import { env } from './env';
 
 /**

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DEMO, createOrm, stockholmDate } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createOrm } from '@behorig/kit/db';
+import { stockholmDate } from '@behorig/kit/dates';
 import { entities as organisationEntities } from '@behorig/organisations/src/entities';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
 import { entities as accessEntities } from '@behorig/access/src/entities';

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from '@behorig/kit';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 
 /**
  * The realistic shape of the scale data, as pure generators: names, valid identity numbers,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { dropDatabase, ensureDatabase, loadOrCreateDevPersonalNumberKey, repoRoot, withDatabase } from '@behorig/kit';
+import { dropDatabase, ensureDatabase, repoRoot, withDatabase } from '@behorig/kit/db';
+import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { env } from './env';
 import { migrateAll, seedScale } from './scale-seeder';
 import { parseFlags, scaleServer } from './scale-db';

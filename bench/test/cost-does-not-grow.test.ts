@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { createReceiptVerifier, generatePersonalNumberKey } from '@behorig/kit';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
+import { generatePersonalNumberKey } from '@behorig/kit/vault';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '@behorig/access/src/server';
 import type { UnitDirectory } from '@behorig/access/src/unit-directory';

@@ -1,5 +1,7 @@
 import pg from 'pg';
-import { createOrm, createPersonalNumberVault, generatePersonalNumberKey, parseOrgNumber, parsePersonalNumber } from '@behorig/kit';
+import { createOrm } from '@behorig/kit/db';
+import { createPersonalNumberVault, generatePersonalNumberKey } from '@behorig/kit/vault';
+import { parseOrgNumber, parsePersonalNumber } from '@behorig/kit/identity';
 import { createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { entities as signingEntities } from '@behorig/signing/src/entities';

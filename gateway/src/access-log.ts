@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter } from 'prom-client';
-import type { Logger, ServiceMetrics } from '@behorig/kit';
+import type { Logger, ServiceMetrics } from '@behorig/kit/server';
 
 /** What the GraphQL layer learns about a request, for the access log written when it finishes. */
 export interface RequestInfo { operation?: string; persisted?: 'hash' | 'apq' }

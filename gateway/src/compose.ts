@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { repoRoot } from '@behorig/kit';
+import { repoRoot } from '@behorig/kit/db';
 
 /** The subgraphs and their default URLs (overridable at run time, see env.ts). */
 export const SUBGRAPHS = [

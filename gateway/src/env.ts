@@ -1,4 +1,4 @@
-import { commonEnvShape, parseEnv, port } from '@behorig/kit';
+import { commonEnvShape, parseEnv, port } from '@behorig/kit/server';
 import { z } from 'zod';
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

@@ -1,4 +1,4 @@
-import { withReason, type Reason } from '@behorig/kit';
+import { withReason, type Reason } from '@behorig/kit/errors';
 
 /**
  * The gateway's own refusals come from libraries (graphql-armor's limits, Apollo Server's batching

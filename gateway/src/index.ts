@@ -1,4 +1,5 @@
-import { assertProductionSecrets, startTracing, createLogger, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { assertProductionSecrets, startTracing, createLogger, runService } from '@behorig/kit/server';
+import { createServiceTokenVerifier } from '@behorig/kit/auth';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 import { loadPersistedManifest } from './persisted-documents';

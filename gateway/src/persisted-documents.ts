@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { repoRoot } from '@behorig/kit';
+import { repoRoot } from '@behorig/kit/db';
 
 /**
  * Persisted documents (docs/operations.md, "Persisted queries"). The web client's manifest,

@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Agent } from 'undici';
 import { request } from 'undici';
-import type { Logger } from '@behorig/kit';
+import type { Logger } from '@behorig/kit/server';
 import { limitByAddress, type RateLimiter } from './rate-limit';
 
 /** Headers passed on in each direction; nothing else (no cookies, no hop-by-hop headers). */

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getNamedType, isCompositeType, isListType, getNullableType, type GraphQLSchema, type DocumentNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE } from '@behorig/kit';
+import { DEFAULT_PAGE } from '@behorig/kit/db';
 
 /**
  * The cost of an operation, counted on the values the subgraphs will really see: list sizes come

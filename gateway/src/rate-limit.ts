@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Actor, Logger } from '@behorig/kit';
+import type { Actor } from '@behorig/kit/auth';
+import type { Logger } from '@behorig/kit/server';
 
 /**
  * Requests allowed per window (docs/operations.md, "Rate limits"). Log-in and the OAuth token

@@ -12,7 +12,8 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, INTERNAL_SECRET_HEADER, createLogger, type Actor, type Logger, type TokenVerifier } from '@behorig/kit';
+import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, INTERNAL_SECRET_HEADER, type Actor, type TokenVerifier } from '@behorig/kit/auth';
+import { createLogger, type Logger } from '@behorig/kit/server';
 import { supergraphPath } from './compose';
 import { gatewayErrorReason } from './error-reasons';
 import { queryCostPlugin } from './query-cost';
@@ -21,7 +22,7 @@ import { mountPublicRoutes } from './public-routes';
 import { mountGraphiql } from './graphiql-route';
 import { loadDefaultManifest, ManifestApqCache, requirePersistedForWebOrigin, type PersistedDocumentsMode } from './persisted-documents';
 import { accessLog, CLIENT_NAME_HEADER, operationNamePlugin, type RequestInfo } from './access-log';
-import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit';
+import { createMetrics, metricsPlugin, mountMetrics, requestIdMiddleware, traceMiddleware } from '@behorig/kit/server';
 import { Counter } from 'prom-client';
 
 export interface GatewayContext {

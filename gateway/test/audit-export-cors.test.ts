@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createTokenVerifier } from '@behorig/kit';
+import { createTokenVerifier } from '@behorig/kit/auth';
 import { buildGateway } from '../src/server';
 
 /**

@@ -1,4 +1,6 @@
-import { DEMO, isReason, mintToken } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { isReason } from '@behorig/kit/errors';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { DEMO, mintToken } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 

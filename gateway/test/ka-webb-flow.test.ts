@@ -1,6 +1,9 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Client } from 'pg';
-import { createOutboxRelay, DEMO, DEV_INTERNAL_SECRET, luhnCheckDigit } from '@behorig/kit';
+import { createOutboxRelay } from '@behorig/kit/outbox';
+import { DEMO } from '@behorig/kit/demo';
+import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 import { poll } from './support/poll';

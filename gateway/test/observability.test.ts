@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { DEMO, createLogger } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createLogger } from '@behorig/kit/server';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { startSystem, type System } from './support/system';
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
-import { DEMO, mintToken, repoRoot } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { mintToken } from '@behorig/kit/auth';
+import { repoRoot } from '@behorig/kit/db';
 import { ARATRON, partnerToken } from './security/actors';
 import { startSystem, type System } from './support/system';
 import { defaultManifestPath, loadPersistedManifest } from '../src/persisted-documents';

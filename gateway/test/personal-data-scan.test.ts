@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { createLogger, DEMO, luhnCheckDigit } from '@behorig/kit';
+import { createLogger } from '@behorig/kit/server';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 import { poll as pollUntil } from './support/poll';

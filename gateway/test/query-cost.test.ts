@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
-import { DEMO, MAX_PAGE } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { MAX_PAGE } from '@behorig/kit/db';
 import { gqlRequest } from '@behorig/kit/testing';
 import {
   isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, typeFromAST,

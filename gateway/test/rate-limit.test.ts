@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DEMO, createLogger } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createLogger } from '@behorig/kit/server';
 import { buildGateway } from '../src/server';
 import type { RateLimitStore } from '../src/rate-limit';
 import { startSystem, type System } from './support/system';

@@ -1,4 +1,4 @@
-import { DEMO } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
 import { gqlRequest } from '@behorig/kit/testing';
 import { Client } from 'pg';
 import { startSystem, type System } from './support/system';

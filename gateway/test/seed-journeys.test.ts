@@ -1,4 +1,5 @@
-import { addDays, luhnCheckDigit, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { randomBytes } from 'node:crypto';
 import { startSystem, type System } from './support/system';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { DEMO, luhnCheckDigit } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 

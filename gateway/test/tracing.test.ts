@@ -1,6 +1,7 @@
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { DEMO, tracePostgres } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { tracePostgres } from '@behorig/kit/server';
 import { startSystem, type System } from './support/system';
 
 const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;

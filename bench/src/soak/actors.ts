@@ -1,4 +1,7 @@
-import { DEMO, luhnCheckDigit, mintToken, stockholmDate, type SigningKey } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
+import { mintToken, type SigningKey } from '@behorig/kit/auth';
+import { stockholmDate } from '@behorig/kit/dates';
 
 /**
  * Who the load acts as: demo people with their real roles, tokens minted with the key the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '@behorig/kit';
+import { parseEnv } from '@behorig/kit/server';
 
 /**
  * The soak's only read of process.env. DATABASE_URL names the server the soak

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { dropDatabase, ensureDatabase, freePort, generateSigningKeyJwk, repoRoot, signingKeyFromJwk, startEmbeddedPostgres, withDatabase, type SigningKey } from '@behorig/kit';
+import { dropDatabase, ensureDatabase, freePort, repoRoot, startEmbeddedPostgres, withDatabase } from '@behorig/kit/db';
+import { generateSigningKeyJwk, signingKeyFromJwk, type SigningKey } from '@behorig/kit/auth';
 import { childBaseEnv } from './env';
 
 /**

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, copyFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { repoRoot } from '@behorig/kit';
+import { repoRoot } from '@behorig/kit/db';
 
 /**
  * The Kubernetes manifests (deploy/kubernetes, docs/deploy.md): the production overlay renders

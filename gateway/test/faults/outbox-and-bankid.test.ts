@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { createOutboxRelay, DEV_INTERNAL_SECRET, stockholmDate, addDays } from '@behorig/kit';
+import { createOutboxRelay } from '@behorig/kit/outbox';
+import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
+import { stockholmDate, addDays } from '@behorig/kit/dates';
 import { gqlRequest } from '@behorig/kit/testing';
 import { buildServer as buildSigning } from '@behorig/signing/src/server';
 import { BankIdClient } from '@behorig/signing/src/bankid';

@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEMO, repoRoot } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { repoRoot } from '@behorig/kit/db';
 import { createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
 
 /**

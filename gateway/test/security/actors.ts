@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DEMO, luhnCheckDigit, mintToken } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import type { System } from '../support/system';
 

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
-import { addDays, DEMO, mintToken, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { DEMO } from '@behorig/kit/demo';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest, testKeys } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import {

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { addDays, mintToken, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { mintToken } from '@behorig/kit/auth';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, fresh, freshPersonalNumber, person } from './actors';
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type BooleanValueNode } from 'graphql';
-import { addDays, commonEnvShape, mintToken, parseEnv, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { commonEnvShape, parseEnv } from '@behorig/kit/server';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { addDays, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, DOROTEA, actorTokens, fresh, freshBankgiro, freshOrgNumber, person } from './actors';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { addDays, DEMO, luhnCheckDigit, parsePersonalNumber, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit, parsePersonalNumber } from '@behorig/kit/identity';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, actorTokens, freshOrgNumber, freshPersonalNumber } from './actors';

@@ -1,4 +1,6 @@
-import { addDays, DEMO, mintToken, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { DEMO } from '@behorig/kit/demo';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, DOROTEA, partnerToken, person } from './actors';

@@ -3,7 +3,9 @@ import {
   buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, parse,
   type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLOutputType,
 } from 'graphql';
-import { addDays, isCodeLikeId, isReason, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { isCodeLikeId } from '@behorig/kit/server';
+import { isReason } from '@behorig/kit/errors';
 import { supergraphPath } from '../../src/compose';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, actorTokens, fresh, freshBankgiro, freshOrgNumber, freshPersonalNumber, person, type Gql } from './actors';

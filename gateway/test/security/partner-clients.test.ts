@@ -1,4 +1,4 @@
-import { mintToken } from '@behorig/kit';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, partnerToken, person } from './actors';

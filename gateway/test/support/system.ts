@@ -1,4 +1,6 @@
-import { createClientStatusCache, DEV_INTERNAL_SECRET, freePort, httpClientStatusLookup, withClientStatus, type Logger } from '@behorig/kit';
+import { createClientStatusCache, DEV_INTERNAL_SECRET, httpClientStatusLookup, withClientStatus } from '@behorig/kit/auth';
+import { freePort } from '@behorig/kit/db';
+import type { Logger } from '@behorig/kit/server';
 import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
@@ -27,7 +29,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
   // Each service asks the signing service for partner clients' status, as in production (R-AUTH-3).
   const withStatus = () => withClientStatus(keys.verify, createClientStatusCache(httpClientStatusLookup(`${base.signing}/oauth/introspect`)));
   const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access });
-  const { createReceiptVerifier } = await import('@behorig/kit');
+  const { createReceiptVerifier } = await import('@behorig/kit/receipt');
   const access = await buildAccess({
     logger: logger('access'),
     databaseUrl: db.url, verify: withStatus(), demoData: true,

@@ -6,7 +6,8 @@ export interface OrmOptions {
   clientUrl: string;
   /** The service's own PostgreSQL schema: no service touches another's tables. */
   schema: string;
-  entities: EntitySchema<any, any>[];
+  /** None is fine: stores issue SQL through `em.execute` and need no entities. */
+  entities?: EntitySchema<any, any>[];
   /** Committed migrations, in order; applied at start-up unless `migrate` is false. */
   migrations: { name: string; class: new (...args: any[]) => Migration }[];
   /**
@@ -24,7 +25,7 @@ export async function createOrm(o: OrmOptions): Promise<MikroORM> {
   const config: Options = {
     clientUrl: o.clientUrl,
     schema: o.schema,
-    entities: o.entities,
+    entities: o.entities ?? [],
     extensions: [Migrator],
     migrations: { tableName: 'mikro_orm_migrations', migrationsList: o.migrations, transactional: true, allOrNothing: true, snapshot: false },
     discovery: { warnWhenNoEntities: false },

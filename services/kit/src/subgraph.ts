@@ -12,7 +12,6 @@ import { createOrm, migrationsApplied, type OrmOptions } from './orm';
 import { createServiceApp, type ServiceApp } from './server';
 import { storableInputPlugin } from './storable-input';
 import { guardIdArguments } from './argument-guard';
-import { OutboxEventEntity } from './outbox-event.entity';
 
 export const loadTypeDefs = (path: string): DocumentNode => gql(readFileSync(path, 'utf8'));
 
@@ -43,7 +42,8 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
   schema: string;
   typeDefs: DocumentNode;
   resolvers: object;
-  entities: OrmOptions['entities'];
+  /** MikroORM entities, if any: stores that issue SQL through `em.execute` need none. */
+  entities?: OrmOptions['entities'];
   migrations: OrmOptions['migrations'];
   createContext: (actor: Actor | null, em: EntityManager, req: Request) => C;
   seed?: (em: EntityManager) => Promise<void>;
@@ -81,7 +81,9 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
   service.metrics.gauge('behorig_db_pool_used', 'Database connections in use', () => pool()?.numUsed() ?? 0);
   service.metrics.gauge('behorig_db_pool_free', 'Idle database connections', () => pool()?.numFree() ?? 0);
   service.metrics.gauge('behorig_db_pool_waiting', 'Requests waiting for a database connection', () => pool()?.numPendingAcquires() ?? 0);
-  if ((opts.entities as unknown[]).includes(OutboxEventEntity)) {
+  // A service with an outbox (R-AUDIT-1) reports its backlog; asked of the catalogue, not of entities.
+  const [outbox] = await orm.em.fork().execute<{ present: boolean }[]>('SELECT to_regclass(?) IS NOT NULL AS present', [`"${opts.schema}".outbox_event`]);
+  if (outbox?.present) {
     service.metrics.gauge('behorig_outbox_backlog', 'Audit events written but not yet delivered to signing', async () => {
       const [row] = await orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM "${opts.schema}".outbox_event WHERE delivered_at IS NULL`);
       return Number(row.n);

@@ -84,3 +84,55 @@ export async function gqlRequest<T = any>(url: string, query: string, variables?
   });
   return (await res.json()) as GraphQLResponse<T>;
 }
+
+/** Anything that runs SQL with `?` placeholders and returns rows (a MikroORM EntityManager, `em.getConnection()`). */
+export interface SqlExecutor { execute<T = any>(sql: string, params?: unknown[]): Promise<T> }
+
+/**
+ * Schema agreement: the migrated tables have exactly the columns the stores' SQL expects
+ * (`expected` keys are `'schema.table'`, values the column names in any order). Throws one error
+ * listing every table that is missing, every column the code expects but the table lacks, and
+ * every column the table has but the code does not name, so a migration and a store cannot drift
+ * apart silently. `target` is an EntityManager (or any executor) or a database URL.
+ */
+export async function assertColumns(target: SqlExecutor | string, expected: Record<string, readonly string[]>): Promise<void> {
+  const tables = Object.keys(expected);
+  for (const t of tables) if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(t)) throw new Error(`assertColumns: '${t}' is not 'schema.table'`);
+  const sql = `SELECT table_schema || '.' || table_name AS "table", column_name AS "column"
+                 FROM information_schema.columns
+                WHERE table_schema || '.' || table_name = ANY(?::text[])`;
+  // A text[] literal (the names are checked above), since the ORM's driver would expand an array.
+  const asArray = `{${tables.join(',')}}`;
+  let rows: { table: string; column: string }[];
+  if (typeof target === 'string') {
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: target });
+    await client.connect();
+    try {
+      rows = (await client.query<{ table: string; column: string }>(sql.replace('?', '$1'), [asArray])).rows;
+    } finally {
+      await client.end();
+    }
+  } else {
+    rows = await target.execute<{ table: string; column: string }[]>(sql, [asArray]);
+  }
+  const actual = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!actual.has(r.table)) actual.set(r.table, new Set());
+    actual.get(r.table)!.add(r.column);
+  }
+  const problems: string[] = [];
+  for (const table of tables) {
+    const has = actual.get(table);
+    if (!has) {
+      problems.push(`${table}: no such table`);
+      continue;
+    }
+    const want = new Set(expected[table]);
+    const missing = [...want].filter((c) => !has.has(c));
+    const extra = [...has].filter((c) => !want.has(c));
+    if (missing.length) problems.push(`${table}: the code expects ${missing.join(', ')}, which the table lacks`);
+    if (extra.length) problems.push(`${table}: the table has ${extra.join(', ')}, which the code does not name`);
+  }
+  if (problems.length) throw new Error(`The migrated schema does not match the stores:\n  ${problems.join('\n  ')}`);
+}

@@ -1,8 +1,8 @@
-import { checkPersonalNumber as check, formatPersonalNumber, luhnCheckDigit, type PersonalNumberProblem } from '@behorig/kit/identity-number';
+import { checkPersonalNumber as check, formatPersonalNumber, luhnCheckDigit, type PersonalNumberProblem } from '@behorig/kit/identity';
 
 /**
  * Swedish personal identity / coordination numbers (R-ID-1, R-ID-2, R-ID-4): the server's own
- * rules from `@behorig/kit/identity-number` (one implementation), so the form says what is wrong
+ * rules from `@behorig/kit/identity` (one implementation), so the form says what is wrong
  * before anything is sent. Results carry a dictionary key, never a sentence: components translate it.
  */
 export { formatPersonalNumber, luhnCheckDigit };
