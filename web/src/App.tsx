@@ -14,6 +14,8 @@ import { NotFound } from './pages/NotFound';
 import { RequireUserAccess } from './components/RequireAccess';
 import { SiteFooter } from './components/SiteFooter';
 import { AccessibilityPage } from './pages/AccessibilityPage';
+import { NoticesPage } from './pages/NoticesPage';
+import { ReviewsPage } from './pages/ReviewsPage';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { loggedIn } = useAuth();
@@ -37,6 +39,8 @@ export function AppRoutes() {
         <Route path="staff" element={<RequireUserAccess><StaffPage /></RequireUserAccess>} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
+        <Route path="notices" element={<RequireUserAccess><NoticesPage /></RequireUserAccess>} />
+        <Route path="reviews" element={<RequireUserAccess><ReviewsPage /></RequireUserAccess>} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="*" element={<NotFound />} />

@@ -27,6 +27,11 @@ type Documents = {
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": typeof types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": typeof types.EndEmploymentDocument,
     "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n": typeof types.OrganisationListDocument,
+    "\n  query Notices($organisationId: ID!, $days: Int) {\n    organisation(id: $organisationId) {\n      id\n      notices(endingWithinDays: $days) { kind validTo message person { id givenName surname } }\n    }\n  }\n": typeof types.NoticesDocument,
+    "\n  query AccessReviews($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      accessReviews {\n        id deadline status endUndecidedAtDeadline\n        all: items(first: 0) { totalCount }\n        left: items(decided: false, first: 0) { totalCount }\n      }\n    }\n  }\n": typeof types.AccessReviewsDocument,
+    "\n  query AccessReviewItems($id: ID!, $decided: Boolean, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id deadline status\n      items(decided: $decided, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id decision endDate person { id givenName surname } assignment { id validFrom validTo role { code name } } } }\n      }\n    }\n  }\n": typeof types.AccessReviewItemsDocument,
+    "\n  mutation StartAccessReview($input: StartAccessReviewInput!) {\n    startAccessReview(input: $input) { id deadline status endUndecidedAtDeadline }\n  }\n": typeof types.StartAccessReviewDocument,
+    "\n  mutation DecideReviewItems($reviewId: ID!, $decisions: [ReviewDecisionInput!]!) {\n    decideReviewItems(reviewId: $reviewId, decisions: $decisions) { id status changes { id } }\n  }\n": typeof types.DecideReviewItemsDocument,
     "\n  query NavAccess($organisationId: ID!) {\n    users: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: READ) { allowed }\n  }\n": typeof types.NavAccessDocument,
     "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": typeof types.StartLoginDocument,
     "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": typeof types.CompleteLoginDocument,
@@ -59,6 +64,11 @@ const documents: Documents = {
     "\n  query EndEmploymentPreview($input: EndEmploymentInput!) {\n    endEmploymentPreview(input: $input) {\n      endDate\n      assignments { unit { id name } schoolFormCode role { code name } validTo previousValidTo }\n    }\n  }\n": types.EndEmploymentPreviewDocument,
     "\n  mutation EndEmployment($input: EndEmploymentInput!) {\n    endEmployment(input: $input) { endDate assignments { unit { id } role { code } validTo } }\n  }\n": types.EndEmploymentDocument,
     "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n": types.OrganisationListDocument,
+    "\n  query Notices($organisationId: ID!, $days: Int) {\n    organisation(id: $organisationId) {\n      id\n      notices(endingWithinDays: $days) { kind validTo message person { id givenName surname } }\n    }\n  }\n": types.NoticesDocument,
+    "\n  query AccessReviews($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      accessReviews {\n        id deadline status endUndecidedAtDeadline\n        all: items(first: 0) { totalCount }\n        left: items(decided: false, first: 0) { totalCount }\n      }\n    }\n  }\n": types.AccessReviewsDocument,
+    "\n  query AccessReviewItems($id: ID!, $decided: Boolean, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id deadline status\n      items(decided: $decided, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id decision endDate person { id givenName surname } assignment { id validFrom validTo role { code name } } } }\n      }\n    }\n  }\n": types.AccessReviewItemsDocument,
+    "\n  mutation StartAccessReview($input: StartAccessReviewInput!) {\n    startAccessReview(input: $input) { id deadline status endUndecidedAtDeadline }\n  }\n": types.StartAccessReviewDocument,
+    "\n  mutation DecideReviewItems($reviewId: ID!, $decisions: [ReviewDecisionInput!]!) {\n    decideReviewItems(reviewId: $reviewId, decisions: $decisions) { id status changes { id } }\n  }\n": types.DecideReviewItemsDocument,
     "\n  query NavAccess($organisationId: ID!) {\n    users: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: READ) { allowed }\n  }\n": types.NavAccessDocument,
     "\n  mutation StartLogin {\n    startLogin { orderRef autoStartToken qrData status hintCode }\n  }\n": types.StartLoginDocument,
     "\n  mutation CompleteLogin($orderRef: ID!) {\n    completeLogin(orderRef: $orderRef) { token expiresAt person { id givenName surname } }\n  }\n": types.CompleteLoginDocument,
@@ -144,6 +154,26 @@ export function graphql(source: "\n  mutation EndEmployment($input: EndEmploymen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n"): (typeof documents)["\n  query OrganisationList($first: Int) {\n    organisations(first: $first) { totalCount edges { node { id name orgNumber kind } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notices($organisationId: ID!, $days: Int) {\n    organisation(id: $organisationId) {\n      id\n      notices(endingWithinDays: $days) { kind validTo message person { id givenName surname } }\n    }\n  }\n"): (typeof documents)["\n  query Notices($organisationId: ID!, $days: Int) {\n    organisation(id: $organisationId) {\n      id\n      notices(endingWithinDays: $days) { kind validTo message person { id givenName surname } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessReviews($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      accessReviews {\n        id deadline status endUndecidedAtDeadline\n        all: items(first: 0) { totalCount }\n        left: items(decided: false, first: 0) { totalCount }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessReviews($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      accessReviews {\n        id deadline status endUndecidedAtDeadline\n        all: items(first: 0) { totalCount }\n        left: items(decided: false, first: 0) { totalCount }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessReviewItems($id: ID!, $decided: Boolean, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id deadline status\n      items(decided: $decided, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id decision endDate person { id givenName surname } assignment { id validFrom validTo role { code name } } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessReviewItems($id: ID!, $decided: Boolean, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id deadline status\n      items(decided: $decided, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id decision endDate person { id givenName surname } assignment { id validFrom validTo role { code name } } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartAccessReview($input: StartAccessReviewInput!) {\n    startAccessReview(input: $input) { id deadline status endUndecidedAtDeadline }\n  }\n"): (typeof documents)["\n  mutation StartAccessReview($input: StartAccessReviewInput!) {\n    startAccessReview(input: $input) { id deadline status endUndecidedAtDeadline }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideReviewItems($reviewId: ID!, $decisions: [ReviewDecisionInput!]!) {\n    decideReviewItems(reviewId: $reviewId, decisions: $decisions) { id status changes { id } }\n  }\n"): (typeof documents)["\n  mutation DecideReviewItems($reviewId: ID!, $decisions: [ReviewDecisionInput!]!) {\n    decideReviewItems(reviewId: $reviewId, decisions: $decisions) { id status changes { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,11 @@
 import type { Dictionary } from './index';
 import { enPages } from './en-pages';
+import { enKeeping } from './en-keeping';
 
 /** English. The type makes the compiler refuse a missing or extra key. */
 export const en: Dictionary = {
   ...enPages,
+  ...enKeeping,
   'app.name': 'Behörig',
   'app.tagline': 'Delegated access administration',
   'app.skipToContent': 'Skip to content',

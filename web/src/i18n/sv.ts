@@ -1,8 +1,10 @@
 import { svPages } from './sv-pages';
+import { svKeeping } from './sv-keeping';
 
 /** Swedish, the default language. Every user-visible string of the client lives here. */
 export const sv = {
   ...svPages,
+  ...svKeeping,
   'app.name': 'Behörig',
   'app.tagline': 'Delegerad behörighetsadministration',
   'app.skipToContent': 'Hoppa till innehållet',
