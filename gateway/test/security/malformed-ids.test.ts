@@ -105,7 +105,9 @@ function argumentsWith(field: GraphQLField<unknown, unknown>, target: Target, ba
     const obj = getNullableType(isListType(nullable) ? nullable.ofType : nullable);
     if (!isInputObjectType(obj)) throw new Error(`cannot descend into ${String(type)}`);
     if (holder[key] == null || typeof holder[key] !== 'object') holder[key] = sample(obj, key);
-    holder = holder[key] as Record<string, unknown>;
+    // A list of input objects (e.g. decideReviewItems' decisions): the bad value goes into its first element.
+    const next = holder[key];
+    holder = (Array.isArray(next) ? next[0] : next) as Record<string, unknown>;
     type = obj.getFields()[target.path[i + 1]].type;
   }
   return args;

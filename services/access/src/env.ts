@@ -26,8 +26,10 @@ export const loadEnv = () => {
      * behorig-smtp). Unset = development: each mail is written as an .eml file to MAIL_DIR.
      */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
-    SMTP_FROM: z.string().default('Behörig <no-reply@behorig.invalid>'),
+    SMTP_FROM: z.string().min(1, 'must not be empty').default('Behörig <no-reply@behorig.invalid>'),
     MAIL_DIR: z.string().default(join(repoRoot(), '.data', 'mail')),
+    /** How often an idle job runner looks for due jobs (R-REV-1 deadlines, R-NOTE-1 digest). */
+    JOB_POLL_MS: z.coerce.number().int().positive().default(5000),
   });
   if (env.NODE_ENV === 'production' && !env.PERSONAL_NUMBER_KEY) {
     throw new Error('PERSONAL_NUMBER_KEY is required in production: refusing to start with a generated development key.');

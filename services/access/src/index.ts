@@ -1,4 +1,5 @@
 import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { createJobRunner } from '@behorig/kit/jobs';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -31,6 +32,9 @@ runService('access subgraph', logger, async () => {
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
+  // Scheduled work on kit's one job runner (docs/architecture.md): review deadlines (R-REV-1) and the daily digest (R-NOTE-1).
+  const jobs = createJobRunner({ schema: 'access', databaseUrl: env.DATABASE_URL, tasks: server.jobs.tasks, recurring: server.jobs.recurring, pollMs: env.JOB_POLL_MS, logger });
+  jobs.start();
   const url = `${await server.listen(env.ACCESS_PORT, env.HOST)}/graphql`;
-  return { url, stop: async () => { await relay.stop(); await server.stop(); await stopTracing(); } };
+  return { url, stop: async () => { await jobs.stop(); await relay.stop(); await server.stop(); await stopTracing(); } };
 });

@@ -110,3 +110,26 @@ describe('R-NOTE-1 the daily digest by e-mail', () => {
     }
   });
 });
+
+describe('R-REV-1 and R-NOTE-1 on kit\'s job runner', () => {
+  it('the access service\'s tasks run from the access.job table: the digest slot once, across two runners', async () => {
+    const { createJobRunner } = await import('@behorig/kit/jobs');
+    const { NOTICE_DIGEST_TASK } = await import('../src/modules/notices/notices.jobs');
+    const sys = await startAccess({ today: TODAY });
+    const dir = await mkdtemp(join(tmpdir(), 'behorig-mail-'));
+    try {
+      await sys.sql(`UPDATE access.role_assignment SET valid_to = '2026-12-02' WHERE membership_id IN (SELECT id FROM access.membership WHERE person_id = ?)`, [person('Agda').id]);
+      const mailer = createMailer({ from: 'Behörig <noreply@behorig.test>', mailDir: dir });
+      const { accessTasks } = await import('../src/modules/notices/notices.jobs');
+      const tasks = accessTasks({ em: sys.server.orm.em, today: () => TODAY, mailer });
+      const runners = [0, 1].map(() => createJobRunner({ schema: 'access', databaseUrl: sys.db.url, tasks, recurring: [{ task: NOTICE_DIGEST_TASK, everyMs: 86_400_000 }] }));
+      await Promise.all(runners.map((r) => r.runDue()));
+      await Promise.all(runners.map((r) => r.stop()));
+      expect((await readdir(dir)).filter((f) => f.endsWith('.eml'))).toHaveLength(5);
+      expect(await sys.count('job', `task = ? AND state = 'done'`, [NOTICE_DIGEST_TASK])).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await sys.stop();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { jobTableSql } from '@behorig/kit/jobs';
 
 /**
  * R-REV-1 access reviews and R-NOTE-1 notices (docs/domain.md).
@@ -12,6 +13,7 @@ import { Migration } from '@mikro-orm/migrations';
  *   were; null = every role gets the change's period (all other proposals).
  * - `notice_digest`: one row per recipient, organisation and day, so the digest goes out at most
  *   once a day (R-NOTE-1) whichever replica's job runs.
+ * - `job`: kit's one job runner's table in this schema (review deadlines, the digest).
  */
 export class Migration008AccessReviews extends Migration {
   override async up(): Promise<void> {
@@ -52,5 +54,6 @@ export class Migration008AccessReviews extends Migration {
       notices integer NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (membership_id, sent_on))`);
+    for (const statement of jobTableSql('access').split(/;\s*\n/)) if (statement.trim()) this.addSql(statement.trim().replace(/;$/, ''));
   }
 }
