@@ -2,9 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { DEMO } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
 import { createMailer } from '../src/modules/notices/mailer';
 import { sendNoticeDigests } from '../src/modules/notices/notices.service';
+import { accessTasks, NOTICE_DIGEST_TASK } from '../src/modules/notices/notices.jobs';
+import { createJobRunner } from '@behorig/kit/jobs';
 import { ORG, person, startAccess } from './support/system';
 
 /**
@@ -113,14 +115,11 @@ describe('R-NOTE-1 the daily digest by e-mail', () => {
 
 describe('R-REV-1 and R-NOTE-1 on kit\'s job runner', () => {
   it('the access service\'s tasks run from the access.job table: the digest slot once, across two runners', async () => {
-    const { createJobRunner } = await import('@behorig/kit/jobs');
-    const { NOTICE_DIGEST_TASK } = await import('../src/modules/notices/notices.jobs');
     const sys = await startAccess({ today: TODAY });
     const dir = await mkdtemp(join(tmpdir(), 'behorig-mail-'));
     try {
       await sys.sql(`UPDATE access.role_assignment SET valid_to = '2026-12-02' WHERE membership_id IN (SELECT id FROM access.membership WHERE person_id = ?)`, [person('Agda').id]);
       const mailer = createMailer({ from: 'Behörig <noreply@behorig.test>', mailDir: dir });
-      const { accessTasks } = await import('../src/modules/notices/notices.jobs');
       const tasks = accessTasks({ em: sys.server.orm.em, today: () => TODAY, mailer });
       const runners = [0, 1].map(() => createJobRunner({ schema: 'access', databaseUrl: sys.db.url, tasks, recurring: [{ task: NOTICE_DIGEST_TASK, everyMs: 86_400_000 }] }));
       await Promise.all(runners.map((r) => r.runDue()));

@@ -1,4 +1,7 @@
-import { addDays, isAuthority, requireActor, ValidationError, badInput, writeOutboxEvent } from '@behorig/kit';
+import { isAuthority, requireActor } from '@behorig/kit/auth';
+import { addDays } from '@behorig/kit/dates';
+import { badInput, ValidationError } from '@behorig/kit/errors';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context';
 import { administratorPeriods, requireManageUsers } from '../../access-data';

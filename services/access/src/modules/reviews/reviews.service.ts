@@ -1,4 +1,6 @@
-import { actorLabel, badInput, conflict, forbidden, isUuid, notFound, requireActor, writeOutboxEvent, ValidationError, type Actor } from '@behorig/kit';
+import { requireActor, type Actor } from '@behorig/kit/auth';
+import { badInput, conflict, forbidden, isUuid, notFound, ValidationError } from '@behorig/kit/errors';
+import { actorLabel, writeOutboxEvent } from '@behorig/kit/outbox';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context';
 import { administratorPeriods, requireManageUsers, unitActiveOn } from '../../access-data';

@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { activationOverdue, digestMail, endingSoonNotices, endingWindow, needsNewAdministratorNotice, reviewUndecidedNotice } from './notices.rules';
 
 const ORG = '00000000-0000-4000-8001-000000000001';

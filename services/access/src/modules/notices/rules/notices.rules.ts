@@ -1,4 +1,5 @@
-import { addDays, ValidationError } from '@behorig/kit';
+import { addDays } from '@behorig/kit/dates';
+import { ValidationError } from '@behorig/kit/errors';
 
 /**
  * R-NOTE-1 (docs/domain.md): administrators see what needs them — assignments ending within a

@@ -1,4 +1,5 @@
-import { connection, pageArgs, requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
+import { connection, pageArgs } from '@behorig/kit/db';
 import type { AccessReviewResolvers } from '../../../generated/resolvers-types';
 import { guard } from '../../../errors';
 import { mayReadReviewsOf } from '../reviews.service';

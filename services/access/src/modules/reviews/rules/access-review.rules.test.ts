@@ -1,4 +1,4 @@
-import { ValidationError } from '@behorig/kit';
+import { ValidationError } from '@behorig/kit/errors';
 import { isReviewDue, itemsToEndAtDeadline, reviewedChange, validateDeadline, validateDecisions, type ReviewItemFacts } from './access-review.rules';
 
 const TODAY = '2026-11-28';

@@ -1,4 +1,5 @@
-import { isValidIsoDate, ValidationError } from '@behorig/kit';
+import { isValidIsoDate } from '@behorig/kit/dates';
+import { ValidationError } from '@behorig/kit/errors';
 
 /**
  * R-REV-1 access reviews (docs/domain.md), as pure functions: no GraphQL, no SQL.
