@@ -21,6 +21,11 @@ let close: () => Promise<void>;
 let page: Page;
 let orgPath = '';
 
+/** Elements reaching beyond the viewport's right edge, except inside a horizontally scrolling table wrapper. */
+const overflowing = () => page.evaluate(() => [...document.querySelectorAll('body *')]
+  .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
+  .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} → ${Math.round(e.getBoundingClientRect().right)}`));
+
 async function check(name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const findings = await axeViolations(page);
@@ -90,12 +95,12 @@ describe('notices and access reviews in a real browser (R-NOTE-1, R-REV-1)', () 
     await page.goto(`${webUrl}${orgPath}/reviews`);
     await page.getByRole('heading', { name: 'Granskningar', level: 1 }).waitFor();
     await page.getByText(/2 av \d+ beslutade/).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await overflowing()).toEqual([]);
     await check('kac-03-reviews-360');
     await page.goto(`${webUrl}${orgPath}/notices`);
     await page.getByRole('heading', { name: 'Att göra', level: 1 }).waitFor();
     await page.getByText(/Inget att göra just nu\.|Upphör snart/).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await overflowing()).toEqual([]);
     await check('kac-04-notices-360');
   });
 });

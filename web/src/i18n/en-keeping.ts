@@ -24,7 +24,7 @@ export const enKeeping: Record<keyof typeof svKeeping, string> = {
   'reviews.deadline': 'Deadline',
   'reviews.endUndecided': 'End undecided access once the deadline has passed',
   'reviews.startButton': 'Start review',
-  'reviews.list': 'Reviews',
+  'reviews.list': 'All reviews',
   'reviews.none': 'No reviews yet.',
   'reviews.status': 'Status',
   'reviews.status.OPEN': 'Open',

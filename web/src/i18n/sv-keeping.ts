@@ -25,7 +25,7 @@ export const svKeeping = {
   'reviews.deadline': 'Sista dag',
   'reviews.endUndecided': 'Avsluta obeslutade behörigheter när sista dagen har passerat',
   'reviews.startButton': 'Starta granskning',
-  'reviews.list': 'Granskningar',
+  'reviews.list': 'Alla granskningar',
   'reviews.none': 'Inga granskningar ännu.',
   'reviews.status': 'Status',
   'reviews.status.OPEN': 'Pågår',
