@@ -14,6 +14,7 @@ import { NotFound } from './pages/NotFound';
 import { RequireUserAccess } from './components/RequireAccess';
 import { SiteFooter } from './components/SiteFooter';
 import { AccessibilityPage } from './pages/AccessibilityPage';
+import { PersonPage } from './pages/PersonPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="permissions" element={<MyPermissionsPage />} />
         <Route path="details" element={<DetailsPage />} />
         <Route path="staff" element={<RequireUserAccess><StaffPage /></RequireUserAccess>} />
+        <Route path="people/:personId" element={<RequireUserAccess><PersonPage /></RequireUserAccess>} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
         <Route path="notices" element={<RequireUserAccess><NoticesPage /></RequireUserAccess>} />

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { DEV_INTERNAL_SECRET, createReceiptVerifier, generateSigningKeyJwk, mintToken, signingKeyFromJwk, type SigningKey } from '@behorig/kit';
+import { DEV_INTERNAL_SECRET, generateSigningKeyJwk, mintToken, signingKeyFromJwk, type SigningKey } from '@behorig/kit/auth';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { gqlRequest } from '@behorig/kit/testing';
 import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
-import { appendAuditEvents } from '../src/audit/audit-log';
-import { verifyExport } from '../src/audit/export-verification';
+import { appendAuditEvents } from '../src/modules/audit/audit.service';
+import { verifyExport } from '../src/modules/audit/rules/export-verification';
 import { BankIdClient } from '../src/bankid';
 import { buildServer } from '../src/server';
 import { dorotea, person, startHarness, type Harness } from './support/harness';

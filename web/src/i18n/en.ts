@@ -1,10 +1,12 @@
 import type { Dictionary } from './index';
 import { enPages } from './en-pages';
+import { enDaily } from './en-daily';
 import { enKeeping } from './en-keeping';
 
 /** English. The type makes the compiler refuse a missing or extra key. */
 export const en: Dictionary = {
   ...enPages,
+  ...enDaily,
   ...enKeeping,
   'app.name': 'Behörig',
   'app.tagline': 'Delegated access administration',
@@ -128,7 +130,7 @@ export const en: Dictionary = {
   'details.notAvailable': 'This information is not available in this version of the service.',
 
   'staff.title': 'Users',
-  'staff.search': 'Search by name',
+  'staff.search': 'Search',
   'staff.name': 'Name',
   'staff.birthDate': 'Birth date',
   'staff.email': 'E-mail',

@@ -1,9 +1,11 @@
 import { svPages } from './sv-pages';
+import { svDaily } from './sv-daily';
 import { svKeeping } from './sv-keeping';
 
 /** Swedish, the default language. Every user-visible string of the client lives here. */
 export const sv = {
   ...svPages,
+  ...svDaily,
   ...svKeeping,
   'app.name': 'Behörig',
   'app.tagline': 'Delegerad behörighetsadministration',
@@ -127,7 +129,7 @@ export const sv = {
   'details.notAvailable': 'Uppgiften finns inte i den här versionen av tjänsten.',
 
   'staff.title': 'Användare',
-  'staff.search': 'Sök på namn',
+  'staff.search': 'Sök',
   'staff.name': 'Namn',
   'staff.birthDate': 'Födelsedatum',
   'staff.email': 'E-post',

@@ -4,8 +4,9 @@ import { badInput, ValidationError } from '@behorig/kit/errors';
 import { writeOutboxEvent } from '@behorig/kit/outbox';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context';
-import { administratorPeriods, requireManageUsers } from '../../access-data';
-import { effectiveAgreementStatus } from '../../domain';
+import { requireManageUsers } from '../../policy/access.policy';
+import { administratorPeriods } from '../memberships/memberships.store';
+import { effectiveAgreementStatus } from '../agreements/rules/last-administrator.rules';
 import {
   activationOverdue, activationOverdueNotice, digestMail, endingSoonNotices, endingWindow, needsNewAdministratorNotice, reviewUndecidedNotice,
   REVIEW_NOTICE_DAYS, DEFAULT_ENDING_WITHIN_DAYS, type NoticeModel,

@@ -5,6 +5,9 @@ import type { EndingAssignment } from './rules/notices.rules';
 
 type Db = Pick<EntityManager, 'execute'>;
 
+/** `notice_digest`'s columns (migration 008), checked against the database by test/schema-agreement.test.ts. */
+export const noticeDigestColumns = ['membership_id', 'sent_on', 'organisation_id', 'notices', 'created_at'] as const;
+
 /** Role assignments of the organisation whose end date falls in [from, to]. */
 export async function endingAssignments(db: Db, organisationId: string, from: string, to: string): Promise<EndingAssignment[]> {
   const rows = await db.execute<{ person_id: string; given_name: string; surname: string; role_name: string; valid_to: string }[]>(

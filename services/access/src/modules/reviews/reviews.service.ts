@@ -3,16 +3,19 @@ import { badInput, conflict, forbidden, isUuid, notFound, ValidationError } from
 import { actorLabel, writeOutboxEvent } from '@behorig/kit/outbox';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context';
-import { administratorPeriods, requireManageUsers, unitActiveOn } from '../../access-data';
-import { wouldLeaveNoAdministrator, type AdministratorChange } from '../../domain';
-import { putChangeIn, type ChangeFields } from '../../staff-changes';
+import { requireManageUsers } from '../../policy/access.policy';
+import { administratorPeriods } from '../memberships/memberships.store';
+import { unitActiveOn } from '../memberships/rules/membership-levels.rules';
+import { wouldLeaveNoAdministrator, type AdministratorChange } from '../agreements/rules/last-administrator.rules';
+import { putChangeIn } from '../changes/changes.service';
+import type { ChangeFields, RolePeriods } from '../changes/changes.store';
 import {
   itemsToEndAtDeadline, reviewedChange, validateDeadline, validateDecisions,
   type DecisionInput, type ReviewItemFacts,
 } from './rules/access-review.rules';
 import {
   allItems, claimDueReviews, closeReview, endAssignmentAtDeadline, insertReviewWithSnapshot, itemsByIds, itemsOfPeople, newReviewId,
-  peopleStates, pendingChangeOf, recordDecision, reviewById, setRolePeriods,
+  peopleStates, pendingChangeOf, recordDecision, reviewById,
   type AccessReviewRow, type PersonState,
 } from './reviews.store';
 import { ensureOpenChangeSet, openChangeSetId } from './change-set.store';
@@ -106,7 +109,7 @@ export async function decideReviewItems(ctx: Context, reviewId: string, decision
     });
     const states = await peopleStates(tx, review.organisationId, personIds);
     const adminChanges: AdministratorChange[] = [];
-    const puts: { fields: ChangeFields; rolePeriods: unknown }[] = [];
+    const puts: { fields: ChangeFields; rolePeriods: RolePeriods | null }[] = [];
     for (const personId of personIds) {
       const state = states.get(personId);
       // The person left the organisation since the review started: nothing of theirs is left to end.
@@ -137,11 +140,8 @@ export async function decideReviewItems(ctx: Context, reviewId: string, decision
     if (adminChanges.length > 0 && wouldLeaveNoAdministrator(await administratorPeriods(tx, review.organisationId), adminChanges, ctx.today)) {
       throw conflict('Ending these administrators would leave the organisation without a permission administrator (R-AGR-3).', 'LAST_ADMINISTRATOR');
     }
-    for (const p of puts) {
-      const change = await putChangeIn(tx, ctx, review.organisationId, p.fields, 'access.change.proposed');
-      // Every role keeps its own period (R-PERIOD-1): the change carries them, and the digest and the signing text show them.
-      if (p.rolePeriods) await setRolePeriods(tx, change.id, p.rolePeriods);
-    }
+    // Every role keeps its own period (R-PERIOD-1): the change carries them, and the digest and the signing text show them.
+    for (const p of puts) await putChangeIn(tx, ctx, review.organisationId, { ...p.fields, rolePeriods: p.rolePeriods }, 'access.change.proposed');
     const setId = puts.length > 0 ? await openChangeSetId(tx, review.organisationId) : await ensureOpenChangeSet(tx, review.organisationId);
     for (const d of decisions) await recordDecision(tx, d.itemId, d.decision, d.decision === 'END' ? (d.endDate ?? null) : null, actorLabel(actor), puts.length > 0 ? setId : null);
     await writeOutboxEvent(tx, SCHEMA, {

@@ -9,6 +9,13 @@ import type { ReviewDecision, ReviewItemFacts } from './rules/access-review.rule
 
 type Db = Pick<EntityManager, 'execute'>;
 
+/** The tables' columns (migration 008), checked against the database by test/schema-agreement.test.ts. */
+export const accessReviewColumns = ['id', 'organisation_id', 'deadline', 'end_undecided_at_deadline', 'status', 'started_by', 'created_at', 'closed_at'] as const;
+export const accessReviewItemColumns = [
+  'id', 'review_id', 'person_id', 'membership_id', 'assignment_id', 'role_code', 'valid_from', 'valid_to',
+  'decision', 'end_date', 'decided_by', 'decided_at', 'change_set_id', 'ended_at_deadline',
+] as const;
+
 export interface AccessReviewRow {
   id: string;
   organisationId: string;
@@ -189,10 +196,6 @@ export async function pendingChangeOf(db: Db, organisationId: string, personalNu
     `SELECT pc.id, pc.role_periods IS NOT NULL AS from_review FROM access.pending_change pc JOIN access.change_set cs ON cs.id = pc.change_set_id
       WHERE cs.organisation_id = ? AND cs.status IN ('DRAFT','SIGNING') AND pc.personal_number_hash = ?`, [organisationId, personalNumberHash]);
   return row ? { id: row.id, fromReview: row.from_review } : null;
-}
-
-export async function setRolePeriods(tx: Db, pendingChangeId: string, rolePeriods: unknown): Promise<void> {
-  await tx.execute(`UPDATE access.pending_change SET role_periods = ?::jsonb WHERE id = ?`, [JSON.stringify(rolePeriods), pendingChangeId]);
 }
 
 export const newReviewId = () => randomUUID();
