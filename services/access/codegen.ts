@@ -21,7 +21,7 @@ const config: CodegenConfig = {
           FunctionGrant: '../domain/role-catalogue.data#FunctionGrant as FunctionGrantModel',
           Employment: '../entities/membership.entity#MembershipUnitRow',
           PermissionScope: '../domain/membership.rules#PermissionScope as PermissionScopeModel',
-          AccessDecision: '../domain/membership.rules#AccessDecision as AccessDecisionModel',
+          AccessDecision: '../modules/permission-index/rules/permission-index.rules#IndexedDecision as AccessDecisionModel',
           Agreement: '../entities/agreement.entity#AgreementRow',
           ChangeSet: '../entities/change-set.entity#ChangeSetRow',
           PendingChange: '../entities/change-set.entity#PendingChangeRow',

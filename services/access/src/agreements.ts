@@ -5,6 +5,7 @@ import { AgreementEntity, type AgreementRow } from './entities/agreement.entity'
 import { activateBy, effectiveAgreementStatus, nextAgreementStatus, STARTING_ADMINISTRATOR_ROLE, type AgreementStatus } from './domain';
 import { administratorPeriods, lockOrganisation } from './access-data';
 import { auditActor } from './personal-data';
+import { refreshPermissionIndex } from './modules/permission-index/permission-index.store';
 
 /** R-AGR-1…3: the authority registers and activates each organisation's access agreement. */
 
@@ -83,6 +84,8 @@ export async function activateAgreement(ctx: Context, id: string): Promise<Agree
          SELECT 1 FROM access.role_assignment WHERE membership_id = ? AND role_code = ? AND valid_to IS NULL AND valid_from <= ?::date)`,
       [randomUUID(), membership.id, STARTING_ADMINISTRATOR_ROLE, ctx.today, membership.id, STARTING_ADMINISTRATOR_ROLE, ctx.today],
     );
+    // R-SCOPE-4: the starting administrator's access is in the permission index in the same transaction.
+    await refreshPermissionIndex(tx, agreement.organisationId, [person.id]);
     tx.assign(agreement, { status: next, activatedAt: new Date() });
     await tx.flush();
     await writeOutboxEvent(tx, 'access', {

@@ -6,6 +6,7 @@ import { holdsFunction, isActiveOn, wouldLeaveNoAdministrator, type Administrato
 import { administratorPeriods, lockOrganisation, pgUuidArray } from './access-data';
 import { loadCatalogue, type CatalogueRole } from './loaders';
 import { digestOf, openChanges, staleChanges } from './staff-changes';
+import { refreshPermissionIndex } from './modules/permission-index/permission-index.store';
 
 /**
  * Applies a signed change set (R-SIGN-3, R-SIGN-4), called by the signing service through
@@ -84,7 +85,10 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
     }
 
     const actor: Actor = { kind: 'person', personId: signer.personId, authority: false };
-    for (const c of changes) await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId });
+    const touched: string[] = [];
+    for (const c of changes) touched.push(...(await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId })));
+    // R-SCOPE-4: the permission index follows in the same transaction (and announces the change at COMMIT).
+    await refreshPermissionIndex(tx, organisationId, touched);
     await tx.execute(
       `UPDATE access.change_set SET status = 'APPLIED', receipt_id = ?, signer_personal_number_hash = ?, signer_personal_number_enc = ?, applied_at = now() WHERE id = ?`,
       [claims.receiptId, signer.personalNumberHash, signer.personalNumberEnc, set.id],
@@ -118,15 +122,16 @@ function administratorEffect(c: PendingChangeRow, catalogue: ReadonlyMap<string,
   return out;
 }
 
-async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }): Promise<void> {
+/** Applies one change; returns the people whose access it changed. */
+async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }): Promise<string[]> {
   if (c.kind === 'REMOVED') {
-    if (!c.personId) return;
+    if (!c.personId) return [];
     await tx.execute(`DELETE FROM access.membership WHERE person_id = ? AND organisation_id = ?`, [c.personId, organisationId]);
     await writeOutboxEvent(tx, 'access', {
       actor, organisationId, action: 'access.staff.removed', target: `person:${c.personId}`,
       before: { roleCodes: c.roleCodes, unitIds: c.unitIds, validFrom: c.validFrom, validTo: c.validTo }, after: { ...ids },
     });
-    return;
+    return [c.personId];
   }
   // R-USR-5: the identity row is written once, by the first registration, and never changed by a
   // proposal (the no-op update only returns its id); the e-mail is this organisation's, on the membership.
@@ -159,5 +164,6 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     before: c.kind === 'NEW' ? null : before,
     after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo },
   });
+  return [person.id];
 }
 

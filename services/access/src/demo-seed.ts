@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO, parsePersonalNumber, type DemoOrgKey, type DemoUnitKey, type PersonalNumberVault } from '@behorig/kit';
 import { randomUUID } from 'node:crypto';
+import { refreshPermissionIndex } from './modules/permission-index/permission-index.store';
 
 /**
  * Loads the seeds' people and their memberships (kit's DEMO) once: skipped when the person
@@ -31,6 +32,7 @@ export async function seedDemoData(em: EntityManager, vault: PersonalNumberVault
         for (const r of m.roles) {
           await tx.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membershipId, r.role, r.validFrom, r.validTo]);
         }
+        await refreshPermissionIndex(tx, DEMO.organisations[m.organisation as DemoOrgKey].id, [p.id]);
       }
     }
   });

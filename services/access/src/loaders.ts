@@ -34,11 +34,31 @@ export async function loadCatalogue(em: EntityManager): Promise<Map<string, Cata
   }]));
 }
 
+/**
+ * The role catalogue, cached per process (per ORM instance): it changes only by migration, and
+ * migrations run before a process serves, so a process never sees it change. A failed read is not
+ * kept. R-SCOPE-1: permissionScopes is then one statement.
+ */
+const catalogues = new WeakMap<object, Promise<Map<string, CatalogueRole>>>();
+export function processCatalogue(em: EntityManager): Promise<Map<string, CatalogueRole>> {
+  let found = catalogues.get(em.config);
+  if (!found) {
+    found = loadCatalogue(em.fork());
+    catalogues.set(em.config, found);
+    found.catch(() => catalogues.delete(em.config));
+  }
+  return found;
+}
+
+/** Drops the cached catalogue (after a change of roles or grants in a running process, e.g. a test). */
+export function invalidateCatalogue(em: EntityManager): void {
+  catalogues.delete(em.config);
+}
+
 /** One SQL statement per batch: `WHERE … IN (...)` — never one per item. */
 export function createLoaders(em: EntityManager) {
-  let catalogue: Promise<Map<string, CatalogueRole>> | undefined;
   return {
-    catalogue: () => (catalogue ??= loadCatalogue(em)),
+    catalogue: () => processCatalogue(em),
     person: byIdLoader<PersonRow>((ids) => em.find(PersonEntity, { id: { $in: [...ids] } }), (p) => p.id),
     role: byIdLoader<RoleRow>((codes) => em.find(RoleEntity, { code: { $in: [...codes] } }), (r) => r.code),
     membershipsByPerson: childrenLoader<MembershipRow>((ids) => em.find(MembershipEntity, { personId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (m) => m.personId),

@@ -9,6 +9,7 @@ import {
 import { actorPower, administratorPeriods, lockOrganisation, pgUuidArray, requireManageUsers, unitActiveOn } from './access-data';
 import { auditActor } from './personal-data';
 import { laterEndDateChange, putChangeIn, type ChangeFields } from './staff-changes';
+import { refreshPermissionIndex } from './modules/permission-index/permission-index.store';
 
 /**
  * "Ändra behörighetsperiod" (R-PERIOD-4) and "Avsluta personal" (R-END). What only takes access
@@ -67,6 +68,8 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
         after: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })),
       });
     }
+    // R-SCOPE-4: earlier end dates take effect in the permission index in the same transaction.
+    await refreshPermissionIndex(tx, organisationId, atOnce.map((c) => c.personId));
     for (const fields of proposals) await putChangeIn(tx, ctx, organisationId, fields, 'access.change.proposed');
   });
   ctx.loaders.rolesByMembership.clearAll();
@@ -156,6 +159,8 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
       await tx.execute(`UPDATE access.role_assignment SET valid_to = ?::date WHERE membership_id = ? AND (valid_to IS NULL OR valid_to > ?::date)`, [result.endDate, membershipId, result.endDate]);
     }
     await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE id = ?`, [membershipId]);
+    // R-SCOPE-4, R-END-1: the ended employment shows in the permission index in the same transaction.
+    await refreshPermissionIndex(tx, input.organisationId, [input.personId]);
     await writeOutboxEvent(tx, 'access', {
       actor: await auditActor(ctx), organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
       before: result.assignments.map((a) => ({ unitId: a.unitId, schoolFormCode: a.schoolFormCode, roleCode: a.roleCode, validTo: a.previousValidTo })),

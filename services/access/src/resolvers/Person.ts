@@ -2,7 +2,7 @@ import { isUuid, requireActor } from '@behorig/kit';
 import type { EmploymentResolvers, MembershipResolvers, PersonResolvers, RoleAssignmentResolvers } from '../generated/resolvers-types';
 import { canSeePerson, visibleMemberships } from './visibility';
 import { unitActiveOn } from '../access-data';
-import { permissionScopesOf } from '../scopes';
+import { permissionScopesIndexed } from '../modules/permission-index/permission-index.service';
 import { guard } from '../errors';
 import { personalNumberFor } from '../personal-data';
 
@@ -21,7 +21,7 @@ export const Person: PersonResolvers = {
   /** R-USR-5: the e-mail of the membership the viewer sees (their own organisation's first). */
   email: async (person, _a, ctx) => (await visibleMemberships(ctx, person.id)).find((m) => m.email)?.email ?? null,
   memberships: (person, _a, ctx) => visibleMemberships(ctx, person.id),
-  permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesOf(ctx, person.id, on)),
+  permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesIndexed(ctx, person.id, on)),
 };
 
 export const Membership: MembershipResolvers = {

@@ -3,7 +3,6 @@ import type { QueryResolvers } from '../generated/resolvers-types';
 import { PersonEntity } from '../entities/person.entity';
 import { canSeePerson } from './visibility';
 import { requireManageUsers } from '../access-data';
-import { checkAccessFor, myAccess, permissionScopesOf } from '../scopes';
 import { endEmploymentPreview } from '../staff-admin';
 import { guard } from '../errors';
 
@@ -39,8 +38,5 @@ export const Query: QueryResolvers = {
     const all = [...(await ctx.loaders.catalogue()).values()];
     return system ? all.filter((r) => r.system === system) : all;
   },
-  permissionScopes: (_p, { personId, on }, ctx) => guard(() => permissionScopesOf(ctx, personId, on)),
-  checkAccess: (_p, { personId, ...args }, ctx) => guard(() => checkAccessFor(ctx, personId, args)),
-  myAccess: (_p, args, ctx) => guard(() => myAccess(ctx, args)),
   endEmploymentPreview: (_p, { input }, ctx) => guard(() => endEmploymentPreview(ctx, input)),
 };

@@ -1,4 +1,4 @@
-import type { AccessDecisionResolvers, EmploymentAssignmentResolvers, PermissionScopeResolvers, RoleResolvers } from '../generated/resolvers-types';
+import type { EmploymentAssignmentResolvers, PermissionScopeResolvers, RoleResolvers } from '../generated/resolvers-types';
 
 export const Role: RoleResolvers = {
   grants: async (role, _a, { loaders }) => (await loaders.catalogue()).get(role.code)?.grants ?? [],
@@ -20,10 +20,6 @@ export const PermissionScope: PermissionScopeResolvers = {
     }).map((id) => ({ __typename: 'Address' as const, id }));
   },
   role: async (s, _a, { loaders }) => (await loaders.catalogue()).get(s.roleCode)!,
-};
-
-export const AccessDecision: AccessDecisionResolvers = {
-  role: async (d, _a, { loaders }) => (d.roleCode ? ((await loaders.catalogue()).get(d.roleCode) ?? null) : null),
 };
 
 export const EmploymentAssignment: EmploymentAssignmentResolvers = {

@@ -3,13 +3,15 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { Query } from './Query';
 import { Mutation } from './Mutation';
 import { Person, Membership, Employment, RoleAssignment } from './Person';
-import { Role, PermissionScope, AccessDecision, EmploymentAssignment } from './Role';
+import { Role, PermissionScope, EmploymentAssignment } from './Role';
+import { PermissionIndexQuery } from '../modules/permission-index/resolvers/Query';
+import { AccessDecision } from '../modules/permission-index/resolvers/AccessDecision';
 import { Organisation, Agreement, ChangeSet, PendingChange } from './Organisation';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Query: { ...Query, ...PermissionIndexQuery },
   Mutation,
   Person,
   Membership,
