@@ -8,6 +8,7 @@ import { migrations as organisationMigrations } from '@behorig/organisations/src
 import { entities as accessEntities } from '@behorig/access/src/entities';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { roles as catalogueRoles } from '@behorig/access/src/domain/role-catalogue.data';
+import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.sql';
 import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { link } from '@behorig/signing/src/audit/audit-chain';
@@ -254,6 +255,12 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
     counts.roleAssignments = raBatch.count;
     progress('role assignments', counts.roleAssignments);
     raRows.length = 0;
+
+    // ── the permission index (R-SCOPE-1…4): derived from the rows above, as access's migration does ─
+    progress('permission index', 0);
+    await pool.query('TRUNCATE access.permission_grant');
+    await pool.query(REBUILD_PERMISSION_INDEX_SQL);
+    progress('permission index', Number((await pool.query('SELECT count(*) AS n FROM access.permission_grant')).rows[0].n));
 
     // ── audit log: one hash chain per organisation, linked with the signing service's own code ─
     const perOrg = opts.auditPerOrganisation ?? 500;
