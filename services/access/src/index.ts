@@ -1,4 +1,8 @@
-import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { createOutboxRelay } from '@behorig/kit/outbox';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
+import { createServiceTokenVerifier } from '@behorig/kit/auth';
+import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
