@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { createOutboxRelay } from '@behorig/kit/outbox';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { stockholmDate, addDays } from '@behorig/kit/dates';
 import { gqlRequest } from '@behorig/kit/testing';
 import { buildServer as buildSigning } from '@behorig/signing/src/server';
@@ -60,7 +59,7 @@ describe('faults: outbox relay and signing service killed mid-delivery (c); Bank
     expect(pending.access).toBeGreaterThanOrEqual(4);
     expect(pending.organisations).toBeGreaterThanOrEqual(4);
     const relay = (schema: 'access' | 'organisations', afterSend?: () => void) =>
-      createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, internalSecret: DEV_INTERNAL_SECRET, batchSize: 3, afterSend });
+      createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials(schema), batchSize: 3, afterSend });
 
     // 1. The relay dies after the audit log accepted a batch, before marking it delivered.
     const crashing = relay('access', () => { throw new Error('relay killed after send'); });

@@ -1,11 +1,16 @@
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { parsePersonalNumber, requireInternalSecret, ValidationError } from '@behorig/kit';
+import { callerServiceOf, requireServiceCredential, type ServiceCredentials } from '@behorig/kit/auth';
+import { ValidationError } from '@behorig/kit/errors';
+import { parsePersonalNumber } from '@behorig/kit/identity';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
 import { applyChangeSet, type ApplyDeps } from './change-set-apply';
 import { endSigning } from './staff-changes';
 
 /**
- * Service-to-service endpoints (not in the graph; shared secret, kit requireInternalSecret):
+ * Service-to-service endpoints (not in the graph), for the signing service only and only with its
+ * service credential (R-AUTH-4, kit requireServiceCredential). Reading a person by personal number
+ * or a person's number writes an audit event (no organisation's chain; never the number itself):
  * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
  * - GET /internal/people/:id/personal-number — the number BankID's sign order is bound to
  *   (signing's startSign, R-SIGN-2): session tokens name the person by id only.
@@ -13,9 +18,11 @@ import { endSigning } from './staff-changes';
  * - POST /internal/change-sets/:id/signing-ended {orderRef, digest, reason} — its BankID order
  *   ended unsigned: back to DRAFT with an audit event (R-SIGN-7).
  */
-export function internalRoutes(secret: string, deps: ApplyDeps) {
+export function internalRoutes(credentials: ServiceCredentials, deps: ApplyDeps) {
   return (app: Express, orm: MikroORM) => {
-    const guard = requireInternalSecret(secret);
+    const guard = requireServiceCredential(credentials, ['signing']);
+    const audited = (res: Parameters<typeof callerServiceOf>[0], action: string, target: string) =>
+      writeOutboxEvent(orm.em.fork(), 'access', { actor: { kind: 'service', service: callerServiceOf(res) }, organisationId: null, action, target });
     app.get('/internal/people/by-personal-number/:pnr', guard, async (req, res, next) => {
       try {
         let canonical: string;
@@ -31,6 +38,7 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
                   EXISTS (SELECT 1 FROM access.membership m JOIN access.role_assignment ra ON ra.membership_id = m.id
                            WHERE m.person_id = p.id AND ra.valid_from <= ?::date AND (ra.valid_to IS NULL OR ra.valid_to >= ?::date)) AS active
              FROM access.person p WHERE p.personal_number_hash = ?`, [today, today, deps.vault.hash(canonical)]);
+        await audited(res, 'access.person.looked_up_by_personal_number', row ? `person:${row.id}` : 'person:none');
         if (!row) return void res.status(404).json({ error: 'not_found' });
         res.json({ personId: row.id, givenName: row.given_name, surname: row.surname, hasActiveMembership: row.active });
       } catch (e) {
@@ -43,6 +51,7 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
         const [row] = await orm.em.fork().execute<{ personal_number_enc: string }[]>(
           'SELECT personal_number_enc FROM access.person WHERE id = ?', [String(req.params.id)]);
         if (!row) return void res.status(404).json({ error: 'not_found' });
+        await audited(res, 'access.person.personal_number_read', `person:${String(req.params.id)}`);
         res.json({ personalNumber: deps.vault.open(row.personal_number_enc) });
       } catch (e) {
         next(e);

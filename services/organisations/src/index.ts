@@ -1,3 +1,4 @@
+import { serviceCredentialsFromEnv } from '@behorig/kit/server';
 import { startTracing, createLogger, createOutboxRelay, createServiceTokenVerifier, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
@@ -9,7 +10,10 @@ runService('organisations subgraph', logger, async () => {
   // Traces only when the OTEL_* variables ask for them (docs/operations.md).
   const stopTracing = await startTracing('organisations', env);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
+  // R-AUTH-4: its own key for delivering its audit events to signing.
+  const credentials = await serviceCredentialsFromEnv('organisations', env);
   const server = await buildServer({
+    credentials,
     databaseUrl: env.DATABASE_URL,
     migrate: env.MIGRATE_AT_START,
     poolMax: env.DATABASE_POOL_MAX,
@@ -21,7 +25,7 @@ runService('organisations subgraph', logger, async () => {
     accessUrl: env.ACCESS_URL,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
-  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'organisations', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
+  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'organisations', signingUrl: env.SIGNING_INTERNAL_URL, credentials, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
   const url = `${await server.listen(env.ORGANISATIONS_PORT, env.HOST)}/graphql`;
   return { url, stop: async () => { await relay.stop(); await server.stop(); await stopTracing(); } };

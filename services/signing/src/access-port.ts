@@ -1,4 +1,4 @@
-import { internalHeaders } from '@behorig/kit';
+import type { ServiceCredentials } from '@behorig/kit/auth';
 
 /**
  * Everything signing asks the access service (docs/architecture.md), behind one small interface so
@@ -43,7 +43,7 @@ const MY_ACCESS = `query MyAccess($organisationId: ID!, $function: String!, $acc
   myAccess(organisationId: $organisationId, function: $function, access: $access) { allowed reason }
 }`;
 
-export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string; secret: string; timeoutMs?: number }): AccessPort {
+export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string; credentials: ServiceCredentials; timeoutMs?: number }): AccessPort {
   const base = opts.internalUrl.replace(/\/$/, '');
   const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? 5000);
   const call = async (url: string, init: RequestInit): Promise<Response> => {
@@ -55,13 +55,13 @@ export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string
   };
   return {
     async personByPersonalNumber(pnr) {
-      const res = await call(`${base}/internal/people/by-personal-number/${encodeURIComponent(pnr)}`, { headers: internalHeaders(opts.secret) });
+      const res = await call(`${base}/internal/people/by-personal-number/${encodeURIComponent(pnr)}`, { headers: await opts.credentials.headers('access') });
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a person look-up.`);
       return (await res.json()) as AccessPerson;
     },
     async personalNumberOf(personId) {
-      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/personal-number`, { headers: internalHeaders(opts.secret) });
+      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/personal-number`, { headers: await opts.credentials.headers('access') });
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a personal-number look-up.`);
       return ((await res.json()) as { personalNumber: string }).personalNumber;
@@ -83,7 +83,7 @@ export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string
     async applyChangeSet(changeSetId, receipt) {
       const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/apply`, {
         method: 'POST',
-        headers: internalHeaders(opts.secret),
+        headers: await opts.credentials.headers('access'),
         body: JSON.stringify({ receipt }),
       });
       const body = (await res.json().catch(() => ({}))) as { alreadyApplied?: boolean; error?: string };
@@ -96,7 +96,7 @@ export function createHttpAccess(opts: { graphqlUrl: string; internalUrl: string
     async signingEnded(changeSetId, ended) {
       const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/signing-ended`, {
         method: 'POST',
-        headers: internalHeaders(opts.secret),
+        headers: await opts.credentials.headers('access'),
         body: JSON.stringify(ended),
       });
       // 4xx is a definite answer too (an unknown set has nothing to return to draft).

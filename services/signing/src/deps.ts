@@ -1,3 +1,4 @@
+import type { ServiceCredentials } from '@behorig/kit/auth';
 import type { ClientStatusCache, Logger, PersonalNumberVault, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessPort } from './access-port';
@@ -25,8 +26,8 @@ export interface SigningDeps {
   /** Waits between attempts to apply a signed change set (R-SIGN-4: retried until a definite answer). */
   applyRetryDelaysMs: readonly number[];
   logger: Logger;
-  /** Authenticates the gateway's `x-client-address` (kit clientAddressOf). */
-  internalSecret: string;
+  /** This service's credentials (R-AUTH-4): what it presents to access and checks on /internal/... calls. */
+  credentials: ServiceCredentials;
   /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
   vault: PersonalNumberVault;
 }

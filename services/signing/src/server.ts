@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  DEV_INTERNAL_SECRET, createPersonalNumberVault, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
+  createPersonalNumberVault, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
   type SigningKey, type SubgraphBuildOptions,
 } from '@behorig/kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { untrustingServiceCredentials } from '@behorig/kit/auth';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -32,7 +33,6 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   access?: AccessPort;
   accessUrl?: string;
   accessInternalUrl?: string;
-  internalSecret?: string;
   authorityNumbers?: Iterable<string>;
   tokenTtlSeconds?: number;
   /** Epoch ms; tests inject a clock. */
@@ -59,7 +59,8 @@ export async function buildServer(opts: SigningBuildOptions) {
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   let orm: MikroORM | undefined;
   const published = createPublishedKeys(() => orm!, opts.signingKey);
-  const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+  // R-AUTH-4: its own key for calls to access and for what access, organisations and the gateway present here.
+  const credentials = opts.credentials ?? (await untrustingServiceCredentials('signing'));
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
   const verifySignature = createTokenVerifier({ getKey: published.getKey });
@@ -79,18 +80,19 @@ export async function buildServer(opts: SigningBuildOptions) {
     access: opts.access ?? createHttpAccess({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
       internalUrl: opts.accessInternalUrl ?? 'http://localhost:4002',
-      secret,
+      credentials,
     }),
     now: opts.now ?? Date.now,
     authorityNumbers: new Set(opts.authorityNumbers ?? ['191212121212']),
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
-    internalSecret: secret,
+    credentials,
     vault: createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32)),
   };
   const server = await createSubgraph<Context>({
     ...opts,
+    credentials,
     verify: deps.verify,
     name: 'signing',
     schema: 'signing',
@@ -109,7 +111,7 @@ export async function buildServer(opts: SigningBuildOptions) {
           next(e);
         }
       });
-      internalRoutes(app, orm, deps, secret);
+      internalRoutes(app, orm, deps);
       oauthRoutes(app, orm, deps);
       auditExportRoute(app, orm, deps);
     },

@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit';
+import { actorFromAuthorization, auditDeliveryRefusal, callerServiceOf, requireServiceCredential } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { appendAuditEvents } from '../audit/audit-log';
@@ -32,16 +32,18 @@ const AuditEventsBody = z.object({
 const PERSON_LABEL = /^person:([0-9a-f-]{36})$/i;
 
 /**
- * Service-to-service endpoints (docs/architecture.md), all behind the shared internal secret:
+ * Service-to-service endpoints (docs/architecture.md), each only for the services named in its
+ * guard, with their own service credential (R-AUTH-4, kit requireServiceCredential):
  * - POST /internal/sign-orders — access's signChanges starts a BankID sign order for the caller;
  * - POST /internal/sign-orders/:orderRef/cancel — access cancels the order of a set edited while being signed (R-SIGN-7);
  * - POST /internal/audit-events — every outbox relay delivers events into the hash chain.
  */
-export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps, secret: string): void {
-  const guard = requireInternalSecret(secret);
+export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps): void {
+  const fromAccess = requireServiceCredential(deps.credentials, ['access']);
+  const fromRelays = requireServiceCredential(deps.credentials, ['access', 'organisations']);
   const json = express.json({ limit: '2mb' });
 
-  app.post('/internal/sign-orders', guard, json, async (req: Request, res: Response) => {
+  app.post('/internal/sign-orders', fromAccess, json, async (req: Request, res: Response) => {
     let actor;
     try {
       actor = await actorFromAuthorization(req.headers.authorization, deps.verify);
@@ -64,7 +66,7 @@ export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps, s
     }
   });
 
-  app.post('/internal/sign-orders/:orderRef/cancel', guard, json, async (req: Request, res: Response) => {
+  app.post('/internal/sign-orders/:orderRef/cancel', fromAccess, json, async (req: Request, res: Response) => {
     try {
       const order = await cancelForEditedSet(orm.em.fork(), deps, String(req.params.orderRef));
       if (!order) return void res.status(404).json({ error: 'not_found' });
@@ -76,10 +78,13 @@ export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps, s
     }
   });
 
-  app.post('/internal/audit-events', guard, json, async (req: Request, res: Response) => {
+  app.post('/internal/audit-events', fromRelays, json, async (req: Request, res: Response) => {
     const body = AuditEventsBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'invalid_request', message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { source, events } = body.data;
+    // R-AUTH-4: only the credential's own service's events, none back- or post-dated; nothing written otherwise.
+    const refusal = auditDeliveryRefusal(callerServiceOf(res), body.data, deps.now());
+    if (refusal) return void res.status(403).json({ error: 'refused', message: refusal });
     try {
       const result = await orm.em.fork().transactional((tx) =>
         appendAuditEvents(tx, events.map((e) => ({
