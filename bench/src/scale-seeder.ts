@@ -3,14 +3,13 @@ import pg from 'pg';
 import { DEMO } from '@behorig/kit/demo';
 import { createOrm } from '@behorig/kit/db';
 import { stockholmDate } from '@behorig/kit/dates';
-import { entities as organisationEntities } from '@behorig/organisations/src/entities';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
 import { entities as accessEntities } from '@behorig/access/src/entities';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { roles as catalogueRoles } from '@behorig/access/src/domain/role-catalogue.data';
 import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
-import { link } from '@behorig/signing/src/audit/audit-chain';
+import { link } from '@behorig/signing/src/modules/audit/rules/audit-chain';
 import {
   AUDIT_ACTIONS, GIVEN, SURNAMES, address, int, membershipCount, organisation, period, personalNumber, pick, prng, roleCount, unit, unitCount,
   weighted, type GeneratedOrganisation, type GeneratedUnit, type Rand,
@@ -52,7 +51,7 @@ export interface ScaleCounts {
 /** Applies every subgraph's committed migrations by starting each one's ORM once. */
 export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
-    ['organisations', organisationEntities, organisationMigrations],
+    ['organisations', [], organisationMigrations],
     ['access', accessEntities, accessMigrations],
     ['signing', signingEntities, signingMigrations],
   ] as const) {

@@ -10,18 +10,20 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { contextFactory, type Context } from './context';
-import { createHttpAccess, type AccessPort } from './access-port';
+import { createAccessClient, type AccessClient } from './clients/access.client';
 import { BankIdUnavailableError } from './bankid';
-import type { BankIdProvider } from './bankid-provider';
+import type { BankIdProvider } from './bankid/bankid-provider';
 import type { SigningDeps } from './deps';
-import { internalRoutes } from './routes/internal-routes';
-import { oauthRoutes } from './routes/oauth-routes';
-import { clientStatusOf } from './partners/api-clients';
-import { auditExportRoute } from './routes/audit-export-route';
-import { createPublishedKeys } from './published-keys';
-import { sealPlainPersonalNumbers } from './personal-number-backfill';
-import { startCheckpointer } from './audit/audit-checkpoint-job';
-import { collectOpenOrders, startCollector } from './orders/order-service';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { startCheckpointer } from './modules/audit/checkpoint.job';
+import { createPublishedKeys } from './modules/keys/keys.service';
+import { keysRoutes } from './modules/keys/keys.routes';
+import { collectOpenOrders, startCollector } from './modules/orders/collection.job';
+import { countOpenOrders } from './modules/orders/orders.store';
+import { ordersRoutes } from './modules/orders/orders.routes';
+import { sealPlainPersonalNumbers } from './modules/orders/personal-number-backfill';
+import { clientStatusOf } from './modules/partners/partners.service';
+import { partnersRoutes } from './modules/partners/partners.routes';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -30,7 +32,7 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   /** BankID RP API (the real client in index.ts; tests pass one pointed at an in-process simulator). */
   bankId?: BankIdProvider | (() => BankIdProvider);
   /** The access service; default: HTTP to `accessUrl` / `accessInternalUrl`. */
-  access?: AccessPort;
+  access?: AccessClient;
   accessUrl?: string;
   accessInternalUrl?: string;
   authorityNumbers?: Iterable<string>;
@@ -77,7 +79,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
     getKey: published.getKey,
     bankId,
-    access: opts.access ?? createHttpAccess({
+    access: opts.access ?? createAccessClient({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
       internalUrl: opts.accessInternalUrl ?? 'http://localhost:4002',
       credentials,
@@ -101,35 +103,27 @@ export async function buildServer(opts: SigningBuildOptions) {
     entities,
     migrations,
     createContext: contextFactory(deps),
+    // Each feature module serves its own HTTP routes.
     routes: (app, orm) => {
-      // No "trust proxy": a client's X-Forwarded-For is ignored; the gateway vouches for the
-      // address in x-client-address (kit clientAddressOf).
-      app.get('/.well-known/jwks.json', async (_req, res, next) => {
-        try {
-          res.set('cache-control', 'public, max-age=60').json(await published.jwks());
-        } catch (e) {
-          next(e);
-        }
-      });
-      internalRoutes(app, orm, deps);
-      oauthRoutes(app, orm, deps);
-      auditExportRoute(app, orm, deps);
+      keysRoutes(app, published);
+      ordersRoutes(app, orm, deps);
+      partnersRoutes(app, orm, deps);
+      auditRoutes(app, orm, deps);
     },
   });
   orm = server.orm;
   // Published before this replica signs anything (tokens, receipts, checkpoints).
   await published.publish();
   await sealPlainPersonalNumbers(server.orm, deps.vault);
-  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', async () => {
-    const [row] = await server.orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM signing.signing_order WHERE status = 'PENDING'`);
-    return Number(row.n);
-  });
+  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', () => countOpenOrders(server.orm.em.fork()));
   const checkpoints = startCheckpointer({
     orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
   });
   const collector = (opts.collectIntervalMs ?? 2000) > 0 ? startCollector(server.orm.em, deps, opts.collectIntervalMs ?? 2000) : null;
   return {
     ...server,
+    /** What the resolvers and routes share (tests build GraphQL contexts from it for executeOperation). */
+    deps,
     /** One round of server-side collection now (the timer does this on its own). */
     collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, generateSigningKeyJwk, signingKeyFromJwk } from '@behorig/kit';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { appendAuditEvents, toChained, type NewAuditEvent } from '../src/audit/audit-log';
-import { chainHash, verifyChain } from '../src/audit/audit-chain';
-import { AuditEventEntity } from '../src/entities/audit-event.entity';
-import { signCheckpoint, verifyCheckpointJws } from '../src/audit/audit-checkpoint';
-import { startCheckpointer, writeDueCheckpoints } from '../src/audit/audit-checkpoint-job';
+import { appendAuditEvents, toChained, type NewAuditEvent } from '../src/modules/audit/audit.service';
+import { chainHash, verifyChain } from '../src/modules/audit/rules/audit-chain';
+import { AuditEventEntity } from '../src/modules/audit/audit.store';
+import { signCheckpoint, verifyCheckpointJws } from '../src/modules/audit/rules/audit-checkpoint';
+import { startCheckpointer, writeDueCheckpoints } from '../src/modules/audit/checkpoint.job';
 import { startHarness, type Harness } from './support/harness';
 
 const VERIFY = `query($o: ID!) { verifyAuditLog(organisationId: $o) { ok checked firstBrokenSeq reason lastCheckpointSeq } }`;

@@ -6,7 +6,7 @@ import { createTestDatabase, gqlRequest, sharedTestServiceKeys, testKeys, type T
 import { decodeJwt } from 'jose';
 import { BankIdClient, startBankIdSimulator, type BankIdSimulator } from '../../src/bankid';
 import { buildServer } from '../../src/server';
-import type { AccessPerson } from '../../src/access-port';
+import type { AccessPerson } from '../../src/clients/access.client';
 
 export const dorotea = DEMO.organisations.dorotea.id as string;
 export const aratron = DEMO.organisations.aratron.id as string;
