@@ -76,7 +76,7 @@ describe('faults: outbox relay and signing service killed mid-delivery (c); Bank
     expect(await undelivered('organisations')).toBe(pending.organisations);
 
     // 3. The signing service comes back on its port; fresh relays drain everything.
-    signing = await buildSigning({ databaseUrl: sys.db.url, signingKey: sys.keys.key, demoData: false, bankId, accessUrl: sys.urls.access, accessInternalUrl: sys.base.access, applyRetryDelaysMs: [50, 200, 500] });
+    signing = await buildSigning({ credentials: sys.serviceKeys.credentials('signing'), databaseUrl: sys.db.url, signingKey: sys.keys.key, demoData: false, bankId, accessUrl: sys.urls.access, accessInternalUrl: sys.base.access, applyRetryDelaysMs: [50, 200, 500] });
     await signing.listen(Number(new URL(sys.base.signing).port), '127.0.0.1');
     for (const schema of ['access', 'organisations'] as const) {
       const r = relay(schema);
