@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { assertProductionSecrets, commonEnvShape, parseEnv, port, repoRoot } from '@behorig/kit';
+import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit/server';
+import { repoRoot } from '@behorig/kit/db';
 import { z } from 'zod';
 
 /** The only reader of process.env in this service: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */

@@ -1,5 +1,8 @@
-import { serviceCredentialsFromEnv } from '@behorig/kit/server';
-import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, runService, serviceCredentialsFromEnv } from '@behorig/kit/server';
+import { createOutboxRelay } from '@behorig/kit/outbox';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
+import { createServiceTokenVerifier } from '@behorig/kit/auth';
+import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 

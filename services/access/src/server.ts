@@ -1,17 +1,19 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createLogger, createPersonalNumberVault, createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
+import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
+import { createPersonalNumberVault } from '@behorig/kit/vault';
+import { createReceiptVerifier, type ReceiptVerifier } from '@behorig/kit/receipt';
+import { stockholmDate } from '@behorig/kit/dates';
 import { untrustingServiceCredentials } from '@behorig/kit/auth';
-import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type AccessDeps, type Context } from './context';
-import { seedDemoData } from './demo-seed';
-import { createHttpUnitDirectory, createReferenceCache, type UnitDirectory } from './unit-directory';
-import { createHttpSigningClient, type SigningClient } from './signing-client';
-import { internalRoutes } from './internal-routes';
-import { sealPlaintextPersonalNumbers } from './personal-number-backfill';
-import { errorLog, requestLog } from './request-log';
+import { seedDemoData } from './modules/people/demo-seed.store';
+import { createHttpUnitDirectory, createReferenceCache, type UnitDirectory } from './clients/organisations.client';
+import { createHttpSigningClient, type SigningClient } from './clients/signing.client';
+import { internalRoutes } from './routes/internal.routes';
+import { sealPlaintextPersonalNumbers } from './migrations/personal-number-backfill.store';
+import { errorLog, requestLog } from './routes/request-log';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -58,7 +60,7 @@ export async function buildServer(opts: AccessBuildOptions) {
     schema: 'access',
     typeDefs,
     resolvers,
-    entities,
+    // No entities: the stores read and write with SQL (docs/architecture.md).
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string; socket?: { remoteAddress?: string } }),
     seed: (em) => seedDemoData(em, vault),

@@ -20,9 +20,9 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     }
 
     const demoUnits = Object.values(DEMO.units);
-    const newUnits = missing(demoUnits, await units.existing('unit', demoUnits.map((u) => u.id)));
+    const newUnits = missing(demoUnits, await units.existingUnits(demoUnits.map((u) => u.id)));
     const offices = demoUnits.flatMap((u) => u.addresses.map((a) => ({ ...a, unitId: u.id })));
-    const existingOffices = await units.existing('address', offices.map((a) => a.id));
+    const existingOffices = await units.existingAddresses(offices.map((a) => a.id));
     // New units with their school forms; offices missing from any unit.
     for (const u of newUnits) {
       await units.insert({ id: u.id, organisationId: orgId(u.organisation), serviceCode: u.service, name: u.name }, u.addresses.filter((a) => !existingOffices.has(a.id)), u.schoolForms);
@@ -31,11 +31,11 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     for (const a of missing(offices, existingOffices).filter((a) => !added.has(a.unitId))) await units.insertAddresses(a.unitId, [a]);
 
     const people = DEMO_ORGANISATION_DETAILS.contactPersons;
-    for (const { organisation, ...c } of missing(people, await contacts.existing('contact_person', people.map((c) => c.id)))) {
+    for (const { organisation, ...c } of missing(people, await contacts.existingContactPersons(people.map((c) => c.id)))) {
       await contacts.insertContactPerson(orgId(organisation), { ...c, updatedBy: 'demo data' });
     }
     const accounts = DEMO_ORGANISATION_DETAILS.paymentAccounts;
-    for (const { organisation, updatedAt, ...a } of missing(accounts, await contacts.existing('payment_account', accounts.map((a) => a.id)))) {
+    for (const { organisation, updatedAt, ...a } of missing(accounts, await contacts.existingPaymentAccounts(accounts.map((a) => a.id)))) {
       await contacts.insertPaymentAccount(orgId(organisation), { ...a, createdAt: new Date(updatedAt), updatedAt: new Date(updatedAt) });
     }
   });

@@ -30,7 +30,7 @@ const REPRESENTATIONS = [
 
 describe('_entities through executeOperation', () => {
   it('R-AUTH-4: resolves Organisation, Unit, Address, Service and SchoolForm references for anyone signed in', async () => {
-    const res = await org.execute('fridolf', ENTITIES, { r: REPRESENTATIONS });
+    const res = await org.gql('fridolf', ENTITIES, { r: REPRESENTATIONS });
     expect(res.errors).toBeUndefined();
     expect(res.data?._entities).toEqual([
       { __typename: 'Organisation', id: ORG.dorotea, name: 'Dorotea kommun', orgNumber: '212000-2809', kind: 'MUNICIPALITY' },
@@ -42,13 +42,13 @@ describe('_entities through executeOperation', () => {
   });
 
   it.each(REPRESENTATIONS)('R-AUTH-4: a $__typename reference without a signed-in caller is UNAUTHENTICATED and reveals nothing', async (rep) => {
-    const res = await org.execute(null, ENTITIES, { r: [rep] });
+    const res = await org.gql(null, ENTITIES, { r: [rep] });
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(res.data?._entities ?? [null]).toEqual([null]);
   });
 
   it('a reference to an id that names nothing (or is no UUID) is null, not an error', async () => {
-    const res = await org.execute('fridolf', ENTITIES, { r: [
+    const res = await org.gql('fridolf', ENTITIES, { r: [
       { __typename: 'Unit', id: '00000000-0000-4000-8001-0000000000ff' },
       { __typename: 'Organisation', id: 'not-a-uuid' },
       { __typename: 'Service', code: 'NOPE' },
@@ -59,10 +59,10 @@ describe('_entities through executeOperation', () => {
 
   it('R-ROLE-2: a referenced organisation keeps its details guarded: FORBIDDEN for another organisation, readable for its own', async () => {
     const doc = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { name phone contactPersons { surname } paymentAccounts { number } } } }`;
-    const other = await org.execute('fridolf', doc, { r: [{ __typename: 'Organisation', id: ORG.dorotea }] });
+    const other = await org.gql('fridolf', doc, { r: [{ __typename: 'Organisation', id: ORG.dorotea }] });
     expect(other.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expect(other.data?._entities).toEqual([{ name: 'Dorotea kommun', phone: null, contactPersons: null, paymentAccounts: null }]);
-    const own = await org.execute('arvid', doc, { r: [{ __typename: 'Organisation', id: ORG.dorotea }] });
+    const own = await org.gql('arvid', doc, { r: [{ __typename: 'Organisation', id: ORG.dorotea }] });
     expect(own.errors).toBeUndefined();
     expect(own.data?._entities).toEqual([{ name: 'Dorotea kommun', phone: '0942-14000', contactPersons: [{ surname: 'Aronsson' }], paymentAccounts: [{ number: '762-0255' }] }]);
   });
@@ -70,7 +70,7 @@ describe('_entities through executeOperation', () => {
 
 describe('resolvers through executeOperation', () => {
   it('R-ORG-1: organisation(id) with units, offices and school forms (by name)', async () => {
-    const res = await org.execute('reader', `query($id: ID!) { organisation(id: $id) { name units { name closed addresses { city } schoolForms { code } } } }`, { id: ORG.vux });
+    const res = await org.gql('reader', `query($id: ID!) { organisation(id: $id) { name units { name closed addresses { city } schoolForms { code } } } }`, { id: ORG.vux });
     expect(res.errors).toBeUndefined();
     expect(res.data?.organisation).toEqual({
       name: 'Vuxenlärcentrum Stockholm AB',
@@ -83,7 +83,7 @@ describe('resolvers through executeOperation', () => {
 
   it('R-ROLE-2: a refused mutation through executeOperation is FORBIDDEN and changes nothing', async () => {
     const before = await org.count('unit');
-    const res = await org.execute('fridolf', `mutation($id: ID!) { renameUnit(id: $id, name: "Annat namn") { id } }`, { id: DEMO.units.doroteaUbk.id });
+    const res = await org.gql('fridolf', `mutation($id: ID!) { renameUnit(id: $id, name: "Annat namn") { id } }`, { id: DEMO.units.doroteaUbk.id });
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await org.count('unit', 'name = ?', ['Annat namn'])).toBe(0);
     expect(await org.count('unit')).toBe(before);

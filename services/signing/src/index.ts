@@ -1,5 +1,5 @@
-import { serviceCredentialsFromEnv } from '@behorig/kit/server';
-import { startTracing, createLogger, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, runService, serviceCredentialsFromEnv } from '@behorig/kit/server';
+import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 import { authorityNumbers, loadSigningKey } from './modules/keys/signing-key';

@@ -72,8 +72,11 @@ export async function startOrganisations() {
     return JSON.parse(JSON.stringify(res.body.singleResult)) as GraphQLResponse;
   };
   return {
-    db, keys, server, url, tokens, sql, permissions, execute,
-    gql: (who: Who | null, query: string, variables?: Record<string, unknown>) => gqlRequest(url, query, variables, who ? tokens[who] : undefined),
+    db, keys, server, url, tokens, sql, permissions,
+    /** The resolvers, without HTTP (Apollo's executeOperation). */
+    gql: execute,
+    /** The same over HTTP, for what only HTTP shows (the token check, the routes). */
+    http: (who: Who | null, query: string, variables?: Record<string, unknown>) => gqlRequest(url, query, variables, who ? tokens[who] : undefined),
     count: async (table: string, where = 'true', params: unknown[] = []) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM organisations.${table} WHERE ${where}`, params))[0].n),
     lastEvent: async () => (await sql<{ actor: string; organisation_id: string | null; action: string; target: string; before: any; after: any }>(`SELECT * FROM organisations.outbox_event ORDER BY id DESC LIMIT 1`))[0],
     /** Records every SQL statement the service sends while `fn` runs. */

@@ -1,5 +1,6 @@
 import { byIdLoader } from '@behorig/kit/db';
-import { columnList, type Db, type RawRow } from '../shared/db';
+import type { Db, RawRow } from '../shared/db';
+import { tableOf } from '../shared/table.store';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
 export const serviceColumns = ['code', 'name'] as const;
@@ -16,38 +17,17 @@ export const toSchoolForm = (r: RawRow<typeof schoolFormColumns>): SchoolFormRow
 
 /** All SQL of the catalogues (R-ORG-2, R-ORG-5); one statement per DataLoader batch. */
 export function createCatalogueStore(db: Db) {
-  const services = async (where: string, params: unknown[], tail = '') =>
-    (await db.execute<RawRow<typeof serviceColumns>[]>(`SELECT ${columnList(serviceColumns)} FROM organisations.service WHERE ${where} ${tail}`, params)).map(toService);
-  const schoolForms = async (where: string, params: unknown[], tail = '') =>
-    (await db.execute<RawRow<typeof schoolFormColumns>[]>(`SELECT ${columnList(schoolFormColumns)} FROM organisations.school_form WHERE ${where} ${tail}`, params)).map(toSchoolForm);
-
+  const services = tableOf(db, 'service', serviceColumns, toService, { key: 'code' });
+  const schoolForms = tableOf(db, 'school_form', schoolFormColumns, toSchoolForm, { key: 'code' });
   return {
-    service: byIdLoader<ServiceRow>((codes) => services('code IN (?)', [[...codes]]), (s) => s.code),
-    schoolForm: byIdLoader<SchoolFormRow>((codes) => schoolForms('code IN (?)', [[...codes]]), (f) => f.code),
-    allServices: () => services('true', [], 'ORDER BY name'),
-    allSchoolForms: () => schoolForms('true', [], 'ORDER BY name'),
-
-    async serviceExists(code: string): Promise<boolean> {
-      const [{ n }] = await db.execute<{ n: string }[]>(`SELECT count(*) AS n FROM organisations.service WHERE code = ?`, [code]);
-      return Number(n) > 0;
-    },
-
-    async insertService(row: ServiceRow): Promise<ServiceRow> {
-      const [created] = await db.execute<RawRow<typeof serviceColumns>[]>(
-        `INSERT INTO organisations.service (${columnList(serviceColumns)}) VALUES (?, ?) RETURNING ${columnList(serviceColumns)}`, [row.code, row.name]);
-      return toService(created);
-    },
-
-    /** The service as it is inside the caller's transaction, locked until it ends. */
-    async serviceForUpdate(code: string): Promise<ServiceRow | null> {
-      return (await services('code = ?', [code], 'FOR UPDATE'))[0] ?? null;
-    },
-
-    async renameService(code: string, name: string): Promise<ServiceRow> {
-      const [row] = await db.execute<RawRow<typeof serviceColumns>[]>(
-        `UPDATE organisations.service SET name = ? WHERE code = ? RETURNING ${columnList(serviceColumns)}`, [name, code]);
-      return toService(row);
-    },
+    service: byIdLoader<ServiceRow>((codes) => services.select('code IN (?)', [[...codes]]), (s) => s.code),
+    schoolForm: byIdLoader<SchoolFormRow>((codes) => schoolForms.select('code IN (?)', [[...codes]]), (f) => f.code),
+    allServices: () => services.select('true', [], 'ORDER BY name'),
+    allSchoolForms: () => schoolForms.select('true', [], 'ORDER BY name'),
+    serviceExists: async (code: string): Promise<boolean> => (await services.count('code = ?', [code])) > 0,
+    insertService: async (row: ServiceRow): Promise<ServiceRow> => (await services.insert([row]))[0],
+    serviceForUpdate: services.forUpdate,
+    renameService: (code: string, name: string): Promise<ServiceRow> => services.update(code, { name }),
   };
 }
 export type CatalogueStore = ReturnType<typeof createCatalogueStore>;

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { childrenLoader } from '@behorig/kit/db';
 import { isUuid } from '@behorig/kit/errors';
-import { assignments, columnList, textOrNull, toDate, type Db, type RawRow } from '../shared/db';
+import { textOrNull, toColumns, toDate, type Db, type RawRow } from '../shared/db';
+import { tableOf } from '../shared/table.store';
 import type { AccountReviewStatus, PaymentAccountType } from './rules/payment-account.rules';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
@@ -64,73 +64,43 @@ const toPaymentAccount = (r: RawRow<typeof paymentAccountColumns>): PaymentAccou
   updatedBy: String(r.updated_by),
 });
 
-const CONTACT = columnList(contactPersonColumns);
-const ACCOUNT = columnList(paymentAccountColumns);
-const contactColumnOf: Record<keyof ContactPersonData, string> = { givenName: 'given_name', surname: 'surname', email: 'email', phone1: 'phone1', phone2: 'phone2', adminContact: 'admin_contact', updatedBy: 'updated_by' };
-const accountColumnOf: Record<keyof PaymentAccountData, string> = { type: 'type', number: 'number', reviewStatus: 'review_status', isDefault: 'is_default', updatedBy: 'updated_by' };
+const contactColumnOf = { id: 'id', organisationId: 'organisation_id', givenName: 'given_name', surname: 'surname', email: 'email', phone1: 'phone1', phone2: 'phone2', adminContact: 'admin_contact', updatedBy: 'updated_by' } as const;
+const accountColumnOf = {
+  id: 'id', organisationId: 'organisation_id', type: 'type', number: 'number', reviewStatus: 'review_status', isDefault: 'is_default',
+  createdAt: 'created_at', updatedAt: 'updated_at', updatedBy: 'updated_by',
+} as const;
 
 /** All SQL of contact persons and payment accounts (R-ORG-1); one statement per DataLoader batch. */
 export function createContactStore(db: Db) {
-  const contacts = async (where: string, params: unknown[], tail = '') =>
-    (await db.execute<RawRow<typeof contactPersonColumns>[]>(`SELECT ${CONTACT} FROM organisations.contact_person WHERE ${where} ${tail}`, params)).map(toContactPerson);
-  const accounts = async (where: string, params: unknown[], tail = '') =>
-    (await db.execute<RawRow<typeof paymentAccountColumns>[]>(`SELECT ${ACCOUNT} FROM organisations.payment_account WHERE ${where} ${tail}`, params)).map(toPaymentAccount);
+  const contacts = tableOf(db, 'contact_person', contactPersonColumns, toContactPerson);
+  const accounts = tableOf(db, 'payment_account', paymentAccountColumns, toPaymentAccount);
+  /** Ids that are not UUIDs name no row; `lock` holds it until the caller's transaction ends. */
+  const one = <R>(table: { select(where: string, params: unknown[], tail?: string): Promise<R[]> }) =>
+    async (id: string, { lock = false } = {}): Promise<R | null> => (isUuid(id) ? (await table.select('id = ?', [id], lock ? 'FOR UPDATE' : ''))[0] ?? null : null);
 
   return {
     contactPersonsByOrganisation: childrenLoader<ContactPersonRow>(
-      (ids) => contacts('organisation_id IN (?)', [[...ids]], 'ORDER BY surname, given_name, id'),
+      (ids) => contacts.select('organisation_id IN (?)', [[...ids]], 'ORDER BY surname, given_name, id'),
       (c) => c.organisationId,
     ),
     // The default account first, so clients can show it on top without sorting.
     paymentAccountsByOrganisation: childrenLoader<PaymentAccountRow>(
-      (ids) => accounts('organisation_id IN (?)', [[...ids]], 'ORDER BY is_default DESC, created_at, id'),
+      (ids) => accounts.select('organisation_id IN (?)', [[...ids]], 'ORDER BY is_default DESC, created_at, id'),
       (a) => a.organisationId,
     ),
 
-    /** Ids that are not UUIDs name no contact person. */
-    async contactPerson(id: string, { lock = false } = {}): Promise<ContactPersonRow | null> {
-      return isUuid(id) ? (await contacts('id = ?', [id], lock ? 'FOR UPDATE' : ''))[0] ?? null : null;
-    },
-
-    async insertContactPerson(organisationId: string, data: ContactPersonData & { id?: string }): Promise<ContactPersonRow> {
-      const fields = Object.keys(contactColumnOf) as (keyof ContactPersonData)[];
-      const [row] = await db.execute<RawRow<typeof contactPersonColumns>[]>(
-        `INSERT INTO organisations.contact_person (id, organisation_id, ${fields.map((f) => contactColumnOf[f]).join(', ')}) VALUES (?, ?, ${fields.map(() => '?').join(', ')}) RETURNING ${CONTACT}`,
-        [data.id ?? randomUUID(), organisationId, ...fields.map((f) => data[f])],
-      );
-      return toContactPerson(row);
-    },
-
+    contactPerson: one(contacts),
+    insertContactPerson: async (organisationId: string, data: ContactPersonData & { id?: string }): Promise<ContactPersonRow> =>
+      (await contacts.insert([toColumns({ ...data, organisationId }, contactColumnOf)]))[0],
     /** Writes only what changed; `updated_at` moves only then. */
-    async updateContactPerson(id: string, changes: Partial<ContactPersonData>): Promise<ContactPersonRow> {
-      const { set, bindings } = assignments(changes, contactColumnOf);
-      const [row] = set
-        ? await db.execute<RawRow<typeof contactPersonColumns>[]>(`UPDATE organisations.contact_person SET ${set}, updated_at = now() WHERE id = ? RETURNING ${CONTACT}`, [...bindings, id])
-        : await db.execute<RawRow<typeof contactPersonColumns>[]>(`SELECT ${CONTACT} FROM organisations.contact_person WHERE id = ?`, [id]);
-      return toContactPerson(row);
-    },
+    updateContactPerson: (id: string, changes: Partial<ContactPersonData>): Promise<ContactPersonRow> => contacts.update(id, toColumns(changes, contactColumnOf)),
+    removeContactPerson: contacts.remove,
 
-    /** Deletes the contact person and returns it as it was, or null when it is already gone. */
-    async removeContactPerson(id: string): Promise<ContactPersonRow | null> {
-      const [row] = await db.execute<RawRow<typeof contactPersonColumns>[]>(`DELETE FROM organisations.contact_person WHERE id = ? RETURNING ${CONTACT}`, [id]);
-      return row ? toContactPerson(row) : null;
-    },
-
-    /** Ids that are not UUIDs name no payment account. */
-    async paymentAccount(id: string, { lock = false } = {}): Promise<PaymentAccountRow | null> {
-      return isUuid(id) ? (await accounts('id = ?', [id], lock ? 'FOR UPDATE' : ''))[0] ?? null : null;
-    },
-
+    paymentAccount: one(accounts),
     /** Every account of the organisation as it is now (not the request's DataLoader, which may be older). */
-    paymentAccountsOf: (organisationId: string) => accounts('organisation_id = ?', [organisationId]),
-
-    async accountNumberTaken(organisationId: string, type: PaymentAccountType, number: string, exceptId: string): Promise<boolean> {
-      const [{ n }] = await db.execute<{ n: string }[]>(
-        `SELECT count(*) AS n FROM organisations.payment_account WHERE organisation_id = ? AND type = ? AND number = ? AND id <> ?`,
-        [organisationId, type, number, exceptId],
-      );
-      return Number(n) > 0;
-    },
+    paymentAccountsOf: (organisationId: string) => accounts.select('organisation_id = ?', [organisationId]),
+    accountNumberTaken: async (organisationId: string, type: PaymentAccountType, number: string, exceptId: string): Promise<boolean> =>
+      (await accounts.count('organisation_id = ? AND type = ? AND number = ? AND id <> ?', [organisationId, type, number, exceptId])) > 0,
 
     /**
      * Clears the organisation's current default and returns its id (null when there was none).
@@ -142,38 +112,14 @@ export function createContactStore(db: Db) {
         `UPDATE organisations.payment_account SET is_default = false, updated_at = now() WHERE organisation_id = ? AND is_default RETURNING id`, [organisationId]);
       return row?.id ?? null;
     },
-
-    async insertPaymentAccount(organisationId: string, data: PaymentAccountData & { id?: string; createdAt?: Date; updatedAt?: Date }): Promise<PaymentAccountRow> {
-      const fields = Object.keys(accountColumnOf) as (keyof PaymentAccountData)[];
-      const [row] = await db.execute<RawRow<typeof paymentAccountColumns>[]>(
-        `INSERT INTO organisations.payment_account (id, organisation_id, ${fields.map((f) => accountColumnOf[f]).join(', ')}, created_at, updated_at)
-         VALUES (?, ?, ${fields.map(() => '?').join(', ')}, coalesce(?, now()), coalesce(?, now())) RETURNING ${ACCOUNT}`,
-        [data.id ?? randomUUID(), organisationId, ...fields.map((f) => data[f]), data.createdAt ?? null, data.updatedAt ?? null],
-      );
-      return toPaymentAccount(row);
-    },
-
+    insertPaymentAccount: async (organisationId: string, data: PaymentAccountData & { id?: string; createdAt?: Date; updatedAt?: Date }): Promise<PaymentAccountRow> =>
+      (await accounts.insert([toColumns({ ...data, organisationId }, accountColumnOf)]))[0],
     /** Writes only what changed; `updated_at` moves only then. */
-    async updatePaymentAccount(id: string, changes: Partial<PaymentAccountData>): Promise<PaymentAccountRow> {
-      const { set, bindings } = assignments(changes, accountColumnOf);
-      const [row] = set
-        ? await db.execute<RawRow<typeof paymentAccountColumns>[]>(`UPDATE organisations.payment_account SET ${set}, updated_at = now() WHERE id = ? RETURNING ${ACCOUNT}`, [...bindings, id])
-        : await db.execute<RawRow<typeof paymentAccountColumns>[]>(`SELECT ${ACCOUNT} FROM organisations.payment_account WHERE id = ?`, [id]);
-      return toPaymentAccount(row);
-    },
+    updatePaymentAccount: (id: string, changes: Partial<PaymentAccountData>): Promise<PaymentAccountRow> => accounts.update(id, toColumns(changes, accountColumnOf)),
+    removePaymentAccount: accounts.remove,
 
-    /** Deletes the account and returns it as it was, or null when it is already gone. */
-    async removePaymentAccount(id: string): Promise<PaymentAccountRow | null> {
-      const [row] = await db.execute<RawRow<typeof paymentAccountColumns>[]>(`DELETE FROM organisations.payment_account WHERE id = ? RETURNING ${ACCOUNT}`, [id]);
-      return row ? toPaymentAccount(row) : null;
-    },
-
-    /** The ids among `ids` that already exist, per table (the demo seed inserts only missing rows). */
-    async existing(table: 'contact_person' | 'payment_account', ids: readonly string[]): Promise<Set<string>> {
-      if (!ids.length) return new Set();
-      const rows = await db.execute<{ id: string }[]>(`SELECT id FROM organisations.${table === 'contact_person' ? 'contact_person' : 'payment_account'} WHERE id IN (?)`, [[...ids]]);
-      return new Set(rows.map((r) => r.id));
-    },
+    existingContactPersons: contacts.existing,
+    existingPaymentAccounts: accounts.existing,
   };
 }
 export type ContactStore = ReturnType<typeof createContactStore>;

@@ -3,7 +3,7 @@ import { isUuid } from '@behorig/kit/errors';
 
 /**
  * What a store needs of MikroORM: plain SQL on the request's fork or on a transaction's
- * (docs/architecture.md, "One way to read and write"). Stores never hydrate entities.
+ * (docs/architecture.md). Stores never hydrate entities.
  */
 export type Db = Pick<EntityManager, 'execute'>;
 
@@ -12,14 +12,6 @@ export type RawRow<C extends readonly string[]> = Record<C[number], unknown>;
 
 /** `a.col1, a.col2`: a select list built from a store's declared columns, so it cannot drift from them. */
 export const columnList = (columns: readonly string[], alias?: string): string => columns.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
-
-/** `(?, ?), (?, ?)` and its bindings: one multi-row VALUES list, so a batch is one statement. */
-export function valuesList(rows: readonly (readonly unknown[])[]): { placeholders: string; bindings: unknown[] } {
-  return {
-    placeholders: rows.map((r) => `(${r.map(() => '?').join(', ')})`).join(', '),
-    bindings: rows.flat(),
-  };
-}
 
 /** Ids that are not UUIDs name no row (kit isUuid); asking PostgreSQL would be a type error. */
 export const uuidsOnly = (ids: readonly string[]): string[] => ids.filter(isUuid);
@@ -41,15 +33,13 @@ export function changedFields<T extends object>(current: T, changes: Partial<T>)
   return out;
 }
 
-/** `col1 = ?, col2 = ?` and its bindings for the changed fields, through the store's field-to-column map. */
-export function assignments<T extends object>(changes: Partial<T>, columnOf: Partial<Record<keyof T, string>>): { set: string; bindings: unknown[] } {
-  const entries = (Object.entries(changes) as [keyof T, unknown][]).filter(([, v]) => v !== undefined);
-  return {
-    set: entries.map(([k]) => {
-      const column = columnOf[k];
-      if (!column) throw new Error(`No column for field ${String(k)}`);
-      return `${column} = ?`;
-    }).join(', '),
-    bindings: entries.map(([, v]) => v),
-  };
+/** A store's field-keyed values as column-keyed ones, through its field-to-column map (undefined stays out). */
+export function toColumns<F extends string, C extends string>(values: Partial<Record<F, unknown>>, columnOf: Record<F, C>): Partial<Record<C, unknown>> {
+  const out: Partial<Record<C, unknown>> = {};
+  for (const [field, value] of Object.entries(values) as [F, unknown][]) {
+    if (value === undefined) continue;
+    if (!(field in columnOf)) throw new Error(`No column for the field ${field}`);
+    out[columnOf[field]] = value;
+  }
+  return out;
 }

@@ -62,7 +62,7 @@ export async function renameUnit(ctx: Context, id: string, name: string): Promis
   const newName = validated(() => requiredText(name, 'name', 'The unit name'));
   if (await ctx.stores.units.nameTaken(unit.organisationId, unit.serviceCode, newName, unit.id)) throw conflict(`There is already a unit called "${newName}" for this service.`, 'UNIT_NAME_TAKEN');
   return ctx.transaction(async (tx) => {
-    const row = await tx.stores.units.forUpdate(id);
+    const row = (await tx.stores.units.forUpdate(id))!;
     const renamed = await tx.stores.units.rename(id, newName);
     await tx.audit(who, { organisationId: row.organisationId, action: 'unit.renamed', target: `Unit:${id}`, before: { name: row.name }, after: { name: newName } });
     return renamed;
@@ -91,7 +91,7 @@ export async function removeAddress(ctx: Context, id: string): Promise<UnitRow> 
     const removed = await tx.stores.units.removeAddress(id);
     if (!removed) throw notFound('There is no such address.', 'ADDRESS_NOT_FOUND');
     await tx.audit(who, { organisationId: unit.organisationId, action: 'unit.address_removed', target: `Unit:${unit.id}`, before: pick(removed, ADDRESS_FIELDS) });
-    return tx.stores.units.forUpdate(unit.id);
+    return (await tx.stores.units.forUpdate(unit.id))!;
   });
   // The request's loaders saw the address list before the removal.
   ctx.stores.units.addressesByUnit.clear(unit.id);
