@@ -14,6 +14,9 @@ import { createHttpSigningClient, type SigningClient } from './clients/signing.c
 import { internalRoutes } from './routes/internal.routes';
 import { sealPlaintextPersonalNumbers } from './migrations/personal-number-backfill.store';
 import { errorLog, requestLog } from './routes/request-log';
+import { createMailer, type Mailer } from './modules/notices/mailer';
+import { devMailRoutes } from './modules/notices/dev-mail.routes';
+import { accessRecurring, accessTasks } from './modules/notices/notices.jobs';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -35,6 +38,11 @@ export interface AccessBuildOptions extends SubgraphBuildOptions {
    * memory only — fine for a test on a fresh database, useless for data that must survive a restart.
    */
   personalNumberKey?: Buffer | string;
+  /** R-NOTE-1 digest mail: SMTP when `smtpUrl` is set, else .eml files in `mailDir` (listed at GET /dev/mail outside production). */
+  smtpUrl?: string;
+  mailFrom?: string;
+  mailDir?: string;
+  mailer?: Mailer;
 }
 
 /** Builds the access subgraph (built here and listened on in index.ts, so tests start it on a random port). */
@@ -52,6 +60,8 @@ export async function buildServer(opts: AccessBuildOptions) {
     verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),
     vault,
   };
+  const mailDir = opts.mailDir ?? join(process.cwd(), '.data', 'mail');
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: opts.smtpUrl, from: opts.mailFrom ?? 'Behörig <no-reply@behorig.invalid>', mailDir });
   return createSubgraph<Context>({
     ...opts,
     credentials,
@@ -67,11 +77,14 @@ export async function buildServer(opts: AccessBuildOptions) {
     routes: (app, orm) => {
       requestLog(logger)(app);
       internalRoutes(credentials, deps)(app, orm);
+      if (!opts.production && !opts.smtpUrl) devMailRoutes(mailDir)(app);
       app.use('/internal', errorLog(logger));
     },
   }).then(async (s) => {
     // Migration 003's backfill: no plain-text personal number survives into serving (listen comes later).
     await sealPlaintextPersonalNumbers(s.orm.em, vault);
-    return { ...s, deps };
+    // Scheduled work (R-REV-1 deadlines, R-NOTE-1 digest) for the job runner to register.
+    const jobs = { tasks: accessTasks({ em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => deps.references.organisationNames(ids) }), recurring: accessRecurring };
+    return { ...s, deps, mailer, jobs };
   });
 }

@@ -208,6 +208,8 @@ export async function levelsSnapshot(db: Db, membershipId: string): Promise<{ ro
 export async function replaceLevels(db: Db, membershipId: string, state: {
   unitGrants: readonly { unitId: string; schoolFormCodes: readonly string[] | null; addressIds?: readonly string[] | null }[];
   roleCodes: readonly string[]; validFrom: string; validTo: string | null;
+  /** R-REV-1: each role's own period (a reviewed change); absent = every role gets validFrom…validTo. */
+  rolePeriods?: Readonly<Record<string, { validFrom: string; validTo: string | null }>> | null;
 }): Promise<void> {
   await db.execute(`DELETE FROM access.membership_unit WHERE membership_id = ?`, [membershipId]);
   await db.execute(`DELETE FROM access.role_assignment WHERE membership_id = ?`, [membershipId]);
@@ -218,7 +220,8 @@ export async function replaceLevels(db: Db, membershipId: string, state: {
     }
   }
   for (const role of state.roleCodes) {
-    await db.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membershipId, role, state.validFrom, state.validTo]);
+    const period = state.rolePeriods?.[role] ?? { validFrom: state.validFrom, validTo: state.validTo };
+    await db.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membershipId, role, period.validFrom, period.validTo]);
   }
 }
 
