@@ -21,6 +21,8 @@ import * as changeSet from './modules/changes/resolvers/ChangeSet';
 import * as pendingChange from './modules/changes/resolvers/PendingChange';
 import * as changesOrganisation from './modules/changes/resolvers/Organisation';
 import * as changesMutation from './modules/changes/resolvers/Mutation';
+import * as reviews from './modules/reviews/resolvers';
+import * as notices from './modules/notices/resolvers';
 
 /**
  * Every module contributes the fields of the types it owns (`modules/<feature>/resolvers/<Type>.ts`);
@@ -51,5 +53,6 @@ export const resolvers: Resolvers = {
     permissionScope, accessDecision, permissionIndexQuery,
     agreement, agreementsOrganisation, agreementsMutation,
     changeSet, pendingChange, changesOrganisation, changesMutation,
+    reviews, notices,
   ]),
 };

@@ -8,6 +8,8 @@ import { membershipColumns, membershipUnitColumns, roleAssignmentColumns } from 
 import { roleColumns, roleGrantColumns } from '../src/modules/roles/roles.store';
 import { agreementColumns } from '../src/modules/agreements/agreements.store';
 import { changeSetColumns, pendingChangeColumns } from '../src/modules/changes/changes.store';
+import { accessReviewColumns, accessReviewItemColumns } from '../src/modules/reviews/reviews.store';
+import { noticeDigestColumns } from '../src/modules/notices/notices.store';
 
 /**
  * The stores and the migrations agree (docs/architecture.md, "One way to read and write"): after
@@ -27,6 +29,9 @@ const declared: Record<string, readonly string[]> = {
   'access.agreement': [...agreementColumns, ...plainTextColumn('agreement')],
   'access.change_set': [...changeSetColumns, ...plainTextColumn('change_set')],
   'access.pending_change': [...pendingChangeColumns, ...plainTextColumn('pending_change')],
+  'access.access_review': accessReviewColumns,
+  'access.access_review_item': accessReviewItemColumns,
+  'access.notice_digest': noticeDigestColumns,
 };
 
 describe('schema agreement of the access stores', () => {

@@ -11,24 +11,21 @@ import { partnersStore, type ApiClientRow, type PartnersStore } from './modules/
 export interface Context {
   actor: Actor | null;
   em: EntityManager;
-  /** The caller's own Authorization header, forwarded when signing asks access about them. */
-  authorization: string | null;
   /** The end user's IP as BankID wants it (`endUserIp`). */
   ip: string;
   deps: SigningDeps;
   stores: { orders: OrdersStore; partners: PartnersStore; audit: AuditStore };
-  /** "May the caller do F in organisation O", memoised per request (asked only through policy/). */
+  /** "May the caller do F in organisation O", asked of access with the caller's own Authorization, memoised per request (used only through policy/). */
   permissions: PermissionClient;
 }
 
 /** BankID's `endUserIp`: the address the gateway vouches for, else the socket's (kit clientAddressOf). */
-export const endUserIp = (req: Request | undefined, secret: string): string => clientAddressOf(req as never, secret);
+export const endUserIp = (req: Request | undefined): string => clientAddressOf(req as never);
 
 export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: EntityManager, req: Request): Context => ({
   actor,
   em,
-  authorization: req?.headers?.authorization ?? null,
-  ip: endUserIp(req, deps.internalSecret),
+  ip: endUserIp(req),
   deps,
   stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em) },
   permissions: createPermissionClient(actor, deps.permissionSource, req?.headers?.authorization),

@@ -9,6 +9,8 @@ import type { AgreementRow } from '../modules/agreements/agreements.store';
 import type { ChangeSetRow, PendingChangeRow } from '../modules/changes/changes.store';
 import type { PersonSummaryRow, StaffConnectionRow, OrganisationRef, SigningOrderRef } from '../mappers';
 import type { EndEmploymentPlan as EndEmploymentPlanModel, PlannedAssignmentEnd as PlannedAssignmentEndModel } from '../modules/memberships/rules/end-employment.rules';
+import type { AccessReviewRow, AccessReviewItemRow, AccessReviewItemConnectionRow } from '../modules/reviews/reviews.store';
+import type { NoticeModel } from '../modules/notices/rules/notices.rules';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -50,6 +52,55 @@ export type AccessDecision = {
   validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
 };
+
+/** R-REV-1: a review (recertification) of an organisation's active role assignments. */
+export type AccessReview = {
+  __typename?: 'AccessReview';
+  /** The last day to decide; what is undecided after it is reported (and ended when `endUndecidedAtDeadline`). */
+  deadline: Scalars['Date']['output'];
+  endUndecidedAtDeadline: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** The snapshot taken when the review started; `decided` filters (true: decided, false: not yet). */
+  items: AccessReviewItemConnection;
+  organisation: Organisation;
+  status: AccessReviewStatus;
+};
+
+
+/** R-REV-1: a review (recertification) of an organisation's active role assignments. */
+export type AccessReviewItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  decided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One role assignment as it was when the review started, with its decision. */
+export type AccessReviewItem = {
+  __typename?: 'AccessReviewItem';
+  assignment: RoleAssignment;
+  decision?: Maybe<ReviewDecision>;
+  /** With END: the day the assignment ends (the earlier of this and its current end date). */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  person: Person;
+};
+
+export type AccessReviewItemConnection = {
+  __typename?: 'AccessReviewItemConnection';
+  edges: Array<AccessReviewItemEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessReviewItemEdge = {
+  __typename?: 'AccessReviewItemEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessReviewItem;
+};
+
+export type AccessReviewStatus =
+  | 'CLOSED'
+  | 'OPEN';
 
 /** An office of a unit (owned by the organisations subgraph). */
 export type Address = {
@@ -185,6 +236,8 @@ export type Mutation = {
   activateAgreement: Agreement;
   /** R-PERIOD-4: one new end date for several users, all or none. */
   changeAuthorisationPeriod: Array<Person>;
+  /** R-REV-1: KEEP/END decisions become the organisation's changes to sign; then signChanges (BankID) applies them once. */
+  decideReviewItems: ChangeSet;
   discardPendingChange: ChangeSet;
   endEmployment: EndEmploymentPreview;
   proposeStaff: PendingChange;
@@ -196,6 +249,8 @@ export type Mutation = {
   registerAgreement: Agreement;
   /** Starts BankID signing of the DRAFT set (R-SIGN-2); the set is applied when the signature completes. */
   signChanges: SigningOrder;
+  /** R-REV-1: the authority or the organisation's permission administrators; snapshots its active role assignments as items. */
+  startAccessReview: AccessReview;
 };
 
 
@@ -208,6 +263,12 @@ export type MutationChangeAuthorisationPeriodArgs = {
   organisationId: Scalars['ID']['input'];
   personIds: Array<Scalars['ID']['input']>;
   validTo: Scalars['Date']['input'];
+};
+
+
+export type MutationDecideReviewItemsArgs = {
+  decisions: Array<ReviewDecisionInput>;
+  reviewId: Scalars['ID']['input'];
 };
 
 
@@ -251,6 +312,11 @@ export type MutationSignChangesArgs = {
   organisationId: Scalars['ID']['input'];
 };
 
+
+export type MutationStartAccessReviewArgs = {
+  input: StartAccessReviewInput;
+};
+
 export type NewPersonInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   givenName: Scalars['String']['input'];
@@ -258,22 +324,67 @@ export type NewPersonInput = {
   surname: Scalars['String']['input'];
 };
 
+/** R-NOTE-1: something that needs an administrator. */
+export type Notice = {
+  __typename?: 'Notice';
+  kind: NoticeKind;
+  /** A Swedish sentence describing the notice (clients may build their own text from the other fields). */
+  message: Scalars['String']['output'];
+  organisation: Organisation;
+  /** The person concerned (ENDING_SOON), else null. */
+  person?: Maybe<Person>;
+  /** ENDING_SOON: the last day of the assignment; REVIEW_UNDECIDED: the review's deadline. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type NoticeKind =
+  | 'ACTIVATION_OVERDUE'
+  | 'ENDING_SOON'
+  | 'NEEDS_NEW_ADMINISTRATOR'
+  /** R-REV-1: a review's deadline passed with items undecided. */
+  | 'REVIEW_UNDECIDED';
+
 export type Organisation = {
   __typename?: 'Organisation';
+  /** R-REV-1: the organisation's access reviews, newest first (its permission administrators and the authority; FORBIDDEN for others). */
+  accessReviews: Array<AccessReview>;
   /** R-AGR-1 (authority and the organisation's members). */
   agreement?: Maybe<Agreement>;
   /** The open set of changes to sign, if any (DRAFT, or SIGNING while a signature is under way). */
   changesToSign?: Maybe<ChangeSet>;
   id: Scalars['ID']['output'];
-  /** The organisation's staff, by surname (users with Hantera användare, and the authority; null with FORBIDDEN for others). Search matches names. */
+  /**
+   * R-NOTE-1: what needs an administrator's attention: assignments ending within `endingWithinDays`
+   * days (default 30, at most 365), a missing permission administrator (R-AGR-3), undecided items of
+   * a review whose deadline passed (R-REV-1), and for the authority an agreement not activated by its
+   * `activateBy` (R-AGR-2). Holders of "Hantera användare" and the authority; FORBIDDEN for others.
+   */
+  notices: Array<Notice>;
+  /**
+   * The organisation's staff (users with Hantera användare, and the authority; null with FORBIDDEN for
+   * others). The server searches, filters and sorts the whole list before it pages, so every page
+   * continues the same order. `search` (at most 100 characters) matches names, the birth date
+   * (YYYY-MM-DD, or digits such as 870507), the e-mail in this organisation, role names and codes,
+   * and unit names — never personal numbers (R-USR-1). `status` keeps people with one of the given
+   * statuses on today's date (R-PERIOD-5); `roleCode` those holding that role (any period).
+   */
   staff?: Maybe<StaffConnection>;
+};
+
+
+export type OrganisationNoticesArgs = {
+  endingWithinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type OrganisationStaffArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  roleCode?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<StaffSortField>;
+  sortDirection?: InputMaybe<SortDirection>;
+  status?: InputMaybe<Array<StaffStatus>>;
 };
 
 export type PageInfo = {
@@ -376,6 +487,8 @@ export type PersonSummary = {
 
 export type Query = {
   __typename?: 'Query';
+  /** R-REV-1: one review (its organisation's permission administrators and the authority; null with FORBIDDEN for others). */
+  accessReview?: Maybe<AccessReview>;
   /**
    * R-SCOPE-2. With `addressId` (an office, R-USR-2 level two) the check is at that office: it must be a
    * current office of the organisation (of `unitId` when given), and a unit limited to other offices does not grant there.
@@ -398,6 +511,11 @@ export type Query = {
    * permissionScopes. For the organisation's user administrators (MANAGE_USERS) and the authority; FORBIDDEN otherwise.
    */
   whoCan: PersonConnection;
+};
+
+
+export type QueryAccessReviewArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -466,6 +584,17 @@ export type RegisterAgreementInput = {
   receivedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+export type ReviewDecision =
+  | 'END'
+  | 'KEEP';
+
+/** With END, `endDate` is required. */
+export type ReviewDecisionInput = {
+  decision: ReviewDecision;
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  itemId: Scalars['ID']['input'];
+};
+
 /** A named bundle of permissions (R-ROLE-1). */
 export type Role = {
   __typename?: 'Role';
@@ -500,6 +629,10 @@ export type SigningOrder = {
   __typename?: 'SigningOrder';
   orderRef: Scalars['ID']['output'];
 };
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 export type StaffChangeInput = {
   /** Offices as in StaffInput; omitted = unchanged (or all offices when unitIds is given), null = all offices. */
@@ -540,6 +673,40 @@ export type StaffInput = {
   unitIds: Array<Scalars['ID']['input']>;
   validFrom: Scalars['Date']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** How the staff list is ordered; ties are broken by surname, given name and id. */
+export type StaffSortField =
+  | 'BIRTH_DATE'
+  /** The e-mail in this organisation (none last when ascending). */
+  | 'EMAIL'
+  /** Surname, then given name. */
+  | 'NAME'
+  /** The first of the person's role names in this organisation, alphabetically. */
+  | 'ROLE'
+  /** The earliest start of the person's roles in this organisation. */
+  | 'VALID_FROM'
+  /** The latest end of the person's roles in this organisation; no end date sorts last when ascending. */
+  | 'VALID_TO';
+
+/**
+ * A staff member's status in an organisation on today's date, from the periods of their roles there
+ * (R-PERIOD-1, R-PERIOD-5): nothing runs at midnight for it to change.
+ */
+export type StaffStatus =
+  /** A role holds today and does not end within 30 days. */
+  | 'ACTIVE'
+  /** No role holds today or later (or no role at all): the person can be found and given a new period. */
+  | 'ENDED'
+  /** Every role that holds today ends within 30 days. */
+  | 'ENDING_SOON'
+  /** No role holds today; one starts later. */
+  | 'UPCOMING';
+
+export type StartAccessReviewInput = {
+  deadline: Scalars['Date']['input'];
+  endUndecidedAtDeadline: Scalars['Boolean']['input'];
+  organisationId: Scalars['ID']['input'];
 };
 
 export type Unit = {
@@ -628,6 +795,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  AccessReview: AccessReview;
   Agreement: Agreement;
   ChangeSet: ChangeSet;
   Organisation: Organisation;
@@ -636,6 +804,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  AccessReview:
+    ( { __typename: 'AccessReview' }
+    & GraphQLRecursivePick<FederationTypes['AccessReview'], {"id":true}> );
   Agreement:
     ( { __typename: 'Agreement' }
     & GraphQLRecursivePick<FederationTypes['Agreement'], {"id":true}> );
@@ -658,8 +829,14 @@ export type ResolversTypes = ResolversObject<{
   AccessDecision: ResolverTypeWrapper<AccessDecisionModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Address: ResolverTypeWrapper<Address>;
+  AccessReview: ResolverTypeWrapper<AccessReviewRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccessReviewItem: ResolverTypeWrapper<AccessReviewItemRow>;
+  AccessReviewItemConnection: ResolverTypeWrapper<AccessReviewItemConnectionRow>;
+  AccessReviewItemEdge: ResolverTypeWrapper<Omit<AccessReviewItemEdge, 'node'> & { node: ResolversTypes['AccessReviewItem'] }>;
+  AccessReviewStatus: AccessReviewStatus;
+  Address: ResolverTypeWrapper<Address>;
   Agreement: ResolverTypeWrapper<AgreementRow>;
   AgreementStatus: AgreementStatus;
   ChangeKind: ChangeKind;
@@ -673,9 +850,10 @@ export type ResolversTypes = ResolversObject<{
   EndEmploymentPreview: ResolverTypeWrapper<EndEmploymentPlanModel>;
   FunctionGrant: ResolverTypeWrapper<FunctionGrantModel>;
   Membership: ResolverTypeWrapper<MembershipRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewPersonInput: NewPersonInput;
+  Notice: ResolverTypeWrapper<NoticeModel>;
+  NoticeKind: NoticeKind;
   Organisation: ResolverTypeWrapper<OrganisationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PendingChange: ResolverTypeWrapper<PendingChangeRow>;
@@ -686,14 +864,20 @@ export type ResolversTypes = ResolversObject<{
   PersonSummary: ResolverTypeWrapper<PersonSummaryRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterAgreementInput: RegisterAgreementInput;
+  ReviewDecision: ReviewDecision;
+  ReviewDecisionInput: ReviewDecisionInput;
   Role: ResolverTypeWrapper<RoleRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
   SchoolForm: ResolverTypeWrapper<SchoolForm>;
   SigningOrder: ResolverTypeWrapper<SigningOrderRef>;
+  SortDirection: SortDirection;
   StaffChangeInput: StaffChangeInput;
   StaffConnection: ResolverTypeWrapper<StaffConnectionRow>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   StaffInput: StaffInput;
+  StaffSortField: StaffSortField;
+  StaffStatus: StaffStatus;
+  StartAccessReviewInput: StartAccessReviewInput;
   Unit: ResolverTypeWrapper<Unit>;
 }>;
 
@@ -702,8 +886,13 @@ export type ResolversParentTypes = ResolversObject<{
   AccessDecision: AccessDecisionModel;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
-  Address: Address;
+  AccessReview: AccessReviewRow;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  AccessReviewItem: AccessReviewItemRow;
+  AccessReviewItemConnection: AccessReviewItemConnectionRow;
+  AccessReviewItemEdge: Omit<AccessReviewItemEdge, 'node'> & { node: ResolversParentTypes['AccessReviewItem'] };
+  Address: Address;
   Agreement: AgreementRow;
   ChangeSet: ChangeSetRow;
   Date: Scalars['Date']['output'];
@@ -714,9 +903,9 @@ export type ResolversParentTypes = ResolversObject<{
   EndEmploymentPreview: EndEmploymentPlanModel;
   FunctionGrant: FunctionGrantModel;
   Membership: MembershipRow;
-  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   NewPersonInput: NewPersonInput;
+  Notice: NoticeModel;
   Organisation: OrganisationRef;
   PageInfo: PageInfo;
   PendingChange: PendingChangeRow;
@@ -727,6 +916,7 @@ export type ResolversParentTypes = ResolversObject<{
   PersonSummary: PersonSummaryRow;
   Query: Record<PropertyKey, never>;
   RegisterAgreementInput: RegisterAgreementInput;
+  ReviewDecisionInput: ReviewDecisionInput;
   Role: RoleRow;
   RoleAssignment: RoleAssignmentRow;
   SchoolForm: SchoolForm;
@@ -735,6 +925,7 @@ export type ResolversParentTypes = ResolversObject<{
   StaffConnection: StaffConnectionRow;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   StaffInput: StaffInput;
+  StartAccessReviewInput: StartAccessReviewInput;
   Unit: Unit;
 }>;
 
@@ -745,6 +936,35 @@ export type AccessDecisionResolvers<ContextType = Context, ParentType extends Re
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type AccessReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReview'] = ResolversParentTypes['AccessReview'], FederationReferenceType extends FederationReferenceTypes['AccessReview'] = FederationReferenceTypes['AccessReview']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccessReview']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endUndecidedAtDeadline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['AccessReviewItemConnection'], ParentType, ContextType, Partial<AccessReviewItemsArgs>>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccessReviewStatus'], ParentType, ContextType>;
+}>;
+
+export type AccessReviewItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReviewItem'] = ResolversParentTypes['AccessReviewItem']> = ResolversObject<{
+  assignment?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['ReviewDecision']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type AccessReviewItemConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReviewItemConnection'] = ResolversParentTypes['AccessReviewItemConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AccessReviewItemEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AccessReviewItemEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReviewItemEdge'] = ResolversParentTypes['AccessReviewItemEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccessReviewItem'], ParentType, ContextType>;
 }>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
@@ -820,6 +1040,7 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   activateAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationActivateAgreementArgs, 'id'>>;
   changeAuthorisationPeriod?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationChangeAuthorisationPeriodArgs, 'organisationId' | 'personIds' | 'validTo'>>;
+  decideReviewItems?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationDecideReviewItemsArgs, 'decisions' | 'reviewId'>>;
   discardPendingChange?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationDiscardPendingChangeArgs, 'id'>>;
   endEmployment?: Resolver<ResolversTypes['EndEmploymentPreview'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'input'>>;
   proposeStaff?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffArgs, 'input' | 'organisationId'>>;
@@ -827,14 +1048,25 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   proposeStaffRemoval?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffRemovalArgs, 'organisationId' | 'personId'>>;
   registerAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRegisterAgreementArgs, 'input'>>;
   signChanges?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType, RequireFields<MutationSignChangesArgs, 'organisationId'>>;
+  startAccessReview?: Resolver<ResolversTypes['AccessReview'], ParentType, ContextType, RequireFields<MutationStartAccessReviewArgs, 'input'>>;
+}>;
+
+export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accessReviews?: Resolver<Array<ResolversTypes['AccessReview']>, ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
   changesToSign?: Resolver<Maybe<ResolversTypes['ChangeSet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<OrganisationStaffArgs>>;
+  notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, Partial<OrganisationNoticesArgs>>;
+  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, RequireFields<OrganisationStaffArgs, 'sortBy' | 'sortDirection'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -897,6 +1129,7 @@ export type PersonSummaryResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accessReview?: Resolver<Maybe<ResolversTypes['AccessReview']>, ParentType, ContextType, RequireFields<QueryAccessReviewArgs, 'id'>>;
   checkAccess?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType, RequireFields<QueryCheckAccessArgs, 'access' | 'function' | 'organisationId' | 'personId'>>;
   endEmploymentPreview?: Resolver<ResolversTypes['EndEmploymentPreview'], ParentType, ContextType, RequireFields<QueryEndEmploymentPreviewArgs, 'input'>>;
   me?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -950,6 +1183,10 @@ export type UnitResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessDecision?: AccessDecisionResolvers<ContextType>;
+  AccessReview?: AccessReviewResolvers<ContextType>;
+  AccessReviewItem?: AccessReviewItemResolvers<ContextType>;
+  AccessReviewItemConnection?: AccessReviewItemConnectionResolvers<ContextType>;
+  AccessReviewItemEdge?: AccessReviewItemEdgeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   ChangeSet?: ChangeSetResolvers<ContextType>;
@@ -961,6 +1198,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FunctionGrant?: FunctionGrantResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notice?: NoticeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PendingChange?: PendingChangeResolvers<ContextType>;

@@ -136,11 +136,11 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
   const membershipId = await ensureMembership(tx, personId, organisationId, c.email ?? null, 'replace');
   const before = await levelsSnapshot(tx, membershipId);
   // The change carries the person's whole new state in the organisation: levels 2 and 3 are replaced.
-  await replaceLevels(tx, membershipId, { unitGrants: c.unitGrants, roleCodes: c.roleCodes, validFrom: c.validFrom, validTo: c.validTo });
+  await replaceLevels(tx, membershipId, { unitGrants: c.unitGrants, roleCodes: c.roleCodes, validFrom: c.validFrom, validTo: c.validTo, rolePeriods: c.rolePeriods });
   await writeOutboxEvent(tx, 'access', {
     actor, organisationId, action: c.kind === 'NEW' ? 'access.staff.added' : 'access.staff.changed', target: `person:${personId}`,
     before: c.kind === 'NEW' ? null : before,
-    after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo },
+    after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, ...(c.rolePeriods ? { rolePeriods: c.rolePeriods } : {}) },
   });
   return [personId];
 }

@@ -14,7 +14,7 @@ export const changeSetColumns = [
 ] as const;
 export const pendingChangeColumns = [
   'id', 'change_set_id', 'kind', 'person_id', 'personal_number_hash', 'personal_number_enc', 'given_name', 'surname', 'birth_date',
-  'email', 'role_codes', 'unit_ids', 'school_form_codes', 'unit_grants', 'valid_from', 'valid_to', 'base_version', 'created_at',
+  'email', 'role_codes', 'unit_ids', 'school_form_codes', 'unit_grants', 'valid_from', 'valid_to', 'base_version', 'created_at', 'role_periods',
 ] as const;
 
 export type { ChangeSetStatus };
@@ -59,10 +59,15 @@ export interface PendingChangeRow {
   /** The membership version this change was proposed against (null for NEW people); stale when it moved on. */
   baseVersion: number | null;
   createdAt: Date;
+  /** R-REV-1: each role's own period when an access review made the change (null = every role gets validFrom…validTo). */
+  rolePeriods: RolePeriods | null;
 }
 
+/** R-REV-1: role code → that role's period in a reviewed change. */
+export type RolePeriods = Record<string, { validFrom: string; validTo: string | null }>;
+
 /** What a proposal writes: everything of the change but its set, id and base version. */
-export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion'>;
+export type ChangeFields = Omit<PendingChangeRow, 'id' | 'changeSetId' | 'createdAt' | 'baseVersion' | 'rolePeriods'> & { rolePeriods?: RolePeriods | null };
 
 interface ChangeSetRecord {
   id: string; organisation_id: string; status: ChangeSetStatus; signing_digest: string | null; order_ref: string | null; receipt_id: string | null;
@@ -71,7 +76,7 @@ interface ChangeSetRecord {
 interface PendingChangeRecord {
   id: string; change_set_id: string; kind: PendingChangeRow['kind']; person_id: string | null; personal_number_hash: string; personal_number_enc: string;
   given_name: string; surname: string; birth_date: string; email: string | null; role_codes: string[]; unit_ids: string[]; school_form_codes: string[] | null;
-  unit_grants: UnitGrantValue[]; valid_from: string; valid_to: string | null; base_version: number | null; created_at: string | Date;
+  unit_grants: UnitGrantValue[]; valid_from: string; valid_to: string | null; base_version: number | null; created_at: string | Date; role_periods: RolePeriods | null;
 }
 
 const toChangeSetRow = (r: ChangeSetRecord): ChangeSetRow => ({
@@ -82,7 +87,7 @@ const toChangeSetRow = (r: ChangeSetRecord): ChangeSetRow => ({
 const toPendingChangeRow = (r: PendingChangeRecord): PendingChangeRow => ({
   id: r.id, changeSetId: r.change_set_id, kind: r.kind, personId: r.person_id, personalNumberHash: r.personal_number_hash, personalNumberEnc: r.personal_number_enc,
   givenName: r.given_name, surname: r.surname, birthDate: r.birth_date, email: r.email, roleCodes: r.role_codes, unitIds: r.unit_ids,
-  schoolFormCodes: r.school_form_codes, unitGrants: r.unit_grants, validFrom: r.valid_from, validTo: r.valid_to, baseVersion: r.base_version, createdAt: toDate(r.created_at),
+  schoolFormCodes: r.school_form_codes, unitGrants: r.unit_grants, validFrom: r.valid_from, validTo: r.valid_to, baseVersion: r.base_version, createdAt: toDate(r.created_at), rolePeriods: r.role_periods ?? null,
 });
 
 const SELECT_SET = `SELECT ${columnList(changeSetColumns)} FROM access.change_set`;
@@ -193,11 +198,11 @@ export async function deletePendingChange(db: Db, id: string): Promise<void> {
 export async function insertPendingChange(db: Db, changeSetId: string, fields: ChangeFields, baseVersion: number | null): Promise<PendingChangeRow> {
   const [row] = await db.execute<PendingChangeRecord[]>(
     `INSERT INTO access.pending_change (id, change_set_id, kind, person_id, personal_number_hash, personal_number_enc, given_name, surname, birth_date,
-       email, role_codes, unit_ids, school_form_codes, unit_grants, valid_from, valid_to, base_version, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, clock_timestamp()) RETURNING ${columnList(pendingChangeColumns)}`,
+       email, role_codes, unit_ids, school_form_codes, unit_grants, valid_from, valid_to, base_version, created_at, role_periods)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, clock_timestamp(), ?::jsonb) RETURNING ${columnList(pendingChangeColumns)}`,
     [randomUUID(), changeSetId, fields.kind, fields.personId, fields.personalNumberHash, fields.personalNumberEnc, fields.givenName, fields.surname, fields.birthDate,
       fields.email, JSON.stringify(fields.roleCodes), JSON.stringify(fields.unitIds), fields.schoolFormCodes === null ? null : JSON.stringify(fields.schoolFormCodes),
-      JSON.stringify(fields.unitGrants), fields.validFrom, fields.validTo, baseVersion]);
+      JSON.stringify(fields.unitGrants), fields.validFrom, fields.validTo, baseVersion, fields.rolePeriods ? JSON.stringify(fields.rolePeriods) : null]);
   return toPendingChangeRow(row);
 }
 

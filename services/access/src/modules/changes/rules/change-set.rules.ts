@@ -151,11 +151,17 @@ export function signingText(
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     .map((c) => {
+      const periods = c.rolePeriods as Readonly<Record<string, { validFrom: string; validTo: string | null }>> | undefined;
       const roles = [...new Set(c.roleCodes)]
         .sort((x, y) => (roleOrder.get(x) ?? Infinity) - (roleOrder.get(y) ?? Infinity) || (x < y ? -1 : x > y ? 1 : 0))
-        .map((code) => plainField(rolesByCode.get(code)?.name ?? code));
+        .map((code) => {
+          // R-REV-1: a reviewed change shows every role with its own period.
+          const period = periods?.[code];
+          const name = plainField(rolesByCode.get(code)?.name ?? code);
+          return period && c.kind !== 'REMOVED' ? `${name} ${period.validFrom} – ${period.validTo ?? 'tills vidare'}` : name;
+        });
       const parts = [nameOf(c), ...roles];
-      if (c.kind !== 'REMOVED') parts.push(`${c.validFrom} – ${c.validTo ?? 'tills vidare'}`);
+      if (c.kind !== 'REMOVED' && !periods) parts.push(`${c.validFrom} – ${c.validTo ?? 'tills vidare'}`);
       if (options.unitNames && c.unitIds.length > 0) {
         const units = [...new Set(c.unitIds)].map((id) => plainField(options.unitNames?.get(id) ?? id)).sort((x, y) => x.localeCompare(y, 'sv'));
         parts.push(`${units.length === 1 ? 'enhet' : 'enheter'}: ${units.join(', ')}`);

@@ -16,6 +16,8 @@ export interface OpenedChange {
   unitGrants: { unitId: string; schoolFormCodes: string[] | null; addressIds?: string[] | null }[];
   validFrom: string;
   validTo: string | null;
+  /** R-REV-1: each role's own period in a reviewed change. */
+  rolePeriods?: Record<string, { validFrom: string; validTo: string | null }> | null;
 }
 
 /** R-SIGN-3: the form the digest and the signing text are computed over — every field of the change. */
@@ -35,6 +37,8 @@ export function pendingData(c: OpenedChange): PendingChangeData {
     unitGrants: c.unitGrants.map((u) => ({ unitId: u.unitId, schoolFormCodes: u.schoolFormCodes ? [...u.schoolFormCodes].sort() : null, addressIds: u.addressIds && u.addressIds.length > 0 ? [...u.addressIds].sort() : undefined })).sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
     validFrom: c.validFrom,
     validTo: c.validTo ?? null,
+    // R-REV-1: a reviewed person's roles keep their own periods; absent (undefined is dropped) for every other change.
+    rolePeriods: c.rolePeriods ?? undefined,
   };
 }
 
