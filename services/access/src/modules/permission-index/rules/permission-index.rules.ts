@@ -51,10 +51,10 @@ export interface CheckFacts {
  * it, not at that unit, not at that office, then the best covering grant's period (not started, ended).
  */
 export function decisionFromFacts(organisationId: string, f: CheckFacts): IndexedDecision {
-  const refuse = (reason: DecisionReason): IndexedDecision => ({ allowed: false, reason, organisationId, roleCode: null, validFrom: null, validTo: null });
-  if (!f.member) return refuse('NOT_A_MEMBER');
-  if (!f.granted) return refuse('NO_ROLE_GRANTS');
-  if (f.state === null) return refuse(f.unitCovered ? 'OFFICE_NOT_COVERED' : 'UNIT_NOT_COVERED');
+  const refused = (reason: DecisionReason): IndexedDecision => ({ allowed: false, reason, organisationId, roleCode: null, validFrom: null, validTo: null });
+  if (!f.member) return refused('NOT_A_MEMBER');
+  if (!f.granted) return refused('NO_ROLE_GRANTS');
+  if (f.state === null) return refused(f.unitCovered ? 'OFFICE_NOT_COVERED' : 'UNIT_NOT_COVERED');
   const reason: DecisionReason = f.state === 0 ? 'GRANTED' : f.state === 1 ? 'PERIOD_NOT_STARTED' : 'PERIOD_ENDED';
   return { allowed: f.state === 0, reason, organisationId, roleCode: f.roleCode, validFrom: f.validFrom, validTo: f.validTo };
 }
