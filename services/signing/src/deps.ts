@@ -2,6 +2,7 @@ import type { ClientStatusCache, Logger, PersonalNumberVault, ReceiptVerifier, S
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessPort } from './access-port';
 import type { BankIdProvider } from './bankid-provider';
+import type { SecretSealer } from './modules/webhooks/webhook-secret';
 
 /** What the resolvers and internal routes need besides the request: built once in buildServer. */
 export interface SigningDeps {
@@ -29,4 +30,8 @@ export interface SigningDeps {
   internalSecret: string;
   /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
   vault: PersonalNumberVault;
+  /** NODE_ENV=production: webhook targets must be https and public (R-HOOK-1). */
+  production: boolean;
+  /** Seals webhook subscription secrets (modules/webhooks/webhook-secret.ts). */
+  webhookSecrets: SecretSealer;
 }

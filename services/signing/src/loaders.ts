@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReceiptEntity, type ReceiptRow } from './entities/receipt.entity';
 import { SigningOrderEntity, type SigningOrderRow } from './entities/signing-order.entity';
 import { ApiClientEntity, type ApiClientRow } from './entities/api-client.entity';
+import { recentDeliveries, subscriptionsOfOrganisations, type EventSubscriptionRow, type WebhookDeliveryRow } from './modules/webhooks/webhooks.store';
 
 /** Per-request DataLoaders: one SQL statement per batch. */
 export function createLoaders(em: EntityManager) {
@@ -17,6 +18,8 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(ApiClientEntity, { organisationId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (c) => c.organisationId,
     ),
+    eventSubscriptionsByOrganisation: childrenLoader<EventSubscriptionRow>((ids) => subscriptionsOfOrganisations(em, ids), (s) => s.organisationId),
+    recentWebhookDeliveries: childrenLoader<WebhookDeliveryRow>((ids) => recentDeliveries(em, ids, 50), (d) => d.subscriptionId),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  DEV_INTERNAL_SECRET, createPersonalNumberVault, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
+  DEV_INTERNAL_SECRET, createPersonalNumberVault, personalNumberKeyFrom, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
   type SigningKey, type SubgraphBuildOptions,
 } from '@behorig/kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -21,6 +21,9 @@ import { createPublishedKeys } from './published-keys';
 import { sealPlainPersonalNumbers } from './personal-number-backfill';
 import { startCheckpointer } from './audit/audit-checkpoint-job';
 import { collectOpenOrders, startCollector } from './orders/order-service';
+import { createJobRunner } from '@behorig/kit/jobs';
+import { webhookTasks } from './modules/webhooks/webhook-delivery.service';
+import { createSecretSealer } from './modules/webhooks/webhook-secret';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -44,6 +47,10 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   collectIntervalMs?: number;
   /** Seals personal numbers at rest (PERSONAL_NUMBER_KEY, shared with access); required in production. */
   personalNumberKey?: Buffer | string;
+  /** R-HOOK-1: wait before a failed webhook delivery's first retry (WEBHOOK_FIRST_RETRY_MS, ≤ 30 s). */
+  webhookFirstRetryMs?: number;
+  /** How often an idle job runner looks for due jobs (JOB_POLL_MS). */
+  jobPollMs?: number;
 };
 
 const notConfigured = (): BankIdProvider => {
@@ -60,6 +67,7 @@ export async function buildServer(opts: SigningBuildOptions) {
   let orm: MikroORM | undefined;
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+  const keyMaterial = opts.personalNumberKey ?? randomBytes(32);
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
   const verifySignature = createTokenVerifier({ getKey: published.getKey });
@@ -87,7 +95,9 @@ export async function buildServer(opts: SigningBuildOptions) {
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
     internalSecret: secret,
-    vault: createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32)),
+    vault: createPersonalNumberVault(keyMaterial),
+    production: opts.production ?? false,
+    webhookSecrets: createSecretSealer(personalNumberKeyFrom(keyMaterial)),
   };
   const server = await createSubgraph<Context>({
     ...opts,
@@ -126,13 +136,30 @@ export async function buildServer(opts: SigningBuildOptions) {
     orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
   });
   const collector = (opts.collectIntervalMs ?? 2000) > 0 ? startCollector(server.orm.em, deps, opts.collectIntervalMs ?? 2000) : null;
+  // The one runner of this service's scheduled and deferred work (docs/architecture.md, "Scheduled work").
+  const jobs = createJobRunner({
+    schema: 'signing',
+    databaseUrl: opts.databaseUrl,
+    pollMs: opts.jobPollMs ?? 1000,
+    logger: deps.logger,
+    tasks: {
+      ...webhookTasks({
+        orm: () => server.orm, secrets: deps.webhookSecrets, mode: deps.production ? 'production' : 'development', logger: deps.logger,
+        firstRetryMs: opts.webhookFirstRetryMs ?? 10_000,
+      }),
+    },
+  });
+  jobs.start();
   return {
     ...server,
     /** One round of server-side collection now (the timer does this on its own). */
     collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
     writeCheckpoints: checkpoints.runOnce,
+    /** One round of the job runner now (it polls on its own; tests call it to be deterministic). */
+    runJobs: () => jobs.runDue(),
     stop: async () => {
+      await jobs.stop();
       await collector?.stop();
       await checkpoints.stop();
       await server.stop();

@@ -136,4 +136,11 @@ export const reasonsEn: Record<Reason, string> = {
   NO_FUNCTIONS_CHOSEN: 'Choose at least one function.',
   UNKNOWN_FUNCTION: 'The function does not exist.',
   AUDIT_LOG_ADMINISTRATORS_ONLY: 'Only the organisation\'s administrators and the authority can see the log.',
+  UNKNOWN_EVENT_TYPE: 'Choose one or more events: staff.added, staff.changed, staff.removed, period.changed, employment.ended.',
+  WEBHOOK_URL_INVALID: 'The address is not a valid URL (no user name, password or #).',
+  WEBHOOK_URL_NOT_HTTPS: 'The address must start with https.',
+  WEBHOOK_URL_FORBIDDEN_ADDRESS: 'The address points into a private network, to loopback or to a link-local address.',
+  WEBHOOK_URL_UNRESOLVABLE: 'The address\'s host name does not resolve.',
+  TOO_MANY_SUBSCRIPTIONS: 'An organisation can have at most ten subscriptions.',
+  EVENT_SUBSCRIPTION_NOT_FOUND: 'The subscription does not exist.',
 };

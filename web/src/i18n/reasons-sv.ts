@@ -136,4 +136,11 @@ export const reasonsSv: Record<Reason, string> = {
   NO_FUNCTIONS_CHOSEN: 'Välj minst en funktion.',
   UNKNOWN_FUNCTION: 'Funktionen finns inte.',
   AUDIT_LOG_ADMINISTRATORS_ONLY: 'Bara organisationens administratörer och myndigheten kan se loggen.',
+  UNKNOWN_EVENT_TYPE: 'Välj en eller flera händelser: staff.added, staff.changed, staff.removed, period.changed, employment.ended.',
+  WEBHOOK_URL_INVALID: 'Adressen är inte en giltig URL (utan användarnamn, lösenord eller #).',
+  WEBHOOK_URL_NOT_HTTPS: 'Adressen måste börja med https.',
+  WEBHOOK_URL_FORBIDDEN_ADDRESS: 'Adressen pekar in i ett privat nät, till loopback eller en link-local-adress.',
+  WEBHOOK_URL_UNRESOLVABLE: 'Adressens värdnamn går inte att slå upp.',
+  TOO_MANY_SUBSCRIPTIONS: 'En organisation kan ha högst tio prenumerationer.',
+  EVENT_SUBSCRIPTION_NOT_FOUND: 'Prenumerationen finns inte.',
 };

@@ -20,8 +20,8 @@ const lockKey = (organisationId: string | null) => `behorig-audit:${organisation
  * (source, sourceId) that is already in the log are skipped: outboxes deliver at least once, the
  * log records each event exactly once.
  */
-export async function appendAuditEvents(em: EntityManager, events: readonly NewAuditEvent[]): Promise<{ appended: number; duplicates: number }> {
-  if (events.length === 0) return { appended: 0, duplicates: 0 };
+export async function appendAuditEvents(em: EntityManager, events: readonly NewAuditEvent[]): Promise<{ appended: number; duplicates: number; rows: (NewAuditEvent & { id: string })[] }> {
+  if (events.length === 0) return { appended: 0, duplicates: 0, rows: [] };
   const orgs = [...new Set(events.map((e) => e.organisationId))].sort((a, b) => String(a).localeCompare(String(b)));
   // Fixed lock order across organisations: two batches touching the same chains cannot deadlock.
   for (const org of orgs) await em.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [lockKey(org)]);
@@ -47,6 +47,7 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
 
   let appended = 0;
   let duplicates = 0;
+  const rows: (NewAuditEvent & { id: string })[] = [];
   const moved = new Set<string | null>();
   const queue = [...events];
   for (let i = 0; i < queue.length; i++) {
@@ -64,15 +65,16 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
       queue.splice(i + 1, 0, ...waiting.sort((a, b) => Number(a.id) - Number(b.id)).map((w) => deserialise(w.event)));
     }
     const chained = link(heads.get(e.organisationId), e);
-    await em.execute(
+    const [inserted] = await em.execute<{ id: string }[]>(
       `INSERT INTO signing.audit_event (organisation_id, seq, at, actor, actor_person_id, action, target, before, after, hash, prev_hash, source, source_id, receipt_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id`,
       [chained.organisationId, chained.seq, chained.at.toISOString(), chained.actor, chained.actorPersonId, chained.action, chained.target,
         chained.before == null ? null : JSON.stringify(chained.before), chained.after == null ? null : JSON.stringify(chained.after),
         chained.hash, chained.prevHash, chained.source, chained.sourceId, chained.receiptId],
     );
     heads.set(e.organisationId, { seq: chained.seq, hash: chained.hash });
     moved.add(e.organisationId);
+    rows.push({ ...e, id: String(inserted.id) });
     appended++;
   }
   // The chains' new heads, in the same transaction: what the checkpoint job signs (R-AUDIT-4).
@@ -84,7 +86,7 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
       [chainKey(org), org, head.seq, head.hash],
     );
   }
-  return { appended, duplicates };
+  return { appended, duplicates, rows };
 }
 
 /** The access event that opens the signing of a change set (its outbox action). */

@@ -6,6 +6,7 @@ import { appendAuditEvents } from '../audit/audit-log';
 import { BankIdError, BankIdUnavailableError, messageForErrorCode } from '../bankid';
 import type { SigningDeps } from '../deps';
 import { cancelForEditedSet, startSign } from '../orders/order-service';
+import { enqueueWebhookDeliveries } from '../modules/webhooks/webhook-enqueue.service';
 
 const SignOrderBody = z.object({
   organisationId: z.string().uuid(),
@@ -81,13 +82,17 @@ export function internalRoutes(app: Express, orm: MikroORM, deps: SigningDeps, s
     if (!body.success) return void res.status(400).json({ error: 'invalid_request', message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { source, events } = body.data;
     try {
-      const result = await orm.em.fork().transactional((tx) =>
-        appendAuditEvents(tx, events.map((e) => ({
+      const result = await orm.em.fork().transactional(async (tx) => {
+        const appended = await appendAuditEvents(tx, events.map((e) => ({
           organisationId: e.organisationId, at: new Date(e.occurredAt.getTime()), actor: e.actor,
           actorPersonId: PERSON_LABEL.exec(e.actor)?.[1] ?? null, action: e.action, target: e.target,
           before: e.before ?? null, after: e.after ?? null, source, sourceId: e.sourceId,
           receiptId: receiptIdOf(e.after),
-        }))));
+        })));
+        // R-HOOK-1: each newly logged applied change becomes its webhook deliveries, in this transaction.
+        await enqueueWebhookDeliveries(tx, appended.rows.filter((r) => r.organisationId).map((r) => ({ ...r, organisationId: r.organisationId! })));
+        return { appended: appended.appended, duplicates: appended.duplicates };
+      });
       res.json(result);
     } catch (e) {
       deps.logger.error({ err: e }, 'appending audit events failed');

@@ -1,0 +1,23 @@
+import { forbidden } from '@behorig/kit';
+import type { EventSubscriptionResolvers, WebhookDeliveryResolvers } from '../../../generated/resolvers-types';
+import { findSubscription } from '../webhooks.store';
+import { maySeeSubscriptions } from '../webhooks.service';
+
+const MAX_DELIVERIES = 50;
+
+export const EventSubscription: EventSubscriptionResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    const row = await findSubscription(ctx.em, ref.id);
+    if (!row) return null;
+    if (!(await maySeeSubscriptions(ctx, row.organisationId))) throw forbidden('Not your organisation\'s subscription.', 'PERMISSION_ADMINISTRATOR_REQUIRED');
+    return row;
+  },
+  organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),
+  active: (s) => s.active && !s.removedAt,
+  deliveries: async (s, { first }, ctx) => {
+    const all = await ctx.loaders.recentWebhookDeliveries.load(s.id);
+    return all.slice(0, Math.max(0, Math.min(first ?? 20, MAX_DELIVERIES)));
+  },
+};
+
+export const WebhookDelivery: WebhookDeliveryResolvers = {};
