@@ -14,6 +14,7 @@ import { NotFound } from './pages/NotFound';
 import { RequireUserAccess } from './components/RequireAccess';
 import { SiteFooter } from './components/SiteFooter';
 import { AccessibilityPage } from './pages/AccessibilityPage';
+import { PersonPage } from './pages/PersonPage';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { loggedIn } = useAuth();
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="permissions" element={<MyPermissionsPage />} />
         <Route path="details" element={<DetailsPage />} />
         <Route path="staff" element={<RequireUserAccess><StaffPage /></RequireUserAccess>} />
+        <Route path="people/:personId" element={<RequireUserAccess><PersonPage /></RequireUserAccess>} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
         <Route path="*" element={<NotFound />} />

@@ -26,6 +26,12 @@ const env = (name: string): string | undefined => {
 export const deployment = {
   organisationName: env('VITE_ORGANISATION_NAME') ?? (config.development ? 'Arbetsförmedlingen (demo)' : 'Behörig'),
   serviceName: env('VITE_SERVICE_NAME') ?? 'Behörig',
+  /**
+   * The organisation's logo in the header (a URL or a path the web server serves; its text
+   * alternative is the organisation's name). Development shows a demo logo; production shows none
+   * unless set, and then the organisation's name as text.
+   */
+  logoUrl: env('VITE_ORGANISATION_LOGO_URL') ?? (config.development ? '/demo-logo.svg' : undefined),
   supportEmail: env('VITE_SUPPORT_EMAIL') ?? (config.development ? 'behorig-support@example.se' : undefined),
   supportPhone: env('VITE_SUPPORT_PHONE') ?? (config.development ? '0771-416 416' : undefined),
   supportHours: env('VITE_SUPPORT_HOURS') ?? (config.development ? 'vardagar 8–16' : undefined),

@@ -1,6 +1,7 @@
 import { isAuthority, type Actor } from './auth';
 import { forbidden, serviceUnavailable, unauthenticated } from './errors';
 import type { Reason } from './reasons';
+import { stockholmDate } from './dates';
 
 /** Function codes of the role matrix (R-ROLE-2a), e.g. MANAGE_USERS, CONTACT_PERSON. */
 export type FunctionCode = 'CONTACT_PERSON' | 'ACCOUNT_INFO' | 'PERFORMING_UNIT' | 'MANAGE_USERS' | (string & {});
@@ -77,6 +78,29 @@ export interface PermissionClient {
 }
 
 /**
+ * A per-process cache of a person's decisions, shared by every request of the process (the
+ * implementation that LISTENs for changes of access's permission index is `createDecisionCache` in
+ * `@behorig/kit/db`; R-SCOPE-4). A decision is stored only when no change was announced while it
+ * was being fetched (`generation`), and the cache serves nothing while it cannot hear changes.
+ */
+export interface DecisionCacheLike {
+  generation(): number;
+  get(key: string): boolean | undefined;
+  set(key: string, value: boolean, generation: number): void;
+}
+
+/** The key of one decision: who asks, where, what, at which level, on which day (Europe/Stockholm). */
+export const decisionKey = (actor: string, organisationId: string, fn: string, access: string, day: string) =>
+  `${actor}|${organisationId}|${fn}|${access}|${day}`;
+
+export interface PermissionClientOptions {
+  /** Decisions for people, cached per process across requests (keyed by person, organisation, function, access, day). */
+  cache?: DecisionCacheLike;
+  /** Today's date for the cache key (tests); default Europe/Stockholm now. */
+  today?: () => string;
+}
+
+/**
  * - no actor: UNAUTHENTICATED;
  * - the authority: always (R-ROLE-3), without asking;
  * - a partner client: exactly its token's functions in its one organisation (R-AUTH-2, R-AUTH-3),
@@ -84,7 +108,7 @@ export interface PermissionClient {
  * - a service: never (services act for no organisation);
  * - a person: as the access service answers (`source`), with the caller's own token.
  */
-export function createPermissionClient(actor: Actor | null, source: PermissionSource, authorization: string | undefined): PermissionClient {
+export function createPermissionClient(actor: Actor | null, source: PermissionSource, authorization: string | undefined, opts: PermissionClientOptions = {}): PermissionClient {
   const memo = new Map<string, Promise<boolean>>();
   const can = (fn: FunctionCode, access: AccessLevel, organisationId: string): Promise<boolean> => {
     if (!actor) return Promise.reject(unauthenticated());
@@ -94,7 +118,17 @@ export function createPermissionClient(actor: Actor | null, source: PermissionSo
     const key = `${fn}|${access}|${organisationId}`;
     let answer = memo.get(key);
     if (!answer) {
-      answer = source.can(authorization, organisationId, fn, access);
+      const cache = actor.personId ? opts.cache : undefined;
+      const shared = cache ? decisionKey(`person:${actor.personId}`, organisationId, fn, access, (opts.today ?? stockholmDate)()) : '';
+      const hit = cache?.get(shared);
+      if (hit !== undefined) answer = Promise.resolve(hit);
+      else {
+        const generation = cache?.generation() ?? 0;
+        answer = source.can(authorization, organisationId, fn, access).then((allowed) => {
+          cache?.set(shared, allowed, generation);
+          return allowed;
+        });
+      }
       memo.set(key, answer);
     }
     return answer;

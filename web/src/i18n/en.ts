@@ -1,9 +1,11 @@
 import type { Dictionary } from './index';
 import { enPages } from './en-pages';
+import { enDaily } from './en-daily';
 
 /** English. The type makes the compiler refuse a missing or extra key. */
 export const en: Dictionary = {
   ...enPages,
+  ...enDaily,
   'app.name': 'Behörig',
   'app.tagline': 'Delegated access administration',
   'app.skipToContent': 'Skip to content',
@@ -126,7 +128,7 @@ export const en: Dictionary = {
   'details.notAvailable': 'This information is not available in this version of the service.',
 
   'staff.title': 'Users',
-  'staff.search': 'Search by name',
+  'staff.search': 'Search',
   'staff.name': 'Name',
   'staff.birthDate': 'Birth date',
   'staff.email': 'E-mail',

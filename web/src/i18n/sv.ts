@@ -1,8 +1,10 @@
 import { svPages } from './sv-pages';
+import { svDaily } from './sv-daily';
 
 /** Swedish, the default language. Every user-visible string of the client lives here. */
 export const sv = {
   ...svPages,
+  ...svDaily,
   'app.name': 'Behörig',
   'app.tagline': 'Delegerad behörighetsadministration',
   'app.skipToContent': 'Hoppa till innehållet',
@@ -125,7 +127,7 @@ export const sv = {
   'details.notAvailable': 'Uppgiften finns inte i den här versionen av tjänsten.',
 
   'staff.title': 'Användare',
-  'staff.search': 'Sök på namn',
+  'staff.search': 'Sök',
   'staff.name': 'Namn',
   'staff.birthDate': 'Födelsedatum',
   'staff.email': 'E-post',

@@ -68,6 +68,8 @@ describe('the log in words (R-AUDIT-1)', () => {
 
   it('names the actor, never showing a personal number', () => {
     expect(actorText('sv', { actor: { givenName: 'Arvid', surname: 'Aronsson' }, actorLabel: 'person:x' })).toBe('Arvid Aronsson');
+    expect(actorText('sv', { actor: { givenName: 'Arvid', surname: 'Aronsson', birthDate: '1964-03-26' }, actorLabel: 'person:x' })).toBe(`Arvid Aronsson, född ${formatDate('sv', '1964-03-26')}`);
+    expect(actorText('en', { actor: { givenName: 'Arvid', surname: 'Aronsson', birthDate: '1964-03-26' }, actorLabel: 'person:x' })).toBe(`Arvid Aronsson, born ${formatDate('en', '1964-03-26')}`);
     expect(actorText('sv', { actor: null, actorLabel: 'pnr:191212121212' })).toBe('Myndighetens handläggare');
     expect(actorText('en', { actor: null, actorLabel: 'client:c1' })).toBe('A partner system');
     expect(actorText('en', { actor: null, actorLabel: 'service:access' })).toBe('The system');

@@ -101,9 +101,13 @@ export function targetText(
 }
 
 /** Who did it, in words: a person by name; otherwise what kind of caller (never a personal number). */
-export function actorText(lang: Lang, event: { actor?: { givenName: string; surname: string } | null; actorLabel?: string | null }): string {
+export function actorText(lang: Lang, event: { actor?: { givenName: string; surname: string; birthDate?: string | null } | null; actorLabel?: string | null }): string {
   const d = dictionaries[lang];
-  if (event.actor) return `${event.actor.givenName} ${event.actor.surname}`;
+  if (event.actor) {
+    const name = `${event.actor.givenName} ${event.actor.surname}`;
+    // Two people may share a name: the birth date tells them apart (never the personal number, R-USR-1).
+    return event.actor.birthDate ? format(d['audit.target.person'], { name, birthDate: formatDate(lang, event.actor.birthDate) }) : name;
+  }
   const label = event.actorLabel ?? '';
   if (label.startsWith('client:')) return d['audit.actor.client'];
   if (label.startsWith('service:')) return d['audit.actor.service'];

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
@@ -7,7 +7,7 @@ import { RoleCatalogueDocument } from '../api/documents';
 import { downloadAuditExport } from '../api/export';
 import { ErrorBox, Loading } from '../components/ui';
 import { Pager, useCursorPager } from '../components/Pager';
-import { actionLabel, actorText, knownActions, personIds, summaryText, targetText, type PersonName } from '../lib/audit-text';
+import { actionLabel, actorText, knownActions, parseTarget, personIds, summaryText, targetText, type PersonName } from '../lib/audit-text';
 import { addDays } from '../lib/dates';
 import { formatDateTime, stockholmMidnight } from '../lib/format';
 import { roleLabel } from '../lib/labels';
@@ -23,7 +23,7 @@ export const AuditLogDocument = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { id seq at action target before after hash actorLabel actor { id givenName surname } receipt { id } }
+          node { id seq at action target before after hash actorLabel actor { id givenName surname birthDate } receipt { id } }
         }
       }
     }
@@ -87,6 +87,11 @@ export function AuditLogPage() {
   const roles = useMemo(() => new Map((roleData?.roles ?? []).map((r) => [r.code, r])), [roleData]);
   const roleName = (code: string) => { const r = roles.get(code); return r ? roleLabel(lang, r) : code; };
 
+  /** A person the log names links to their page (when the page could name them). */
+  function personLink(target: string, text: string) {
+    const p = parseTarget(target);
+    return p.kind === 'person' && people.has(p.id) ? <Link to={`/org/${organisationId}/people/${p.id}`}>{text}</Link> : text;
+  }
   function apply(e: FormEvent) {
     e.preventDefault();
     setFilters(draft);
@@ -162,8 +167,8 @@ export function AuditLogPage() {
                         <td data-label={t('log.seq')}>{e.seq}</td>
                         <td data-label={t('log.at')}><time dateTime={e.at}>{formatDateTime(lang, e.at)}</time></td>
                         <td data-label={t('log.action')} data-action={e.action}>{actionLabel(lang, e.action)}</td>
-                        <td data-label={t('log.target')}>{targetText(lang, e, { people, units })}</td>
-                        <td data-label={t('log.actor')}>{actorText(lang, e)}</td>
+                        <td data-label={t('log.target')}>{personLink(e.target, targetText(lang, e, { people, units }))}</td>
+                        <td data-label={t('log.actor')}>{e.actor ? <Link to={`/org/${organisationId}/people/${e.actor.id}`}>{actorText(lang, e)}</Link> : actorText(lang, e)}</td>
                         <td data-label={t('log.details')}>
                           {summary && <p className="small">{summary}</p>}
                           {e.receipt && <p className="small">{t('audit.summary.receipt')}: <code>{e.receipt.id.slice(0, 8)}</code></p>}

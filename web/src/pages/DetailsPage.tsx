@@ -167,7 +167,7 @@ function OrganisationForm({ org, onDone }: { org: Org; onDone: () => void }) {
       <Field label={t('details.postalAddress')} {...bind('postalAddress')} />
       <Field label={t('details.phone')} type="tel" {...bind('phone')} />
       <Field label={t('details.fax')} type="tel" {...bind('fax')} />
-      <Field label={t('details.website')} type="url" {...bind('website')} />
+      <Field label={t('details.website')} type="url" help={t('help.website')} {...bind('website')} />
       {general.length > 0 && <ErrorBox>{general.join(' ')}</ErrorBox>}
       <div className="actions">
         <button type="submit" disabled={result.fetching}>{t('app.save')}</button>
@@ -196,7 +196,7 @@ function ContactPersonForm({ organisationId, onDone }: { organisationId: string;
     <form onSubmit={submit} noValidate className="form-grid">
       <Field label={t('create.givenName')} required {...bind('givenName')} />
       <Field label={t('create.surname')} required {...bind('surname')} />
-      <Field label={t('details.email')} type="email" {...bind('email')} />
+      <Field label={t('details.email')} type="email" help={t('help.contactEmail')} {...bind('email')} />
       <Field label={t('details.phone')} type="tel" {...bind('phone1')} />
       {general.length > 0 && <ErrorBox>{general.join(' ')}</ErrorBox>}
       <div className="actions">
@@ -230,7 +230,7 @@ function PaymentAccountForm({ organisationId, onDone }: { organisationId: string
         </select>
         {fields.type && <p className="field-error" role="alert">{fields.type}</p>}
       </div>
-      <Field label={t('details.accountNumber')} value={number} onChange={(e) => setNumber(e.target.value)} error={fields.number} required />
+      <Field label={t('details.accountNumber')} help={t('help.accountNumber')} value={number} onChange={(e) => setNumber(e.target.value)} error={fields.number} required />
       {general.length > 0 && <ErrorBox>{general.join(' ')}</ErrorBox>}
       <div className="actions">
         <button type="submit" disabled={result.fetching}>{t('app.save')}</button>

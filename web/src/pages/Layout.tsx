@@ -4,6 +4,7 @@ import { useNavAccess } from '../api/nav-access';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { deployment } from '../config';
 
 /** Header (organisation switcher, language, log-out), navigation and the page. */
 export function Layout() {
@@ -22,8 +23,12 @@ export function Layout() {
       <a className="skip" href="#main">{t('app.skipToContent')}</a>
       <header className="topbar">
         <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tag">{t('app.tagline')}</span>
+          {/* The deployment's organisation: its logo (named by its alt text), else its name as text. */}
+          {deployment.logoUrl && <img className="brand-logo" src={deployment.logoUrl} alt={deployment.organisationName} width={32} height={32} />}
+          <span className="brand-text">
+            <span className="brand-name">{deployment.serviceName}</span>
+            <span className="brand-tag">{deployment.logoUrl ? t('app.tagline') : `${deployment.organisationName} · ${t('app.tagline')}`}</span>
+          </span>
         </div>
         <div className="topbar-tools">
           {orgs.length > 0 && (

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MeQuery, StaffDocument } from '../api/documents';
 import { useMyAccess } from '../api/access';
@@ -14,6 +14,9 @@ import { CreateStaffDialog } from './staff/CreateStaffDialog';
 import { ChangePeriodDialog } from './staff/ChangePeriodDialog';
 import { EndEmploymentDialog, type Employment } from './staff/EndEmploymentDialog';
 import { ChangesToSign } from './staff/ChangesToSign';
+import { StatusChip } from '../components/StatusChip';
+import { staffStatus } from '../lib/status';
+import { stockholmDate } from '../lib/dates';
 
 const PAGE = 25;
 
@@ -27,6 +30,7 @@ export function StaffPage() {
   const { t, lang } = useI18n();
   const { organisationId = '' } = useParams();
   const access = useMyAccess(organisationId);
+  const today = stockholmDate();
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState<string | null>(null);
   const pager = useCursorPager();
@@ -138,7 +142,10 @@ export function StaffPage() {
                         {access.manageUsers && (
                           <td><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={t('staff.select', { name: displayName(r.id) })} /></td>
                         )}
-                        <td data-label={t('staff.name')}>{r.name}</td>
+                        <td data-label={t('staff.name')}>
+                          <Link to={`/org/${organisationId}/people/${r.id}`}>{r.name}</Link>
+                          {' '}<StatusChip status={staffStatus(m?.roles ?? [], today)} />
+                        </td>
                         <td data-label={t('staff.birthDate')}>{formatDate(lang, r.birthDate)}</td>
                         <td data-label={t('staff.email')}>{r.email || t('app.none')}</td>
                         <td data-label={t('staff.role')}>

@@ -4,6 +4,7 @@ import { Migration003SealedPersonalNumbers } from './migration-003-sealed-person
 import { Migration004OptimisticLocking } from './migration-004-optimistic-locking';
 import { Migration005MembershipEmail } from './migration-005-membership-email';
 import { Migration006Offices } from './migration-006-offices';
+import { Migration007PermissionIndex } from './migration-007-permission-index';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration004OptimisticLocking', class: Migration004OptimisticLocking },
   { name: 'Migration005MembershipEmail', class: Migration005MembershipEmail },
   { name: 'Migration006Offices', class: Migration006Offices },
+  { name: 'Migration007PermissionIndex', class: Migration007PermissionIndex },
 ];

@@ -6,3 +6,4 @@ export * from '../loaders';
 export * from '../database-unavailable';
 export * from '../migration-job';
 export * from '../storable-input';
+export * from '../decision-cache';

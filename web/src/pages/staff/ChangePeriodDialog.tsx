@@ -9,9 +9,11 @@ import { ErrorBox, Field } from '../../components/ui';
 import { Modal } from '../../components/Modal';
 
 /** R-PERIOD-4: one new end date for the ticked users; all or none, refusals name the people. */
-export function ChangePeriodDialog({ organisationId, people, onClose, onDone }: {
+export function ChangePeriodDialog({ organisationId, people, skipped = [], onClose, onDone }: {
   organisationId: string;
   people: { id: string; name: string }[];
+  /** Ticked people left out because they have ended (they get a new period from their own row). */
+  skipped?: { id: string; name: string }[];
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -34,12 +36,13 @@ export function ChangePeriodDialog({ organisationId, people, onClose, onDone }: 
     <Modal title={t('period.title')} onClose={onClose}>
       <p>{t('period.intro')}</p>
       <p><strong>{t('period.selected', { count: people.length })}</strong>: {people.map((p) => p.name).join(', ')}</p>
+      {skipped.length > 0 && <p className="notice">{t('period.skippedEnded', { names: skipped.map((p) => p.name).join(', ') })}</p>}
       <form onSubmit={submit} noValidate>
         <Field label={t('period.validTo')} type="date" name="validTo" value={validTo} max={latestEndDate(today)}
           help={t('create.validToHelp', { date: latestEndDate(today) })} onChange={(e) => setValidTo(e.target.value)} error={error} required />
         {(api.general.length > 0 || api.fields.personIds) && <ErrorBox>{[...api.general, api.fields.personIds].filter(Boolean).join(' ')}</ErrorBox>}
         <div className="actions">
-          <button type="submit" disabled={result.fetching}>{t('period.submit')}</button>
+          <button type="submit" disabled={result.fetching || people.length === 0}>{t('period.submit')}</button>
           <button type="button" className="secondary" onClick={onClose}>{t('app.cancel')}</button>
         </div>
       </form>

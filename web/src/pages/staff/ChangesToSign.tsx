@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Link } from 'react-router';
 import { ChangesToSignDocument, DiscardPendingChangeDocument } from '../../api/documents';
 import { useI18n } from '../../i18n';
 import { roleLabel } from '../../lib/labels';
@@ -51,7 +52,7 @@ export function ChangesToSign({ organisationId, unitNames, canManage, onEdit, on
                 return (
                   <tr key={c.id}>
                     <td><span className={`badge kind-${c.kind}`}>{t(`sign.kind.${c.kind}`)}</span></td>
-                    <td>{name}</td>
+                    <td>{c.person.personId ? <Link to={`/org/${organisationId}/people/${c.person.personId}`}>{name}</Link> : name}</td>
                     <td>{formatDate(lang, c.person.birthDate)}</td>
                     <td>{c.roles.map((r) => roleLabel(lang, r)).join(', ')}</td>
                     <td>{c.unitIds.map((id) => unitNames[id] ?? id).join(', ') || t('app.none')}</td>

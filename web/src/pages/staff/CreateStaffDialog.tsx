@@ -104,10 +104,11 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
         <Field label={t('create.surname')} name="surname" autoComplete="family-name" value={form.surname}
           onChange={(e) => set('surname', e.target.value)} onBlur={blur('surname')} error={message('surname')} required />
         </>}
-        <Field label={t('create.email')} name="email" type="email" autoComplete="email" value={form.email}
+        <Field label={t('create.email')} help={t('help.staffEmail')} name="email" type="email" autoComplete="email" value={form.email}
           onChange={(e) => set('email', e.target.value)} onBlur={blur('email')} error={message('email')} />
         <fieldset className="span-2" aria-describedby={message('roleCodes') ? 'roles-error' : undefined}>
           <legend>{t('create.roles')}</legend>
+          <p className="help">{t('help.roles')}</p>
           {bySystem.map((s) => (
             <fieldset key={s} className="checks role-group">
               <legend className="small muted">{systemLabel(lang, s)}</legend>
@@ -124,6 +125,7 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
         {units.length > 0 && (
           <fieldset className="span-2" aria-describedby={message('unitIds') ? 'units-error' : undefined}>
             <legend>{t('create.units')}</legend>
+            <p className="help">{t('help.units')}</p>
             <div className="checks">
               {units.filter((u) => !u.closed).map((u) => (
                 <label key={u.id} className="check">
@@ -148,12 +150,13 @@ export function CreateStaffDialog({ organisationId, personId, units, initial, on
             {message('addressIds') && <p className="field-error" role="alert">{message('addressIds')}</p>}
           </fieldset>
         )}
-        <Field label={t('create.validFrom')} name="validFrom" type="date" value={form.validFrom}
+        <Field label={t('create.validFrom')} help={t('help.validFrom')} name="validFrom" type="date" value={form.validFrom}
           onChange={(e) => set('validFrom', e.target.value)} onBlur={blur('validFrom')} error={message('validFrom')} required />
         <Field label={t('create.validTo')} name="validTo" type="date" value={form.validTo} max={latestEndDate(today)}
           help={t('create.validToHelp', { date: latestEndDate(today) })}
           onChange={(e) => set('validTo', e.target.value)} onBlur={blur('validTo')} error={message('validTo')} />
         {api.general.length > 0 && <div className="span-2"><ErrorBox>{api.general.join(' ')}</ErrorBox></div>}
+        <p className="help span-2">{t('help.toSign')}</p>
         <div className="actions span-2">
           <button type="submit" disabled={result.fetching}>{t('create.submit')}</button>
           <button type="button" className="secondary" onClick={onClose}>{t('app.cancel')}</button>

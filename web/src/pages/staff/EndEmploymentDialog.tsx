@@ -67,7 +67,7 @@ export function EndEmploymentDialog({ organisationId, person, employments, actor
         </>
       ) : !preview ? (
         <form onSubmit={showPreview} noValidate className="form-grid">
-          <Field label={t('end.endDate')} type="date" name="endDate" value={endDate} onChange={(e) => setEndDate(e.target.value)} error={dateError ?? errs.fields.endDate} required />
+          <Field label={t('end.endDate')} help={t('help.endDate')} type="date" name="endDate" value={endDate} onChange={(e) => setEndDate(e.target.value)} error={dateError ?? errs.fields.endDate} required />
           <div className="field">
             <label htmlFor="end-unit">{t('end.unit')}</label>
             <select id="end-unit" value={unitId} onChange={(e) => { setUnitId(e.target.value); setSchoolForm(''); }}>

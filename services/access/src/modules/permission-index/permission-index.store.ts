@@ -1,0 +1,234 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PERMISSION_INDEX_CHANNEL } from '@behorig/kit/db';
+import { INSERT_GRANTS, REBUILD_PERMISSION_INDEX_SQL } from './permission-index.sql';
+import type { Access } from '../../domain';
+
+/**
+ * All SQL of the permission index (R-SCOPE-1…4): its maintenance, inside the caller's transaction
+ * (pass the transaction's EntityManager), and its three questions, each ONE statement.
+ * Dates travel as `YYYY-MM-DD` text both ways.
+ */
+
+/** The PostgreSQL channel on which a change to the index is announced (kit's decision cache listens; docs/deploy.md). */
+export { PERMISSION_INDEX_CHANNEL };
+
+/**
+ * Recomputes the rows of these people in one organisation from their memberships, in the caller's
+ * transaction (two statements, whatever the number of people). Call it after every write to
+ * memberships, their units or role assignments: applying a change set, a period change, ending an
+ * employment, removing a person. A person with no membership left simply loses their rows.
+ * Also announces the change (NOTIFY is delivered at COMMIT, so listeners never see an uncommitted index).
+ */
+export async function refreshPermissionIndex(em: EntityManager, organisationId: string, personIds: readonly string[]): Promise<void> {
+  const people = [...new Set(personIds)];
+  if (people.length === 0) return;
+  const ids = `{${people.join(',')}}`;
+  await em.execute(
+    `WITH gone AS (DELETE FROM access.permission_grant WHERE organisation_id = ? AND person_id = ANY(?::uuid[]))
+     SELECT pg_notify(?, ?)`,
+    [organisationId, ids, PERMISSION_INDEX_CHANNEL, organisationId],
+  );
+  await em.execute(INSERT_GRANTS(`m.organisation_id = ? AND m.person_id = ANY(?::uuid[])`), [organisationId, ids]);
+}
+
+/** Recomputes the whole index (after bulk loads such as the scale seeder; the migration's backfill). */
+export async function rebuildPermissionIndex(em: EntityManager): Promise<void> {
+  await em.execute(`TRUNCATE access.permission_grant`);
+  await em.execute(REBUILD_PERMISSION_INDEX_SQL);
+  await em.execute(`SELECT pg_notify(?, '*')`, [PERMISSION_INDEX_CHANNEL]);
+}
+
+export interface CheckQuery {
+  personId: string;
+  organisationId: string;
+  unitId: string | null;
+  addressId: string | null;
+  function: string;
+  access: Access;
+  on: string;
+  /** The person asking, whose MANAGE_USERS in the organisation today is read in the same statement (policy). */
+  callerPersonId: string | null;
+  today: string;
+}
+
+/** state: 0 active on the day, 1 not yet started, 2 ended (R-PERIOD-1, end inclusive). */
+export interface CheckRow {
+  member: boolean;
+  granted: boolean;
+  /** Some grant reaches the unit (or no unit was asked), whatever its offices. */
+  unitCovered: boolean;
+  callerAdministers: boolean;
+  roleCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  state: 0 | 1 | 2 | null;
+}
+
+const ACTIVE_ON = (d: string) => `valid_from <= ${d}::date AND (valid_to IS NULL OR valid_to >= ${d}::date)`;
+
+/**
+ * R-SCOPE-2 in one indexed statement: whether the person is a member, whether any role of theirs
+ * grants the function at that level there at all, and the best covering grant (active with the
+ * latest end; else the next to start; else the last to end). Org-wide rows (unit NULL) cover any
+ * unit; a unit row limited to offices covers only those offices.
+ */
+export async function findCheckRow(em: EntityManager, q: CheckQuery): Promise<CheckRow> {
+  const [row] = await em.execute<{ member: boolean; granted: boolean; unit_covered: boolean; caller_administers: boolean; role_code: string | null; valid_from: string | null; valid_to: string | null; state: number | null }[]>(
+    `WITH g AS (
+       SELECT role_code, unit_id, address_id, valid_from, valid_to
+         FROM access.permission_grant
+        WHERE person_id = ?::uuid AND organisation_id = ?::uuid AND function = ? AND (access = 'UPDATE' OR ? = 'READ')
+     ), c AS (
+       SELECT role_code, valid_from, valid_to,
+              CASE WHEN valid_from > ?::date THEN 1 WHEN valid_to < ?::date THEN 2 ELSE 0 END AS state
+         FROM g
+        WHERE (?::uuid IS NULL OR unit_id IS NULL OR unit_id = ?::uuid)
+          AND (?::uuid IS NULL OR unit_id IS NULL OR address_id IS NULL OR address_id = ?::uuid)
+     )
+     SELECT EXISTS (SELECT 1 FROM access.membership WHERE person_id = ?::uuid AND organisation_id = ?::uuid) AS member,
+            EXISTS (SELECT 1 FROM g) AS granted,
+            EXISTS (SELECT 1 FROM g WHERE ?::uuid IS NULL OR unit_id IS NULL OR unit_id = ?::uuid) AS unit_covered,
+            EXISTS (SELECT 1 FROM access.permission_grant
+                     WHERE person_id = ?::uuid AND organisation_id = ?::uuid AND function = 'MANAGE_USERS' AND ${ACTIVE_ON('?')}) AS caller_administers,
+            b.role_code, b.valid_from::text AS valid_from, b.valid_to::text AS valid_to, b.state
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (
+         SELECT * FROM c
+          ORDER BY state, CASE WHEN state = 1 THEN valid_from END, coalesce(valid_to, 'infinity'::date) DESC, role_code
+          LIMIT 1) b ON true`,
+    [
+      q.personId, q.organisationId, q.function, q.access,
+      q.on, q.on,
+      q.unitId, q.unitId, q.addressId, q.addressId,
+      q.personId, q.organisationId,
+      q.unitId, q.unitId,
+      q.callerPersonId, q.organisationId, q.today, q.today,
+    ],
+  );
+  return {
+    member: row.member, granted: row.granted, unitCovered: row.unit_covered, callerAdministers: row.caller_administers,
+    roleCode: row.role_code, validFrom: row.valid_from, validTo: row.valid_to, state: row.state as CheckRow['state'],
+  };
+}
+
+export interface WhoCanQuery {
+  organisationId: string;
+  unitId: string | null;
+  addressId: string | null;
+  function: string;
+  access: Access;
+  on: string;
+  /** The page: people in person-id order from `offset` (kit's Relay cursors carry offsets). */
+  offset: number;
+  limit: number;
+  callerPersonId: string | null;
+  today: string;
+}
+
+export interface WhoCanPersonRow {
+  id: string;
+  personalNumberHash: string;
+  personalNumberEnc: string;
+  givenName: string;
+  surname: string;
+  birthDate: string;
+  createdAt: Date;
+}
+
+export interface WhoCanPage {
+  people: WhoCanPersonRow[];
+  totalCount: number;
+  callerAdministers: boolean;
+}
+
+/**
+ * R-SCOPE-3 in one statement per page: everyone holding the function at that level there on the
+ * day (the same coverage as findCheckRow's active rows), in person-id order (a stable order), with
+ * the people's rows and the complete count, and whether the caller administers the organisation.
+ */
+export async function findWhoCanPage(em: EntityManager, q: WhoCanQuery): Promise<WhoCanPage> {
+  const rows = await em.execute<{ id: string | null; personal_number_hash: string; personal_number_enc: string; given_name: string; surname: string; birth_date: string; created_at: Date; total: number; caller_administers: boolean }[]>(
+    `WITH s AS (
+       SELECT DISTINCT person_id FROM access.permission_grant
+        WHERE organisation_id = ?::uuid AND function = ? AND (access = 'UPDATE' OR ? = 'READ') AND ${ACTIVE_ON('?')}
+          AND (?::uuid IS NULL OR unit_id IS NULL OR unit_id = ?::uuid)
+          AND (?::uuid IS NULL OR unit_id IS NULL OR address_id IS NULL OR address_id = ?::uuid)
+     )
+     SELECT p.id, p.personal_number_hash, p.personal_number_enc, p.given_name, p.surname, p.birth_date::text AS birth_date, p.created_at,
+            (SELECT count(*) FROM s)::int AS total,
+            EXISTS (SELECT 1 FROM access.permission_grant
+                     WHERE person_id = ?::uuid AND organisation_id = ?::uuid AND function = 'MANAGE_USERS' AND ${ACTIVE_ON('?')}) AS caller_administers
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (SELECT person_id FROM s ORDER BY person_id OFFSET ? LIMIT ?) page ON true
+       LEFT JOIN access.person p ON p.id = page.person_id
+      ORDER BY p.id`,
+    [
+      q.organisationId, q.function, q.access, q.on, q.on,
+      q.unitId, q.unitId, q.addressId, q.addressId,
+      q.callerPersonId, q.organisationId, q.today, q.today,
+      q.offset, q.limit,
+    ],
+  );
+  const first = rows[0];
+  return {
+    totalCount: first?.total ?? 0,
+    callerAdministers: first?.caller_administers ?? false,
+    people: rows.filter((r) => r.id !== null).map((r) => ({
+      id: r.id as string, personalNumberHash: r.personal_number_hash, personalNumberEnc: r.personal_number_enc,
+      givenName: r.given_name, surname: r.surname, birthDate: r.birth_date, createdAt: r.created_at,
+    })),
+  };
+}
+
+/** One role assignment active on the day, with the units and offices it reaches then. */
+export interface ScopeRow {
+  organisationId: string;
+  roleAssignmentId: string;
+  roleCode: string;
+  validFrom: string;
+  validTo: string | null;
+  orgWide: boolean;
+  /** [unit id, office id or null = every office] pairs; empty when org-wide. */
+  places: [string, string | null][];
+  /** The caller holds MANAGE_USERS in this row's organisation today (policy, read in the same statement). */
+  callerAdministers: boolean;
+}
+
+export interface ScopeAnswer {
+  rows: ScopeRow[];
+  /** The person is a member of some organisation the caller administers today (policy). */
+  memberWhereCallerAdministers: boolean;
+}
+
+const CALLER_ADMINISTERS = (org: string) => `EXISTS (SELECT 1 FROM access.permission_grant c
+   WHERE c.person_id = ?::uuid AND c.organisation_id = ${org} AND c.function = 'MANAGE_USERS'
+     AND c.valid_from <= ?::date AND (c.valid_to IS NULL OR c.valid_to >= ?::date))`;
+
+/**
+ * R-SCOPE-1 in one statement: every grant of the person active on the day, one row per role
+ * assignment, with its places, ordered as permissionScopes lists them (organisation, role, start);
+ * and, for the policy, where the caller administers.
+ */
+export async function findScopeRows(em: EntityManager, personId: string, on: string, callerPersonId: string | null, today: string): Promise<ScopeAnswer> {
+  const rows = await em.execute<{ organisation_id: string | null; role_assignment_id: string; role_code: string; valid_from: string; role_valid_to: string | null; org_wide: boolean; places: [string, string | null][] | null; caller_administers: boolean; visible: boolean }[]>(
+    `SELECT x.*, ${CALLER_ADMINISTERS('x.organisation_id')} AS caller_administers,
+            EXISTS (SELECT 1 FROM access.membership m WHERE m.person_id = ?::uuid AND ${CALLER_ADMINISTERS('m.organisation_id')}) AS visible
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (
+         SELECT organisation_id, role_assignment_id, role_code, valid_from::text AS valid_from, role_valid_to::text AS role_valid_to,
+                bool_or(unit_id IS NULL) AS org_wide,
+                json_agg(DISTINCT jsonb_build_array(unit_id, address_id)) FILTER (WHERE unit_id IS NOT NULL) AS places
+           FROM access.permission_grant
+          WHERE person_id = ?::uuid AND ${ACTIVE_ON('?')}
+          GROUP BY organisation_id, role_assignment_id, role_code, valid_from, role_valid_to) x ON true
+      ORDER BY x.organisation_id, x.role_code, x.valid_from, x.role_assignment_id`,
+    [callerPersonId, today, today, personId, callerPersonId, today, today, personId, on, on],
+  );
+  return {
+    memberWhereCallerAdministers: rows[0]?.visible ?? false,
+    rows: rows.filter((r) => r.organisation_id !== null).map((r) => ({
+      organisationId: r.organisation_id as string, roleAssignmentId: r.role_assignment_id, roleCode: r.role_code,
+      validFrom: r.valid_from, validTo: r.role_valid_to, orgWide: r.org_wide, places: r.places ?? [], callerAdministers: r.caller_administers,
+    })),
+  };
+}

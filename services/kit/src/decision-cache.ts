@@ -1,0 +1,128 @@
+import { Client } from 'pg';
+import type { Logger } from './logger';
+
+/**
+ * A per-process cache of access decisions that is current on every replica (R-SCOPE-4).
+ *
+ * The access service announces every change of its permission index with PostgreSQL
+ * `NOTIFY access_permission_index` from the transaction that changed it (delivered at COMMIT).
+ * Each process holding this cache LISTENs on a dedicated connection and drops the whole cache on
+ * every notification. While that connection is down (not yet connected, lost, reconnecting) the
+ * cache is off: nothing is read from it and nothing stored, so a missed notification can never
+ * leave a stale decision. After reconnecting it starts empty.
+ *
+ * A generation counter closes the race between a request that asked access before a change
+ * committed and stores its (now old) answer after the notification arrived: `set` stores only when
+ * no notification came since the caller took its `generation()`.
+ *
+ * LISTEN needs a session of its own: behind PgBouncer in transaction pooling mode a LISTEN is lost
+ * when the server connection is handed to another client, so `listenUrl` must reach PostgreSQL
+ * directly (or a PgBouncer pool in session mode). See docs/deploy.md.
+ */
+export const PERMISSION_INDEX_CHANNEL = 'access_permission_index';
+
+export interface DecisionCacheOptions {
+  /** A direct connection to PostgreSQL (not through a transaction-pooling PgBouncer). */
+  listenUrl: string;
+  channel?: string;
+  /** Entries kept at most (oldest dropped first). */
+  max?: number;
+  /** Delay before reconnecting a lost LISTEN connection. */
+  reconnectMs?: number;
+  logger?: Logger;
+}
+
+export interface DecisionCache<V> {
+  /** True while the LISTEN connection is up: only then does the cache serve or store anything. */
+  readonly live: boolean;
+  /** Take before asking access; pass to `set`. */
+  generation(): number;
+  get(key: string): V | undefined;
+  set(key: string, value: V, generation: number): void;
+  clear(): void;
+  /** Connects and LISTENs (resolves once listening, or after the first failure; it keeps retrying). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Test hook: ends the LISTEN connection as a network failure would. */
+  dropConnection(): void;
+}
+
+export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCache<V> {
+  const channel = opts.channel ?? PERMISSION_INDEX_CHANNEL;
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`Invalid channel ${channel}`);
+  const max = opts.max ?? 50_000;
+  const reconnectMs = opts.reconnectMs ?? 500;
+  const entries = new Map<string, V>();
+  let gen = 0;
+  let live = false;
+  let stopped = false;
+  let client: Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const invalidate = () => {
+    gen++;
+    entries.clear();
+  };
+  const lost = (why: unknown) => {
+    if (!live && !client) return;
+    live = false;
+    invalidate();
+    const c = client;
+    client = undefined;
+    c?.removeAllListeners();
+    c?.on('error', () => undefined);
+    void c?.end().catch(() => undefined);
+    if (!stopped) {
+      opts.logger?.warn({ err: why }, 'decision cache: LISTEN connection lost; cache off until it is back');
+      retry = setTimeout(() => void connect(), reconnectMs);
+    }
+  };
+
+  async function connect(): Promise<void> {
+    if (stopped) return;
+    const c = new Client({ connectionString: opts.listenUrl });
+    client = c;
+    c.on('error', lost);
+    c.on('end', () => lost(new Error('connection ended')));
+    c.on('notification', (n) => { if (n.channel === channel) invalidate(); });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      if (client !== c || stopped) return;
+      invalidate(); // whatever happened while we were not listening
+      live = true;
+    } catch (e) {
+      if (client === c) lost(e);
+    }
+  }
+
+  return {
+    get live() { return live; },
+    generation: () => gen,
+    get(key) { return live ? entries.get(key) : undefined; },
+    set(key, value, generation) {
+      if (!live || generation !== gen) return;
+      if (entries.size >= max) entries.delete(entries.keys().next().value as string);
+      entries.set(key, value);
+    },
+    clear: invalidate,
+    start: () => connect(),
+    async stop() {
+      stopped = true;
+      live = false;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      invalidate();
+      if (c) {
+        c.removeAllListeners();
+        c.on('error', () => undefined);
+        await c.end().catch(() => undefined);
+      }
+    },
+    dropConnection() {
+      const c = client;
+      if (c) lost(new Error('dropped by test'));
+    },
+  };
+}
