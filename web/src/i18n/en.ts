@@ -1,11 +1,13 @@
 import type { Dictionary } from './index';
 import { enPages } from './en-pages';
 import { enDaily } from './en-daily';
+import { enHooks } from './en-hooks';
 
 /** English. The type makes the compiler refuse a missing or extra key. */
 export const en: Dictionary = {
   ...enPages,
   ...enDaily,
+  ...enHooks,
   'app.name': 'Behörig',
   'app.tagline': 'Delegated access administration',
   'app.skipToContent': 'Skip to content',

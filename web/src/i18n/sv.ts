@@ -1,10 +1,12 @@
 import { svPages } from './sv-pages';
 import { svDaily } from './sv-daily';
+import { svHooks } from './sv-hooks';
 
 /** Swedish, the default language. Every user-visible string of the client lives here. */
 export const sv = {
   ...svPages,
   ...svDaily,
+  ...svHooks,
   'app.name': 'Behörig',
   'app.tagline': 'Delegerad behörighetsadministration',
   'app.skipToContent': 'Hoppa till innehållet',

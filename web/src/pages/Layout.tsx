@@ -55,6 +55,7 @@ export function Layout() {
           {access.users && <li><NavLink to={`${base}/staff`}>{t('nav.staff')}</NavLink></li>}
           <li><NavLink to={`${base}/roles`}>{t('nav.roles')}</NavLink></li>
           {access.users && <li><NavLink to={`${base}/log`}>{t('nav.log')}</NavLink></li>}
+          {access.users && <li><NavLink to={`${base}/subscriptions`}>{t('nav.subscriptions')}</NavLink></li>}
         </ul>
       </nav>
       <main id="main" tabIndex={-1} className="page">
