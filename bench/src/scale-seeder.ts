@@ -10,7 +10,7 @@ import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { roles as catalogueRoles } from '@behorig/access/src/domain/role-catalogue.data';
 import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
-import { link } from '@behorig/signing/src/audit/audit-chain';
+import { link } from '@behorig/signing/src/modules/audit/rules/audit-chain';
 import {
   AUDIT_ACTIONS, GIVEN, SURNAMES, address, int, membershipCount, organisation, period, personalNumber, pick, prng, roleCount, unit, unitCount,
   weighted, type GeneratedOrganisation, type GeneratedUnit, type Rand,

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
-import { verifyAuditChain } from '@behorig/signing/src/audit/audit-log';
+import { verifyAuditChain } from '@behorig/signing/src/modules/audit/audit.service';
 import { migrateAll, seedScale, type ScaleCounts } from '../src/scale-seeder';
 import { CHECK_SQL, SCOPES_SQL, STAFF_SQL } from '../src/floor-server';
 

@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types from the SDL. `federation: true` adds __resolveReference and
-// reference types; mappers make parent types the database rows the resolvers actually receive.
+// reference types; mappers make parent types the stores' row objects the resolvers actually receive.
 const config: CodegenConfig = {
   schema: 'src/schema.graphql',
   generates: {
@@ -14,10 +14,10 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         mappers: {
-          AuditEvent: '../entities/audit-event.entity#AuditEventRow',
-          SigningOrder: '../entities/signing-order.entity#SigningOrderRow',
-          Receipt: '../entities/receipt.entity#ReceiptRow',
-          ApiClient: '../entities/api-client.entity#ApiClientRow',
+          AuditEvent: '../modules/audit/audit.store#AuditEventRow',
+          SigningOrder: '../modules/orders/orders.store#SigningOrderRow',
+          Receipt: '../modules/orders/orders.store#ReceiptRow',
+          ApiClient: '../modules/partners/partners.store#ApiClientRow',
           ApiClientCredentials: '../context#ApiClientCredentialsResult',
           Session: '../context#SessionResult',
           Organisation: '../context#EntityRef',

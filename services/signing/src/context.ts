@@ -2,10 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { clientAddressOf, type Actor } from '@behorig/kit';
 import type { Request } from 'express';
 import type { SigningDeps } from './deps';
-import { createLoaders, type Loaders } from './loaders';
-import type { ApiClientRow } from './entities/api-client.entity';
+import { ordersLoaders } from './modules/orders/orders.store';
+import { partnersLoaders } from './modules/partners/partners.store';
+import { webhooksLoaders } from './modules/webhooks/webhooks.store';
+import type { ApiClientRow } from './modules/partners/partners.store';
 
-/** Per request: the verified actor, ONE EntityManager fork and per-request loaders. */
+/** Per request: the verified actor, ONE EntityManager fork and the stores' per-request loaders. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;
@@ -21,6 +23,9 @@ export interface Context {
 
 /** BankID's `endUserIp`: the address the gateway vouches for, else the socket's (kit clientAddressOf). */
 export const endUserIp = (req: Request | undefined, secret: string): string => clientAddressOf(req as never, secret);
+
+const createLoaders = (em: EntityManager) => ({ ...ordersLoaders(em), ...partnersLoaders(em), ...webhooksLoaders(em) });
+export type Loaders = ReturnType<typeof createLoaders>;
 
 export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: EntityManager, req: Request): Context => ({
   actor,

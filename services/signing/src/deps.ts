@@ -1,7 +1,7 @@
 import type { ClientStatusCache, Logger, PersonalNumberVault, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
 import type { JWTVerifyGetKey } from 'jose';
-import type { AccessPort } from './access-port';
-import type { BankIdProvider } from './bankid-provider';
+import type { AccessClient } from './clients/access.client';
+import type { BankIdProvider } from './bankid/bankid-provider';
 import type { SecretSealer } from './modules/webhooks/webhook-secret';
 
 /** What the resolvers and internal routes need besides the request: built once in buildServer. */
@@ -16,9 +16,9 @@ export interface SigningDeps {
   verifyReceipt: ReceiptVerifier;
   /** The published keys (current and retired): what checkpoints and receipts are verified with. */
   getKey: JWTVerifyGetKey;
-  /** Created on first use (see bankid-provider.ts). */
+  /** Created on first use (see bankid/bankid-provider.ts). */
   bankId: () => BankIdProvider;
-  access: AccessPort;
+  access: AccessClient;
   /** Epoch ms; injected in tests (QR seconds, local expiry). */
   now: () => number;
   authorityNumbers: ReadonlySet<string>;

@@ -1,8 +1,8 @@
 import { startTracing, createLogger, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
 import { loadEnv } from './env';
 import { buildServer } from './server';
-import { authorityNumbers, loadSigningKey } from './signing-key';
-import { bankIdFromEnv } from './bankid-provider';
+import { authorityNumbers, loadSigningKey } from './modules/keys/signing-key';
+import { bankIdFromEnv } from './bankid/bankid-provider';
 
 const env = loadEnv();
 const logger = createLogger('signing', env.LOG_LEVEL);

@@ -9,18 +9,20 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { contextFactory, type Context } from './context';
-import { createHttpAccess, type AccessPort } from './access-port';
+import { createAccessClient, type AccessClient } from './clients/access.client';
 import { BankIdUnavailableError } from './bankid';
-import type { BankIdProvider } from './bankid-provider';
+import type { BankIdProvider } from './bankid/bankid-provider';
 import type { SigningDeps } from './deps';
-import { internalRoutes } from './routes/internal-routes';
-import { oauthRoutes } from './routes/oauth-routes';
-import { clientStatusOf } from './partners/api-clients';
-import { auditExportRoute } from './routes/audit-export-route';
-import { createPublishedKeys } from './published-keys';
-import { sealPlainPersonalNumbers } from './personal-number-backfill';
-import { startCheckpointer } from './audit/audit-checkpoint-job';
-import { collectOpenOrders, startCollector } from './orders/order-service';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { checkpointJob, checkpointRound } from './modules/audit/checkpoint.job';
+import { createPublishedKeys } from './modules/keys/keys.service';
+import { keysRoutes } from './modules/keys/keys.routes';
+import { collectOpenOrders, collectionJob } from './modules/orders/collection.job';
+import { countOpenOrders } from './modules/orders/orders.store';
+import { ordersRoutes } from './modules/orders/orders.routes';
+import { sealPlainPersonalNumbers } from './modules/orders/personal-number-backfill';
+import { clientStatusOf } from './modules/partners/partners.service';
+import { partnersRoutes } from './modules/partners/partners.routes';
 import { createJobRunner } from '@behorig/kit/jobs';
 import { webhookTasks } from './modules/webhooks/webhook-delivery.service';
 import { createSecretSealer } from './modules/webhooks/webhook-secret';
@@ -32,7 +34,7 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   /** BankID RP API (the real client in index.ts; tests pass one pointed at an in-process simulator). */
   bankId?: BankIdProvider | (() => BankIdProvider);
   /** The access service; default: HTTP to `accessUrl` / `accessInternalUrl`. */
-  access?: AccessPort;
+  access?: AccessClient;
   accessUrl?: string;
   accessInternalUrl?: string;
   internalSecret?: string;
@@ -84,7 +86,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     verifyReceipt: createReceiptVerifier({ getKey: published.getKey }),
     getKey: published.getKey,
     bankId,
-    access: opts.access ?? createHttpAccess({
+    access: opts.access ?? createAccessClient({
       graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
       internalUrl: opts.accessInternalUrl ?? 'http://localhost:4002',
       secret,
@@ -109,59 +111,54 @@ export async function buildServer(opts: SigningBuildOptions) {
     entities,
     migrations,
     createContext: contextFactory(deps),
+    // Each feature module serves its own HTTP routes.
     routes: (app, orm) => {
-      // No "trust proxy": a client's X-Forwarded-For is ignored; the gateway vouches for the
-      // address in x-client-address (kit clientAddressOf).
-      app.get('/.well-known/jwks.json', async (_req, res, next) => {
-        try {
-          res.set('cache-control', 'public, max-age=60').json(await published.jwks());
-        } catch (e) {
-          next(e);
-        }
-      });
-      internalRoutes(app, orm, deps, secret);
-      oauthRoutes(app, orm, deps);
-      auditExportRoute(app, orm, deps);
+      keysRoutes(app, published);
+      ordersRoutes(app, orm, deps, secret);
+      partnersRoutes(app, orm, deps);
+      auditRoutes(app, orm, deps);
     },
   });
   orm = server.orm;
   // Published before this replica signs anything (tokens, receipts, checkpoints).
   await published.publish();
   await sealPlainPersonalNumbers(server.orm, deps.vault);
-  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', async () => {
-    const [row] = await server.orm.em.fork().execute<{ n: string }[]>(`SELECT count(*) AS n FROM signing.signing_order WHERE status = 'PENDING'`);
-    return Number(row.n);
-  });
-  const checkpoints = startCheckpointer({
-    orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
-  });
-  const collector = (opts.collectIntervalMs ?? 2000) > 0 ? startCollector(server.orm.em, deps, opts.collectIntervalMs ?? 2000) : null;
-  // The one runner of this service's scheduled and deferred work (docs/architecture.md, "Scheduled work").
+  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', () => countOpenOrders(server.orm.em.fork()));
+  // The one runner of this service's scheduled and deferred work (docs/architecture.md, "Scheduled
+  // work"): audit checkpoints (R-AUDIT-4), server-side BankID collection (R-SIGN-7), webhook
+  // deliveries and their retries (R-HOOK-1). Replicas share it through signing.job: each job runs once.
+  const checkpoints = checkpointJob({ orm: () => server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now });
+  const collectIntervalMs = opts.collectIntervalMs ?? 2000;
+  const collection = collectIntervalMs > 0 ? collectionJob(() => server.orm, deps, collectIntervalMs) : { tasks: {}, recurring: [] };
   const jobs = createJobRunner({
     schema: 'signing',
     databaseUrl: opts.databaseUrl,
     pollMs: opts.jobPollMs ?? 1000,
     logger: deps.logger,
     tasks: {
+      ...checkpoints.tasks,
+      ...collection.tasks,
       ...webhookTasks({
         orm: () => server.orm, secrets: deps.webhookSecrets, mode: deps.production ? 'production' : 'development', logger: deps.logger,
         firstRetryMs: opts.webhookFirstRetryMs ?? 10_000,
       }),
     },
+    recurring: [...checkpoints.recurring, ...collection.recurring],
   });
   jobs.start();
   return {
     ...server,
+    /** What the resolvers and routes share (tests build GraphQL contexts from it for executeOperation). */
+    deps,
     /** One round of server-side collection now (the timer does this on its own). */
     collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
-    writeCheckpoints: checkpoints.runOnce,
+    // It waits for a round the runner has in hand instead of skipping its heads, so when it returns every due head is checkpointed.
+    writeCheckpoints: () => checkpointRound({ orm: server.orm, key: () => deps.key, now: deps.now, waitForLocks: true }),
     /** One round of the job runner now (it polls on its own; tests call it to be deterministic). */
     runJobs: () => jobs.runDue(),
     stop: async () => {
       await jobs.stop();
-      await collector?.stop();
-      await checkpoints.stop();
       await server.stop();
     },
   };

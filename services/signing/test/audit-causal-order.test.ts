@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendAuditEvents, appendStalePendingEvents, SIGNING_STARTED_ACTION, type NewAuditEvent } from '../src/audit/audit-log';
+import { appendAuditEvents, appendStalePendingEvents, SIGNING_STARTED_ACTION, type NewAuditEvent } from '../src/modules/audit/audit.service';
 import { dorotea, person, startHarness, type Harness } from './support/harness';
 
 const arvid = person('Arvid');

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { appendAuditEvents, type NewAuditEvent } from '../src/audit/audit-log';
-import { chainHash } from '../src/audit/audit-chain';
-import { verifyExport } from '../src/audit/export-verification';
+import { appendAuditEvents, type NewAuditEvent } from '../src/modules/audit/audit.service';
+import { chainHash } from '../src/modules/audit/rules/audit-chain';
+import { verifyExport } from '../src/modules/audit/rules/export-verification';
 import { startHarness, type Harness } from './support/harness';
 
 const root = resolve(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReceiptVerifier, DEMO, receiptSignedBy } from '@behorig/kit';
 import { createTokenVerifier } from '@behorig/kit';
 import { ORDER_LIFETIME_MS } from '../src/bankid';
-import { appendAuditEvents, SIGNING_STARTED_ACTION } from '../src/audit/audit-log';
+import { appendAuditEvents, SIGNING_STARTED_ACTION } from '../src/modules/audit/audit.service';
 import { dorotea, person, startHarness, type Harness } from './support/harness';
 
 const ORDER = `orderRef kind status hintCode qrData autoStartToken message applyResult applyError

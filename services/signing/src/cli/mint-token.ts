@@ -4,9 +4,9 @@
  * the person by id (never by number): a demo person's fixed id, else the access service's answer.
  */
 import { DEMO, mintToken, parsePersonalNumber } from '@behorig/kit';
-import { createHttpAccess } from '../access-port';
+import { createAccessClient } from '../clients/access.client';
 import { loadEnv } from '../env';
-import { authorityNumbers, loadSigningKey } from '../signing-key';
+import { authorityNumbers, loadSigningKey } from '../modules/keys/signing-key';
 
 async function main() {
   const env = loadEnv();
@@ -17,7 +17,7 @@ async function main() {
   const authority = authorityNumbers(env).has(canonical);
   let personId: string | null = DEMO.people.find((p) => p.personalNumber === canonical)?.id ?? null;
   if (!personId) {
-    const access = createHttpAccess({ graphqlUrl: env.ACCESS_URL, internalUrl: env.ACCESS_INTERNAL_URL, secret: env.INTERNAL_SECRET });
+    const access = createAccessClient({ graphqlUrl: env.ACCESS_URL, internalUrl: env.ACCESS_INTERNAL_URL, secret: env.INTERNAL_SECRET });
     personId = (await access.personByPersonalNumber(canonical).catch(() => null))?.personId ?? null;
   }
   if (!personId && !authority) throw new Error('No person with that personal number is known (is the access service running?).');

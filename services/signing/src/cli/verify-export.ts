@@ -4,7 +4,7 @@
  * line and exits 0 when everything verifies, 1 naming the first broken line, 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { verifyExport } from '../audit/export-verification';
+import { verifyExport } from '../modules/audit/rules/export-verification';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AuditEventRow } from '../entities/audit-event.entity';
-import type { SigningOrderRow } from '../entities/signing-order.entity';
-import type { ReceiptRow } from '../entities/receipt.entity';
-import type { ApiClientRow } from '../entities/api-client.entity';
+import type { AuditEventRow } from '../modules/audit/audit.store';
+import type { SigningOrderRow, ReceiptRow } from '../modules/orders/orders.store';
+import type { ApiClientRow } from '../modules/partners/partners.store';
 import type { ApiClientCredentialsResult, SessionResult, EntityRef, Context } from '../context';
 import type { EventSubscriptionRow, WebhookDeliveryRow, EventSubscriptionWithSecretResult } from '../modules/webhooks/webhooks.store';
 export type Maybe<T> = T | null;

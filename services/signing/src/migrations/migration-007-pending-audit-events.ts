@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * R-AUDIT-4, causal order: signing's own event about a change set waits here until the access
- * event that started that signing is in the log (audit-log.ts, appendAfterSigningStarted).
+ * event that started that signing is in the log (modules/audit/audit.service.ts, appendAfterSigningStarted).
  * Rows are removed when they are appended; this is a queue, not evidence.
  */
 export class Migration007PendingAuditEvents extends Migration {

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Personal numbers in signing are sealed like in access (kit personal-number-vault): AES-256-GCM
  * where the number must be read back (a completed log-in's signer, for the session) and a keyed
  * hash where it is only compared or looked up. The plain columns are emptied by the start-up
- * backfill (personal-number-backfill.ts), which needs the key and so cannot run in SQL.
+ * backfill (modules/orders/personal-number-backfill.ts), which needs the key and so cannot run in SQL.
  */
 export class Migration008SealedPersonalNumbers extends Migration {
   override async up(): Promise<void> {

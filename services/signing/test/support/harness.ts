@@ -5,7 +5,7 @@ import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@be
 import { decodeJwt } from 'jose';
 import { BankIdClient, startBankIdSimulator, type BankIdSimulator } from '../../src/bankid';
 import { buildServer, type SigningBuildOptions } from '../../src/server';
-import type { AccessPerson } from '../../src/access-port';
+import type { AccessPerson } from '../../src/clients/access.client';
 
 export const dorotea = DEMO.organisations.dorotea.id as string;
 export const aratron = DEMO.organisations.aratron.id as string;

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@behorig/kit';
 import type { TaskDefinition } from '@behorig/kit/jobs';
 import { Webhook } from 'standardwebhooks';
-import { appendAuditEvents, auditInstant } from '../../audit/audit-log';
+import { appendAuditEvents, auditInstant } from '../audit/audit.service';
 import { acknowledged, MAX_RETRY_MS, retryDelayMs, shouldGiveUp } from './rules/webhook-event.rules';
 import { checkTargetUrl, type TargetMode } from './rules/webhook-target.rules';
 import { postWebhook } from './webhook-transport';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { actorLabel, badInput, forbidden, notFound, requireActor } from '@behorig/kit';
-import { appendAuditEvents, auditInstant } from '../../audit/audit-log';
+import { actorLabel, badInput, notFound, requireActor } from '@behorig/kit';
 import type { Context } from '../../context';
-import { can } from '../../visibility';
+import { requireSubscriptionAdmin } from '../../policy/signing.policy';
+import { appendAuditEvents, auditInstant } from '../audit/audit.service';
 import { checkTargetUrl, type TargetMode } from './rules/webhook-target.rules';
 import { MAX_SUBSCRIPTIONS_PER_ORGANISATION, normaliseEventTypes } from './rules/webhook-event.rules';
 import { newWebhookSecret } from './webhook-secret';
@@ -10,16 +10,6 @@ import { resolveAndCheck } from './webhook-transport';
 import { countLiveSubscriptions, findSubscription, insertSubscription, removeSubscription, type EventSubscriptionRow } from './webhooks.store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * R-HOOK-1: subscriptions are managed by the organisation's permission administrators and its
- * partner clients holding MANAGE_USERS (both are MANAGE_USERS UPDATE there), and the authority.
- */
-async function requireSubscriptionAdmin(ctx: Context, organisationId: string): Promise<void> {
-  if (!(await can(ctx, organisationId, 'MANAGE_USERS', 'UPDATE'))) {
-    throw forbidden("Only the organisation's permission administrators and its partner systems with MANAGE_USERS manage its event subscriptions.", 'PERMISSION_ADMINISTRATOR_REQUIRED');
-  }
-}
 
 export const targetMode = (ctx: Context): TargetMode => (ctx.deps.production ? 'production' : 'development');
 
@@ -69,9 +59,4 @@ export async function unsubscribeFromEvents(ctx: Context, id: string): Promise<E
     }]);
     return row;
   });
-}
-
-/** Who sees an organisation's subscriptions: the same people who manage them. */
-export async function maySeeSubscriptions(ctx: Context, organisationId: string): Promise<boolean> {
-  return can(ctx, organisationId, 'MANAGE_USERS', 'UPDATE');
 }

@@ -1,7 +1,6 @@
-import { forbidden } from '@behorig/kit';
 import type { EventSubscriptionResolvers, WebhookDeliveryResolvers } from '../../../generated/resolvers-types';
+import { requireSubscriptionAdmin } from '../../../policy/signing.policy';
 import { findSubscription } from '../webhooks.store';
-import { maySeeSubscriptions } from '../webhooks.service';
 
 const MAX_DELIVERIES = 50;
 
@@ -9,7 +8,7 @@ export const EventSubscription: EventSubscriptionResolvers = {
   __resolveReference: async (ref, ctx) => {
     const row = await findSubscription(ctx.em, ref.id);
     if (!row) return null;
-    if (!(await maySeeSubscriptions(ctx, row.organisationId))) throw forbidden('Not your organisation\'s subscription.', 'PERMISSION_ADMINISTRATOR_REQUIRED');
+    await requireSubscriptionAdmin(ctx, row.organisationId);
     return row;
   },
   organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),

@@ -1,0 +1,107 @@
+import { internalHeaders } from '@behorig/kit';
+
+/**
+ * Every call signing makes to the access service (docs/architecture.md, "Service-to-service
+ * endpoints"), behind one small interface so tests can point it at a tiny local server: who a
+ * personal number is (R-AUTH-1), whether the caller may do something (`myAccess`, R-AUDIT-3,
+ * R-AUTH-2), and applying or ending a signed change set (R-SIGN-4, R-SIGN-7).
+ */
+export interface AccessPerson {
+  personId: string;
+  givenName: string;
+  surname: string;
+  hasActiveMembership: boolean;
+}
+
+export type ApplyOutcome =
+  | { kind: 'applied'; alreadyApplied: boolean }
+  /** A definite refusal (403/409 and other 4xx): retrying would not change it. */
+  | { kind: 'refused'; error: string };
+
+export interface AccessClient {
+  personByPersonalNumber(personalNumber: string): Promise<AccessPerson | null>;
+  /**
+   * The person's personal number, read from access's sealed record: BankID's sign requirement
+   * needs it, and session tokens name the person by id only. Null when there is no such person.
+   */
+  personalNumberOf(personId: string): Promise<string | null>;
+  /** The caller's (forwarded Authorization) access decision for one function in one organisation. */
+  can(authorization: string, organisationId: string, fn: string, access: 'READ' | 'UPDATE'): Promise<boolean>;
+  /** Throws AccessUnavailableError when there is no definite answer (network, 5xx): retry later. */
+  applyChangeSet(changeSetId: string, receipt: string): Promise<ApplyOutcome>;
+  /**
+   * R-SIGN-7: the set's BankID order ended unsigned; access returns it to DRAFT with an audit event.
+   * Throws AccessUnavailableError when there is no definite answer: the collector reports again.
+   */
+  signingEnded(changeSetId: string, ended: { orderRef: string; digest: string; reason: string }): Promise<void>;
+}
+
+export class AccessUnavailableError extends Error {
+  override readonly name = 'AccessUnavailableError';
+}
+
+const MY_ACCESS = `query MyAccess($organisationId: ID!, $function: String!, $access: Access!) {
+  myAccess(organisationId: $organisationId, function: $function, access: $access) { allowed reason }
+}`;
+
+export function createAccessClient(opts: { graphqlUrl: string; internalUrl: string; secret: string; timeoutMs?: number }): AccessClient {
+  const base = opts.internalUrl.replace(/\/$/, '');
+  const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? 5000);
+  const call = async (url: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetch(url, { ...init, signal: timeout() });
+    } catch (e) {
+      throw new AccessUnavailableError(`The access service cannot be reached (${url}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  };
+  return {
+    async personByPersonalNumber(pnr) {
+      const res = await call(`${base}/internal/people/by-personal-number/${encodeURIComponent(pnr)}`, { headers: internalHeaders(opts.secret) });
+      if (res.status === 404) return null;
+      if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a person look-up.`);
+      return (await res.json()) as AccessPerson;
+    },
+    async personalNumberOf(personId) {
+      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/personal-number`, { headers: internalHeaders(opts.secret) });
+      if (res.status === 404) return null;
+      if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a personal-number look-up.`);
+      return ((await res.json()) as { personalNumber: string }).personalNumber;
+    },
+    async can(authorization, organisationId, fn, access) {
+      const res = await call(opts.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: MY_ACCESS, variables: { organisationId, function: fn, access } }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { data?: { myAccess?: { allowed?: boolean } }; errors?: { message: string; extensions?: { code?: string } }[] };
+      const allowed = body.data?.myAccess?.allowed;
+      if (typeof allowed === 'boolean') return allowed;
+      // A refusal of the question itself (e.g. FORBIDDEN for another organisation) is a "no".
+      const code = body.errors?.[0]?.extensions?.code;
+      if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return false;
+      throw new AccessUnavailableError(`The access service gave no access decision (${res.status}${body.errors?.[0] ? `: ${body.errors[0].message}` : ''}).`);
+    },
+    async applyChangeSet(changeSetId, receipt) {
+      const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/apply`, {
+        method: 'POST',
+        headers: internalHeaders(opts.secret),
+        body: JSON.stringify({ receipt }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { alreadyApplied?: boolean; error?: string };
+      if (res.ok) return { kind: 'applied', alreadyApplied: body.alreadyApplied === true };
+      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+        return { kind: 'refused', error: body.error ?? `http_${res.status}` };
+      }
+      throw new AccessUnavailableError(`The access service answered ${res.status} when applying change set ${changeSetId}.`);
+    },
+    async signingEnded(changeSetId, ended) {
+      const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/signing-ended`, {
+        method: 'POST',
+        headers: internalHeaders(opts.secret),
+        body: JSON.stringify(ended),
+      });
+      // 4xx is a definite answer too (an unknown set has nothing to return to draft).
+      if (res.status >= 500 || res.status === 408 || res.status === 429) throw new AccessUnavailableError(`The access service answered ${res.status} when ending the signing of ${changeSetId}.`);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { isUuid, notFound, requireActor } from '@behorig/kit';
+import type { ReceiptResolvers } from '../../../generated/resolvers-types';
+import { requireReceiptReader } from '../../../policy/signing.policy';
+
+export const Receipt: ReceiptResolvers = {
+  // R-AUTH-4: a reference answers as the `receipt` root field does (signing.policy.ts mayReadReceipt).
+  __resolveReference: async (ref, ctx) => {
+    requireActor(ctx.actor);
+    if (!isUuid(ref.id)) return null;
+    const r = await ctx.loaders.receipt.load(ref.id);
+    return r ? requireReceiptReader(ctx, r) : null;
+  },
+  signer: (r) => {
+    if (!r.signerPersonId) throw notFound('The signer is not a known person.', 'SIGNER_UNKNOWN');
+    return { __typename: 'Person', id: r.signerPersonId };
+  },
+  organisation: (r) => ({ __typename: 'Organisation', id: r.organisationId }),
+};
