@@ -3,7 +3,6 @@ import pg from 'pg';
 import { DEMO } from '@behorig/kit/demo';
 import { createOrm } from '@behorig/kit/db';
 import { stockholmDate } from '@behorig/kit/dates';
-import { entities as organisationEntities } from '@behorig/organisations/src/entities';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
 import { entities as accessEntities } from '@behorig/access/src/entities';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
@@ -52,7 +51,7 @@ export interface ScaleCounts {
 /** Applies every subgraph's committed migrations by starting each one's ORM once. */
 export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
-    ['organisations', organisationEntities, organisationMigrations],
+    ['organisations', [], organisationMigrations],
     ['access', accessEntities, accessMigrations],
     ['signing', signingEntities, signingMigrations],
   ] as const) {

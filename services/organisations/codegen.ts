@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types from the SDL. `federation: true` adds __resolveReference and
-// reference types; mappers make parent types the database rows the resolvers actually receive.
+// reference types; mappers make parent types the stores' row types the resolvers actually receive.
 const config: CodegenConfig = {
   schema: 'src/schema.graphql',
   generates: {
@@ -15,13 +15,13 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'Date' },
         useTypeImports: true,
         mappers: {
-          Organisation: '../entities/organisation.entity#OrganisationRow',
-          Unit: '../entities/unit.entity#UnitRow',
-          Address: '../entities/unit.entity#AddressRow',
-          Service: '../entities/catalogue.entity#ServiceRow',
-          SchoolForm: '../entities/catalogue.entity#SchoolFormRow',
-          ContactPerson: '../entities/contact.entity#ContactPersonRow',
-          PaymentAccount: '../entities/contact.entity#PaymentAccountRow',
+          Organisation: '../modules/organisations/organisations.store#OrganisationRow',
+          Unit: '../modules/units/units.store#UnitRow',
+          Address: '../modules/units/units.store#AddressRow',
+          Service: '../modules/catalogue/catalogue.store#ServiceRow',
+          SchoolForm: '../modules/catalogue/catalogue.store#SchoolFormRow',
+          ContactPerson: '../modules/contacts/contacts.store#ContactPersonRow',
+          PaymentAccount: '../modules/contacts/contacts.store#PaymentAccountRow',
         },
       },
     },

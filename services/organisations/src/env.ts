@@ -1,4 +1,4 @@
-import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit';
+import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit/server';
 import { z } from 'zod';
 
 /** The only reader of process.env in this service: configuration is validated once at start-up and a bad value stops it (docs/architecture.md). */

@@ -1,4 +1,6 @@
-import { startTracing, createLogger, createOutboxRelay, createServiceTokenVerifier, runService } from '@behorig/kit';
+import { createServiceTokenVerifier } from '@behorig/kit/auth';
+import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { createAuditRelay } from './clients/signing.client';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -21,7 +23,7 @@ runService('organisations subgraph', logger, async () => {
     accessUrl: env.ACCESS_URL,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
-  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'organisations', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
+  const relay = createAuditRelay({ databaseUrl: env.DATABASE_URL, signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
   const url = `${await server.listen(env.ORGANISATIONS_PORT, env.HOST)}/graphql`;
   return { url, stop: async () => { await relay.stop(); await server.stop(); await stopTracing(); } };

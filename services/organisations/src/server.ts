@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit';
-import { entities } from './entities';
+import { createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
 import { migrations } from './migrations';
-import { resolvers } from './resolvers';
+import { resolvers } from './modules';
 import { createContext, type Context } from './context';
 import { seedDemoData } from './demo-seed';
-import { createHttpPermissionSource, type PermissionSource } from './permissions';
+import { createAccessClient, type PermissionSource } from './clients/access.client';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -20,14 +19,14 @@ export interface OrganisationsBuildOptions extends SubgraphBuildOptions {
 
 /** Builds the organisations subgraph (built here and listened on in index.ts, so tests start it on a random port). */
 export const buildServer = (opts: OrganisationsBuildOptions) => {
-  const permissions = opts.permissions ?? createHttpPermissionSource({ accessUrl: opts.accessUrl ?? DEFAULT_ACCESS_URL });
+  const permissions = opts.permissions ?? createAccessClient(opts.accessUrl ?? DEFAULT_ACCESS_URL);
   return createSubgraph<Context>({
     ...opts,
     name: 'organisations',
     schema: 'organisations',
     typeDefs,
     resolvers,
-    entities,
+    // No entities: the stores read and write with SQL (docs/architecture.md).
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, permissions, req.headers.authorization),
     seed: seedDemoData,

@@ -1,4 +1,4 @@
-import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit';
+import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit/demo';
 import { gqlRequest } from '@behorig/kit/testing';
 import { ORG, PEOPLE, startOrganisations, type Org, type Who } from './support';
 

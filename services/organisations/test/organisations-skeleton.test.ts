@@ -1,4 +1,5 @@
-import { DEMO, type TokenVerifier } from '@behorig/kit';
+import { type TokenVerifier } from '@behorig/kit/auth';
+import { DEMO } from '@behorig/kit/demo';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '../src/server';
 

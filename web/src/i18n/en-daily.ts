@@ -74,4 +74,6 @@ export const enDaily: Record<keyof typeof svDaily, string> = {
   'unit.ask': 'Show',
   'unit.answer': '{count} people may use {fn} ({access}) here on {date}.',
   'help.whoCan': 'Choose a function, a level and a day. The list is complete and agrees with the access check of each person; Update includes Read.',
+  'audit.filter.anyone': 'Anyone',
+  'person.logNewest': 'The {count} newest of {total} events; all are under Log.',
 };

@@ -68,7 +68,6 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'audit.filter.from': 'From',
   'audit.filter.to': 'To (inclusive)',
   'audit.filter.clear': 'Clear filters',
-  'audit.filter.actorNote': 'The log can be filtered by event and period, not yet by who did something.',
   'audit.export': 'Export the log (JSON Lines)',
   'audit.exportHelp': 'The whole log for the chosen period, with checksums so the chain can be checked outside the service.',
   'audit.exportFailed': 'The export failed ({status}).',

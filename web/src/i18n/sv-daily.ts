@@ -76,4 +76,6 @@ export const svDaily = {
   'unit.ask': 'Visa',
   'unit.answer': '{count} personer får {fn} ({access}) här den {date}.',
   'help.whoCan': 'Välj funktion, nivå och dag. Listan är komplett och stämmer med behörighetskontrollen för varje person; Ändra innefattar Läsa.',
+  'audit.filter.anyone': 'Vem som helst',
+  'person.logNewest': 'De {count} senaste av {total} händelser; alla finns under Logg.',
 };

@@ -70,7 +70,6 @@ export const svPages = {
   'audit.filter.from': 'Från och med',
   'audit.filter.to': 'Till och med',
   'audit.filter.clear': 'Rensa filter',
-  'audit.filter.actorNote': 'Loggen kan filtreras på händelse och period, men ännu inte på vem som gjorde något.',
   'audit.export': 'Exportera loggen (JSON Lines)',
   'audit.exportHelp': 'Hela loggen för vald period, med kontrollsummor så att kedjan kan kontrolleras utanför tjänsten.',
   'audit.exportFailed': 'Exporten misslyckades ({status}).',

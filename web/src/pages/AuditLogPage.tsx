@@ -9,16 +9,16 @@ import { ErrorBox, Loading } from '../components/ui';
 import { Pager, useCursorPager } from '../components/Pager';
 import { actionLabel, actorText, knownActions, parseTarget, personIds, summaryText, targetText, type PersonName } from '../lib/audit-text';
 import { addDays } from '../lib/dates';
-import { formatDateTime, stockholmMidnight } from '../lib/format';
+import { formatDate, formatDateTime, stockholmMidnight } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { VerifyChain } from './VerifyChain';
 
 export const AuditLogDocument = graphql(`
-  query AuditLog($id: ID!, $first: Int, $after: String, $action: String, $from: DateTime, $to: DateTime) {
+  query AuditLog($id: ID!, $first: Int, $after: String, $action: String, $from: DateTime, $to: DateTime, $actorId: ID) {
     organisation(id: $id) {
       id
       units { id name }
-      auditLog(first: $first, after: $after, action: $action, from: $from, to: $to) {
+      auditLog(first: $first, after: $after, action: $action, from: $from, to: $to, actorId: $actorId) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges {
@@ -49,14 +49,14 @@ export const AuditPersonDocument = graphql(`
 
 const PAGE = 20;
 
-interface Filters { action: string | null; from: string | null; to: string | null }
+interface Filters { action: string | null; from: string | null; to: string | null; actorId: string | null }
 
 /** R-AUDIT-1…3: the organisation's log, in words, filtered by event and period, exportable. */
 export function AuditLogPage() {
   const { t, lang } = useI18n();
   const { organisationId = '' } = useParams();
-  const [draft, setDraft] = useState<Filters>({ action: null, from: null, to: null });
-  const [filters, setFilters] = useState<Filters>({ action: null, from: null, to: null });
+  const [draft, setDraft] = useState<Filters>({ action: null, from: null, to: null, actorId: null });
+  const [filters, setFilters] = useState<Filters>({ action: null, from: null, to: null, actorId: null });
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const pager = useCursorPager();
@@ -67,7 +67,7 @@ export function AuditLogPage() {
   };
   const [{ data, fetching, error }] = useQuery({
     query: AuditLogDocument,
-    variables: { id: organisationId, first: PAGE, after: pager.after, action: filters.action, ...period },
+    variables: { id: organisationId, first: PAGE, after: pager.after, action: filters.action, actorId: filters.actorId, ...period },
     requestPolicy: 'cache-and-network',
   });
   const [{ data: peopleData }] = useQuery({ query: AuditPeopleDocument, variables: { id: organisationId } });
@@ -84,6 +84,8 @@ export function AuditLogPage() {
   const people = useMemo(() => new Map([...staff, ...extra]), [staff, extra]);
   const missing = peopleData ? personIds(events).filter((id) => !people.has(id)) : [];
   const units = useMemo(() => new Map((data?.organisation?.units ?? []).map((u) => [u.id, u.name])), [data]);
+  // Who may be chosen as actor: the organisation's staff by name and birth date (R-USR-1: never a personal number).
+  const actors = useMemo(() => [...staff.entries()].map(([id, p]) => ({ id, ...p })).sort((a, b) => `${a.surname} ${a.givenName}`.localeCompare(`${b.surname} ${b.givenName}`, 'sv')), [staff]);
   const roles = useMemo(() => new Map((roleData?.roles ?? []).map((r) => [r.code, r])), [roleData]);
   const roleName = (code: string) => { const r = roles.get(code); return r ? roleLabel(lang, r) : code; };
 
@@ -98,7 +100,7 @@ export function AuditLogPage() {
     pager.reset();
   }
   function clear() {
-    const none = { action: null, from: null, to: null };
+    const none = { action: null, from: null, to: null, actorId: null };
     setDraft(none);
     setFilters(none);
     pager.reset();
@@ -131,10 +133,16 @@ export function AuditLogPage() {
           <label htmlFor="log-to">{t('audit.filter.to')}</label>
           <input id="log-to" type="date" value={draft.to ?? ''} min={draft.from ?? undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value || null })} />
         </div>
+        <div className="field">
+          <label htmlFor="log-actor">{t('log.actor')}</label>
+          <select id="log-actor" value={draft.actorId ?? ''} onChange={(e) => setDraft({ ...draft, actorId: e.target.value || null })}>
+            <option value="">{t('audit.filter.anyone')}</option>
+            {actors.map((p) => <option key={p.id} value={p.id}>{t('audit.target.person', { name: `${p.givenName} ${p.surname}`, birthDate: formatDate(lang, p.birthDate) })}</option>)}
+          </select>
+        </div>
         <button type="submit">{t('log.filter')}</button>
         <button type="button" className="secondary" onClick={clear}>{t('audit.filter.clear')}</button>
       </form>
-      <p className="help">{t('audit.filter.actorNote')}</p>
       <div className="export">
         <button type="button" className="secondary" onClick={exportLog} disabled={exporting} aria-describedby="log-export-help">{t('audit.export')}</button>
         <p id="log-export-help" className="help">{t('audit.exportHelp')}</p>

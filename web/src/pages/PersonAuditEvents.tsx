@@ -8,12 +8,12 @@ import { formatDateTime } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { ErrorBox } from '../components/ui';
 
-/** The newest events of the organisation's log, to pick out those about one person. */
+/** The organisation's log events about one person or made by them (the server filters). */
 export const PersonAuditDocument = graphql(`
-  query PersonAudit($id: ID!, $first: Int) {
+  query PersonAudit($id: ID!, $first: Int, $personId: ID) {
     organisation(id: $id) {
       id
-      auditLog(first: $first) {
+      auditLog(first: $first, personId: $personId) {
         totalCount
         edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }
       }
@@ -21,21 +21,22 @@ export const PersonAuditDocument = graphql(`
   }
 `);
 
-const NEWEST = 200;
+const NEWEST = 50;
 
 /** R-AUDIT-3: the log events about one person (or made by them) in this organisation, newest first. */
 export function PersonAuditEvents({ organisationId, personId }: { organisationId: string; personId: string }) {
   const { t, lang } = useI18n();
-  const [{ data, error }] = useQuery({ query: PersonAuditDocument, variables: { id: organisationId, first: NEWEST }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: PersonAuditDocument, variables: { id: organisationId, first: NEWEST, personId }, requestPolicy: 'cache-and-network' });
   const [{ data: roleData }] = useQuery({ query: RoleCatalogueDocument });
   const roles = useMemo(() => new Map((roleData?.roles ?? []).map((r) => [r.code, r])), [roleData]);
   const roleName = (code: string) => { const r = roles.get(code); return r ? roleLabel(lang, r) : code; };
-  const events = (data?.organisation?.auditLog?.edges ?? []).map((e) => e.node)
-    .filter((e) => e.target === `person:${personId}` || e.actor?.id === personId);
+  const log = data?.organisation?.auditLog;
+  const events = (log?.edges ?? []).map((e) => e.node);
   return (
     <section className="card" aria-labelledby="person-log">
       <h2 id="person-log">{t('person.log')}</h2>
       <ErrorBox error={error} />
+      {log && log.totalCount > events.length && <p className="help">{t('person.logNewest', { count: events.length, total: log.totalCount })}</p>}
       {data && (events.length === 0 ? <p>{t('person.noEvents')}</p> : (
         <div className="table-wrap">
           <table className="stack person-log">

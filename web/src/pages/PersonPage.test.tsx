@@ -34,11 +34,12 @@ const log = {
   ] },
 };
 
-function answer(op: { operationName?: string }) {
+function answer(op: { operationName?: string; variables: Record<string, unknown> }) {
   switch (op.operationName) {
     case 'PersonPage': return { data: { person } };
     case 'PersonOrganisation': return { data: { organisation } };
-    case 'PersonAudit': return { data: { organisation: log } };
+    // The server filters by personId (R-AUDIT-3): only the event about Karina comes back.
+    case 'PersonAudit': return op.variables.personId === 'p1' ? { data: { organisation: { ...log, auditLog: { ...log.auditLog, totalCount: 1, edges: log.auditLog.edges.slice(0, 1) } } } } : null;
     case 'RoleCatalogue': return { data: { roles: [] } };
     case 'MyAccess': return { data: { manageUsers: { allowed: true }, contactPerson: { allowed: false }, accountInfo: { allowed: false } } };
     case 'Me': return { data: { me: { __typename: 'Person', id: 'x', givenName: 'Fridolf', surname: 'Halldin', memberships: [] } } };
@@ -60,7 +61,7 @@ describe('the person page', () => {
     expect(within(pending).getAllByRole('listitem')).toHaveLength(1); // only this person's change
     expect(within(pending).getByText('Ändrad')).toBeTruthy();
     const events = await screen.findByRole('region', { name: 'Händelser i loggen' });
-    expect(within(events).getAllByRole('row')).toHaveLength(2); // header + the one event about Karina
+    expect(within(events).getAllByRole('row')).toHaveLength(2); // header + the one event about Karina (asked by personId)
     expect(within(events).getByText('Behörighetsperiod ändrad')).toBeTruthy();
     expect(within(events).getByText(/Fridolf Halldin, född/)).toBeTruthy();
     // R-USR-1: birth date, never a personal number

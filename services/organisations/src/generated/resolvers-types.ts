@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { OrganisationRow } from '../entities/organisation.entity';
-import type { UnitRow, AddressRow } from '../entities/unit.entity';
-import type { ServiceRow, SchoolFormRow } from '../entities/catalogue.entity';
-import type { ContactPersonRow, PaymentAccountRow } from '../entities/contact.entity';
+import type { OrganisationRow } from '../modules/organisations/organisations.store';
+import type { UnitRow, AddressRow } from '../modules/units/units.store';
+import type { ServiceRow, SchoolFormRow } from '../modules/catalogue/catalogue.store';
+import type { ContactPersonRow, PaymentAccountRow } from '../modules/contacts/contacts.store';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

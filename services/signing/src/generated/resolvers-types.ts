@@ -220,8 +220,9 @@ export type Organisation = {
   apiClients?: Maybe<Array<ApiClient>>;
   /**
    * The organisation's audit log, newest first (R-AUDIT-3: its administrators — MANAGE_USERS READ —
-   * and the authority). `from` is inclusive, `to` exclusive. Null with a FORBIDDEN error for anyone
-   * else, so a refused log does not take the rest of the answer with it.
+   * and the authority). `from` is inclusive, `to` exclusive. `actorId`: only what that person did.
+   * `personId`: everything about that person or done by them (target `person:<id>` or actor). Null
+   * with a FORBIDDEN error for anyone else, so a refused log does not take the rest of the answer with it.
    */
   auditLog?: Maybe<AuditEventConnection>;
   /**
@@ -236,9 +237,11 @@ export type Organisation = {
 /** The signing service adds the audit log and partner-system clients to every organisation (R-AUDIT-3, R-AUTH-2). */
 export type OrganisationAuditLogArgs = {
   action?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 

@@ -1,0 +1,3 @@
+export { Mutation } from './Mutation';
+export { Organisation } from './Organisation';
+export { Query } from './Query';
