@@ -7,7 +7,6 @@ import { migrations as organisationMigrations } from '@behorig/organisations/src
 import { entities as accessEntities } from '@behorig/access/src/entities';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { roles as catalogueRoles } from '@behorig/access/src/domain/role-catalogue.data';
-import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { link } from '@behorig/signing/src/modules/audit/rules/audit-chain';
 import {
@@ -53,7 +52,7 @@ export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
     ['organisations', [], organisationMigrations],
     ['access', accessEntities, accessMigrations],
-    ['signing', signingEntities, signingMigrations],
+    ['signing', [], signingMigrations],
   ] as const) {
     const orm = await createOrm({ clientUrl: databaseUrl, schema, entities: [...entities], migrations: [...migrations], poolMax: 1 });
     await orm.close(true);

@@ -4,7 +4,6 @@ import { createPersonalNumberVault, generatePersonalNumberKey } from '@behorig/k
 import { parseOrgNumber, parsePersonalNumber } from '@behorig/kit/identity';
 import { createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { entities as signingEntities } from '@behorig/signing/src/entities';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { verifyAuditChain } from '@behorig/signing/src/modules/audit/audit.service';
 import { migrateAll, seedScale, type ScaleCounts } from '../src/scale-seeder';
@@ -104,7 +103,7 @@ describe('seed:scale at toy size', () => {
   });
 
   it('R-AUDIT-2: every organisation has its own audit chain, and each verifies with the signing service', async () => {
-    const orm: MikroORM = await createOrm({ clientUrl: db.url, schema: 'signing', entities: [...signingEntities], migrations: [...signingMigrations], poolMax: 1 });
+    const orm: MikroORM = await createOrm({ clientUrl: db.url, schema: 'signing', migrations: [...signingMigrations], poolMax: 1 });
     try {
       const orgs = (await client.query(`SELECT id FROM organisations.organisation`)).rows.map((r) => r.id as string);
       for (const id of orgs) {

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { clientAddressOf, type Actor } from '@behorig/kit';
+import { clientAddressOf, type Actor } from '@behorig/kit/auth';
+import { createPermissionClient, type PermissionClient } from '@behorig/kit/permissions';
 import type { Request } from 'express';
 import type { SigningDeps } from './deps';
-import { ordersLoaders } from './modules/orders/orders.store';
-import { partnersLoaders } from './modules/partners/partners.store';
-import { webhooksLoaders } from './modules/webhooks/webhooks.store';
-import type { ApiClientRow } from './modules/partners/partners.store';
+import { auditStore, type AuditStore } from './modules/audit/audit.store';
+import { ordersStore, type OrdersStore } from './modules/orders/orders.store';
+import { partnersStore, type ApiClientRow, type PartnersStore } from './modules/partners/partners.store';
+import { webhooksStore, type WebhooksStore } from './modules/webhooks/webhooks.store';
 
-/** Per request: the verified actor, ONE EntityManager fork and the stores' per-request loaders. */
+/** Per request: the verified actor, ONE EntityManager fork, the stores over it (with their per-request DataLoaders) and one permission client. */
 export interface Context {
   actor: Actor | null;
   em: EntityManager;
@@ -16,16 +17,13 @@ export interface Context {
   /** The end user's IP as BankID wants it (`endUserIp`). */
   ip: string;
   deps: SigningDeps;
-  loaders: Loaders;
-  /** Per-request memo of permission answers, so one query asks access once per question. */
-  permissions: Map<string, Promise<boolean>>;
+  stores: { orders: OrdersStore; partners: PartnersStore; audit: AuditStore; webhooks: WebhooksStore };
+  /** "May the caller do F in organisation O", memoised per request (asked only through policy/). */
+  permissions: PermissionClient;
 }
 
 /** BankID's `endUserIp`: the address the gateway vouches for, else the socket's (kit clientAddressOf). */
 export const endUserIp = (req: Request | undefined, secret: string): string => clientAddressOf(req as never, secret);
-
-const createLoaders = (em: EntityManager) => ({ ...ordersLoaders(em), ...partnersLoaders(em), ...webhooksLoaders(em) });
-export type Loaders = ReturnType<typeof createLoaders>;
 
 export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: EntityManager, req: Request): Context => ({
   actor,
@@ -33,8 +31,8 @@ export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: E
   authorization: req?.headers?.authorization ?? null,
   ip: endUserIp(req, deps.internalSecret),
   deps,
-  loaders: createLoaders(em),
-  permissions: new Map(),
+  stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em), webhooks: webhooksStore(em) },
+  permissions: createPermissionClient(actor, deps.permissionSource, req?.headers?.authorization),
 });
 
 /** Entities owned by other subgraphs are known here only by their key. */

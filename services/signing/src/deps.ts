@@ -1,4 +1,8 @@
-import type { ClientStatusCache, Logger, PersonalNumberVault, ReceiptVerifier, SigningKey, TokenVerifier } from '@behorig/kit';
+import type { ClientStatusCache, SigningKey, TokenVerifier } from '@behorig/kit/auth';
+import type { ReceiptVerifier } from '@behorig/kit/receipt';
+import type { PermissionSource } from '@behorig/kit/permissions';
+import type { Logger } from '@behorig/kit/server';
+import type { PersonalNumberVault } from '@behorig/kit/vault';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessClient } from './clients/access.client';
 import type { BankIdProvider } from './bankid/bankid-provider';
@@ -19,6 +23,8 @@ export interface SigningDeps {
   /** Created on first use (see bankid/bankid-provider.ts). */
   bankId: () => BankIdProvider;
   access: AccessClient;
+  /** Where a person's permission answers come from (access's `myAccess`), for kit's PermissionClient. */
+  permissionSource: PermissionSource;
   /** Epoch ms; injected in tests (QR seconds, local expiry). */
   now: () => number;
   authorityNumbers: ReadonlySet<string>;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { assertProductionSecrets, commonEnvShape, parseEnv, port, repoRoot } from '@behorig/kit';
+import { repoRoot } from '@behorig/kit/db';
+import { assertProductionSecrets, commonEnvShape, parseEnv, port } from '@behorig/kit/server';
 import { z } from 'zod';
 
 const bankIdDir = () => join(repoRoot(), '.data', 'bankid');

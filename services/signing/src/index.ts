@@ -1,4 +1,5 @@
-import { startTracing, createLogger, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 import { authorityNumbers, loadSigningKey } from './modules/keys/signing-key';

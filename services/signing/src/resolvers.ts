@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@behorig/kit';
+import { DateTimeScalar } from '@behorig/kit/server';
 import type { Resolvers } from './generated/resolvers-types';
 import { AuditEvent } from './modules/audit/resolvers/AuditEvent';
 import { Organisation as AuditOrganisation } from './modules/audit/resolvers/Organisation';

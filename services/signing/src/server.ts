@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  DEV_INTERNAL_SECRET, createPersonalNumberVault, personalNumberKeyFrom, createClientStatusCache, withClientStatus, createLogger, createReceiptVerifier, createSubgraph, createTokenVerifier, loadTypeDefs,
-  type SigningKey, type SubgraphBuildOptions,
-} from '@behorig/kit';
+import { DEV_INTERNAL_SECRET, createClientStatusCache, withClientStatus, createTokenVerifier, type SigningKey } from '@behorig/kit/auth';
+import { createHttpPermissionSource, type PermissionSource } from '@behorig/kit/permissions';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
+import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
+import { createPersonalNumberVault, personalNumberKeyFrom } from '@behorig/kit/vault';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { contextFactory, type Context } from './context';
@@ -18,7 +18,7 @@ import { checkpointJob, checkpointRound } from './modules/audit/checkpoint.job';
 import { createPublishedKeys } from './modules/keys/keys.service';
 import { keysRoutes } from './modules/keys/keys.routes';
 import { collectOpenOrders, collectionJob } from './modules/orders/collection.job';
-import { countOpenOrders } from './modules/orders/orders.store';
+import { ordersStore } from './modules/orders/orders.store';
 import { ordersRoutes } from './modules/orders/orders.routes';
 import { sealPlainPersonalNumbers } from './modules/orders/personal-number-backfill';
 import { clientStatusOf } from './modules/partners/partners.service';
@@ -33,8 +33,10 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   signingKey: SigningKey;
   /** BankID RP API (the real client in index.ts; tests pass one pointed at an in-process simulator). */
   bankId?: BankIdProvider | (() => BankIdProvider);
-  /** The access service; default: HTTP to `accessUrl` / `accessInternalUrl`. */
+  /** The access service's internal endpoints; default: HTTP to `accessInternalUrl`. */
   access?: AccessClient;
+  /** Permission answers for people (access's `myAccess`); default: HTTP to `accessUrl`. */
+  permissionSource?: PermissionSource;
   accessUrl?: string;
   accessInternalUrl?: string;
   internalSecret?: string;
@@ -87,10 +89,10 @@ export async function buildServer(opts: SigningBuildOptions) {
     getKey: published.getKey,
     bankId,
     access: opts.access ?? createAccessClient({
-      graphqlUrl: opts.accessUrl ?? 'http://localhost:4002/graphql',
       internalUrl: opts.accessInternalUrl ?? 'http://localhost:4002',
       secret,
     }),
+    permissionSource: opts.permissionSource ?? createHttpPermissionSource({ accessUrl: opts.accessUrl ?? 'http://localhost:4002/graphql' }),
     now: opts.now ?? Date.now,
     authorityNumbers: new Set(opts.authorityNumbers ?? ['191212121212']),
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
@@ -108,7 +110,6 @@ export async function buildServer(opts: SigningBuildOptions) {
     schema: 'signing',
     typeDefs,
     resolvers,
-    entities,
     migrations,
     createContext: contextFactory(deps),
     // Each feature module serves its own HTTP routes.
@@ -123,7 +124,7 @@ export async function buildServer(opts: SigningBuildOptions) {
   // Published before this replica signs anything (tokens, receipts, checkpoints).
   await published.publish();
   await sealPlainPersonalNumbers(server.orm, deps.vault);
-  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', () => countOpenOrders(server.orm.em.fork()));
+  server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', () => ordersStore(server.orm.em.fork()).countOpenOrders());
   // The one runner of this service's scheduled and deferred work (docs/architecture.md, "Scheduled
   // work"): audit checkpoints (R-AUDIT-4), server-side BankID collection (R-SIGN-7), webhook
   // deliveries and their retries (R-HOOK-1). Replicas share it through signing.job: each job runs once.

@@ -1,4 +1,4 @@
-import { createTokenVerifier } from '@behorig/kit';
+import { createTokenVerifier } from '@behorig/kit/auth';
 import { aratron, dorotea, person, startHarness, type Harness } from './support/harness';
 
 const REGISTER = `mutation($o: ID!, $n: String!, $f: [String!]!) { registerApiClient(organisationId: $o, name: $n, functions: $f) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { generateSigningKeyJwk, signingKeyFromJwk } from '@behorig/kit';
+import { generateSigningKeyJwk, signingKeyFromJwk } from '@behorig/kit/auth';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { appendAuditEvents, toChained, type NewAuditEvent } from '../src/modules/audit/audit.service';
 import { chainHash, verifyChain } from '../src/modules/audit/rules/audit-chain';
-import { AuditEventEntity } from '../src/modules/audit/audit.store';
+import { auditStore } from '../src/modules/audit/audit.store';
 import { signCheckpoint, verifyCheckpointJws } from '../src/modules/audit/rules/audit-checkpoint';
 import { checkpointJob, writeDueCheckpoints } from '../src/modules/audit/checkpoint.job';
 import { createJobRunner } from '@behorig/kit/jobs';
@@ -151,7 +151,7 @@ describe('signed checkpoints (R-AUDIT-4)', () => {
         prev = hash;
       }
       // The chain alone no longer sees it…
-      const all = await h.signing.orm.em.fork().find(AuditEventEntity, { organisationId: o }, { orderBy: { seq: 'asc' } });
+      const all = await auditStore(h.signing.orm.em.fork()).chainOf(o);
       expect(verifyChain(all.map(toChained)).ok).toBe(true);
       // …the signed checkpoint at seq 5 does.
       expect(await verify(o)).toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'RECHAINED', lastCheckpointSeq: 5 });

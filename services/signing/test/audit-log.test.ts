@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { createOutboxRelay, DEV_INTERNAL_SECRET } from '@behorig/kit';
+import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
+import { createOutboxRelay } from '@behorig/kit/outbox';
 import { aratron, dorotea, person, startHarness, type Harness } from './support/harness';
 
 const LOG = `query($r: [_Any!]!, $first: Int, $after: String, $action: String, $from: DateTime, $to: DateTime) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { DEV_INTERNAL_SECRET, createReceiptVerifier, generateSigningKeyJwk, mintToken, signingKeyFromJwk, type SigningKey } from '@behorig/kit';
+import { DEV_INTERNAL_SECRET, generateSigningKeyJwk, mintToken, signingKeyFromJwk, type SigningKey } from '@behorig/kit/auth';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { gqlRequest } from '@behorig/kit/testing';
 import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { appendAuditEvents } from '../src/modules/audit/audit.service';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createReceiptVerifier, DEMO, receiptSignedBy } from '@behorig/kit';
-import { createTokenVerifier } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createReceiptVerifier, receiptSignedBy } from '@behorig/kit/receipt';
+import { createTokenVerifier } from '@behorig/kit/auth';
 import { ORDER_LIFETIME_MS } from '../src/bankid';
 import { appendAuditEvents, SIGNING_STARTED_ACTION } from '../src/modules/audit/audit.service';
 import { dorotea, person, startHarness, type Harness } from './support/harness';

@@ -1,5 +1,5 @@
 import https from 'node:https';
-import { inClientSpan } from '@behorig/kit';
+import { inClientSpan } from '@behorig/kit/server';
 import type {
   AuthRequestBody,
   BankIdErrorBody,

@@ -4,7 +4,8 @@
  * in BANKID_SIMULATOR_DIR (default .data/bankid/), where the signing service's BANKID_* defaults
  * look for them. Development and tests only: refused in production.
  */
-import { DEMO, createLogger } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createLogger } from '@behorig/kit/server';
 import { loadSimulatorEnv } from '../env';
 import { startBankIdSimulator, type SimulatedPerson } from './bankid-simulator';
 import { loadOrCreateSimulatorCerts } from './simulator-files';

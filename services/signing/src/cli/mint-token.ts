@@ -3,7 +3,9 @@
  * person on stdout and nothing else, minted by the same code path the log-in uses. The token names
  * the person by id (never by number): a demo person's fixed id, else the access service's answer.
  */
-import { DEMO, mintToken, parsePersonalNumber } from '@behorig/kit';
+import { mintToken } from '@behorig/kit/auth';
+import { DEMO } from '@behorig/kit/demo';
+import { parsePersonalNumber } from '@behorig/kit/identity';
 import { createAccessClient } from '../clients/access.client';
 import { loadEnv } from '../env';
 import { authorityNumbers, loadSigningKey } from '../modules/keys/signing-key';
@@ -17,7 +19,7 @@ async function main() {
   const authority = authorityNumbers(env).has(canonical);
   let personId: string | null = DEMO.people.find((p) => p.personalNumber === canonical)?.id ?? null;
   if (!personId) {
-    const access = createAccessClient({ graphqlUrl: env.ACCESS_URL, internalUrl: env.ACCESS_INTERNAL_URL, secret: env.INTERNAL_SECRET });
+    const access = createAccessClient({ internalUrl: env.ACCESS_INTERNAL_URL, secret: env.INTERNAL_SECRET });
     personId = (await access.personByPersonalNumber(canonical).catch(() => null))?.personId ?? null;
   }
   if (!personId && !authority) throw new Error('No person with that personal number is known (is the access service running?).');

@@ -1,10 +1,11 @@
-import { internalHeaders } from '@behorig/kit';
+import { internalHeaders } from '@behorig/kit/auth';
 
 /**
- * Every call signing makes to the access service (docs/architecture.md, "Service-to-service
- * endpoints"), behind one small interface so tests can point it at a tiny local server: who a
- * personal number is (R-AUTH-1), whether the caller may do something (`myAccess`, R-AUDIT-3,
- * R-AUTH-2), and applying or ending a signed change set (R-SIGN-4, R-SIGN-7).
+ * Every call signing makes to the access service's internal endpoints (docs/architecture.md,
+ * "Service-to-service endpoints"), behind one small interface so tests can point it at a tiny
+ * local server: who a personal number is (R-AUTH-1), the number a sign order is bound to, and
+ * applying or ending a signed change set (R-SIGN-4, R-SIGN-7). Permission questions (`myAccess`)
+ * go through kit's PermissionClient (`@behorig/kit/permissions`, wired in server.ts).
  */
 export interface AccessPerson {
   personId: string;
@@ -25,8 +26,6 @@ export interface AccessClient {
    * needs it, and session tokens name the person by id only. Null when there is no such person.
    */
   personalNumberOf(personId: string): Promise<string | null>;
-  /** The caller's (forwarded Authorization) access decision for one function in one organisation. */
-  can(authorization: string, organisationId: string, fn: string, access: 'READ' | 'UPDATE'): Promise<boolean>;
   /** Throws AccessUnavailableError when there is no definite answer (network, 5xx): retry later. */
   applyChangeSet(changeSetId: string, receipt: string): Promise<ApplyOutcome>;
   /**
@@ -40,11 +39,7 @@ export class AccessUnavailableError extends Error {
   override readonly name = 'AccessUnavailableError';
 }
 
-const MY_ACCESS = `query MyAccess($organisationId: ID!, $function: String!, $access: Access!) {
-  myAccess(organisationId: $organisationId, function: $function, access: $access) { allowed reason }
-}`;
-
-export function createAccessClient(opts: { graphqlUrl: string; internalUrl: string; secret: string; timeoutMs?: number }): AccessClient {
+export function createAccessClient(opts: { internalUrl: string; secret: string; timeoutMs?: number }): AccessClient {
   const base = opts.internalUrl.replace(/\/$/, '');
   const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? 5000);
   const call = async (url: string, init: RequestInit): Promise<Response> => {
@@ -66,20 +61,6 @@ export function createAccessClient(opts: { graphqlUrl: string; internalUrl: stri
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a personal-number look-up.`);
       return ((await res.json()) as { personalNumber: string }).personalNumber;
-    },
-    async can(authorization, organisationId, fn, access) {
-      const res = await call(opts.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ query: MY_ACCESS, variables: { organisationId, function: fn, access } }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { data?: { myAccess?: { allowed?: boolean } }; errors?: { message: string; extensions?: { code?: string } }[] };
-      const allowed = body.data?.myAccess?.allowed;
-      if (typeof allowed === 'boolean') return allowed;
-      // A refusal of the question itself (e.g. FORBIDDEN for another organisation) is a "no".
-      const code = body.errors?.[0]?.extensions?.code;
-      if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return false;
-      throw new AccessUnavailableError(`The access service gave no access decision (${res.status}${body.errors?.[0] ? `: ${body.errors[0].message}` : ''}).`);
     },
     async applyChangeSet(changeSetId, receipt) {
       const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/apply`, {

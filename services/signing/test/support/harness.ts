@@ -1,9 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO, DEV_INTERNAL_SECRET, internalHeaders } from '@behorig/kit';
+import { DEV_INTERNAL_SECRET, internalHeaders } from '@behorig/kit/auth';
+import { DEMO } from '@behorig/kit/demo';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { decodeJwt } from 'jose';
 import { BankIdClient, startBankIdSimulator, type BankIdSimulator } from '../../src/bankid';
+import type { Request } from 'express';
+import { contextFactory } from '../../src/context';
 import { buildServer, type SigningBuildOptions } from '../../src/server';
 import type { AccessPerson } from '../../src/clients/access.client';
 
@@ -135,3 +138,18 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
   };
 }
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * A GraphQL operation against the harness's subgraph without HTTP (Apollo `executeOperation`):
+ * the context is built exactly as a request's would be, from the token's verified actor.
+ * For entity references (`_entities`) and resolvers that need no port.
+ */
+export async function operation<T = any>(h: Harness, query: string, variables?: Record<string, unknown>, token?: string) {
+  const authorization = token ? `Bearer ${token}` : undefined;
+  const actor = token ? await h.signing.deps.verify(token) : null;
+  const req = { headers: authorization ? { authorization } : {}, socket: { remoteAddress: '127.0.0.1' } } as unknown as Request;
+  const contextValue = contextFactory(h.signing.deps)(actor, h.signing.orm.em.fork(), req);
+  const res = await h.signing.apollo.executeOperation<T>({ query, variables }, { contextValue });
+  if (res.body.kind !== 'single') throw new Error('expected a single result');
+  return res.body.singleResult as { data?: T & Record<string, any>; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+}

@@ -1,12 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit';
+import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { AccessUnavailableError } from '../../clients/access.client';
 import type { SigningDeps } from '../../deps';
 import { mayReadAuditLog, routeCaller } from '../../policy/signing.policy';
 import { appendAuditEvents } from './audit.service';
-import { AuditEventEntity } from './audit.store';
+import { auditStore } from './audit.store';
 import { periodFilter } from './rules/audit-period';
 import { enqueueWebhookDeliveries } from '../webhooks/webhook-enqueue.service';
 
@@ -40,20 +39,22 @@ export function auditRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     }
     let allowed: boolean;
     try {
-      allowed = await mayReadAuditLog(routeCaller(actor, req.headers.authorization, deps.access), organisationId);
+      allowed = await mayReadAuditLog(routeCaller(actor, req.headers.authorization, deps.permissionSource), organisationId);
     } catch (e) {
-      if (e instanceof AccessUnavailableError) return void res.status(503).json({ error: 'access_unavailable' });
+      // No definite answer from access (kit PermissionClient: SERVICE_UNAVAILABLE): the client may retry.
+      const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
+      if (code === 'SERVICE_UNAVAILABLE') return void res.status(503).json({ error: 'access_unavailable' });
+      if (code === 'UNAUTHENTICATED') return void res.status(401).json({ error: 'unauthenticated' });
       throw e;
     }
     if (!allowed) return void res.status(403).json({ error: 'forbidden', message: "Only the organisation's administrators and the authority may export its audit log." });
-    const em = orm.em.fork();
-    const rows = await em.find(AuditEventEntity, { organisationId, ...period }, { orderBy: { seq: 'asc' } });
+    const store = auditStore(orm.em.fork());
+    const rows = await store.chainOf(organisationId, period);
     // R-AUDIT-4: the signed checkpoints from the first exported event on (up to the last one when
     // the period is closed), each right after the event it covers; any beyond the last event at the end.
-    const checkpoints = rows.length === 0 ? [] : await em.execute<{ seq: number; hash: string; jws: string }[]>(
-      `SELECT seq, hash, jws FROM signing.audit_checkpoint WHERE organisation_id = ? AND seq >= ?${req.query.to ? ' AND seq <= ?' : ''} ORDER BY seq`,
-      req.query.to ? [organisationId, rows[0].seq, rows[rows.length - 1].seq] : [organisationId, rows[0].seq],
-    );
+    const checkpoints = rows.length === 0 ? [] : await store.checkpointsOf(organisationId, {
+      fromSeq: rows[0].seq, ...(req.query.to ? { toSeq: rows[rows.length - 1].seq } : {}),
+    });
     res.status(200).set('content-type', 'application/x-ndjson; charset=utf-8')
       .set('content-disposition', `attachment; filename="audit-${organisationId}.jsonl"`);
     const checkpointLine = (c: { seq: number; hash: string; jws: string }) =>

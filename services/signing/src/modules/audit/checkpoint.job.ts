@@ -1,38 +1,27 @@
-import type { SigningKey } from '@behorig/kit';
+import type { SigningKey } from '@behorig/kit/auth';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { signCheckpoint } from './rules/audit-checkpoint';
 import { appendStalePendingEvents } from './audit.service';
+import { auditStore } from './audit.store';
+import { signCheckpoint } from './rules/audit-checkpoint';
 
 /**
  * Writes a signed checkpoint for every chain whose head moved since its last checkpoint
- * (R-AUDIT-4). Safe with several replicas: each transaction claims the heads it signs with
- * FOR UPDATE SKIP LOCKED, so two replicas never sign the same head and nobody waits on a lock
- * held across transactions. A head being appended to right now is skipped and caught next run.
+ * (R-AUDIT-4). Safe with several replicas: each transaction claims the heads it signs with row
+ * locks that skip rows already locked (audit.store.ts claimDueHeads), so two replicas never sign
+ * the same head and nobody waits on a lock held across transactions. A head being appended to right now is skipped and caught next run.
  */
 export async function writeDueCheckpoints(em: EntityManager, key: SigningKey, now: Date, batchSize = 200, waitForLocks = false): Promise<number> {
   let written = 0;
   for (;;) {
     const n = await em.transactional(async (tx) => {
-      const due = await tx.execute<{ chain_key: string; organisation_id: string | null; seq: number; hash: string }[]>(
-        `SELECT chain_key, organisation_id, seq, hash FROM signing.audit_chain_head
-         WHERE seq > checkpointed_seq ORDER BY chain_key LIMIT ? FOR UPDATE${waitForLocks ? '' : ' SKIP LOCKED'}`,
-        [batchSize],
-      );
+      const store = auditStore(tx);
+      const due = await store.claimDueHeads(batchSize, waitForLocks);
       if (due.length === 0) return 0;
       const at = now.toISOString();
       const rows = await Promise.all(due.map(async (d) => ({
-        ...d, jws: await signCheckpoint(key, { organisationId: d.organisation_id, seq: d.seq, hash: d.hash, at }),
+        ...d, jws: await signCheckpoint(key, { organisationId: d.organisationId, seq: d.seq, hash: d.hash, at }),
       })));
-      await tx.execute(
-        `INSERT INTO signing.audit_checkpoint (organisation_id, seq, hash, at, kid, jws) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT DO NOTHING`,
-        rows.flatMap((r) => [r.organisation_id, r.seq, r.hash, at, key.kid, r.jws]),
-      );
-      await tx.execute(
-        `UPDATE signing.audit_chain_head h SET checkpointed_seq = v.seq
-         FROM (VALUES ${rows.map(() => '(?::uuid, ?::int)').join(', ')}) AS v(chain_key, seq) WHERE h.chain_key = v.chain_key`,
-        rows.flatMap((r) => [r.chain_key, r.seq]),
-      );
+      await store.addCheckpoints(rows, at, key.kid);
       return rows.length;
     });
     written += n;
@@ -45,7 +34,8 @@ export const CHECKPOINT_TASK = 'audit.checkpoint';
 
 /**
  * One checkpoint round: events still waiting for their predecessor after STALE_PENDING_MS go in
- * (R-AUDIT-4), then every chain whose head moved gets its signed checkpoint.
+ * (R-AUDIT-4), then every chain whose head moved gets its signed checkpoint. `waitForLocks`
+ * (tests' deterministic call) waits for a round in hand elsewhere instead of skipping its heads.
  */
 export async function checkpointRound(opts: { orm: MikroORM; key: () => SigningKey; now: () => number; waitForLocks?: boolean }): Promise<number> {
   await appendStalePendingEvents(opts.orm.em.fork(), new Date());

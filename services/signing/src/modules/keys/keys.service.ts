@@ -1,6 +1,7 @@
-import type { SigningKey } from '@behorig/kit';
+import type { SigningKey } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLocalJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
+import { keysStore } from './keys.store';
 
 /**
  * The keys this service publishes at /.well-known/jwks.json: its current key and every key it
@@ -23,8 +24,7 @@ export function createPublishedKeys(orm: () => MikroORM, current: SigningKey, ma
   let local = createLocalJWKSet(set);
   let loadedAt = 0;
   const reload = async () => {
-    const rows = await orm().em.fork().execute<{ jwk: JWK }[]>(`SELECT jwk FROM signing.published_key ORDER BY published_at, kid`);
-    const keys = rows.map((r) => r.jwk);
+    const keys = await keysStore(orm().em.fork()).all();
     if (!keys.some((k) => k.kid === current.kid)) keys.push(current.publicJwk);
     set = { keys };
     local = createLocalJWKSet(set);
@@ -32,10 +32,10 @@ export function createPublishedKeys(orm: () => MikroORM, current: SigningKey, ma
   };
   return {
     async publish() {
-      const em = orm().em.fork();
-      await em.execute(`INSERT INTO signing.published_key (kid, jwk) VALUES (?, ?::jsonb) ON CONFLICT (kid) DO NOTHING`, [current.kid, JSON.stringify(current.publicJwk)]);
-      const [stored] = await em.execute<{ jwk: JWK }[]>(`SELECT jwk FROM signing.published_key WHERE kid = ?`, [current.kid]);
-      if (stored.jwk.x !== current.publicJwk.x || stored.jwk.y !== current.publicJwk.y) {
+      const store = keysStore(orm().em.fork());
+      await store.publish(current.kid, current.publicJwk);
+      const stored = await store.find(current.kid);
+      if (stored?.x !== current.publicJwk.x || stored?.y !== current.publicJwk.y) {
         throw new Error(`The key id "${current.kid}" is already published for another key: give the new signing key its own kid.`);
       }
       await reload();

@@ -1,4 +1,5 @@
-import { loadOrCreateDevSigningKey, parsePersonalNumber, signingKeyFromJwk, type SigningKey } from '@behorig/kit';
+import { loadOrCreateDevSigningKey, signingKeyFromJwk, type SigningKey } from '@behorig/kit/auth';
+import { parsePersonalNumber } from '@behorig/kit/identity';
 import type { Env } from '../../env';
 
 /** The configured key in production; in development a generated one kept under .data/keys/. */

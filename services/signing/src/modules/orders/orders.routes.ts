@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit';
+import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { BankIdError, BankIdUnavailableError, messageForErrorCode } from '../../bankid';

@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { actorLabel, conflict, forbidden, mintReceipt, mintToken, notFound, serviceUnavailable, type Actor, type SignOrderRequest } from '@behorig/kit';
-import { LockMode } from '@mikro-orm/core';
+import { mintToken, type Actor, type SignOrderRequest } from '@behorig/kit/auth';
+import { conflict, forbidden, notFound, serviceUnavailable } from '@behorig/kit/errors';
+import { actorLabel } from '@behorig/kit/outbox';
+import { mintReceipt } from '@behorig/kit/receipt';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessUnavailableError } from '../../clients/access.client';
 import { appendAfterSigningStarted, appendAuditEvents, auditInstant } from '../audit/audit.service';
 import { BankIdError, BankIdUnavailableError, messageForErrorCode, type OrderResponse } from '../../bankid';
 import type { SigningDeps } from '../../deps';
 import { assertMayFollow } from '../../policy/signing.policy';
-import { ReceiptEntity, SigningOrderEntity, type SigningOrderRow } from './orders.store';
+import { ordersStore, type SigningOrderRow } from './orders.store';
 import { expiredLocally, orderMessage } from './rules/order.rules';
 
 /**
  * BankID orders (R-AUTH-1, R-SIGN-2…4): starting them, polling them (collect), turning a
  * completed log-in into a session and a completed signing into a receipt that the access service
  * applies exactly once. GraphQL resolvers and the internal HTTP routes are thin shells over this;
- * the server's own collection round is in collection.job.ts.
+ * the server's own collection round is in collection.job.ts. Every function returns the order as
+ * it is in the database after what it did.
  */
 
 /** BankID trouble → a GraphQL error the client can act on; other errors pass through. */
@@ -31,7 +34,17 @@ function newOrderRow(res: OrderResponse, kind: 'LOGIN' | 'SIGN', startedAt: Date
   return {
     orderRef: res.orderRef, kind, status: 'PENDING', hintCode: 'outstandingTransaction', startedAt, endUserIp,
     autoStartToken: res.autoStartToken, qrStartToken: res.qrStartToken, qrStartSecret: res.qrStartSecret,
-  } as SigningOrderRow;
+    personalNumberHash: null, personId: null, organisationId: null, changeSetId: null, digest: null, userVisibleData: null,
+    completedAt: null, signerPersonalNumberEnc: null, signerPersonalNumberHash: null, signerName: null, sessionIssuedAt: null,
+    receiptId: null, applyResult: null, applyError: null, collectAfter: null, endReportedAt: null,
+  };
+}
+
+/** Reads an order that must exist (it was found earlier in this request, and orders are never deleted). */
+async function mustFind(em: EntityManager, orderRef: string, opts: { lock?: boolean } = {}): Promise<SigningOrderRow> {
+  const order = await ordersStore(em).findOrder(orderRef, opts);
+  if (!order) throw new Error(`signing order ${orderRef} has disappeared`);
+  return order;
 }
 
 export async function startLogin(em: EntityManager, deps: SigningDeps, endUserIp: string): Promise<SigningOrderRow> {
@@ -41,12 +54,10 @@ export async function startLogin(em: EntityManager, deps: SigningDeps, endUserIp
   } catch (e) {
     throw bankIdError(e);
   }
-  const row = em.create(SigningOrderEntity, newOrderRow(res, 'LOGIN', new Date(deps.now()), endUserIp));
-  await em.flush();
-  return row;
+  return ordersStore(em).insertOrder(newOrderRow(res, 'LOGIN', new Date(deps.now()), endUserIp));
 }
 
-export type { SignOrderRequest } from '@behorig/kit';
+export type { SignOrderRequest } from '@behorig/kit/auth';
 
 /**
  * Starts the BankID sign order for a change set; BankID binds it to the caller's personal number.
@@ -70,7 +81,7 @@ export async function startSign(em: EntityManager, deps: SigningDeps, actor: Ext
     userVisibleData: req.userVisibleData,
     userVisibleDataFormat: 'simpleMarkdownV1',
   });
-  const row = em.create(SigningOrderEntity, {
+  return ordersStore(em).insertOrder({
     ...newOrderRow(res, 'SIGN', new Date(deps.now()), req.endUserIp),
     personalNumberHash: deps.vault.hash(personalNumber),
     personId,
@@ -78,22 +89,19 @@ export async function startSign(em: EntityManager, deps: SigningDeps, actor: Ext
     changeSetId: req.changeSetId,
     digest: req.digest,
     userVisibleData: req.userVisibleData,
-    applyResult: null,
   });
-  await em.flush();
-  return row;
 }
 
 /** Loads an order and, while it is pending, asks BankID for news (collect). */
 export async function refreshOrder(em: EntityManager, deps: SigningDeps, orderRef: string): Promise<SigningOrderRow | null> {
-  const order = await em.findOne(SigningOrderEntity, { orderRef });
+  let order = await ordersStore(em).findOrder(orderRef);
   if (!order) return null;
-  if (order.status === 'PENDING') await collect(em, deps, order);
+  if (order.status === 'PENDING') order = await collect(em, deps, order);
   if (order.kind === 'SIGN' && order.status === 'COMPLETE' && order.applyResult === 'PENDING') {
     await applySigned(em, deps, order.orderRef);
-    await em.refresh(order);
+    order = await mustFind(em, order.orderRef);
   }
-  if (order.kind === 'SIGN' && order.status === 'FAILED' && !order.endReportedAt) await reportEnded(em, deps, order);
+  if (order.kind === 'SIGN' && order.status === 'FAILED' && !order.endReportedAt) order = await reportEnded(em, deps, order);
   return order;
 }
 
@@ -101,39 +109,24 @@ export async function refreshOrder(em: EntityManager, deps: SigningDeps, orderRe
  * R-SIGN-7: a sign order that failed, was cancelled or expired returns its change set to DRAFT
  * (access does it, with an audit event naming the reason). Reported until access answers.
  */
-async function reportEnded(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<void> {
-  if (!order.changeSetId || !order.digest) return;
+async function reportEnded(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<SigningOrderRow> {
+  if (!order.changeSetId || !order.digest) return order;
   try {
     await deps.access.signingEnded(order.changeSetId, { orderRef: order.orderRef, digest: order.digest, reason: order.hintCode ?? 'failed' });
   } catch (e) {
     if (!(e instanceof AccessUnavailableError)) throw e;
     deps.logger.warn({ err: e, orderRef: order.orderRef }, 'reporting an ended sign order failed; the collector retries');
-    return;
+    return order;
   }
-  order.endReportedAt = new Date(deps.now());
-  await em.flush();
+  return (await ordersStore(em).updateOrder(order.orderRef, { endReportedAt: new Date(deps.now()) })) ?? order;
 }
 
-/**
- * R-SIGN-7: claims up to `limit` orders that need the server's attention — pending ones (collect),
- * completed sign orders not yet applied, failed ones not yet reported — for `leaseMs`. One short
- * transaction with FOR UPDATE SKIP LOCKED: replicas claim disjoint orders and hold no lock after.
- */
-export async function claimOpenOrders(em: EntityManager, leaseMs: number, limit = 50): Promise<string[]> {
-  const rows = await em.execute<{ order_ref: string }[]>(
-    `UPDATE signing.signing_order SET collect_after = now() + (? * interval '1 millisecond')
-      WHERE order_ref IN (
-        SELECT order_ref FROM signing.signing_order
-         WHERE (status = 'PENDING' OR (kind = 'SIGN' AND status = 'COMPLETE' AND apply_result = 'PENDING') OR (kind = 'SIGN' AND status = 'FAILED' AND end_reported_at IS NULL))
-           AND (collect_after IS NULL OR collect_after <= now())
-         ORDER BY started_at LIMIT ? FOR UPDATE SKIP LOCKED)
-      RETURNING order_ref`,
-    [leaseMs, limit],
-  );
-  return rows.map((r) => r.order_ref);
+/** R-SIGN-7: claims up to `limit` orders that need the server's attention for `leaseMs` (orders.store.ts claimOpenOrders). */
+export function claimOpenOrders(em: EntityManager, leaseMs: number, limit = 50): Promise<string[]> {
+  return ordersStore(em).claimOpenOrders(leaseMs, limit);
 }
 
-async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<void> {
+async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrderRow): Promise<SigningOrderRow> {
   const now = deps.now();
   let res;
   try {
@@ -141,69 +134,56 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
   } catch (e) {
     if (e instanceof BankIdError) {
       // BankID forgets orders some minutes after they end; ours is over either way.
-      await fail(em, order, expiredLocally(order, now) ? 'expiredTransaction' : 'cancelled');
-      return;
+      return fail(em, order, expiredLocally(order, now) ? 'expiredTransaction' : 'cancelled');
     }
-    if (expiredLocally(order, now)) {
-      await fail(em, order, 'expiredTransaction');
-      return;
-    }
+    if (expiredLocally(order, now)) return fail(em, order, 'expiredTransaction');
     throw bankIdError(e);
   }
   if (res.status === 'pending') {
-    if (order.hintCode !== res.hintCode) {
-      order.hintCode = res.hintCode;
-      await em.flush();
-    }
-    return;
+    if (order.hintCode === res.hintCode) return order;
+    return (await ordersStore(em).updateOrder(order.orderRef, { hintCode: res.hintCode })) ?? order;
   }
-  if (res.status === 'failed') {
-    await fail(em, order, res.hintCode);
-    return;
-  }
+  if (res.status === 'failed') return fail(em, order, res.hintCode);
   const user = res.completionData.user;
   await em.transactional(async (tx) => {
-    const locked = await tx.findOneOrFail(SigningOrderEntity, { orderRef: order.orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const store = ordersStore(tx);
+    const locked = await mustFind(tx, order.orderRef, { lock: true });
     if (locked.status !== 'PENDING') return; // a parallel poll got here first
     const completedAt = auditInstant(new Date(now));
-    locked.status = 'COMPLETE';
-    locked.hintCode = null;
-    locked.completedAt = completedAt;
     const sealed = deps.vault.seal(user.personalNumber);
-    locked.signerPersonalNumberEnc = sealed.ciphertext;
-    locked.signerPersonalNumberHash = sealed.hash;
-    locked.signerName = user.name;
-    if (locked.kind === 'SIGN') {
-      const receiptId = randomUUID();
-      const token = await mintReceipt(deps.key, {
-        receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerPersonId: locked.personId ?? null, signerName: user.name,
-        organisationId: locked.organisationId!, changeSetId: locked.changeSetId!, digest: locked.digest!, signedAt: completedAt,
-      });
-      tx.create(ReceiptEntity, {
-        id: receiptId, orderRef: locked.orderRef, signedAt: completedAt, signerPersonId: locked.personId ?? null,
-        signerPersonalNumberHash: sealed.hash, signerName: user.name, organisationId: locked.organisationId!,
-        changeSetId: locked.changeSetId!, digest: locked.digest!, token,
-      });
-      locked.receiptId = receiptId;
-      locked.applyResult = 'PENDING';
-      // Signing's own event, in the same transaction as the receipt; in the chain right after the
-      // access event that started this signing (R-AUDIT-4 causal order), waiting for it if need be.
-      await tx.flush();
-      await appendAfterSigningStarted(tx, { id: locked.changeSetId!, digest: locked.digest! }, {
-        organisationId: locked.organisationId!, at: completedAt,
-        actor: actorLabel({ kind: 'person', personId: locked.personId ?? null, authority: false }),
-        actorPersonId: locked.personId ?? null, action: 'changes.signed', target: `changeSet:${locked.changeSetId}`,
-        before: null, after: { orderRef: locked.orderRef, digest: locked.digest, receiptId }, source: 'signing', sourceId: null, receiptId,
-      });
+    const completed = {
+      status: 'COMPLETE' as const, hintCode: null, completedAt,
+      signerPersonalNumberEnc: sealed.ciphertext, signerPersonalNumberHash: sealed.hash, signerName: user.name,
+    };
+    if (locked.kind !== 'SIGN') {
+      await store.updateOrder(locked.orderRef, completed);
+      return;
     }
+    const receiptId = randomUUID();
+    const token = await mintReceipt(deps.key, {
+      receiptId, orderRef: locked.orderRef, signerPersonalNumber: user.personalNumber, signerPersonId: locked.personId ?? null, signerName: user.name,
+      organisationId: locked.organisationId!, changeSetId: locked.changeSetId!, digest: locked.digest!, signedAt: completedAt,
+    });
+    await store.insertReceipt({
+      id: receiptId, orderRef: locked.orderRef, signedAt: completedAt, signerPersonId: locked.personId ?? null,
+      signerPersonalNumberHash: sealed.hash, signerName: user.name, organisationId: locked.organisationId!,
+      changeSetId: locked.changeSetId!, digest: locked.digest!, token,
+    });
+    await store.updateOrder(locked.orderRef, { ...completed, receiptId, applyResult: 'PENDING' });
+    // Signing's own event, in the same transaction as the receipt; in the chain right after the
+    // access event that started this signing (R-AUDIT-4 causal order), waiting for it if need be.
+    await appendAfterSigningStarted(tx, { id: locked.changeSetId!, digest: locked.digest! }, {
+      organisationId: locked.organisationId!, at: completedAt,
+      actor: actorLabel({ kind: 'person', personId: locked.personId ?? null, authority: false }),
+      actorPersonId: locked.personId ?? null, action: 'changes.signed', target: `changeSet:${locked.changeSetId}`,
+      before: null, after: { orderRef: locked.orderRef, digest: locked.digest, receiptId }, source: 'signing', sourceId: null, receiptId,
+    });
   });
-  await em.refresh(order);
+  return mustFind(em, order.orderRef);
 }
 
-async function fail(em: EntityManager, order: SigningOrderRow, hintCode: string): Promise<void> {
-  order.status = 'FAILED';
-  order.hintCode = hintCode;
-  await em.flush();
+async function fail(em: EntityManager, order: SigningOrderRow, hintCode: string): Promise<SigningOrderRow> {
+  return (await ordersStore(em).updateOrder(order.orderRef, { status: 'FAILED', hintCode })) ?? order;
 }
 
 /**
@@ -214,14 +194,18 @@ async function fail(em: EntityManager, order: SigningOrderRow, hintCode: string)
  */
 export async function applySigned(em: EntityManager, deps: SigningDeps, orderRef: string): Promise<void> {
   await em.transactional(async (tx) => {
-    const order = await tx.findOneOrFail(SigningOrderEntity, { orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const store = ordersStore(tx);
+    const order = await mustFind(tx, orderRef, { lock: true });
     if (order.applyResult !== 'PENDING' || !order.receiptId) return;
-    const receipt = await tx.findOneOrFail(ReceiptEntity, { id: order.receiptId });
+    const receipt = await store.findReceipt(order.receiptId);
+    if (!receipt) throw new Error(`receipt ${order.receiptId} of order ${orderRef} is missing`);
     for (let attempt = 0; attempt <= deps.applyRetryDelaysMs.length; attempt++) {
       try {
         const outcome = await deps.access.applyChangeSet(order.changeSetId!, receipt.token);
-        order.applyResult = outcome.kind === 'applied' ? 'APPLIED' : 'REFUSED';
-        order.applyError = outcome.kind === 'refused' ? outcome.error : null;
+        await store.updateOrder(orderRef, {
+          applyResult: outcome.kind === 'applied' ? 'APPLIED' : 'REFUSED',
+          applyError: outcome.kind === 'refused' ? outcome.error : null,
+        });
         return;
       } catch (e) {
         if (!(e instanceof AccessUnavailableError)) throw e;
@@ -259,11 +243,9 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
   const personId = person?.personId ?? null;
   const now = auditInstant(new Date(deps.now()));
   await em.transactional(async (tx) => {
-    const locked = await tx.findOneOrFail(SigningOrderEntity, { orderRef }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const locked = await mustFind(tx, orderRef, { lock: true });
     if (locked.sessionIssuedAt) throw conflict('This log-in has already been used; start a new one.', 'LOGIN_ALREADY_USED');
-    locked.sessionIssuedAt = now;
-    locked.personId = personId;
-    await tx.flush();
+    await ordersStore(tx).updateOrder(orderRef, { sessionIssuedAt: now, personId });
     await appendAuditEvents(tx, [{
       organisationId: null, at: now, actor: actorLabel({ kind: 'person', personId, authority }),
       actorPersonId: personId, action: 'auth.login', target: personId ? `person:${personId}` : 'authority', before: null,
@@ -276,7 +258,7 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
 
 /** The user (or the page) gives up on an order. */
 export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: Actor | null, orderRef: string): Promise<SigningOrderRow> {
-  const order = await em.findOne(SigningOrderEntity, { orderRef });
+  const order = await ordersStore(em).findOrder(orderRef);
   if (!order) throw notFound('No order with this orderRef.', 'ORDER_NOT_FOUND');
   assertMayFollow(order, actor);
   if (order.status !== 'PENDING') return order;
@@ -286,9 +268,8 @@ export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: A
     // An order BankID no longer knows is over anyway; anything else the client should hear about.
     if (!(e instanceof BankIdError)) throw bankIdError(e);
   }
-  await fail(em, order, 'cancelled');
-  if (order.kind === 'SIGN') await reportEnded(em, deps, order);
-  return order;
+  const cancelled = await fail(em, order, 'cancelled');
+  return cancelled.kind === 'SIGN' ? reportEnded(em, deps, cancelled) : cancelled;
 }
 
 /**
@@ -296,16 +277,12 @@ export async function cancelOrder(em: EntityManager, deps: SigningDeps, actor: A
  * the set, so the phone must stop offering it. Access has already returned the set to DRAFT.
  */
 export async function cancelForEditedSet(em: EntityManager, deps: SigningDeps, orderRef: string): Promise<SigningOrderRow | null> {
-  const order = await em.findOne(SigningOrderEntity, { orderRef });
+  const order = await ordersStore(em).findOrder(orderRef);
   if (!order || order.kind !== 'SIGN' || order.status !== 'PENDING') return order;
   try {
     await deps.bankId().cancel(orderRef);
   } catch (e) {
     if (!(e instanceof BankIdError)) throw e;
   }
-  order.status = 'FAILED';
-  order.hintCode = 'cancelled';
-  order.endReportedAt = new Date(deps.now());
-  await em.flush();
-  return order;
+  return ordersStore(em).updateOrder(orderRef, { status: 'FAILED', hintCode: 'cancelled', endReportedAt: new Date(deps.now()) });
 }

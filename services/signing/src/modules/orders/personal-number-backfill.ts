@@ -1,5 +1,6 @@
-import type { PersonalNumberVault } from '@behorig/kit';
+import type { PersonalNumberVault } from '@behorig/kit/vault';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ordersStore } from './orders.store';
 
 /**
  * Seals the personal numbers that rows written before migration 008 hold in plain text, then
@@ -9,22 +10,18 @@ export async function sealPlainPersonalNumbers(orm: MikroORM, vault: PersonalNum
   let done = 0;
   for (;;) {
     const n = await orm.em.fork().transactional(async (tx) => {
-      const orders = await tx.execute<{ order_ref: string; personal_number: string | null; signer_personal_number: string | null }[]>(
-        `SELECT order_ref, personal_number, signer_personal_number FROM signing.signing_order
-          WHERE personal_number IS NOT NULL OR signer_personal_number IS NOT NULL LIMIT 500 FOR UPDATE SKIP LOCKED`);
+      const store = ordersStore(tx);
+      const orders = await store.ordersWithPlainNumbers(500);
       for (const o of orders) {
-        const signer = o.signer_personal_number ? vault.seal(o.signer_personal_number) : null;
-        await tx.execute(
-          `UPDATE signing.signing_order SET personal_number_hash = coalesce(personal_number_hash, ?), signer_personal_number_enc = coalesce(signer_personal_number_enc, ?),
-             signer_personal_number_hash = coalesce(signer_personal_number_hash, ?), personal_number = NULL, signer_personal_number = NULL WHERE order_ref = ?`,
-          [o.personal_number ? vault.hash(o.personal_number) : null, signer?.ciphertext ?? null, signer?.hash ?? null, o.order_ref]);
+        const signer = o.signerPersonalNumber ? vault.seal(o.signerPersonalNumber) : null;
+        await store.sealOrderNumbers(o.orderRef, {
+          personalNumberHash: o.personalNumber ? vault.hash(o.personalNumber) : null,
+          signerPersonalNumberEnc: signer?.ciphertext ?? null,
+          signerPersonalNumberHash: signer?.hash ?? null,
+        });
       }
-      const receipts = await tx.execute<{ id: string; signer_personal_number: string }[]>(
-        `SELECT id, signer_personal_number FROM signing.receipt WHERE signer_personal_number IS NOT NULL LIMIT 500 FOR UPDATE SKIP LOCKED`);
-      for (const r of receipts) {
-        await tx.execute(`UPDATE signing.receipt SET signer_personal_number_hash = coalesce(signer_personal_number_hash, ?), signer_personal_number = NULL WHERE id = ?`,
-          [vault.hash(r.signer_personal_number), r.id]);
-      }
+      const receipts = await store.receiptsWithPlainNumbers(500);
+      for (const r of receipts) await store.sealReceiptNumber(r.id, vault.hash(r.signerPersonalNumber));
       return orders.length + receipts.length;
     });
     done += n;

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '@behorig/kit';
+import type { Logger } from '@behorig/kit/server';
 import type { TaskDefinition } from '@behorig/kit/jobs';
 import { Webhook } from 'standardwebhooks';
 import { appendAuditEvents, auditInstant } from '../audit/audit.service';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { actorLabel, badInput, notFound, requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
+import { badInput, notFound } from '@behorig/kit/errors';
+import { actorLabel } from '@behorig/kit/outbox';
 import type { Context } from '../../context';
 import { requireSubscriptionAdmin } from '../../policy/signing.policy';
 import { appendAuditEvents, auditInstant } from '../audit/audit.service';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childrenLoader } from '@behorig/kit';
+import { childrenLoader } from '@behorig/kit/db';
 import { addJob } from '@behorig/kit/jobs';
 
 /** All SQL of partner event subscriptions (R-HOOK-1). Rows are mapped to these typed objects here. */
@@ -172,8 +172,9 @@ export async function disableSubscription(em: EntityManager, id: string, reason:
 
 export interface EventSubscriptionWithSecretResult { subscription: EventSubscriptionRow; secret: string }
 
-/** Per-request loaders of this feature: one statement per batch. */
-export const webhooksLoaders = (em: EntityManager) => ({
+/** This feature's per-request DataLoaders over the functions above (one statement per batch). */
+export const webhooksStore = (em: EntityManager) => ({
   eventSubscriptionsByOrganisation: childrenLoader<EventSubscriptionRow>((ids) => subscriptionsOfOrganisations(em, ids), (s) => s.organisationId),
   recentWebhookDeliveries: childrenLoader<WebhookDeliveryRow>((ids) => recentDeliveries(em, ids, 50), (d) => d.subscriptionId),
 });
+export type WebhooksStore = ReturnType<typeof webhooksStore>;

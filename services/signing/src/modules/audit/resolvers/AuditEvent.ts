@@ -8,5 +8,5 @@ export const AuditEvent: AuditEventResolvers = {
   before: (e) => (e.before == null ? null : JSON.stringify(e.before)),
   after: (e) => (e.after == null ? null : JSON.stringify(e.after)),
   // The receipt's own read policy is not asked here: whoever sees the audit log sees its receipts (R-AUTH-4).
-  receipt: (e, _a, ctx) => (e.receiptId ? ctx.loaders.receipt.load(e.receiptId) : null),
+  receipt: (e, _a, ctx) => (e.receiptId ? ctx.stores.orders.receipt.load(e.receiptId) : null),
 };

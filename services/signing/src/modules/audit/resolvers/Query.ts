@@ -1,4 +1,5 @@
-import { badInput, isUuid, requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
+import { badInput, isUuid } from '@behorig/kit/errors';
 import type { QueryResolvers } from '../../../generated/resolvers-types';
 import { requireAuditVisibility } from '../../../policy/signing.policy';
 import { verifyAuditChain } from '../audit.service';

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { TOKEN_ALG, TOKEN_ISSUER, type SigningKey } from '@behorig/kit';
+import { TOKEN_ALG, TOKEN_ISSUER, type SigningKey } from '@behorig/kit/auth';
 import { verifyChain, type AuditBreakReason, type ChainedEvent, type ChainVerification } from './audit-chain';
 
 /**

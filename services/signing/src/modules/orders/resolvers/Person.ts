@@ -1,4 +1,4 @@
-import { connection, pageArgs } from '@behorig/kit';
+import { connection, pageArgs } from '@behorig/kit/db';
 import type { PersonResolvers } from '../../../generated/resolvers-types';
 import { requireOwnReceipts } from '../../../policy/signing.policy';
 
@@ -7,7 +7,7 @@ export const Person: PersonResolvers = {
   receipts: async (person, { first, after }, ctx) => {
     requireOwnReceipts(ctx, person.id);
     const { limit, offset } = pageArgs(first, after);
-    const all = await ctx.loaders.receiptsBySigner.load(person.id);
+    const all = await ctx.stores.orders.receiptsBySigner.load(person.id);
     return connection(all.slice(offset, offset + limit), offset, limit, all.length);
   },
 };

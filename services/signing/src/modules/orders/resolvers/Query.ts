@@ -1,11 +1,12 @@
-import { isUuid, requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
+import { isUuid } from '@behorig/kit/errors';
 import type { QueryResolvers } from '../../../generated/resolvers-types';
 import { assertMayFollow, requireReceiptReader } from '../../../policy/signing.policy';
 import { refreshOrder } from '../orders.service';
 
 export const Query: QueryResolvers = {
   signingOrder: async (_p, { orderRef }, ctx) => {
-    const known = await ctx.loaders.order.load(orderRef);
+    const known = await ctx.stores.orders.order.load(orderRef);
     if (!known) return null;
     assertMayFollow(known, ctx.actor);
     return refreshOrder(ctx.em, ctx.deps, orderRef);
@@ -21,7 +22,7 @@ export const Query: QueryResolvers = {
   receipt: async (_p, { id }, ctx) => {
     requireActor(ctx.actor);
     if (!isUuid(id)) return null;
-    const r = await ctx.loaders.receipt.load(id);
+    const r = await ctx.stores.orders.receipt.load(id);
     return r ? requireReceiptReader(ctx, r) : null;
   },
 };

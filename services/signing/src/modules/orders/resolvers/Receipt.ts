@@ -1,4 +1,5 @@
-import { isUuid, notFound, requireActor } from '@behorig/kit';
+import { requireActor } from '@behorig/kit/auth';
+import { isUuid, notFound } from '@behorig/kit/errors';
 import type { ReceiptResolvers } from '../../../generated/resolvers-types';
 import { requireReceiptReader } from '../../../policy/signing.policy';
 
@@ -7,7 +8,7 @@ export const Receipt: ReceiptResolvers = {
   __resolveReference: async (ref, ctx) => {
     requireActor(ctx.actor);
     if (!isUuid(ref.id)) return null;
-    const r = await ctx.loaders.receipt.load(ref.id);
+    const r = await ctx.stores.orders.receipt.load(ref.id);
     return r ? requireReceiptReader(ctx, r) : null;
   },
   signer: (r) => {

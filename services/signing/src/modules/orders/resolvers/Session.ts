@@ -1,4 +1,4 @@
-import { notFound } from '@behorig/kit';
+import { notFound } from '@behorig/kit/errors';
 import type { SessionResolvers } from '../../../generated/resolvers-types';
 
 export const Session: SessionResolvers = {

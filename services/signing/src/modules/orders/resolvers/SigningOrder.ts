@@ -4,7 +4,7 @@ import { orderMessage, qrDataNow } from '../rules/order.rules';
 
 export const SigningOrder: SigningOrderResolvers = {
   __resolveReference: async (ref, ctx) => {
-    const order = await ctx.loaders.order.load(ref.orderRef);
+    const order = await ctx.stores.orders.order.load(ref.orderRef);
     if (order) assertMayFollow(order, ctx.actor);
     return order;
   },
@@ -12,7 +12,7 @@ export const SigningOrder: SigningOrderResolvers = {
   qrData: (o, _a, ctx) => qrDataNow(o, ctx.deps.now()),
   hintCode: (o) => o.hintCode ?? null,
   message: (o) => orderMessage(o),
-  receipt: (o, _a, ctx) => (o.receiptId ? ctx.loaders.receipt.load(o.receiptId) : null),
+  receipt: (o, _a, ctx) => (o.receiptId ? ctx.stores.orders.receipt.load(o.receiptId) : null),
   applyResult: (o) => o.applyResult ?? null,
   applyError: (o) => o.applyError ?? null,
 };

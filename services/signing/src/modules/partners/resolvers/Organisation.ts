@@ -5,6 +5,6 @@ import { requirePartnerListReader } from '../../../policy/signing.policy';
 export const Organisation: OrganisationResolvers = {
   apiClients: async (org, _args, ctx) => {
     await requirePartnerListReader(ctx, org.id);
-    return ctx.loaders.apiClientsByOrganisation.load(org.id);
+    return ctx.stores.partners.apiClientsByOrganisation.load(org.id);
   },
 };

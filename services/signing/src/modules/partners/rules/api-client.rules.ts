@@ -1,4 +1,4 @@
-import { badInput, isUuid } from '@behorig/kit';
+import { badInput, isUuid } from '@behorig/kit/errors';
 
 /** The function codes of R-ROLE-2a a partner system can be granted. */
 export const FUNCTION_CODES = [

@@ -14,7 +14,7 @@ export const EventSubscription: EventSubscriptionResolvers = {
   organisation: (s) => ({ __typename: 'Organisation', id: s.organisationId }),
   active: (s) => s.active && !s.removedAt,
   deliveries: async (s, { first }, ctx) => {
-    const all = await ctx.loaders.recentWebhookDeliveries.load(s.id);
+    const all = await ctx.stores.webhooks.recentWebhookDeliveries.load(s.id);
     return all.slice(0, Math.max(0, Math.min(first ?? 20, MAX_DELIVERIES)));
   },
 };

@@ -4,6 +4,6 @@ import { requireSubscriptionAdmin } from '../../../policy/signing.policy';
 export const Organisation: Pick<OrganisationResolvers, 'eventSubscriptions'> = {
   eventSubscriptions: async (org, _a, ctx) => {
     await requireSubscriptionAdmin(ctx, org.id);
-    return ctx.loaders.eventSubscriptionsByOrganisation.load(org.id);
+    return ctx.stores.webhooks.eventSubscriptionsByOrganisation.load(org.id);
   },
 };
