@@ -104,7 +104,7 @@ export async function refuseUnheldFunctions(caller: Caller, organisationId: stri
 
 /**
  * R-HOOK-1: an organisation's event subscriptions are seen and managed by its permission
- * administrators and its partner clients with MANAGE_USERS (both MANAGE_USERS UPDATE there), and the authority.
+ * administrators and its partner clients with MANAGE_USERS (both hold MANAGE_USERS to change things there), and the authority.
  */
 export async function requireSubscriptionAdmin(caller: Caller, organisationId: string): Promise<void> {
   await caller.permissions.require('MANAGE_USERS', 'UPDATE', organisationId, {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { childrenLoader } from '@behorig/kit/db';
 import { addJob } from '@behorig/kit/jobs';
+import { defineTable } from '../../table';
 
 /** All SQL of partner event subscriptions (R-HOOK-1). Rows are mapped to these typed objects here. */
 export interface EventSubscriptionRow {
@@ -41,6 +42,23 @@ export interface DeliveryWork {
   subscriptionActive: boolean;
 }
 
+/** The tables of this feature, declared once (the schema-agreement test checks them against the migrations). */
+export const EVENT_SUBSCRIPTION = defineTable('signing.event_subscription', {
+  id: 'id', organisationId: 'organisation_id', url: 'url', events: 'events', secretSealed: 'secret_sealed', active: 'active',
+  disabledAt: 'disabled_at', disabledReason: 'disabled_reason', createdAt: 'created_at', createdBy: 'created_by', removedAt: 'removed_at',
+});
+export const WEBHOOK_DELIVERY = defineTable('signing.webhook_delivery', {
+  id: 'id', subscriptionId: 'subscription_id', organisationId: 'organisation_id', auditEventId: 'audit_event_id', eventType: 'event_type',
+  body: 'body', status: 'status', attempts: 'attempts', firstAttemptAt: 'first_attempt_at', lastAttemptAt: 'last_attempt_at',
+  lastStatusCode: 'last_status_code', lastError: 'last_error', nextAttemptAt: 'next_attempt_at', deliveredAt: 'delivered_at', createdAt: 'created_at',
+});
+/** The job runner's table (kit `@behorig/kit/jobs` issues its SQL; declared here so the schema agreement covers it). */
+export const JOB = defineTable('signing.job', {
+  id: 'id', task: 'task', key: 'key', payload: 'payload', state: 'state', runAt: 'run_at', attempts: 'attempts', maxAttempts: 'max_attempts',
+  lockedAt: 'locked_at', lockedBy: 'locked_by', lastError: 'last_error', createdAt: 'created_at', finishedAt: 'finished_at',
+});
+export const tables = [EVENT_SUBSCRIPTION, WEBHOOK_DELIVERY, JOB];
+
 /** The job that delivers one message (the runner retries it with back-off). */
 export const DELIVER_TASK = 'webhooks.deliver';
 
@@ -63,7 +81,7 @@ const toDelivery = (r: Raw): WebhookDeliveryRow => ({
 
 export async function insertSubscription(em: EntityManager, s: { id: string; organisationId: string; url: string; events: string[]; secretSealed: string; createdBy: string; at: Date }): Promise<EventSubscriptionRow> {
   const [row] = await em.execute<Raw[]>(
-    `INSERT INTO signing.event_subscription (id, organisation_id, url, events, secret_sealed, created_by, created_at)
+    `INSERT INTO ${EVENT_SUBSCRIPTION} (id, organisation_id, url, events, secret_sealed, created_by, created_at)
      VALUES (?, ?, ?, ?::text[], ?, ?, ?) RETURNING ${SUBSCRIPTION_COLUMNS}`,
     [s.id, s.organisationId, s.url, `{${s.events.join(',')}}`, s.secretSealed, s.createdBy, s.at.toISOString()],
   );
@@ -71,19 +89,19 @@ export async function insertSubscription(em: EntityManager, s: { id: string; org
 }
 
 export async function findSubscription(em: EntityManager, id: string): Promise<EventSubscriptionRow | null> {
-  const [row] = await em.execute<Raw[]>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM signing.event_subscription WHERE id = ? AND removed_at IS NULL`, [id]);
+  const [row] = await em.execute<Raw[]>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM ${EVENT_SUBSCRIPTION} WHERE id = ? AND removed_at IS NULL`, [id]);
   return row ? toSubscription(row) : null;
 }
 
 export async function countLiveSubscriptions(em: EntityManager, organisationId: string): Promise<number> {
-  const [row] = await em.execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM signing.event_subscription WHERE organisation_id = ? AND removed_at IS NULL`, [organisationId]);
+  const [row] = await em.execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${EVENT_SUBSCRIPTION} WHERE organisation_id = ? AND removed_at IS NULL`, [organisationId]);
   return row.n;
 }
 
 /** Removing keeps the row (deliveries refer to it) and stops every pending delivery. */
 export async function removeSubscription(em: EntityManager, id: string, at: Date): Promise<EventSubscriptionRow> {
   const [row] = await em.execute<Raw[]>(
-    `UPDATE signing.event_subscription SET removed_at = ?, active = false WHERE id = ? AND removed_at IS NULL RETURNING ${SUBSCRIPTION_COLUMNS}`,
+    `UPDATE ${EVENT_SUBSCRIPTION} SET removed_at = ?, active = false WHERE id = ? AND removed_at IS NULL RETURNING ${SUBSCRIPTION_COLUMNS}`,
     [at.toISOString(), id],
   );
   return toSubscription(row);
@@ -92,7 +110,7 @@ export async function removeSubscription(em: EntityManager, id: string, at: Date
 /** One statement for a batch of organisations (the `Organisation.eventSubscriptions` loader). */
 export async function subscriptionsOfOrganisations(em: EntityManager, organisationIds: readonly string[]): Promise<EventSubscriptionRow[]> {
   const rows = await em.execute<Raw[]>(
-    `SELECT ${SUBSCRIPTION_COLUMNS} FROM signing.event_subscription WHERE organisation_id = ANY(?::uuid[]) AND removed_at IS NULL ORDER BY created_at, id`,
+    `SELECT ${SUBSCRIPTION_COLUMNS} FROM ${EVENT_SUBSCRIPTION} WHERE organisation_id = ANY(?::uuid[]) AND removed_at IS NULL ORDER BY created_at, id`,
     [`{${organisationIds.join(',')}}`],
   );
   return rows.map(toSubscription);
@@ -102,7 +120,7 @@ export async function subscriptionsOfOrganisations(em: EntityManager, organisati
 export async function recentDeliveries(em: EntityManager, subscriptionIds: readonly string[], limit: number): Promise<WebhookDeliveryRow[]> {
   const rows = await em.execute<Raw[]>(
     `SELECT d.* FROM unnest(?::uuid[]) AS s(id) CROSS JOIN LATERAL (
-       SELECT ${DELIVERY_COLUMNS} FROM signing.webhook_delivery WHERE subscription_id = s.id ORDER BY created_at DESC, id DESC LIMIT ?) d`,
+       SELECT ${DELIVERY_COLUMNS} FROM ${WEBHOOK_DELIVERY} WHERE subscription_id = s.id ORDER BY created_at DESC, id DESC LIMIT ?) d`,
     [`{${subscriptionIds.join(',')}}`, limit],
   );
   return rows.map(toDelivery);
@@ -117,7 +135,7 @@ export async function enqueueDeliveries(em: EntityManager, events: readonly { au
   if (events.length === 0) return 0;
   const orgs = [...new Set(events.map((e) => e.organisationId))];
   const subs = await em.execute<{ id: string; organisation_id: string; events: string[] }[]>(
-    `SELECT id, organisation_id, events FROM signing.event_subscription WHERE organisation_id = ANY(?::uuid[]) AND active AND removed_at IS NULL`,
+    `SELECT id, organisation_id, events FROM ${EVENT_SUBSCRIPTION} WHERE organisation_id = ANY(?::uuid[]) AND active AND removed_at IS NULL`,
     [`{${orgs.join(',')}}`],
   );
   let n = 0;
@@ -125,7 +143,7 @@ export async function enqueueDeliveries(em: EntityManager, events: readonly { au
     for (const s of subs.filter((x) => x.organisation_id === e.organisationId && x.events.includes(e.eventType))) {
       const id = newId();
       const inserted = await em.execute<{ id: string }[]>(
-        `INSERT INTO signing.webhook_delivery (id, subscription_id, organisation_id, audit_event_id, event_type, body)
+        `INSERT INTO ${WEBHOOK_DELIVERY} (id, subscription_id, organisation_id, audit_event_id, event_type, body)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, audit_event_id) DO NOTHING RETURNING id`,
         [id, s.id, e.organisationId, e.auditEventId, e.eventType, e.body(s.id, id)],
       );
@@ -140,7 +158,7 @@ export async function enqueueDeliveries(em: EntityManager, events: readonly { au
 export async function deliveryWork(em: EntityManager, deliveryId: string): Promise<DeliveryWork | null> {
   const [row] = await em.execute<Raw[]>(
     `SELECT d.${DELIVERY_COLUMNS.split(', ').join(', d.')}, d.body, s.url, s.secret_sealed, (s.active AND s.removed_at IS NULL) AS subscription_active
-       FROM signing.webhook_delivery d JOIN signing.event_subscription s ON s.id = d.subscription_id WHERE d.id = ?`,
+       FROM ${WEBHOOK_DELIVERY} d JOIN ${EVENT_SUBSCRIPTION} s ON s.id = d.subscription_id WHERE d.id = ?`,
     [deliveryId],
   );
   return row ? { delivery: toDelivery(row), body: row.body, url: row.url, secretSealed: row.secret_sealed, subscriptionActive: row.subscription_active } : null;
@@ -148,7 +166,7 @@ export async function deliveryWork(em: EntityManager, deliveryId: string): Promi
 
 export async function recordAttempt(em: EntityManager, deliveryId: string, a: { at: Date; statusCode: number | null; error: string | null; delivered: boolean; nextAttemptAt: Date | null }): Promise<void> {
   await em.execute(
-    `UPDATE signing.webhook_delivery SET attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ?,
+    `UPDATE ${WEBHOOK_DELIVERY} SET attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), last_attempt_at = ?,
        last_status_code = ?, last_error = ?, status = CASE WHEN ? THEN 'DELIVERED' ELSE status END, delivered_at = CASE WHEN ? THEN ? ELSE delivered_at END,
        next_attempt_at = ? WHERE id = ?`,
     [a.at.toISOString(), a.at.toISOString(), a.statusCode, a.error, a.delivered, a.delivered, a.at.toISOString(), a.nextAttemptAt?.toISOString() ?? null, deliveryId],
@@ -156,17 +174,17 @@ export async function recordAttempt(em: EntityManager, deliveryId: string, a: { 
 }
 
 export async function markDeliveryFailed(em: EntityManager, deliveryId: string): Promise<void> {
-  await em.execute(`UPDATE signing.webhook_delivery SET status = 'FAILED', next_attempt_at = NULL WHERE id = ? AND status = 'PENDING'`, [deliveryId]);
+  await em.execute(`UPDATE ${WEBHOOK_DELIVERY} SET status = 'FAILED', next_attempt_at = NULL WHERE id = ? AND status = 'PENDING'`, [deliveryId]);
 }
 
 /** Disables a subscription and gives up its pending deliveries; returns the row when this call disabled it. */
 export async function disableSubscription(em: EntityManager, id: string, reason: string, at: Date): Promise<EventSubscriptionRow | null> {
   const [row] = await em.execute<Raw[]>(
-    `UPDATE signing.event_subscription SET active = false, disabled_at = ?, disabled_reason = ? WHERE id = ? AND active RETURNING ${SUBSCRIPTION_COLUMNS}`,
+    `UPDATE ${EVENT_SUBSCRIPTION} SET active = false, disabled_at = ?, disabled_reason = ? WHERE id = ? AND active RETURNING ${SUBSCRIPTION_COLUMNS}`,
     [at.toISOString(), reason, id],
   );
   if (!row) return null;
-  await em.execute(`UPDATE signing.webhook_delivery SET status = 'FAILED', next_attempt_at = NULL WHERE subscription_id = ? AND status = 'PENDING'`, [id]);
+  await em.execute(`UPDATE ${WEBHOOK_DELIVERY} SET status = 'FAILED', next_attempt_at = NULL WHERE subscription_id = ? AND status = 'PENDING'`, [id]);
   return toSubscription(row);
 }
 
