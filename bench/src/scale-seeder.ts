@@ -4,9 +4,8 @@ import { DEMO } from '@behorig/kit/demo';
 import { createOrm } from '@behorig/kit/db';
 import { stockholmDate } from '@behorig/kit/dates';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
-import { entities as accessEntities } from '@behorig/access/src/entities';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
-import { roles as catalogueRoles } from '@behorig/access/src/domain/role-catalogue.data';
+import { roles as catalogueRoles } from '@behorig/access/src/modules/roles/rules/role-catalogue.data';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { link } from '@behorig/signing/src/modules/audit/rules/audit-chain';
 import {
@@ -51,7 +50,8 @@ export interface ScaleCounts {
 export async function migrateAll(databaseUrl: string): Promise<void> {
   for (const [schema, entities, migrations] of [
     ['organisations', [], organisationMigrations],
-    ['access', accessEntities, accessMigrations],
+    // access has no entities of its own (stores with SQL); the ORM only runs its migrations.
+    ['access', [], accessMigrations],
     ['signing', [], signingMigrations],
   ] as const) {
     const orm = await createOrm({ clientUrl: databaseUrl, schema, entities: [...entities], migrations: [...migrations], poolMax: 1 });

@@ -3,7 +3,7 @@ import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { generatePersonalNumberKey } from '@behorig/kit/vault';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '@behorig/access/src/server';
-import type { UnitDirectory } from '@behorig/access/src/unit-directory';
+import type { UnitDirectory } from '@behorig/access/src/clients/organisations.client';
 import { migrateAll, seedScale } from '../src/scale-seeder';
 
 /**

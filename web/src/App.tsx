@@ -16,6 +16,8 @@ import { RequireUserAccess } from './components/RequireAccess';
 import { SiteFooter } from './components/SiteFooter';
 import { AccessibilityPage } from './pages/AccessibilityPage';
 import { PersonPage } from './pages/PersonPage';
+import { NoticesPage } from './pages/NoticesPage';
+import { ReviewsPage } from './pages/ReviewsPage';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { loggedIn } = useAuth();
@@ -41,6 +43,8 @@ export function AppRoutes() {
         <Route path="roles" element={<RolesPage />} />
         <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
         <Route path="subscriptions" element={<RequireUserAccess><SubscriptionsPage /></RequireUserAccess>} />
+        <Route path="notices" element={<RequireUserAccess><NoticesPage /></RequireUserAccess>} />
+        <Route path="reviews" element={<RequireUserAccess><ReviewsPage /></RequireUserAccess>} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route path="*" element={<NotFound />} />

@@ -154,6 +154,9 @@ describe('deploy/kubernetes/overlays/production', () => {
     // Signing seals BankID signers' numbers at rest too.
     expect(secretsOf('signing')).toContain('behorig-personal-number-key');
     for (const other of ['gateway', 'organisations']) expect(secretsOf(other)).not.toContain('behorig-personal-number-key');
+    // R-NOTE-1: only access sends mail (the digest).
+    expect(secretsOf('access')).toContain('behorig-smtp');
+    for (const other of ['gateway', 'organisations', 'signing']) expect(secretsOf(other)).not.toContain('behorig-smtp');
   });
 
   it('CloudNativePG example: a replicated cluster behind PgBouncer in transaction mode', () => {

@@ -88,6 +88,13 @@ const proposeFresh = async (env: Env, token = env.admin) => {
 const newOrganisation = async (env: Env) => (await must(env, `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, {
   i: { orgNumber: freshOrgNumber(), name: fresh('Matris AB'), kind: 'SUPPLIER' },
 })).createOrganisation.id as string;
+/** R-REV-1: a fresh review of Aratron (started by the authority) and one of its items. */
+const newReviewItem = async (env: Env) => {
+  const started = (await must(env, `mutation($i: StartAccessReviewInput!) { startAccessReview(input: $i) { id items(first: 1) { edges { node { id } } } } }`, {
+    i: { organisationId: ARATRON, deadline: addDays(env.today, 14), endUndecidedAtDeadline: false },
+  })).startAccessReview;
+  return { reviewId: started.id as string, itemId: started.items.edges[0].node.id as string };
+};
 const administrator = () => ({ personalNumber: freshPersonalNumber(), givenName: 'Start', surname: fresh('Administratör') });
 
 /** THE table: one row per Query and Mutation field of the supergraph. */
@@ -106,6 +113,7 @@ const MATRIX: Record<string, Row> = {
   'Query.organisationByNumber': { op: `query($n: String!) { organisationByNumber(orgNumber: $n) { id } }`, vars: () => ({ n: DEMO.organisations.aratron.orgNumber }), expect: signedIn, why: 'as organisation' },
   'Query.organisations': { op: `{ organisations(first: 2) { totalCount } }`, expect: signedIn, why: 'as organisation' },
   'Query.services': { op: `{ services { code } }`, expect: signedIn, why: 'R-ORG-2: the catalogue is read by everyone' },
+  'Query.accessReview': { op: `query($id: ID!) { accessReview(id: $id) { id status } }`, vars: async (_a, env) => ({ id: (await newReviewItem(env)).reviewId }), expect: manageUsers, why: 'R-REV-1: the organisation\'s user managers and the authority' },
   'Query.schoolForms': { op: `{ schoolForms { code } }`, expect: signedIn, why: 'the catalogue' },
   // ── signing: queries ──
   'Query.signingOrder': { op: `query($r: ID!) { signingOrder(orderRef: $r) { orderRef status } }`, vars: (_a, env) => ({ r: env.shared.signOrderRef }), expect: signerOnly, why: 'R-SIGN-2: a sign order is followed by its signer (and the authority)' },
@@ -130,6 +138,8 @@ const MATRIX: Record<string, Row> = {
   'Mutation.signChanges': { op: `mutation($o: ID!) { signChanges(organisationId: $o) { orderRef } }`, vars: async (_a, env) => { await proposeFresh(env); return { o: ARATRON }; }, expect: { ...manageUsers, authority: F }, why: 'R-SIGN-2 (a partner system cannot sign: no BankID); R-ROLE-3: only an administrator of the organisation signs, the authority cannot sign for it' },
   'Mutation.changeAuthorisationPeriod': { op: `mutation($o: ID!, $p: [ID!]!, $t: Date!) { changeAuthorisationPeriod(organisationId: $o, personIds: $p, validTo: $t) { id } }`, vars: (_a, env) => ({ o: ARATRON, p: [agda.id], t: addDays(env.today, 200) }), expect: manageUsers, why: 'R-PERIOD-4, R-ROLE-3' },
   'Mutation.endEmployment': { op: `mutation($i: EndEmploymentInput!) { endEmployment(input: $i) { endDate } }`, vars: (_a, env) => ({ i: { organisationId: VUX, personId: tage.id, endDate: addDays(env.today, 30), unitId: DEMO.units.vuxKista.id, schoolFormCode: 'SFI' } }), expect: endStaff, why: 'R-END-5' },
+  'Mutation.startAccessReview': { op: `mutation($i: StartAccessReviewInput!) { startAccessReview(input: $i) { id } }`, vars: (_a, env) => ({ i: { organisationId: ARATRON, deadline: addDays(env.today, 14), endUndecidedAtDeadline: false } }), expect: manageUsers, why: 'R-REV-1: the authority or the organisation\'s permission administrators (not partner systems)' },
+  'Mutation.decideReviewItems': { op: `mutation($r: ID!, $d: [ReviewDecisionInput!]!) { decideReviewItems(reviewId: $r, decisions: $d) { id } }`, vars: async (_a, env) => { const { reviewId, itemId } = await newReviewItem(env); return { r: reviewId, d: [{ itemId, decision: 'KEEP' }] }; }, expect: manageUsers, why: 'R-REV-1: the organisation\'s permission administrators (and the authority) decide' },
   // ── organisations: mutations ──
   'Mutation.createOrganisation': { op: `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, vars: () => ({ i: { orgNumber: freshOrgNumber(), name: fresh('Ny AB'), kind: 'SUPPLIER' } }), expect: authorityOnly, why: 'CONTRACT: authority only' },
   'Mutation.changeOrganisation': { op: `mutation($id: ID!, $i: ChangeOrganisationInput!) { changeOrganisation(id: $id, input: $i) { id } }`, vars: () => ({ id: ARATRON, i: { phone: '08-123 456 00' } }), expect: orgUpdate, why: 'R-ROLE-2a CONTACT_PERSON UPDATE' },

@@ -31,7 +31,9 @@ const ENTRY: Record<string, { field: string; id: string }> = {
   Person: { field: 'person', id: laban.id },
 };
 /** Nested fields with id or cursor arguments that this test cannot reach, with the reason. */
-const UNREACHABLE: Record<string, string> = {};
+const UNREACHABLE: Record<string, string> = {
+  'AccessReview.items': 'a review exists only after startAccessReview (no demo review to enter by); its cursor is kit pageArgs, the same code as Organisation.staff(after:), covered here',
+};
 
 const MALFORMED_UUIDS = ['abc', '0', '', "' OR '1'='1", `${ARATRON}x`, `{${ARATRON}}`, '00000000-0000-0000-0000-00000000000g', 'å'.repeat(36), '1; SELECT pg_sleep(1)'];
 const MALFORMED_CODES = ['', 'x'.repeat(101), "' OR '1'='1", 'ÅÄÖ; DROP TABLE x', '%', '00000000-0000-0000-0000-000000000000'];
@@ -103,7 +105,9 @@ function argumentsWith(field: GraphQLField<unknown, unknown>, target: Target, ba
     const obj = getNullableType(isListType(nullable) ? nullable.ofType : nullable);
     if (!isInputObjectType(obj)) throw new Error(`cannot descend into ${String(type)}`);
     if (holder[key] == null || typeof holder[key] !== 'object') holder[key] = sample(obj, key);
-    holder = holder[key] as Record<string, unknown>;
+    // A list of input objects (e.g. decideReviewItems' decisions): the bad value goes into its first element.
+    const next = holder[key];
+    holder = (Array.isArray(next) ? next[0] : next) as Record<string, unknown>;
     type = obj.getFields()[target.path[i + 1]].type;
   }
   return args;

@@ -1,11 +1,16 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { clientAddressOf, type Actor, type PersonalNumberVault, type ReceiptVerifier } from '@behorig/kit';
-import { createLoaders, type Loaders } from './loaders';
-import type { RoleAssignmentRow } from './entities/membership.entity';
-import { isActiveOn } from './domain';
-import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './unit-directory';
-import type { SigningClient } from './signing-client';
+import { clientAddressOf, type Actor } from '@behorig/kit/auth';
+import { type PersonalNumberVault } from '@behorig/kit/vault';
+import { type ReceiptVerifier } from '@behorig/kit/receipt';
+import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './clients/organisations.client';
+import type { SigningClient } from './clients/signing.client';
+import { createPeopleLoaders } from './modules/people/people.store';
+import { createMembershipLoaders } from './modules/memberships/memberships.store';
+import { createRoleLoaders } from './modules/roles/roles.store';
+import { createAgreementLoaders } from './modules/agreements/agreements.store';
+import { createChangeLoaders } from './modules/changes/changes.store';
+import { resolveViewer, type Viewer } from './policy/access.policy';
 
 /** Collaborators fixed when the server is built (tests swap them for doubles). */
 export interface AccessDeps {
@@ -22,16 +27,11 @@ export interface AccessDeps {
   internalSecret: string;
 }
 
-export interface Viewer {
-  actor: Actor;
-  /** The signed-in person's row id, when the actor is a person known here. */
-  personId: string | null;
-  /**
-   * Organisations in which the viewer holds a role active today (finding 6: an ended or not yet
-   * started membership reads nothing about colleagues). A partner client: its one organisation.
-   */
-  organisationIds: Set<string>;
+/** The request's DataLoaders, each created by the store that owns its table (one statement per batch). */
+export function createLoaders(em: EntityManager) {
+  return { ...createPeopleLoaders(em), ...createMembershipLoaders(em), ...createRoleLoaders(em), ...createAgreementLoaders(em), ...createChangeLoaders(em) };
 }
+export type Loaders = ReturnType<typeof createLoaders>;
 
 /** Per request: the verified actor, ONE EntityManager fork, fresh DataLoaders. */
 export interface Context {
@@ -45,7 +45,7 @@ export interface Context {
   ip: string;
   /** Today, fixed for the whole request. */
   today: string;
-  /** Resolved once per request, on first use. */
+  /** Resolved once per request, on first use (src/policy/access.policy.ts). */
   viewer: () => Promise<Viewer | null>;
   /** Every unit of an organisation with its current offices, asked of the organisations subgraph once per request and batch (R-USR-3, R-USR-2). */
   organisationUnits: DataLoader<string, OrganisationUnit[]>;
@@ -56,6 +56,7 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
   const auth = req?.headers.authorization;
   const loaders = createLoaders(em);
   const authorization = typeof auth === 'string' ? auth : undefined;
+  const today = deps.today();
   return {
     organisationUnits: new DataLoader(async (ids: readonly string[]) => {
       const found = await deps.directory.organisationUnits(ids, authorization);
@@ -68,19 +69,7 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
     authorization,
     // Only the gateway's word counts (kit clientAddressOf); a client's X-Forwarded-For never does.
     ip: clientAddressOf(req, deps.internalSecret),
-    today: deps.today(),
-    viewer: () =>
-      (viewer ??= (async () => {
-        if (!actor) return null;
-        if (actor.kind !== 'person') return { actor, personId: null, organisationIds: new Set(actor.kind === 'client' ? [actor.organisationId] : []) };
-        // Tokens name the person by id only (never by personal number); authority staff may have none.
-        const person = actor.personId ? await loaders.person.load(actor.personId) : null;
-        if (!person) return { actor, personId: null, organisationIds: new Set() };
-        const memberships = await loaders.membershipsByPerson.load(person.id);
-        const roles = await loaders.rolesByMembership.loadMany(memberships.map((m) => m.id));
-        const today = deps.today();
-        const active = memberships.filter((_m, i) => (roles[i] as RoleAssignmentRow[]).some((r) => isActiveOn({ validFrom: r.validFrom, validTo: r.validTo ?? null }, today)));
-        return { actor, personId: person.id, organisationIds: new Set(active.map((m) => m.organisationId)) };
-      })()),
+    today,
+    viewer: () => (viewer ??= resolveViewer(actor, loaders, deps.today())),
   };
 }

@@ -1,10 +1,7 @@
-import { GraphQLError } from 'graphql';
-import { ValidationError, badInput, conflict, forbidden } from '@behorig/kit';
-import { ConflictRuleError, ForbiddenRuleError } from './domain';
-import { DirectoryUnavailableError } from './unit-directory';
-import { SigningUnavailableError } from './signing-client';
-
-import { serviceUnavailable } from '@behorig/kit';
+import { ValidationError, badInput, conflict, forbidden, serviceUnavailable } from '@behorig/kit/errors';
+import { ConflictRuleError, ForbiddenRuleError } from './modules/rule-errors';
+import { DirectoryUnavailableError } from './clients/organisations.client';
+import { SigningUnavailableError } from './clients/signing.client';
 
 export { serviceUnavailable };
 

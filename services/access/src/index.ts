@@ -1,4 +1,9 @@
-import { startTracing, createLogger, createOutboxRelay, createReceiptVerifier, createServiceTokenVerifier, loadOrCreateDevPersonalNumberKey, runService } from '@behorig/kit';
+import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { createOutboxRelay } from '@behorig/kit/outbox';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
+import { createServiceTokenVerifier } from '@behorig/kit/auth';
+import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
+import { createJobRunner } from '@behorig/kit/jobs';
 import { loadEnv } from './env';
 import { buildServer } from './server';
 
@@ -24,10 +29,16 @@ runService('access subgraph', logger, async () => {
     internalSecret: env.INTERNAL_SECRET,
     // env.ts refuses production without PERSONAL_NUMBER_KEY; development keeps a generated key on disk.
     personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.SMTP_FROM,
+    mailDir: env.MAIL_DIR,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
+  // Scheduled work on kit's one job runner (docs/architecture.md): review deadlines (R-REV-1) and the daily digest (R-NOTE-1).
+  const jobs = createJobRunner({ schema: 'access', databaseUrl: env.DATABASE_URL, tasks: server.jobs.tasks, recurring: server.jobs.recurring, pollMs: env.JOB_POLL_MS, logger });
+  jobs.start();
   const url = `${await server.listen(env.ACCESS_PORT, env.HOST)}/graphql`;
-  return { url, stop: async () => { await relay.stop(); await server.stop(); await stopTracing(); } };
+  return { url, stop: async () => { await jobs.stop(); await relay.stop(); await server.stop(); await stopTracing(); } };
 });

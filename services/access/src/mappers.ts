@@ -1,4 +1,4 @@
-import type { PersonRow } from './entities/person.entity';
+import type { PersonRow } from './modules/people/people.store';
 
 /** Parent types of GraphQL objects that are not plain entity rows (codegen mappers). */
 export interface PersonSummaryRow {

@@ -1,16 +1,22 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createLogger, createPersonalNumberVault, createReceiptVerifier, createSubgraph, loadTypeDefs, stockholmDate, DEV_INTERNAL_SECRET, type ReceiptVerifier, type SubgraphBuildOptions } from '@behorig/kit';
-import { entities } from './entities';
+import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
+import { createPersonalNumberVault } from '@behorig/kit/vault';
+import { createReceiptVerifier, type ReceiptVerifier } from '@behorig/kit/receipt';
+import { stockholmDate } from '@behorig/kit/dates';
+import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type AccessDeps, type Context } from './context';
-import { seedDemoData } from './demo-seed';
-import { createHttpUnitDirectory, createReferenceCache, type UnitDirectory } from './unit-directory';
-import { createHttpSigningClient, type SigningClient } from './signing-client';
-import { internalRoutes } from './internal-routes';
-import { sealPlaintextPersonalNumbers } from './personal-number-backfill';
-import { errorLog, requestLog } from './request-log';
+import { seedDemoData } from './modules/people/demo-seed.store';
+import { createHttpUnitDirectory, createReferenceCache, type UnitDirectory } from './clients/organisations.client';
+import { createHttpSigningClient, type SigningClient } from './clients/signing.client';
+import { internalRoutes } from './routes/internal.routes';
+import { sealPlaintextPersonalNumbers } from './migrations/personal-number-backfill.store';
+import { errorLog, requestLog } from './routes/request-log';
+import { createMailer, type Mailer } from './modules/notices/mailer';
+import { devMailRoutes } from './modules/notices/dev-mail.routes';
+import { accessRecurring, accessTasks } from './modules/notices/notices.jobs';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -33,6 +39,11 @@ export interface AccessBuildOptions extends SubgraphBuildOptions {
    * memory only — fine for a test on a fresh database, useless for data that must survive a restart.
    */
   personalNumberKey?: Buffer | string;
+  /** R-NOTE-1 digest mail: SMTP when `smtpUrl` is set, else .eml files in `mailDir` (listed at GET /dev/mail outside production). */
+  smtpUrl?: string;
+  mailFrom?: string;
+  mailDir?: string;
+  mailer?: Mailer;
 }
 
 /** Builds the access subgraph (built here and listened on in index.ts, so tests start it on a random port). */
@@ -51,6 +62,8 @@ export function buildServer(opts: AccessBuildOptions) {
     vault,
     internalSecret: secret,
   };
+  const mailDir = opts.mailDir ?? join(process.cwd(), '.data', 'mail');
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: opts.smtpUrl, from: opts.mailFrom ?? 'Behörig <no-reply@behorig.invalid>', mailDir });
   return createSubgraph<Context>({
     ...opts,
     logger,
@@ -58,18 +71,21 @@ export function buildServer(opts: AccessBuildOptions) {
     schema: 'access',
     typeDefs,
     resolvers,
-    entities,
+    // No entities: the stores read and write with SQL (docs/architecture.md).
     migrations,
     createContext: (actor, em, req) => createContext(actor, em, deps, req as unknown as { headers: Record<string, unknown>; ip?: string; socket?: { remoteAddress?: string } }),
     seed: (em) => seedDemoData(em, vault),
     routes: (app, orm) => {
       requestLog(logger)(app);
       internalRoutes(secret, deps)(app, orm);
+      if (!opts.production && !opts.smtpUrl) devMailRoutes(mailDir)(app);
       app.use('/internal', errorLog(logger));
     },
   }).then(async (s) => {
     // Migration 003's backfill: no plain-text personal number survives into serving (listen comes later).
     await sealPlaintextPersonalNumbers(s.orm.em, vault);
-    return { ...s, deps };
+    // Scheduled work (R-REV-1 deadlines, R-NOTE-1 digest) for the job runner to register.
+    const jobs = { tasks: accessTasks({ em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => deps.references.organisationNames(ids) }), recurring: accessRecurring };
+    return { ...s, deps, mailer, jobs };
   });
 }

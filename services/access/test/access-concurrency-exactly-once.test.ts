@@ -1,4 +1,4 @@
-import { DEMO } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**

@@ -1,4 +1,5 @@
-import { DEMO, createLogger } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createLogger } from '@behorig/kit/server';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**

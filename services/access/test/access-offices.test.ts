@@ -1,5 +1,6 @@
-import { DEMO, luhnCheckDigit } from '@behorig/kit';
-import { applyChangeSet } from '../src/change-set-apply';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
+import { applyChangeSet } from '../src/modules/changes/change-set-apply.service';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { luhnCheckDigit } from '@behorig/kit';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 import { startAccess, ORG, UNIT, person, type AccessSystem } from './support/system';
 
 /**

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DEMO, createOrm, luhnCheckDigit, mintToken } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createOrm } from '@behorig/kit/db';
+import { luhnCheckDigit } from '@behorig/kit/identity';
+import { mintToken } from '@behorig/kit/auth';
 import { createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
-import { entities } from '../src/entities';
 import { migrations } from '../src/migrations';
-import { applyChangeSet } from '../src/change-set-apply';
-import { sealPlaintextPersonalNumbers } from '../src/personal-number-backfill';
+import { applyChangeSet } from '../src/modules/changes/change-set-apply.service';
+import { sealPlaintextPersonalNumbers } from '../src/migrations/personal-number-backfill.store';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**
@@ -116,7 +118,7 @@ describe('start-up backfill of plain-text personal numbers (migration 003)', () 
 
   it('seals every plain-text number before serving, 1,000 rows per UPDATE, and leaves no plain text; a second start seals nothing', async () => {
     // The database as it was before migration 003: numbers in plain text.
-    const old = await createOrm({ clientUrl: db.url, schema: 'access', entities, migrations: migrations.slice(0, 2) });
+    const old = await createOrm({ clientUrl: db.url, schema: 'access', migrations: migrations.slice(0, 2) });
     await old.close();
     const pg = new Client({ connectionString: db.url });
     await pg.connect();

@@ -1,4 +1,4 @@
-import { DEMO } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
 import { startAccess, ORG, UNIT, type AccessSystem } from './support/system';
 
 /** R-SIGN-7: a signing that ends unsigned, or is overtaken by an edit, returns the set to DRAFT with an audit event. */

@@ -1,4 +1,4 @@
-import { DEMO } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '../src/server';
 

@@ -1,4 +1,4 @@
-import { DEMO } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
 import { startAccess, person, ORG, UNIT, CLOSED_UNIT_ID, type AccessSystem } from './support/system';
 
 /** Changes to sign (R-SIGN-1…4), R-ROLE-3, R-USR-1…4, R-PERIOD-1…3, R-AGR-3 through the access GraphQL API. */

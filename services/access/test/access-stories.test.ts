@@ -1,9 +1,10 @@
-import { DEMO, luhnCheckDigit } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { luhnCheckDigit } from '@behorig/kit/identity';
 
 const validPnr = (yyyymmdd: string, serial: string) => `${yyyymmdd}${serial}${luhnCheckDigit(yyyymmdd.slice(2) + serial)}`;
 const MAJA = validPnr('19850214', '238');
 const NOBODY = validPnr('19400101', '000');
-import { applyChangeSet } from '../src/change-set-apply';
+import { applyChangeSet } from '../src/modules/changes/change-set-apply.service';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**

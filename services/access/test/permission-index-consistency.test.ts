@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { checkAccess, computePermissionScopes, grantsAccess, type Access, type Membership } from '../src/domain';
-import { loadCatalogue } from '../src/loaders';
+import { checkAccess, computePermissionScopes, type Membership } from '../src/modules/scopes/rules/membership.rules';
+import { grantsAccess } from '../src/modules/roles/rules/access-level.rules';
+import type { Access } from '../src/modules/roles/rules/role-catalogue.data';
+import { loadCatalogue } from '../src/modules/roles/roles.store';
 import { findCheckRow, findScopeRows, findWhoCanPage, rebuildPermissionIndex, refreshPermissionIndex } from '../src/modules/permission-index/permission-index.store';
 import { decisionFromFacts, scopesFromFacts } from '../src/modules/permission-index/rules/permission-index.rules';
 import { startAccess, type AccessSystem } from './support/system';

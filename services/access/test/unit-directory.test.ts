@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { createHttpUnitDirectory, createReferenceCache, DirectoryUnavailableError } from '../src/unit-directory';
+import { createHttpUnitDirectory, createReferenceCache, DirectoryUnavailableError } from '../src/clients/organisations.client';
 
 /** The HTTP UnitDirectory against a tiny local server standing in for the organisations subgraph. */
 describe('createHttpUnitDirectory', () => {

@@ -205,6 +205,21 @@ export const REASONS = {
   WEBHOOK_URL_UNRESOLVABLE: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: "The address's host name does not resolve." },
   TOO_MANY_SUBSCRIPTIONS: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: 'An organisation has at most ten event subscriptions.' },
   EVENT_SUBSCRIPTION_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-HOOK-1', meaning: 'There is no event subscription with this id.' },
+  // Access reviews (R-REV-1) and notices (R-NOTE-1)
+  REVIEW_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-REV-1', meaning: 'There is no such access review.' },
+  REVIEW_CLOSED: { code: 'CONFLICT', rule: 'R-REV-1', meaning: 'The review is closed (its deadline has passed); its items can no longer be decided.' },
+  REVIEW_DEADLINE_PASSED: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'The deadline of a new review must be today or later.' },
+  REVIEW_DEADLINE_TOO_LATE: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'The deadline of a review may be at most the end of next year.' },
+  REVIEW_NO_DECISIONS: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'Decide at least one item.' },
+  REVIEW_ITEM_NOT_IN_REVIEW: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'A decided item does not belong to this review.' },
+  REVIEW_ITEM_TWICE: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'The same item is decided twice in one request.' },
+  REVIEW_KEEP_WITH_END_DATE: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'KEEP takes no end date.' },
+  REVIEW_END_DATE_REQUIRED: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'END needs an end date.' },
+  REVIEW_END_DATE_PASSED: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'The end date of an END decision has already passed.' },
+  REVIEW_END_BEFORE_START: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'The end date is before the assignment starts.' },
+  REVIEW_END_DATE_TOO_LATE: { code: 'BAD_USER_INPUT', rule: 'R-REV-1', meaning: 'The end date is later than the end of next year (R-PERIOD-2).' },
+  REVIEW_PERSON_HAS_PENDING_CHANGE: { code: 'CONFLICT', rule: 'R-REV-1', meaning: 'The person has another change waiting for signature; sign or discard it first.' },
+  NOTICE_DAYS_OUT_OF_RANGE: { code: 'BAD_USER_INPUT', rule: 'R-NOTE-1', meaning: 'endingWithinDays must be between 0 and 365.' },
 } as const satisfies Record<string, ReasonEntry>;
 
 export type Reason = keyof typeof REASONS;

@@ -12,13 +12,11 @@ import { webhooksStore, type WebhooksStore } from './modules/webhooks/webhooks.s
 export interface Context {
   actor: Actor | null;
   em: EntityManager;
-  /** The caller's own Authorization header, forwarded when signing asks access about them. */
-  authorization: string | null;
   /** The end user's IP as BankID wants it (`endUserIp`). */
   ip: string;
   deps: SigningDeps;
   stores: { orders: OrdersStore; partners: PartnersStore; audit: AuditStore; webhooks: WebhooksStore };
-  /** "May the caller do F in organisation O", memoised per request (asked only through policy/). */
+  /** "May the caller do F in organisation O", asked of access with the caller's own Authorization, memoised per request (used only through policy/). */
   permissions: PermissionClient;
 }
 
@@ -28,7 +26,6 @@ export const endUserIp = (req: Request | undefined, secret: string): string => c
 export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: EntityManager, req: Request): Context => ({
   actor,
   em,
-  authorization: req?.headers?.authorization ?? null,
   ip: endUserIp(req, deps.internalSecret),
   deps,
   stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em), webhooks: webhooksStore(em) },

@@ -38,6 +38,55 @@ export type AccessDecision = {
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
+/** R-REV-1: a review (recertification) of an organisation's active role assignments. */
+export type AccessReview = {
+  __typename?: 'AccessReview';
+  /** The last day to decide; what is undecided after it is reported (and ended when `endUndecidedAtDeadline`). */
+  deadline: Scalars['Date']['output'];
+  endUndecidedAtDeadline: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** The snapshot taken when the review started; `decided` filters (true: decided, false: not yet). */
+  items: AccessReviewItemConnection;
+  organisation: Organisation;
+  status: AccessReviewStatus;
+};
+
+
+/** R-REV-1: a review (recertification) of an organisation's active role assignments. */
+export type AccessReviewItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  decided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One role assignment as it was when the review started, with its decision. */
+export type AccessReviewItem = {
+  __typename?: 'AccessReviewItem';
+  assignment: RoleAssignment;
+  decision?: Maybe<ReviewDecision>;
+  /** With END: the day the assignment ends (the earlier of this and its current end date). */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  person: Person;
+};
+
+export type AccessReviewItemConnection = {
+  __typename?: 'AccessReviewItemConnection';
+  edges: Array<AccessReviewItemEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessReviewItemEdge = {
+  __typename?: 'AccessReviewItemEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessReviewItem;
+};
+
+export type AccessReviewStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 /** The authority reviews each account; a changed number must be reviewed again. */
 export type AccountReviewStatus =
   | 'NOT_REVIEWED'
@@ -421,6 +470,8 @@ export type Mutation = {
   createService: Service;
   /** PERFORMING_UNIT UPDATE in the organisation (R-ORG-3). */
   createUnit: Unit;
+  /** R-REV-1: KEEP/END decisions become the organisation's changes to sign; then signChanges (BankID) applies them once. */
+  decideReviewItems: ChangeSet;
   discardPendingChange: ChangeSet;
   endEmployment: EndEmploymentPreview;
   proposeStaff: PendingChange;
@@ -443,6 +494,8 @@ export type Mutation = {
   revokeApiClient: ApiClient;
   /** Starts BankID signing of the DRAFT set (R-SIGN-2); the set is applied when the signature completes. */
   signChanges: SigningOrder;
+  /** R-REV-1: the authority or the organisation's permission administrators; snapshots its active role assignments as items. */
+  startAccessReview: AccessReview;
   /** Starts a BankID identification order (no token needed). */
   startLogin: SigningOrder;
   /** Subscribes a partner system to the organisation's applied changes (R-HOOK-1). */
@@ -536,6 +589,12 @@ export type MutationCreateUnitArgs = {
 };
 
 
+export type MutationDecideReviewItemsArgs = {
+  decisions: Array<ReviewDecisionInput>;
+  reviewId: Scalars['ID']['input'];
+};
+
+
 export type MutationDiscardPendingChangeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -616,6 +675,11 @@ export type MutationSignChangesArgs = {
 };
 
 
+export type MutationStartAccessReviewArgs = {
+  input: StartAccessReviewInput;
+};
+
+
 export type MutationSubscribeToEventsArgs = {
   input: EventSubscriptionInput;
   organisationId: Scalars['ID']['input'];
@@ -633,6 +697,26 @@ export type NewPersonInput = {
   surname: Scalars['String']['input'];
 };
 
+/** R-NOTE-1: something that needs an administrator. */
+export type Notice = {
+  __typename?: 'Notice';
+  kind: NoticeKind;
+  /** A Swedish sentence describing the notice (clients may build their own text from the other fields). */
+  message: Scalars['String']['output'];
+  organisation: Organisation;
+  /** The person concerned (ENDING_SOON), else null. */
+  person?: Maybe<Person>;
+  /** ENDING_SOON: the last day of the assignment; REVIEW_UNDECIDED: the review's deadline. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type NoticeKind =
+  | 'ACTIVATION_OVERDUE'
+  | 'ENDING_SOON'
+  | 'NEEDS_NEW_ADMINISTRATOR'
+  /** R-REV-1: a review's deadline passed with items undecided. */
+  | 'REVIEW_UNDECIDED';
+
 export type OrderStatus =
   | 'COMPLETE'
   | 'FAILED'
@@ -641,6 +725,8 @@ export type OrderStatus =
 /** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
 export type Organisation = {
   __typename?: 'Organisation';
+  /** R-REV-1: the organisation's access reviews, newest first (its permission administrators and the authority; FORBIDDEN for others). */
+  accessReviews: Array<AccessReview>;
   /** R-AGR-1 (authority and the organisation's members). */
   agreement?: Maybe<Agreement>;
   /** Partner systems registered for this organisation (R-AUTH-2); visible to its administrators and the authority (null with FORBIDDEN for others). */
@@ -665,6 +751,13 @@ export type Organisation = {
   id: Scalars['ID']['output'];
   kind: OrganisationKind;
   name: Scalars['String']['output'];
+  /**
+   * R-NOTE-1: what needs an administrator's attention: assignments ending within `endingWithinDays`
+   * days (default 30, at most 365), a missing permission administrator (R-AGR-3), undecided items of
+   * a review whose deadline passed (R-REV-1), and for the authority an agreement not activated by its
+   * `activateBy` (R-AGR-2). Holders of "Hantera användare" and the authority; FORBIDDEN for others.
+   */
+  notices: Array<Notice>;
   /**
    * Organisation number in canonical form NNNNNN-NNNN (R-ID-3).
    * orgNumber, name and kind are readable by anyone signed in; the contact details below need
@@ -692,6 +785,12 @@ export type OrganisationAuditLogArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   personId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** An external organisation (municipality, supplier, education provider) or the authority itself (R-ORG-1). */
+export type OrganisationNoticesArgs = {
+  endingWithinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -854,6 +953,8 @@ export type PersonSummary = {
 
 export type Query = {
   __typename?: 'Query';
+  /** R-REV-1: one review (its organisation's permission administrators and the authority; null with FORBIDDEN for others). */
+  accessReview?: Maybe<AccessReview>;
   /**
    * R-SCOPE-2. With `addressId` (an office, R-USR-2 level two) the check is at that office: it must be a
    * current office of the organisation (of `unitId` when given), and a unit limited to other offices does not grant there.
@@ -882,6 +983,11 @@ export type Query = {
   verifyAuditLog: AuditVerification;
   /** True when `token` is a receipt signed by this service's key (the JWKS alone suffices). */
   verifyReceipt: Scalars['Boolean']['output'];
+};
+
+
+export type QueryAccessReviewArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1003,6 +1109,17 @@ export type RegisterAgreementInput = {
   receivedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+export type ReviewDecision =
+  | 'END'
+  | 'KEEP';
+
+/** With END, `endDate` is required. */
+export type ReviewDecisionInput = {
+  decision: ReviewDecision;
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  itemId: Scalars['ID']['input'];
+};
+
 /** A named bundle of permissions (R-ROLE-1). */
 export type Role = {
   __typename?: 'Role';
@@ -1112,6 +1229,12 @@ export type StaffInput = {
   unitIds: Array<Scalars['ID']['input']>;
   validFrom: Scalars['Date']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type StartAccessReviewInput = {
+  deadline: Scalars['Date']['input'];
+  endUndecidedAtDeadline: Scalars['Boolean']['input'];
+  organisationId: Scalars['ID']['input'];
 };
 
 /** A performing unit (utförande verksamhet / enhet) of one organisation for one service (R-ORG-3). */
@@ -1262,6 +1385,46 @@ export type OrganisationListQueryVariables = Exact<{
 
 
 export type OrganisationListQuery = { __typename?: 'Query', organisations: { __typename?: 'OrganisationConnection', totalCount: number, edges: Array<{ __typename?: 'OrganisationEdge', node: { __typename?: 'Organisation', id: string, name: string, orgNumber: string, kind: OrganisationKind } }> } };
+
+export type NoticesQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  days?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type NoticesQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, notices: Array<{ __typename?: 'Notice', kind: NoticeKind, validTo?: string | null, message: string, person?: { __typename?: 'Person', id: string, givenName: string, surname: string } | null }> } | null };
+
+export type AccessReviewsQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type AccessReviewsQuery = { __typename?: 'Query', organisation?: { __typename?: 'Organisation', id: string, accessReviews: Array<{ __typename?: 'AccessReview', id: string, deadline: string, status: AccessReviewStatus, endUndecidedAtDeadline: boolean, all: { __typename?: 'AccessReviewItemConnection', totalCount: number }, left: { __typename?: 'AccessReviewItemConnection', totalCount: number } }> } | null };
+
+export type AccessReviewItemsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  decided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccessReviewItemsQuery = { __typename?: 'Query', accessReview?: { __typename?: 'AccessReview', id: string, deadline: string, status: AccessReviewStatus, items: { __typename?: 'AccessReviewItemConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AccessReviewItemEdge', node: { __typename?: 'AccessReviewItem', id: string, decision?: ReviewDecision | null, endDate?: string | null, person: { __typename?: 'Person', id: string, givenName: string, surname: string }, assignment: { __typename?: 'RoleAssignment', id: string, validFrom: string, validTo?: string | null, role: { __typename?: 'Role', code: string, name: string } } } }> } } | null };
+
+export type StartAccessReviewMutationVariables = Exact<{
+  input: StartAccessReviewInput;
+}>;
+
+
+export type StartAccessReviewMutation = { __typename?: 'Mutation', startAccessReview: { __typename?: 'AccessReview', id: string, deadline: string, status: AccessReviewStatus, endUndecidedAtDeadline: boolean } };
+
+export type DecideReviewItemsMutationVariables = Exact<{
+  reviewId: Scalars['ID']['input'];
+  decisions: Array<ReviewDecisionInput> | ReviewDecisionInput;
+}>;
+
+
+export type DecideReviewItemsMutation = { __typename?: 'Mutation', decideReviewItems: { __typename?: 'ChangeSet', id: string, status: ChangeSetStatus, changes: Array<{ __typename?: 'PendingChange', id: string }> } };
 
 export type NavAccessQueryVariables = Exact<{
   organisationId: Scalars['ID']['input'];
@@ -1444,6 +1607,11 @@ export const ChangeAuthorisationPeriodDocument = {"kind":"Document","definitions
 export const EndEmploymentPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndEmploymentPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndEmploymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endEmploymentPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolFormCode"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"previousValidTo"}}]}}]}}]}}]} as unknown as DocumentNode<EndEmploymentPreviewQuery, EndEmploymentPreviewQueryVariables>;
 export const EndEmploymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndEmployment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndEmploymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endEmployment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"assignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}}]}}]}}]} as unknown as DocumentNode<EndEmploymentMutation, EndEmploymentMutationVariables>;
 export const OrganisationListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"orgNumber"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationListQuery, OrganisationListQueryVariables>;
+export const NoticesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"days"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"notices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"endingWithinDays"},"value":{"kind":"Variable","name":{"kind":"Name","value":"days"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NoticesQuery, NoticesQueryVariables>;
+export const AccessReviewsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessReviews"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accessReviews"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endUndecidedAtDeadline"}},{"kind":"Field","alias":{"kind":"Name","value":"all"},"name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"left"},"name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"decided"},"value":{"kind":"BooleanValue","value":false}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccessReviewsQuery, AccessReviewsQueryVariables>;
+export const AccessReviewItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessReviewItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"decided"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"decided"},"value":{"kind":"Variable","name":{"kind":"Name","value":"decided"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccessReviewItemsQuery, AccessReviewItemsQueryVariables>;
+export const StartAccessReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAccessReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartAccessReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAccessReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endUndecidedAtDeadline"}}]}}]}}]} as unknown as DocumentNode<StartAccessReviewMutation, StartAccessReviewMutationVariables>;
+export const DecideReviewItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideReviewItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reviewId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"decisions"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewDecisionInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideReviewItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reviewId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reviewId"}}},{"kind":"Argument","name":{"kind":"Name","value":"decisions"},"value":{"kind":"Variable","name":{"kind":"Name","value":"decisions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DecideReviewItemsMutation, DecideReviewItemsMutationVariables>;
 export const NavAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NavAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"users"},"name":{"kind":"Name","value":"myAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"function"},"value":{"kind":"StringValue","value":"MANAGE_USERS","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"access"},"value":{"kind":"EnumValue","value":"READ"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}}]}}]}}]} as unknown as DocumentNode<NavAccessQuery, NavAccessQueryVariables>;
 export const PersonPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schoolFormCode"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"addressIds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"isPermissionAdmin"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PersonPageQuery, PersonPageQueryVariables>;
 export const PersonOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonOrganisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"units"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"schoolForms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"changesToSign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"surname"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unitIds"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PersonOrganisationQuery, PersonOrganisationQueryVariables>;

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useMyOrganisations } from '../api/orgs';
 import { useNavAccess } from '../api/nav-access';
+import { useNoticeCount } from '../api/keeping-access-current';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -16,6 +17,7 @@ export function Layout() {
   const { me, orgs } = useMyOrganisations();
   // Sections a person may not use are not offered (the staff list and the log need MANAGE_USERS).
   const access = useNavAccess(organisationId ?? '');
+  const notices = useNoticeCount(organisationId ?? '', access.users);
   const section = location.pathname.split('/')[3] ?? 'permissions';
   const base = `/org/${organisationId}`;
   return (
@@ -56,6 +58,12 @@ export function Layout() {
           <li><NavLink to={`${base}/roles`}>{t('nav.roles')}</NavLink></li>
           {access.users && <li><NavLink to={`${base}/log`}>{t('nav.log')}</NavLink></li>}
           {access.users && <li><NavLink to={`${base}/subscriptions`}>{t('nav.subscriptions')}</NavLink></li>}
+          {access.users && (
+            <li><NavLink to={`${base}/notices`} aria-label={notices ? t('nav.noticesCount', { n: notices }) : undefined}>
+              {t('nav.notices')}{notices ? <span className="badge count" aria-hidden="true">{notices}</span> : null}
+            </NavLink></li>
+          )}
+          {access.users && <li><NavLink to={`${base}/reviews`}>{t('nav.reviews')}</NavLink></li>}
         </ul>
       </nav>
       <main id="main" tabIndex={-1} className="page">

@@ -1,13 +1,15 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonRow } from '../entities/person.entity';
-import type { MembershipRow, RoleAssignmentRow, MembershipUnitRow } from '../entities/membership.entity';
-import type { RoleRow } from '../entities/role.entity';
-import type { FunctionGrant as FunctionGrantModel } from '../domain/role-catalogue.data';
-import type { PermissionScope as PermissionScopeModel, AccessDecision as AccessDecisionModel } from '../domain/membership.rules';
-import type { AgreementRow } from '../entities/agreement.entity';
-import type { ChangeSetRow, PendingChangeRow } from '../entities/change-set.entity';
+import type { PersonRow } from '../modules/people/people.store';
+import type { MembershipRow, RoleAssignmentRow, MembershipUnitRow } from '../modules/memberships/memberships.store';
+import type { RoleRow } from '../modules/roles/roles.store';
+import type { FunctionGrant as FunctionGrantModel } from '../modules/roles/rules/role-catalogue.data';
+import type { PermissionScope as PermissionScopeModel, AccessDecision as AccessDecisionModel } from '../modules/scopes/rules/membership.rules';
+import type { AgreementRow } from '../modules/agreements/agreements.store';
+import type { ChangeSetRow, PendingChangeRow } from '../modules/changes/changes.store';
 import type { PersonSummaryRow, StaffConnectionRow, OrganisationRef, SigningOrderRef } from '../mappers';
-import type { EndEmploymentPlan as EndEmploymentPlanModel, PlannedAssignmentEnd as PlannedAssignmentEndModel } from '../domain/end-employment.rules';
+import type { EndEmploymentPlan as EndEmploymentPlanModel, PlannedAssignmentEnd as PlannedAssignmentEndModel } from '../modules/memberships/rules/end-employment.rules';
+import type { AccessReviewRow, AccessReviewItemRow, AccessReviewItemConnectionRow } from '../modules/reviews/reviews.store';
+import type { NoticeModel } from '../modules/notices/rules/notices.rules';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -40,6 +42,55 @@ export type AccessDecision = {
   role?: Maybe<Role>;
   validTo?: Maybe<Scalars['Date']['output']>;
 };
+
+/** R-REV-1: a review (recertification) of an organisation's active role assignments. */
+export type AccessReview = {
+  __typename?: 'AccessReview';
+  /** The last day to decide; what is undecided after it is reported (and ended when `endUndecidedAtDeadline`). */
+  deadline: Scalars['Date']['output'];
+  endUndecidedAtDeadline: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** The snapshot taken when the review started; `decided` filters (true: decided, false: not yet). */
+  items: AccessReviewItemConnection;
+  organisation: Organisation;
+  status: AccessReviewStatus;
+};
+
+
+/** R-REV-1: a review (recertification) of an organisation's active role assignments. */
+export type AccessReviewItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  decided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One role assignment as it was when the review started, with its decision. */
+export type AccessReviewItem = {
+  __typename?: 'AccessReviewItem';
+  assignment: RoleAssignment;
+  decision?: Maybe<ReviewDecision>;
+  /** With END: the day the assignment ends (the earlier of this and its current end date). */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  person: Person;
+};
+
+export type AccessReviewItemConnection = {
+  __typename?: 'AccessReviewItemConnection';
+  edges: Array<AccessReviewItemEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AccessReviewItemEdge = {
+  __typename?: 'AccessReviewItemEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessReviewItem;
+};
+
+export type AccessReviewStatus =
+  | 'CLOSED'
+  | 'OPEN';
 
 /** An office of a unit (owned by the organisations subgraph). */
 export type Address = {
@@ -175,6 +226,8 @@ export type Mutation = {
   activateAgreement: Agreement;
   /** R-PERIOD-4: one new end date for several users, all or none. */
   changeAuthorisationPeriod: Array<Person>;
+  /** R-REV-1: KEEP/END decisions become the organisation's changes to sign; then signChanges (BankID) applies them once. */
+  decideReviewItems: ChangeSet;
   discardPendingChange: ChangeSet;
   endEmployment: EndEmploymentPreview;
   proposeStaff: PendingChange;
@@ -186,6 +239,8 @@ export type Mutation = {
   registerAgreement: Agreement;
   /** Starts BankID signing of the DRAFT set (R-SIGN-2); the set is applied when the signature completes. */
   signChanges: SigningOrder;
+  /** R-REV-1: the authority or the organisation's permission administrators; snapshots its active role assignments as items. */
+  startAccessReview: AccessReview;
 };
 
 
@@ -198,6 +253,12 @@ export type MutationChangeAuthorisationPeriodArgs = {
   organisationId: Scalars['ID']['input'];
   personIds: Array<Scalars['ID']['input']>;
   validTo: Scalars['Date']['input'];
+};
+
+
+export type MutationDecideReviewItemsArgs = {
+  decisions: Array<ReviewDecisionInput>;
+  reviewId: Scalars['ID']['input'];
 };
 
 
@@ -241,6 +302,11 @@ export type MutationSignChangesArgs = {
   organisationId: Scalars['ID']['input'];
 };
 
+
+export type MutationStartAccessReviewArgs = {
+  input: StartAccessReviewInput;
+};
+
 export type NewPersonInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   givenName: Scalars['String']['input'];
@@ -248,15 +314,49 @@ export type NewPersonInput = {
   surname: Scalars['String']['input'];
 };
 
+/** R-NOTE-1: something that needs an administrator. */
+export type Notice = {
+  __typename?: 'Notice';
+  kind: NoticeKind;
+  /** A Swedish sentence describing the notice (clients may build their own text from the other fields). */
+  message: Scalars['String']['output'];
+  organisation: Organisation;
+  /** The person concerned (ENDING_SOON), else null. */
+  person?: Maybe<Person>;
+  /** ENDING_SOON: the last day of the assignment; REVIEW_UNDECIDED: the review's deadline. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+export type NoticeKind =
+  | 'ACTIVATION_OVERDUE'
+  | 'ENDING_SOON'
+  | 'NEEDS_NEW_ADMINISTRATOR'
+  /** R-REV-1: a review's deadline passed with items undecided. */
+  | 'REVIEW_UNDECIDED';
+
 export type Organisation = {
   __typename?: 'Organisation';
+  /** R-REV-1: the organisation's access reviews, newest first (its permission administrators and the authority; FORBIDDEN for others). */
+  accessReviews: Array<AccessReview>;
   /** R-AGR-1 (authority and the organisation's members). */
   agreement?: Maybe<Agreement>;
   /** The open set of changes to sign, if any (DRAFT, or SIGNING while a signature is under way). */
   changesToSign?: Maybe<ChangeSet>;
   id: Scalars['ID']['output'];
+  /**
+   * R-NOTE-1: what needs an administrator's attention: assignments ending within `endingWithinDays`
+   * days (default 30, at most 365), a missing permission administrator (R-AGR-3), undecided items of
+   * a review whose deadline passed (R-REV-1), and for the authority an agreement not activated by its
+   * `activateBy` (R-AGR-2). Holders of "Hantera användare" and the authority; FORBIDDEN for others.
+   */
+  notices: Array<Notice>;
   /** The organisation's staff, by surname (users with Hantera användare, and the authority; null with FORBIDDEN for others). Search matches names. */
   staff?: Maybe<StaffConnection>;
+};
+
+
+export type OrganisationNoticesArgs = {
+  endingWithinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -352,6 +452,8 @@ export type PersonSummary = {
 
 export type Query = {
   __typename?: 'Query';
+  /** R-REV-1: one review (its organisation's permission administrators and the authority; null with FORBIDDEN for others). */
+  accessReview?: Maybe<AccessReview>;
   /**
    * R-SCOPE-2. With `addressId` (an office, R-USR-2 level two) the check is at that office: it must be a
    * current office of the organisation (of `unitId` when given), and a unit limited to other offices does not grant there.
@@ -368,6 +470,11 @@ export type Query = {
   personByNumber?: Maybe<Person>;
   /** The role catalogue and matrix (R-ROLE-1, R-ROLE-2), optionally of one system (KA_WEBB, MINA_SIDOR, SKOLPLATTFORMEN). */
   roles: Array<Role>;
+};
+
+
+export type QueryAccessReviewArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -422,6 +529,17 @@ export type RegisterAgreementInput = {
   administrator: NewPersonInput;
   organisationId: Scalars['ID']['input'];
   receivedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type ReviewDecision =
+  | 'END'
+  | 'KEEP';
+
+/** With END, `endDate` is required. */
+export type ReviewDecisionInput = {
+  decision: ReviewDecision;
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  itemId: Scalars['ID']['input'];
 };
 
 /** A named bundle of permissions (R-ROLE-1). */
@@ -498,6 +616,12 @@ export type StaffInput = {
   unitIds: Array<Scalars['ID']['input']>;
   validFrom: Scalars['Date']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type StartAccessReviewInput = {
+  deadline: Scalars['Date']['input'];
+  endUndecidedAtDeadline: Scalars['Boolean']['input'];
+  organisationId: Scalars['ID']['input'];
 };
 
 export type Unit = {
@@ -586,6 +710,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  AccessReview: AccessReview;
   Agreement: Agreement;
   ChangeSet: ChangeSet;
   Organisation: Organisation;
@@ -594,6 +719,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  AccessReview:
+    ( { __typename: 'AccessReview' }
+    & GraphQLRecursivePick<FederationTypes['AccessReview'], {"id":true}> );
   Agreement:
     ( { __typename: 'Agreement' }
     & GraphQLRecursivePick<FederationTypes['Agreement'], {"id":true}> );
@@ -616,8 +744,14 @@ export type ResolversTypes = ResolversObject<{
   AccessDecision: ResolverTypeWrapper<AccessDecisionModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Address: ResolverTypeWrapper<Address>;
+  AccessReview: ResolverTypeWrapper<AccessReviewRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccessReviewItem: ResolverTypeWrapper<AccessReviewItemRow>;
+  AccessReviewItemConnection: ResolverTypeWrapper<AccessReviewItemConnectionRow>;
+  AccessReviewItemEdge: ResolverTypeWrapper<Omit<AccessReviewItemEdge, 'node'> & { node: ResolversTypes['AccessReviewItem'] }>;
+  AccessReviewStatus: AccessReviewStatus;
+  Address: ResolverTypeWrapper<Address>;
   Agreement: ResolverTypeWrapper<AgreementRow>;
   AgreementStatus: AgreementStatus;
   ChangeKind: ChangeKind;
@@ -631,9 +765,10 @@ export type ResolversTypes = ResolversObject<{
   EndEmploymentPreview: ResolverTypeWrapper<EndEmploymentPlanModel>;
   FunctionGrant: ResolverTypeWrapper<FunctionGrantModel>;
   Membership: ResolverTypeWrapper<MembershipRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewPersonInput: NewPersonInput;
+  Notice: ResolverTypeWrapper<NoticeModel>;
+  NoticeKind: NoticeKind;
   Organisation: ResolverTypeWrapper<OrganisationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PendingChange: ResolverTypeWrapper<PendingChangeRow>;
@@ -642,6 +777,8 @@ export type ResolversTypes = ResolversObject<{
   PersonSummary: ResolverTypeWrapper<PersonSummaryRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterAgreementInput: RegisterAgreementInput;
+  ReviewDecision: ReviewDecision;
+  ReviewDecisionInput: ReviewDecisionInput;
   Role: ResolverTypeWrapper<RoleRow>;
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
   SchoolForm: ResolverTypeWrapper<SchoolForm>;
@@ -650,6 +787,7 @@ export type ResolversTypes = ResolversObject<{
   StaffConnection: ResolverTypeWrapper<StaffConnectionRow>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   StaffInput: StaffInput;
+  StartAccessReviewInput: StartAccessReviewInput;
   Unit: ResolverTypeWrapper<Unit>;
 }>;
 
@@ -658,8 +796,13 @@ export type ResolversParentTypes = ResolversObject<{
   AccessDecision: AccessDecisionModel;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
-  Address: Address;
+  AccessReview: AccessReviewRow;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  AccessReviewItem: AccessReviewItemRow;
+  AccessReviewItemConnection: AccessReviewItemConnectionRow;
+  AccessReviewItemEdge: Omit<AccessReviewItemEdge, 'node'> & { node: ResolversParentTypes['AccessReviewItem'] };
+  Address: Address;
   Agreement: AgreementRow;
   ChangeSet: ChangeSetRow;
   Date: Scalars['Date']['output'];
@@ -670,9 +813,9 @@ export type ResolversParentTypes = ResolversObject<{
   EndEmploymentPreview: EndEmploymentPlanModel;
   FunctionGrant: FunctionGrantModel;
   Membership: MembershipRow;
-  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   NewPersonInput: NewPersonInput;
+  Notice: NoticeModel;
   Organisation: OrganisationRef;
   PageInfo: PageInfo;
   PendingChange: PendingChangeRow;
@@ -681,6 +824,7 @@ export type ResolversParentTypes = ResolversObject<{
   PersonSummary: PersonSummaryRow;
   Query: Record<PropertyKey, never>;
   RegisterAgreementInput: RegisterAgreementInput;
+  ReviewDecisionInput: ReviewDecisionInput;
   Role: RoleRow;
   RoleAssignment: RoleAssignmentRow;
   SchoolForm: SchoolForm;
@@ -689,6 +833,7 @@ export type ResolversParentTypes = ResolversObject<{
   StaffConnection: StaffConnectionRow;
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   StaffInput: StaffInput;
+  StartAccessReviewInput: StartAccessReviewInput;
   Unit: Unit;
 }>;
 
@@ -697,6 +842,35 @@ export type AccessDecisionResolvers<ContextType = Context, ParentType extends Re
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type AccessReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReview'] = ResolversParentTypes['AccessReview'], FederationReferenceType extends FederationReferenceTypes['AccessReview'] = FederationReferenceTypes['AccessReview']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AccessReview']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deadline?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endUndecidedAtDeadline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['AccessReviewItemConnection'], ParentType, ContextType, Partial<AccessReviewItemsArgs>>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccessReviewStatus'], ParentType, ContextType>;
+}>;
+
+export type AccessReviewItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReviewItem'] = ResolversParentTypes['AccessReviewItem']> = ResolversObject<{
+  assignment?: Resolver<ResolversTypes['RoleAssignment'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['ReviewDecision']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
+export type AccessReviewItemConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReviewItemConnection'] = ResolversParentTypes['AccessReviewItemConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AccessReviewItemEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AccessReviewItemEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessReviewItemEdge'] = ResolversParentTypes['AccessReviewItemEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccessReviewItem'], ParentType, ContextType>;
 }>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
@@ -772,6 +946,7 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   activateAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationActivateAgreementArgs, 'id'>>;
   changeAuthorisationPeriod?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<MutationChangeAuthorisationPeriodArgs, 'organisationId' | 'personIds' | 'validTo'>>;
+  decideReviewItems?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationDecideReviewItemsArgs, 'decisions' | 'reviewId'>>;
   discardPendingChange?: Resolver<ResolversTypes['ChangeSet'], ParentType, ContextType, RequireFields<MutationDiscardPendingChangeArgs, 'id'>>;
   endEmployment?: Resolver<ResolversTypes['EndEmploymentPreview'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'input'>>;
   proposeStaff?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffArgs, 'input' | 'organisationId'>>;
@@ -779,13 +954,24 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   proposeStaffRemoval?: Resolver<ResolversTypes['PendingChange'], ParentType, ContextType, RequireFields<MutationProposeStaffRemovalArgs, 'organisationId' | 'personId'>>;
   registerAgreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<MutationRegisterAgreementArgs, 'input'>>;
   signChanges?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType, RequireFields<MutationSignChangesArgs, 'organisationId'>>;
+  startAccessReview?: Resolver<ResolversTypes['AccessReview'], ParentType, ContextType, RequireFields<MutationStartAccessReviewArgs, 'input'>>;
+}>;
+
+export type NoticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accessReviews?: Resolver<Array<ResolversTypes['AccessReview']>, ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
   changesToSign?: Resolver<Maybe<ResolversTypes['ChangeSet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, Partial<OrganisationNoticesArgs>>;
   staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<OrganisationStaffArgs>>;
 }>;
 
@@ -838,6 +1024,7 @@ export type PersonSummaryResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accessReview?: Resolver<Maybe<ResolversTypes['AccessReview']>, ParentType, ContextType, RequireFields<QueryAccessReviewArgs, 'id'>>;
   checkAccess?: Resolver<ResolversTypes['AccessDecision'], ParentType, ContextType, RequireFields<QueryCheckAccessArgs, 'access' | 'function' | 'organisationId' | 'personId'>>;
   endEmploymentPreview?: Resolver<ResolversTypes['EndEmploymentPreview'], ParentType, ContextType, RequireFields<QueryEndEmploymentPreviewArgs, 'input'>>;
   me?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -890,6 +1077,10 @@ export type UnitResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessDecision?: AccessDecisionResolvers<ContextType>;
+  AccessReview?: AccessReviewResolvers<ContextType>;
+  AccessReviewItem?: AccessReviewItemResolvers<ContextType>;
+  AccessReviewItemConnection?: AccessReviewItemConnectionResolvers<ContextType>;
+  AccessReviewItemEdge?: AccessReviewItemEdgeResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   ChangeSet?: ChangeSetResolvers<ContextType>;
@@ -901,6 +1092,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FunctionGrant?: FunctionGrantResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notice?: NoticeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PendingChange?: PendingChangeResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { Migration004OptimisticLocking } from './migration-004-optimistic-lockin
 import { Migration005MembershipEmail } from './migration-005-membership-email';
 import { Migration006Offices } from './migration-006-offices';
 import { Migration007PermissionIndex } from './migration-007-permission-index';
+import { Migration008AccessReviews } from './migration-008-access-reviews';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration005MembershipEmail', class: Migration005MembershipEmail },
   { name: 'Migration006Offices', class: Migration006Offices },
   { name: 'Migration007PermissionIndex', class: Migration007PermissionIndex },
+  { name: 'Migration008AccessReviews', class: Migration008AccessReviews },
 ];

@@ -59,7 +59,7 @@ export class Migration001Initial extends Migration {
       before jsonb, after jsonb,
       delivered_at timestamptz)`);
     this.addSql(`CREATE INDEX outbox_undelivered_idx ON access.outbox_event (id) WHERE delivered_at IS NULL`);
-    // The role codes of R-ROLE-1; their function grants (the matrix) arrive with the access issue's data migration.
+    // The role codes of R-ROLE-1; their function grants (the matrix) arrive with migration 002.
     this.addSql(`INSERT INTO access.role (code, name, system, org_wide_only) VALUES
       ('PERMISSION_ADMIN','Behörighetsadministratör','KA_WEBB',true),
       ('SERVICE_ADMIN','Tjänsteadministratör','KA_WEBB',false),

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { roles } from '../domain/role-catalogue.data';
+import { roles } from '../modules/roles/rules/role-catalogue.data';
 
 /** SQL string literal; the catalogue is our own data, but quoting keeps names like "Läsare" safe. */
 const lit = (v: string | boolean | number | null) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));

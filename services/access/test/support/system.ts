@@ -1,11 +1,12 @@
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO, createReceiptVerifier, mintReceipt } from '@behorig/kit';
+import { DEMO } from '@behorig/kit/demo';
+import { createReceiptVerifier, mintReceipt } from '@behorig/kit/receipt';
 import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer } from '../../src/server';
-import { createHttpSigningClient } from '../../src/signing-client';
-import type { KnownUnit } from '../../src/domain';
-import type { UnitDirectory } from '../../src/unit-directory';
+import { createHttpSigningClient } from '../../src/clients/signing.client';
+import type { KnownUnit } from '../../src/modules/scopes/rules/membership.rules';
+import type { UnitDirectory } from '../../src/clients/organisations.client';
 
 /** A unit of Dorotea kommun that is closed: granting it is BAD_USER_INPUT. */
 export const CLOSED_UNIT_ID = '00000000-0000-4000-8001-0000000000c1';

@@ -2,7 +2,8 @@ import { isAuthority, requireActor, type Actor } from '@behorig/kit/auth';
 import { connection, pageArgs } from '@behorig/kit/db';
 import { forbidden } from '@behorig/kit/errors';
 import type { Context } from '../../context';
-import type { Access, PermissionScope } from '../../domain';
+import type { Access } from '../roles/rules/role-catalogue.data';
+import type { PermissionScope } from '../scopes/rules/membership.rules';
 import { findCheckRow, findScopeRows, findWhoCanPage, type WhoCanPersonRow } from './permission-index.store';
 import { decisionFromFacts, scopesFromFacts, type DecisionReason, type IndexedDecision } from './rules/permission-index.rules';
 

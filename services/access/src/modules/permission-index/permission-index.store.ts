@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PERMISSION_INDEX_CHANNEL } from '@behorig/kit/db';
 import { INSERT_GRANTS, REBUILD_PERMISSION_INDEX_SQL } from './permission-index.sql';
-import type { Access } from '../../domain';
+import type { Access } from '../roles/rules/role-catalogue.data';
 
 /**
  * All SQL of the permission index (R-SCOPE-1…4): its maintenance, inside the caller's transaction

@@ -1,4 +1,4 @@
-import type { PermissionScope } from '../../../domain';
+import type { PermissionScope } from '../../scopes/rules/membership.rules';
 
 /**
  * Pure rules over the permission index's answers (R-SCOPE-1…3). No SQL, no GraphQL.

@@ -1,0 +1,40 @@
+import { internalHeaders, type SignOrderRequest } from '@behorig/kit/auth';
+
+export type { SignOrderRequest };
+
+/** Starts a BankID sign order at the signing service (its internal endpoint). */
+export interface SigningClient {
+  startSignOrder(req: SignOrderRequest, authorization: string | undefined): Promise<{ orderRef: string }>;
+  /** R-SIGN-7: cancels the BankID order of a set that was edited while being signed. */
+  cancelSignOrder(orderRef: string): Promise<void>;
+}
+
+/** BankID (or the signing service) could not be reached: the caller answers SERVICE_UNAVAILABLE. */
+export class SigningUnavailableError extends Error {}
+
+export function createHttpSigningClient(signingInternalUrl: string, secret: string): SigningClient {
+  return {
+    async startSignOrder(req, authorization) {
+      let res: Response;
+      try {
+        res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/sign-orders`, {
+          method: 'POST',
+          headers: internalHeaders(secret, authorization),
+          body: JSON.stringify(req),
+        });
+      } catch (e) {
+        throw new SigningUnavailableError(`The signing service cannot be reached: ${(e as Error).message}`);
+      }
+      const body = (await res.json().catch(() => ({}))) as { orderRef?: string; error?: string; message?: string };
+      if (res.status === 200 && typeof body.orderRef === 'string') return { orderRef: body.orderRef };
+      if (res.status === 503) throw new SigningUnavailableError('BankID cannot be reached right now; your changes are kept. Try again later.');
+      throw new Error(`The signing service refused the sign order (HTTP ${res.status}: ${body.error ?? body.message ?? 'no reason'}).`);
+    },
+    async cancelSignOrder(orderRef) {
+      const res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/sign-orders/${encodeURIComponent(orderRef)}/cancel`, {
+        method: 'POST', headers: internalHeaders(secret), body: '{}', signal: AbortSignal.timeout(5000),
+      });
+      if (!res.ok && res.status !== 404) throw new Error(`The signing service did not cancel the order (HTTP ${res.status}).`);
+    },
+  };
+}

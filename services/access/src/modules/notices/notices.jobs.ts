@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { closeDueReviews } from '../reviews/reviews.service';
+import { sendNoticeDigests } from './notices.service';
+import type { Mailer } from './mailer';
+
+/**
+ * The access service's scheduled work (R-REV-1 deadlines, R-NOTE-1 digest) as plain task
+ * handlers, shaped for kit's one job runner (`@behorig/kit/jobs`: `tasks` + `recurring`). Both
+ * are safe on every replica: due reviews are claimed with FOR UPDATE SKIP LOCKED, and a digest
+ * row per recipient and day is claimed before a mail is sent.
+ */
+export interface AccessJobDeps {
+  em: EntityManager;
+  today: () => string;
+  mailer: Mailer;
+  organisationNames?: (ids: readonly string[]) => Promise<Map<string, string>>;
+}
+
+export const REVIEW_DEADLINES_TASK = 'access.review-deadlines';
+export const NOTICE_DIGEST_TASK = 'access.notice-digest';
+
+export function accessTasks(deps: AccessJobDeps) {
+  return {
+    [REVIEW_DEADLINES_TASK]: { handler: async () => { await closeDueReviews(deps.em.fork(), deps.today()); } },
+    [NOTICE_DIGEST_TASK]: { handler: async () => { await sendNoticeDigests(deps.em.fork(), { today: deps.today(), mailer: deps.mailer, organisationNames: deps.organisationNames }); } },
+  };
+}
+
+/** Deadlines every hour (a review closes within an hour after its deadline day); the digest daily at 06:00 UTC. */
+export const accessRecurring = [
+  { task: REVIEW_DEADLINES_TASK, everyMs: 3_600_000 },
+  { task: NOTICE_DIGEST_TASK, everyMs: 86_400_000, offsetMs: 6 * 3_600_000 },
+];

@@ -1,0 +1,2 @@
+export { Organisation } from './Organisation';
+export { Notice } from './Notice';

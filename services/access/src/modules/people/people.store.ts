@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { byIdLoader } from '@behorig/kit/db';
+import { columnList, placeholders, toDate, type Db } from '../columns';
+
+/**
+ * `access.person`: one row per human, keyed by the canonical 12-digit personal number (R-USR-1,
+ * R-ID-1) — stored only sealed (migration 003): the keyed hash finds and de-duplicates, the
+ * ciphertext is opened only for someone the policy allows (src/policy/access.policy.ts).
+ */
+export const personColumns = ['id', 'personal_number_hash', 'personal_number_enc', 'given_name', 'surname', 'birth_date', 'created_at'] as const;
+
+export interface PersonRow {
+  id: string;
+  personalNumberHash: string;
+  personalNumberEnc: string;
+  givenName: string;
+  surname: string;
+  /** YYYY-MM-DD. */
+  birthDate: string;
+  createdAt: Date;
+}
+
+export type PersonRecord = { [K in (typeof personColumns)[number]]: K extends 'created_at' ? string | Date : string };
+
+export const toPersonRow = (r: PersonRecord): PersonRow => ({
+  id: r.id, personalNumberHash: r.personal_number_hash, personalNumberEnc: r.personal_number_enc,
+  givenName: r.given_name, surname: r.surname, birthDate: r.birth_date, createdAt: toDate(r.created_at),
+});
+
+const SELECT_PERSON = `SELECT ${columnList(personColumns)} FROM access.person`;
+
+/** Request-scoped loaders: one statement per batch. */
+export function createPeopleLoaders(db: Db) {
+  return {
+    person: byIdLoader<PersonRow>(async (ids) => (await db.execute<PersonRecord[]>(`${SELECT_PERSON} WHERE id IN (${placeholders(ids)})`, [...ids])).map(toPersonRow), (p) => p.id),
+  };
+}
+
+export async function findPersonByHash(db: Db, hash: string): Promise<PersonRow | null> {
+  const [row] = await db.execute<PersonRecord[]>(`${SELECT_PERSON} WHERE personal_number_hash = ?`, [hash]);
+  return row ? toPersonRow(row) : null;
+}
+
+/**
+ * R-USR-5: the identity row is written once, by the first registration, and never changed later
+ * (the no-op update only returns the existing row's id). Returns the person's id.
+ */
+export async function ensurePerson(db: Db, p: { personalNumberHash: string; personalNumberEnc: string; givenName: string; surname: string; birthDate: string }): Promise<string> {
+  const [row] = await db.execute<{ id: string }[]>(
+    `INSERT INTO access.person (id, personal_number_hash, personal_number_enc, given_name, surname, birth_date) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (personal_number_hash) DO UPDATE SET personal_number_hash = access.person.personal_number_hash RETURNING id`,
+    [randomUUID(), p.personalNumberHash, p.personalNumberEnc, p.givenName, p.surname, p.birthDate]);
+  return row.id;
+}
+
+/** Who may log in (R-AUTH-1): the person with this number and whether any role of theirs is active on `today`. */
+export async function findLoginCandidate(db: Db, hash: string, today: string): Promise<{ id: string; givenName: string; surname: string; active: boolean } | null> {
+  const [row] = await db.execute<{ id: string; given_name: string; surname: string; active: boolean }[]>(
+    `SELECT p.id, p.given_name, p.surname,
+            EXISTS (SELECT 1 FROM access.membership m JOIN access.role_assignment ra ON ra.membership_id = m.id
+                     WHERE m.person_id = p.id AND ra.valid_from <= ?::date AND (ra.valid_to IS NULL OR ra.valid_to >= ?::date)) AS active
+       FROM access.person p WHERE p.personal_number_hash = ?`, [today, today, hash]);
+  return row ? { id: row.id, givenName: row.given_name, surname: row.surname, active: row.active } : null;
+}
+
+/** The sealed personal number of a person (opened by the caller, for signing's sign order, R-SIGN-2). */
+export async function findSealedNumber(db: Db, personId: string): Promise<string | null> {
+  const [row] = await db.execute<{ personal_number_enc: string }[]>(`SELECT personal_number_enc FROM access.person WHERE id = ?`, [personId]);
+  return row?.personal_number_enc ?? null;
+}

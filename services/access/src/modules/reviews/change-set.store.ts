@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+type Db = Pick<EntityManager, 'execute'>;
+
+/** The organisation's open change set id (DRAFT or SIGNING), inside the caller's transaction. */
+export async function openChangeSetId(tx: Db, organisationId: string): Promise<string> {
+  const [row] = await tx.execute<{ id: string }[]>(`SELECT id FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING')`, [organisationId]);
+  return row.id;
+}
+
+/** R-REV-1: KEEP-only decisions still answer with the organisation's changes to sign; an empty DRAFT is created when there is none. */
+export async function ensureOpenChangeSet(tx: Db, organisationId: string): Promise<string> {
+  await tx.execute(
+    `INSERT INTO access.change_set (id, organisation_id, status) VALUES (?, ?, 'DRAFT') ON CONFLICT (organisation_id) WHERE status IN ('DRAFT','SIGNING') DO NOTHING`,
+    [randomUUID(), organisationId]);
+  return openChangeSetId(tx, organisationId);
+}

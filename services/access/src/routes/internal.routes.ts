@@ -1,0 +1,73 @@
+import express, { type Express } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parsePersonalNumber } from '@behorig/kit/identity';
+import { requireInternalSecret } from '@behorig/kit/auth';
+import { ValidationError } from '@behorig/kit/errors';
+import { applyChangeSet, type ApplyDeps } from '../modules/changes/change-set-apply.service';
+import { endSigning } from '../modules/changes/changes.service';
+import { findLoginCandidate, findSealedNumber } from '../modules/people/people.store';
+
+/**
+ * Service-to-service endpoints (not in the graph; shared secret, kit requireInternalSecret):
+ * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
+ * - GET /internal/people/:id/personal-number — the number BankID's sign order is bound to
+ *   (signing's startSign, R-SIGN-2): session tokens name the person by id only.
+ * - POST /internal/change-sets/:id/apply {receipt} — apply a signed change set (R-SIGN-3/4).
+ * - POST /internal/change-sets/:id/signing-ended {orderRef, digest, reason} — its BankID order
+ *   ended unsigned: back to DRAFT with an audit event (R-SIGN-7).
+ */
+export function internalRoutes(secret: string, deps: ApplyDeps) {
+  return (app: Express, orm: MikroORM) => {
+    const guard = requireInternalSecret(secret);
+    app.get('/internal/people/by-personal-number/:pnr', guard, async (req, res, next) => {
+      try {
+        let canonical: string;
+        try {
+          canonical = parsePersonalNumber(String(req.params.pnr), 'pnr', deps.today()).canonical;
+        } catch (e) {
+          if (e instanceof ValidationError) return void res.status(400).json({ error: 'bad_personal_number', message: e.message });
+          throw e;
+        }
+        const today = deps.today();
+        const found = await findLoginCandidate(orm.em.fork(), deps.vault.hash(canonical), today);
+        if (!found) return void res.status(404).json({ error: 'not_found' });
+        res.json({ personId: found.id, givenName: found.givenName, surname: found.surname, hasActiveMembership: found.active });
+      } catch (e) {
+        next(e);
+      }
+    });
+    app.get('/internal/people/:id/personal-number', guard, async (req, res, next) => {
+      try {
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found' });
+        const sealed = await findSealedNumber(orm.em.fork(), String(req.params.id));
+        if (!sealed) return void res.status(404).json({ error: 'not_found' });
+        res.json({ personalNumber: deps.vault.open(sealed) });
+      } catch (e) {
+        next(e);
+      }
+    });
+    app.post('/internal/change-sets/:id/signing-ended', guard, express.json({ limit: '16kb' }), async (req, res, next) => {
+      try {
+        const b = (req.body ?? {}) as { orderRef?: unknown; digest?: unknown; reason?: unknown };
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found', message: 'There is no such change set.' });
+        if (typeof b.orderRef !== 'string' || typeof b.digest !== 'string' || typeof b.reason !== 'string' || !/^[A-Za-z_]{1,64}$/.test(b.reason)) {
+          return void res.status(400).json({ error: 'invalid_request', message: 'orderRef, digest and reason are required' });
+        }
+        res.json(await endSigning(orm.em, String(req.params.id), { orderRef: b.orderRef, digest: b.digest, reason: b.reason }));
+      } catch (e) {
+        next(e);
+      }
+    });
+    app.post('/internal/change-sets/:id/apply', guard, express.json({ limit: '64kb' }), async (req, res, next) => {
+      try {
+        const receipt = (req.body as { receipt?: unknown } | undefined)?.receipt;
+        if (typeof receipt !== 'string' || !receipt) return void res.status(400).json({ error: 'invalid_receipt', message: 'receipt (a JWS) is required' });
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found', message: 'There is no such change set.' });
+        const result = await applyChangeSet(orm.em, deps, String(req.params.id), receipt);
+        res.status(result.status).json(result.body);
+      } catch (e) {
+        next(e);
+      }
+    });
+  };
+}
