@@ -4,7 +4,6 @@ import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { createOutboxRelay } from '@behorig/kit/outbox';
 import { DEMO } from '@behorig/kit/demo';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 import { poll } from './support/poll';
@@ -105,7 +104,7 @@ describe('partner event subscriptions through the gateway (R-HOOK-1)', () => {
       { o: aratron, p: [agda.id], t: '2027-06-30' }, fridolfToken);
     expect(changed.errors).toBeUndefined();
     // access's outbox → signing's audit log (the relay runs in the services' index.ts; here by hand).
-    const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema: 'access', signingUrl: sys.base.signing, internalSecret: DEV_INTERNAL_SECRET });
+    const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema: 'access', signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials('access') });
     await relay.drain();
     await relay.drain();
     await relay.stop();
