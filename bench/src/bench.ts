@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,18 +13,30 @@ import { drive, mergeRounds, peakMemory, type LoadResult, type RawLoadResult } f
 import { lettersOf } from './soak/load';
 import { personalNumber, prng } from './scale-shape';
 import { compareAnswers, type AnswerCheck } from './answers';
+import { env } from './env';
 
 /**
  * `npm run bench -- [--duration 10] [--connections 20] [--database behorig_scale]`
  *
  * Starts the whole system (scripts/start.mjs, no web client) on the scale database, THE FLOOR
- * (floor-server.ts: one SQL statement per answer behind bare node:http) and A PEER (Hive Gateway
- * on the same supergraph and subgraphs), checks that all three give the same answers on a
- * sample, then drives each scenario at fixed concurrency for a fixed time with autocannon and
- * writes bench/results/latest.{md,json}.
+ * (floor-server.ts: one SQL statement per answer behind bare node:http) and THE PEERS (Hive
+ * Gateway, plain and with the Rust query planner, on the same supergraph and subgraphs; installed
+ * by `npm run bench:setup` into bench/peers, outside the product's install), checks that all give
+ * the same answers on a sample, then drives each scenario at fixed concurrency for a fixed time
+ * with autocannon and writes bench/results/latest.{md,json}. Ports: BENCH_PORT_BASE (env.ts).
  */
 const root = repoRoot();
-const PORTS = { gateway: 4000, floor: 4090, peer: 4100, bankidControl: 4011 };
+const base = env.BENCH_PORT_BASE;
+const PORTS = {
+  gateway: base, organisations: base + 1, access: base + 2, signing: base + 3, bankidRp: base + 10, bankidControl: base + 11,
+  floor: base + 90, hive: base + 91, hiveRouter: base + 92,
+};
+const PEERS_DIR = join(root, 'bench', 'peers');
+/** The peers: the strongest Node-installable federation gateways, on the same supergraph. */
+const PEERS = [
+  { target: 'hive', port: PORTS.hive, args: [] as string[], what: 'Hive Gateway (JavaScript query planner)' },
+  { target: 'hive-router', port: PORTS.hiveRouter, args: ['--hive-router-runtime'], what: 'Hive Gateway with the Rust query planner (@graphql-hive/router-runtime)' },
+] as const;
 const execFileP = promisify(execFile);
 
 const Q = {
@@ -57,9 +69,11 @@ const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main() {
   const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300, out: 'latest', rounds: 2 });
-  for (const [name, port] of [['gateway', PORTS.gateway], ['floor', PORTS.floor], ['peer', PORTS.peer]] as const) {
-    if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is already in use: stop whatever runs there (npm start?) before benchmarking.`);
+  for (const [name, port] of Object.entries(PORTS)) {
+    if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is already in use: stop whatever runs there (npm start?) or set BENCH_PORT_BASE before benchmarking.`);
   }
+  const hiveBin = join(PEERS_DIR, 'node_modules', '.bin', 'hive-gateway');
+  if (!flags.skipPeer && !existsSync(hiveBin)) throw new Error('The peers are not installed: run npm run bench:setup first (or pass --skip-peer).');
   const server = await scaleServer(say);
   const dbUrl = withDatabase(server.serverUrl, flags.database);
   const logDir = join(root, '.data', 'bench');
@@ -96,14 +110,26 @@ async function main() {
 
     say('starting the system (scripts/start.mjs, START_WEB=false, DEMO_DATA=true) — log in .data/bench/system.log');
     const t0 = Date.now();
-    const system = start('system', process.execPath, ['scripts/start.mjs'], { env: { DATABASE_URL: dbUrl, START_WEB: 'false', DEMO_DATA: 'true', LOG_LEVEL: 'warn', RATE_LIMIT: 'false' } });
+    const system = start('system', process.execPath, ['scripts/start.mjs'], {
+      env: {
+        DATABASE_URL: dbUrl, START_WEB: 'false', DEMO_DATA: 'true', LOG_LEVEL: 'warn', RATE_LIMIT: 'false',
+        GATEWAY_PORT: String(PORTS.gateway), ORGANISATIONS_PORT: String(PORTS.organisations), ACCESS_PORT: String(PORTS.access), SIGNING_PORT: String(PORTS.signing),
+        BANKID_SIMULATOR_RP_PORT: String(PORTS.bankidRp), BANKID_SIMULATOR_CONTROL_PORT: String(PORTS.bankidControl),
+      },
+    });
     system.once('exit', (code) => say(`system exited (${code})`));
     await waitFor(`http://localhost:${PORTS.gateway}/health`, 300_000);
     say(`system up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const floor = start('floor', join(root, 'node_modules', '.bin', 'tsx'), ['bench/src/floor-server.ts', dbUrl, String(PORTS.floor)]);
-    const peer = flags.skipPeer ? null : start('peer', join(root, 'node_modules', '.bin', 'hive-gateway'), ['supergraph', '../../schema/supergraph.graphql', '-p', String(PORTS.peer)], { cwd: join(root, 'bench', 'hive') });
+    // The committed supergraph names the default ports: the peers get a copy wired to the bench's.
+    const supergraph = join(logDir, 'supergraph.graphql');
+    writeFileSync(supergraph, readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8')
+      .replace('http://localhost:4001/graphql', `http://localhost:${PORTS.organisations}/graphql`)
+      .replace('http://localhost:4002/graphql', `http://localhost:${PORTS.access}/graphql`)
+      .replace('http://localhost:4003/graphql', `http://localhost:${PORTS.signing}/graphql`));
+    const peers = flags.skipPeer ? [] : PEERS.map((p) => ({ ...p, child: start(p.target, hiveBin, ['supergraph', supergraph, '-p', String(p.port), ...p.args], { cwd: PEERS_DIR }), url: `http://127.0.0.1:${p.port}/graphql` }));
     await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 60_000, { method: 'POST' });
-    if (peer) await waitFor(`http://127.0.0.1:${PORTS.peer}/graphql?query=%7B__typename%7D`, 120_000);
+    for (const p of peers) await waitFor(`${p.url}?query=%7B__typename%7D`, 120_000);
 
     const token = async (pnr: string) => (await execFileP('npm', ['run', '-s', 'token', '--', pnr], { cwd: root })).stdout.trim();
     const authority = await token(DEMO.authorityPersonalNumbers[0]);
@@ -145,20 +171,19 @@ async function main() {
     const floorBody = { scopes: () => JSON.stringify(args.scopes()), check: () => JSON.stringify(args.check()), staff: () => JSON.stringify(args.staff()) };
     const auth = { authorization: `Bearer ${authority}` };
     const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
-    const peerUrl = `http://127.0.0.1:${PORTS.peer}/graphql`;
     const floorUrl = (path: string) => `http://127.0.0.1:${PORTS.floor}${path}`;
 
     // ── same answers? ──────────────────────────────────────────────────────────
-    say(`comparing ${flags.samples} answers per scenario: ours, floor${peer ? ', peer' : ''}`);
+    say(`comparing ${flags.samples} answers per scenario: ours, floor${peers.map((p) => `, ${p.target}`).join('')}`);
     const answerChecks: AnswerCheck[] = [];
     for (const scenario of ['scopes', 'check', 'staff'] as const) {
       answerChecks.push(await compareAnswers<Record<string, unknown>>({
         scenario, samples: flags.samples, draw: args[scenario] as () => Record<string, unknown>, authorization: auth.authorization, query: Q[scenario],
         variables: (a) => (scenario === 'scopes' ? { p: a.personId } : scenario === 'check' ? { p: a.personId, o: a.organisationId, u: a.unitId, f: a.function } : { o: a.organisationId }),
-        gatewayUrl, peerUrl: peer ? peerUrl : null, floorUrl: floorUrl(`/${scenario}`),
+        gatewayUrl, peers, floorUrl: floorUrl(`/${scenario}`),
       }));
       const c = answerChecks[answerChecks.length - 1];
-      say(`  ${scenario}: floor equal ${c.floorEqual}/${c.samples}${peer ? `, peer equal ${c.peerEqual}/${c.samples}` : ''}${c.firstDifference ? ` — first difference: ${c.firstDifference.slice(0, 300)}` : ''}`);
+      say(`  ${scenario}: floor equal ${c.floorEqual}/${c.samples}${peers.map((p) => `, ${p.target} equal ${c.peerEqual[p.target]}/${c.samples}`).join('')}${c.firstDifference ? ` — first difference: ${c.firstDifference.slice(0, 300)}` : ''}`);
     }
 
     // ── load ───────────────────────────────────────────────────────────────────
@@ -179,12 +204,12 @@ async function main() {
     ] as const;
     say(`driving scenarios: ${flags.connections} connections, ${flags.duration} s per target in ${flags.rounds} interleaved rounds`);
     for (const [label, key] of scenarios) {
-      // Ours, floor and peer take turns in rounds, so a change in the machine's other load during
+      // Ours, floor and the peers take turns in rounds, so a change in the machine's other load during
       // the scenario hits all three alike and the ratios stay meaningful.
       const targets = [
         { target: 'ours', url: gatewayUrl, body: gqlBody[key], headers: auth },
         { target: 'floor', url: floorUrl(`/${key}`), body: floorBody[key], headers: {} },
-        ...(peer ? [{ target: 'peer', url: peerUrl, body: gqlBody[key], headers: auth }] : []),
+        ...peers.map((p) => ({ target: p.target, url: p.url, body: gqlBody[key], headers: auth })),
       ];
       for (const t of targets) await drive({ label, ...t, connections: flags.connections, durationSeconds: 2 });
       const rounds = new Map<string, RawLoadResult[]>();
@@ -201,7 +226,7 @@ async function main() {
       }
     }
     await run('4 organisations(search)', 'ours', gatewayUrl, gqlBody.search, auth);
-    if (peer) await run('4 organisations(search)', 'peer', peerUrl, gqlBody.search, auth);
+    for (const p of peers) await run('4 organisations(search)', p.target, p.url, gqlBody.search, auth);
 
     // Unloaded latency (one connection) and p99 at a fixed request rate, for checkAccess.
     await run('2 checkAccess, 1 conn', 'ours', gatewayUrl, gqlBody.check, auth, { connections: 1, duration: 5 });
@@ -213,11 +238,12 @@ async function main() {
     const e2e = await proposeSignApply({ gatewayUrl, controlUrl: `http://127.0.0.1:${PORTS.bankidControl}`, token: arvidToken, signer: arvid.personalNumber, seconds: flags.duration });
     say(`  ${e2e.ops} applied in ${e2e.seconds.toFixed(1)} s = ${e2e.opsPerSecond.toFixed(2)} ops/s, p50 ${e2e.p50.toFixed(0)} ms, p99 ${e2e.p99.toFixed(0)} ms, errors ${e2e.errors}`);
 
-    const memory = peakMemory([system.pid!, floor.pid!, ...(peer ? [peer.pid!] : [])]);
+    const memory = peakMemory([system.pid!, floor.pid!, ...peers.map((p) => p.child.pid!)]);
     const report = {
       at: new Date().toISOString(),
       commit: (await execFileP('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).catch(() => ({ stdout: '?' }))).stdout.trim(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
+      peers: peers.map((p) => ({ target: p.target, what: p.what })),
       settings: { durationSeconds: flags.duration, connections: flags.connections, database: flags.database, rate: flags.rate, rounds: flags.rounds },
       data: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])),
       answers: answerChecks,
@@ -226,8 +252,8 @@ async function main() {
         const get = (t: string) => results.find((x) => x.label === label && x.target === t);
         const ours = get('ours')!;
         const fl = get('floor');
-        const pe = get('peer');
-        return { scenario: label, oursPerFloor: fl ? ours.requestsPerSecond / fl.requestsPerSecond : null, oursPerPeer: pe ? ours.requestsPerSecond / pe.requestsPerSecond : null };
+        const perPeer = Object.fromEntries(peers.map((p) => { const pe = get(p.target); return [p.target, pe ? ours.requestsPerSecond / pe.requestsPerSecond : null]; }));
+        return { scenario: label, oursPerFloor: fl ? ours.requestsPerSecond / fl.requestsPerSecond : null, oursPerPeer: perPeer };
       }),
       proposeSignApply: e2e,
       peakMemoryMb: memory,
@@ -296,7 +322,8 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
 type Report = {
   at: string; commit: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number; rounds: number };
   data: Record<string, number>; answers: AnswerCheck[]; results: LoadResult[];
-  ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: number | null }[];
+  peers: { target: string; what: string }[];
+  ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: Record<string, number | null> }[];
   proposeSignApply: Awaited<ReturnType<typeof proposeSignApply>>; peakMemoryMb: Record<string, number>;
 };
 
@@ -305,22 +332,22 @@ function markdown(r: Report): string {
   const lines = [
     `# Benchmark — ${r.at} (commit ${r.commit})`,
     '',
-    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a 2 s warm-up (scenarios 1–3: ours, floor and peer take turns in ${r.settings.rounds} rounds); database \`${r.settings.database}\`. 1-minute load average ${f(r.machine.loadAverageBefore)} before the runs and ${f(r.machine.loadAverageAfter)} after (other engineers' jobs share these 2 cores: figures vary a lot between runs).`,
+    `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a 2 s warm-up (scenarios 1–3: ours, floor and the peers take turns in ${r.settings.rounds} rounds); database \`${r.settings.database}\`. 1-minute load average ${f(r.machine.loadAverageBefore)} before the runs and ${f(r.machine.loadAverageAfter)} after (other engineers' jobs share these 2 cores: figures vary a lot between runs).`,
     `Data: ${Object.entries(r.data).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v.toLocaleString('en-US')}`).join(', ')}.`,
     '',
-    '**ours** = our gateway (scripts/start.mjs) → subgraphs; **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); **peer** = Hive Gateway 2.15 on the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL `errors` in 200 bodies.',
+    `**ours** = our gateway (scripts/start.mjs) → subgraphs; **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); ${r.peers.map((p) => `**${p.target}** = ${p.what}`).join('; ')}; the peers serve the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL \`errors\` in 200 bodies.`,
     '',
     '| Scenario | Target | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...r.results.map((x) => `| ${x.label} | ${x.target} | ${f(x.requestsPerSecond, 0)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${x.errors} |`),
     '',
-    '| Scenario | ours / floor | ours / peer |',
-    '|---|---:|---:|',
-    ...r.ratios.map((x) => `| ${x.scenario} | ${f(x.oursPerFloor, 2)} | ${f(x.oursPerPeer, 2)} |`),
+    `| Scenario | ours / floor |${r.peers.map((p) => ` ours / ${p.target} |`).join('')}`,
+    `|---|---:|${r.peers.map(() => '---:|').join('')}`,
+    ...r.ratios.map((x) => `| ${x.scenario} | ${f(x.oursPerFloor, 2)} |${r.peers.map((p) => ` ${f(x.oursPerPeer[p.target], 2)} |`).join('')}`),
     '',
     `**5 propose + sign (BankID simulator) + apply**, one after another through the gateway: ${r.proposeSignApply.ops} applied in ${f(r.proposeSignApply.seconds)} s = **${f(r.proposeSignApply.opsPerSecond, 2)} ops/s**, p50 ${f(r.proposeSignApply.p50, 0)} ms, p99 ${f(r.proposeSignApply.p99, 0)} ms, errors ${r.proposeSignApply.errors}${r.proposeSignApply.lastError ? ` (last: ${r.proposeSignApply.lastError})` : ''}.`,
     '',
-    `Same answers (sampled before measuring): ${r.answers.map((a) => `${a.scenario} floor ${a.floorEqual}/${a.samples}${a.peerEqual === null ? '' : `, peer ${a.peerEqual}/${a.samples}`}`).join('; ')}.`,
+    `Same answers (sampled before measuring): ${r.answers.map((a) => `${a.scenario} floor ${a.floorEqual}/${a.samples}${Object.entries(a.peerEqual).map(([t, n]) => `, ${t} ${n}/${a.samples}`).join('')}`).join('; ')}.`,
     '',
     '| Process | peak RSS (VmHWM) MB |',
     '|---|---:|',

@@ -136,6 +136,7 @@ export function labelOf(cmd: string): string | null {
   if (cmd.includes('services/organisations/src/index.ts')) return 'organisations';
   if (cmd.includes('services/access/src/index.ts')) return 'access';
   if (cmd.includes('gateway/src/index.ts')) return 'gateway (ours)';
+  if (cmd.includes('hive-gateway') && cmd.includes('--hive-router-runtime')) return 'hive gateway, rust planner (peer)';
   if (cmd.includes('hive-gateway')) return 'hive gateway (peer)';
   if (cmd.includes('floor-server')) return 'floor';
   return null;

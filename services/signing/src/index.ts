@@ -1,4 +1,4 @@
-import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { startTracing, createLogger, runService, serviceCredentialsFromEnv } from '@behorig/kit/server';
 import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { loadEnv } from './env';
 import { buildServer } from './server';
@@ -23,11 +23,13 @@ runService('signing subgraph', logger, async () => {
     bankId: bankIdFromEnv(env),
     accessUrl: env.ACCESS_URL,
     accessInternalUrl: env.ACCESS_INTERNAL_URL,
-    internalSecret: env.INTERNAL_SECRET,
+    credentials: await serviceCredentialsFromEnv('signing', env),
     authorityNumbers: authorityNumbers(env),
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
     collectIntervalMs: env.BANKID_COLLECT_INTERVAL_MS,
+    webhookFirstRetryMs: env.WEBHOOK_FIRST_RETRY_MS,
+    jobPollMs: env.JOB_POLL_MS,
     personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
   });
   return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: async () => { await server.stop(); await stopTracing(); } };

@@ -3,7 +3,8 @@ import type { PersonRow } from '../modules/people/people.store';
 import type { MembershipRow, RoleAssignmentRow, MembershipUnitRow } from '../modules/memberships/memberships.store';
 import type { RoleRow } from '../modules/roles/roles.store';
 import type { FunctionGrant as FunctionGrantModel } from '../modules/roles/rules/role-catalogue.data';
-import type { PermissionScope as PermissionScopeModel, AccessDecision as AccessDecisionModel } from '../modules/scopes/rules/membership.rules';
+import type { PermissionScope as PermissionScopeModel } from '../modules/scopes/rules/membership.rules';
+import type { IndexedDecision as AccessDecisionModel } from '../modules/permission-index/rules/permission-index.rules';
 import type { AgreementRow } from '../modules/agreements/agreements.store';
 import type { ChangeSetRow, PendingChangeRow } from '../modules/changes/changes.store';
 import type { PersonSummaryRow, StaffConnectionRow, OrganisationRef, SigningOrderRef } from '../mappers';
@@ -34,12 +35,21 @@ export type Access =
   | 'READ'
   | 'UPDATE';
 
-/** R-SCOPE-2: a point check's answer with its reason. */
+/**
+ * R-SCOPE-2: a point check's answer. `reason` is one stable code: GRANTED, AUTHORITY, PARTNER_CLIENT_GRANTED,
+ * PARTNER_CLIENT_OTHER_ORGANISATION, PARTNER_CLIENT_WITHOUT_FUNCTION, SERVICE_ACTS_FOR_NO_ORGANISATION, NOT_A_MEMBER,
+ * NO_ROLE_GRANTS, UNIT_NOT_COVERED, OFFICE_NOT_COVERED, PERIOD_NOT_STARTED, PERIOD_ENDED, UNIT_OF_OTHER_ORGANISATION,
+ * OFFICE_OF_OTHER_ORGANISATION or OFFICE_OF_OTHER_UNIT. The role and the period that decided it are `role`,
+ * `validFrom` and `validTo` (GRANTED, PERIOD_NOT_STARTED, PERIOD_ENDED).
+ */
 export type AccessDecision = {
   __typename?: 'AccessDecision';
   allowed: Scalars['Boolean']['output'];
+  /** The organisation asked about (its name comes from the organisations subgraph). */
+  organisation: Organisation;
   reason: Scalars['String']['output'];
   role?: Maybe<Role>;
+  validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -350,7 +360,14 @@ export type Organisation = {
    * `activateBy` (R-AGR-2). Holders of "Hantera användare" and the authority; FORBIDDEN for others.
    */
   notices: Array<Notice>;
-  /** The organisation's staff, by surname (users with Hantera användare, and the authority; null with FORBIDDEN for others). Search matches names. */
+  /**
+   * The organisation's staff (users with Hantera användare, and the authority; null with FORBIDDEN for
+   * others). The server searches, filters and sorts the whole list before it pages, so every page
+   * continues the same order. `search` (at most 100 characters) matches names, the birth date
+   * (YYYY-MM-DD, or digits such as 870507), the e-mail in this organisation, role names and codes,
+   * and unit names — never personal numbers (R-USR-1). `status` keeps people with one of the given
+   * statuses on today's date (R-PERIOD-5); `roleCode` those holding that role (any period).
+   */
   staff?: Maybe<StaffConnection>;
 };
 
@@ -363,7 +380,11 @@ export type OrganisationNoticesArgs = {
 export type OrganisationStaffArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  roleCode?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<StaffSortField>;
+  sortDirection?: InputMaybe<SortDirection>;
+  status?: InputMaybe<Array<StaffStatus>>;
 };
 
 export type PageInfo = {
@@ -439,6 +460,20 @@ export type PersonPermissionScopesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** R-SCOPE-3: people in a stable order (by id), complete: `totalCount` counts every match and the pages reach all of them. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
 /** Who a pending change concerns; a NEW person may not exist here until the change is applied. */
 export type PersonSummary = {
   __typename?: 'PersonSummary';
@@ -470,6 +505,12 @@ export type Query = {
   personByNumber?: Maybe<Person>;
   /** The role catalogue and matrix (R-ROLE-1, R-ROLE-2), optionally of one system (KA_WEBB, MINA_SIDOR, SKOLPLATTFORMEN). */
   roles: Array<Role>;
+  /**
+   * R-SCOPE-3: who may do `function` at `access` level in the organisation on `on` (default today) — at `unitId`
+   * or at the office `addressId` when given, else anywhere in it. It always agrees with checkAccess and
+   * permissionScopes. For the organisation's user administrators (MANAGE_USERS) and the authority; FORBIDDEN otherwise.
+   */
+  whoCan: PersonConnection;
 };
 
 
@@ -525,6 +566,18 @@ export type QueryRolesArgs = {
   system?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryWhoCanArgs = {
+  access: Access;
+  addressId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  function: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type RegisterAgreementInput = {
   administrator: NewPersonInput;
   organisationId: Scalars['ID']['input'];
@@ -577,6 +630,10 @@ export type SigningOrder = {
   orderRef: Scalars['ID']['output'];
 };
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type StaffChangeInput = {
   /** Offices as in StaffInput; omitted = unchanged (or all offices when unitIds is given), null = all offices. */
   addressIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -617,6 +674,34 @@ export type StaffInput = {
   validFrom: Scalars['Date']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
+
+/** How the staff list is ordered; ties are broken by surname, given name and id. */
+export type StaffSortField =
+  | 'BIRTH_DATE'
+  /** The e-mail in this organisation (none last when ascending). */
+  | 'EMAIL'
+  /** Surname, then given name. */
+  | 'NAME'
+  /** The first of the person's role names in this organisation, alphabetically. */
+  | 'ROLE'
+  /** The earliest start of the person's roles in this organisation. */
+  | 'VALID_FROM'
+  /** The latest end of the person's roles in this organisation; no end date sorts last when ascending. */
+  | 'VALID_TO';
+
+/**
+ * A staff member's status in an organisation on today's date, from the periods of their roles there
+ * (R-PERIOD-1, R-PERIOD-5): nothing runs at midnight for it to change.
+ */
+export type StaffStatus =
+  /** A role holds today and does not end within 30 days. */
+  | 'ACTIVE'
+  /** No role holds today or later (or no role at all): the person can be found and given a new period. */
+  | 'ENDED'
+  /** Every role that holds today ends within 30 days. */
+  | 'ENDING_SOON'
+  /** No role holds today; one starts later. */
+  | 'UPCOMING';
 
 export type StartAccessReviewInput = {
   deadline: Scalars['Date']['input'];
@@ -774,6 +859,8 @@ export type ResolversTypes = ResolversObject<{
   PendingChange: ResolverTypeWrapper<PendingChangeRow>;
   PermissionScope: ResolverTypeWrapper<PermissionScopeModel>;
   Person: ResolverTypeWrapper<PersonRow>;
+  PersonConnection: ResolverTypeWrapper<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonSummary: ResolverTypeWrapper<PersonSummaryRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterAgreementInput: RegisterAgreementInput;
@@ -783,10 +870,13 @@ export type ResolversTypes = ResolversObject<{
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
   SchoolForm: ResolverTypeWrapper<SchoolForm>;
   SigningOrder: ResolverTypeWrapper<SigningOrderRef>;
+  SortDirection: SortDirection;
   StaffChangeInput: StaffChangeInput;
   StaffConnection: ResolverTypeWrapper<StaffConnectionRow>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   StaffInput: StaffInput;
+  StaffSortField: StaffSortField;
+  StaffStatus: StaffStatus;
   StartAccessReviewInput: StartAccessReviewInput;
   Unit: ResolverTypeWrapper<Unit>;
 }>;
@@ -821,6 +911,8 @@ export type ResolversParentTypes = ResolversObject<{
   PendingChange: PendingChangeRow;
   PermissionScope: PermissionScopeModel;
   Person: PersonRow;
+  PersonConnection: Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> };
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonSummary: PersonSummaryRow;
   Query: Record<PropertyKey, never>;
   RegisterAgreementInput: RegisterAgreementInput;
@@ -839,8 +931,10 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AccessDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessDecision'] = ResolversParentTypes['AccessDecision']> = ResolversObject<{
   allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
@@ -972,7 +1066,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   changesToSign?: Resolver<Maybe<ResolversTypes['ChangeSet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, Partial<OrganisationNoticesArgs>>;
-  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<OrganisationStaffArgs>>;
+  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, RequireFields<OrganisationStaffArgs, 'sortBy' | 'sortDirection'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1015,6 +1109,17 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type PersonSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonSummary'] = ResolversParentTypes['PersonSummary']> = ResolversObject<{
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1033,6 +1138,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByNumberArgs, 'organisationId' | 'personalNumber'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
+  whoCan?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'access' | 'function' | 'organisationId'>>;
 }>;
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
@@ -1098,6 +1204,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PendingChange?: PendingChangeResolvers<ContextType>;
   PermissionScope?: PermissionScopeResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
   PersonSummary?: PersonSummaryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;

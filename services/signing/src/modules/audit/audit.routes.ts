@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit/auth';
+import { actorFromAuthorization, auditDeliveryRefusal, callerServiceOf, requireServiceCredential } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { SigningDeps } from '../../deps';
@@ -7,6 +7,7 @@ import { mayReadAuditLog, routeCaller } from '../../policy/signing.policy';
 import { appendAuditEvents } from './audit.service';
 import { auditStore } from './audit.store';
 import { periodFilter } from './rules/audit-period';
+import { enqueueWebhookDeliveries } from '../webhooks/webhook-enqueue.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,21 +72,31 @@ export function auditRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     res.end();
   });
 
-  /** POST /internal/audit-events — every outbox relay delivers events into the hash chain (R-AUDIT-1, behind the internal secret). */
-  const guard = requireInternalSecret(deps.internalSecret);
+  /**
+   * POST /internal/audit-events — every outbox relay delivers events into the hash chain
+   * (R-AUDIT-1), access and organisations only, each with its own service credential (R-AUTH-4).
+   */
+  const guard = requireServiceCredential(deps.credentials, ['access', 'organisations']);
   const json = express.json({ limit: '2mb' });
   app.post('/internal/audit-events', guard, json, async (req: Request, res: Response) => {
     const body = AuditEventsBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'invalid_request', message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { source, events } = body.data;
+    // R-AUTH-4: only the credential's own service's events, none back- or post-dated; nothing written otherwise.
+    const refusal = auditDeliveryRefusal(callerServiceOf(res), body.data, deps.now());
+    if (refusal) return void res.status(403).json({ error: 'refused', message: refusal });
     try {
-      const result = await orm.em.fork().transactional((tx) =>
-        appendAuditEvents(tx, events.map((e) => ({
+      const result = await orm.em.fork().transactional(async (tx) => {
+        const appended = await appendAuditEvents(tx, events.map((e) => ({
           organisationId: e.organisationId, at: new Date(e.occurredAt.getTime()), actor: e.actor,
           actorPersonId: PERSON_LABEL.exec(e.actor)?.[1] ?? null, action: e.action, target: e.target,
           before: e.before ?? null, after: e.after ?? null, source, sourceId: e.sourceId,
           receiptId: receiptIdOf(e.after),
-        }))));
+        })));
+        // R-HOOK-1: each newly logged applied change becomes its webhook deliveries, in this transaction.
+        await enqueueWebhookDeliveries(tx, appended.rows.filter((r) => r.organisationId).map((r) => ({ ...r, organisationId: r.organisationId! })));
+        return { appended: appended.appended, duplicates: appended.duplicates };
+      });
       res.json(result);
     } catch (e) {
       deps.logger.error({ err: e }, 'appending audit events failed');

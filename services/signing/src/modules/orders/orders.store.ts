@@ -26,7 +26,7 @@ export interface SigningOrderRow {
   signerPersonalNumberEnc: string | null;
   signerPersonalNumberHash: string | null;
   signerName: string | null;
-  /** R-USR-5: BankID's `givenName`/`surname` of the signer (migration 009), for the name correction at log-in. */
+  /** R-USR-5: BankID's `givenName`/`surname` of the signer (migration 010), for the name correction at log-in. */
   signerGivenName: string | null;
   signerSurname: string | null;
   /** Log-ins: a completed order yields exactly one session. */

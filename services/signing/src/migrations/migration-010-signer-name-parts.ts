@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * (the person's own BankID name is authoritative). `signer_name` (the display form) cannot be split
  * reliably, hence two columns. Nullable: orders completed before this migration have neither.
  */
-export class Migration009SignerNameParts extends Migration {
+export class Migration010SignerNameParts extends Migration {
   override async up(): Promise<void> {
     this.addSql(`ALTER TABLE signing.signing_order ADD COLUMN signer_given_name text, ADD COLUMN signer_surname text`);
   }
