@@ -70,7 +70,7 @@ export function createAccessClient(opts: { internalUrl: string; credentials: Ser
     async bankIdName(personId, name) {
       const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/bankid-name`, {
         method: 'POST',
-        headers: internalHeaders(opts.secret),
+        headers: await opts.credentials.headers('access'),
         body: JSON.stringify(name),
       });
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a BankID name.`);
