@@ -16,7 +16,7 @@ describe('createHttpUnitDirectory', () => {
       const entities = body.variables.representations.map((r: { __typename: string; id: string }) =>
         r.id === 'missing' ? null
           : r.__typename === 'Unit' ? { id: r.id, closed: r.id === 'u-closed', organisation: { id: 'org-1' }, schoolForms: r.id === 'u-sfi' ? [{ code: 'SFI' }] : [] }
-            : body.query.includes('units { id') ? { id: r.id, units: [{ id: 'u2', addresses: [] }, { id: 'u1', addresses: [{ id: 'a1' }] }] } : { id: r.id, name: 'Dorotea kommun' });
+            : body.query.includes('units { id') ? { id: r.id, units: [{ id: 'u2', name: 'Dorotea UBK', addresses: [] }, { id: 'u1', addresses: [{ id: 'a1' }] }] } : { id: r.id, name: 'Dorotea kommun' });
       res.end(JSON.stringify({ data: { _entities: entities } }));
     });
   });
@@ -46,9 +46,10 @@ describe('createHttpUnitDirectory', () => {
   it('R-USR-3: lists every unit of the organisations asked for, sorted, in one request', async () => {
     const dir = createHttpUnitDirectory(url);
     const before = seen.length;
-    expect(await dir.organisationUnits(['o-1', 'missing'], 'Bearer abc')).toEqual(new Map([['o-1', [{ id: 'u1', addressIds: ['a1'] }, { id: 'u2', addressIds: [] }]]]));
+    expect(await dir.organisationUnits(['o-1', 'missing'], 'Bearer abc')).toEqual(new Map([['o-1', [{ id: 'u1', addressIds: ['a1'] }, { id: 'u2', addressIds: [], name: 'Dorotea UBK' }]]]));
     expect(seen).toHaveLength(before + 1);
-    expect(seen.at(-1)!.body.query).toContain('... on Organisation { id units { id addresses { id } } }');
+    // Names too: the staff list's search matches unit names.
+    expect(seen.at(-1)!.body.query).toContain('... on Organisation { id units { id name addresses { id } } }');
   });
 
   it('an unreachable or failing organisations service is a DirectoryUnavailableError', async () => {

@@ -16,13 +16,17 @@ export const MeQuery = graphql(`
   }
 `);
 
+/**
+ * The staff list, searched, filtered and sorted by the server across all pages (search: name,
+ * birth date, e-mail, role, unit; filters: status, role). Birth dates only (R-USR-1).
+ */
 export const StaffDocument = graphql(`
-  query Staff($id: ID!, $search: String, $first: Int, $after: String) {
+  query Staff($id: ID!, $search: String, $first: Int, $after: String, $sortBy: StaffSortField, $sortDirection: SortDirection, $status: [StaffStatus!], $roleCode: ID) {
     organisation(id: $id) {
       id
       name
       units { id name closed schoolForms { code name } addresses { id street city } }
-      staff(search: $search, first: $first, after: $after) {
+      staff(search: $search, first: $first, after: $after, sortBy: $sortBy, sortDirection: $sortDirection, status: $status, roleCode: $roleCode) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges {
@@ -31,6 +35,7 @@ export const StaffDocument = graphql(`
             id givenName surname birthDate email
             memberships {
               organisation { id }
+              email
               employments { unit { id name } schoolFormCode validTo addressIds }
               addresses { id street city }
               roles { id validFrom validTo role { code name isPermissionAdmin } }

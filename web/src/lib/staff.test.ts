@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { mayChooseAllSchoolForms, sortRows, type StaffRow } from './staff';
+import { mayChooseAllSchoolForms, staffFormFrom } from './staff';
 import { apiFieldErrors } from '../api/errors';
 import { CombinedError } from 'urql';
 import { GraphQLError } from 'graphql';
 
-const row = (name: string, validTo: string, birthDate = '1970-01-01'): StaffRow => ({ id: name, name, birthDate, email: '', role: '', validFrom: '2026-01-01', validTo });
-
 describe('staff list helpers', () => {
-  it('sorts by name in Swedish order (å ä ö last)', () => {
-    const sorted = sortRows([row('Östberg', ''), row('Aronsson', ''), row('Åberg', ''), row('Zorn', '')], 'name', 'asc');
-    expect(sorted.map((r) => r.name)).toEqual(['Aronsson', 'Zorn', 'Åberg', 'Östberg']);
+  it('the edit dialog starts from the membership: roles, units, offices, earliest start, latest end (none when one is open-ended)', () => {
+    const m = { email: 'k@a.se', employments: [{ unit: { id: 'u1' }, addressIds: ['a1'] }, { unit: { id: 'u1' }, addressIds: null }], roles: [
+      { validFrom: '2020-01-01', validTo: '2026-09-06', role: { code: 'SERVICE_ADMIN' } }, { validFrom: '2019-01-01', validTo: '2027-01-01', role: { code: 'READER' } },
+    ] };
+    expect(staffFormFrom({ givenName: 'Karina', surname: 'Asp' }, m, '2026-11-28')).toEqual({
+      givenName: 'Karina', surname: 'Asp', email: 'k@a.se', roleCodes: ['SERVICE_ADMIN', 'READER'], unitIds: ['u1'], addressIds: ['a1'], validFrom: '2019-01-01', validTo: '2027-01-01',
+    });
+    expect(staffFormFrom({ givenName: 'K', surname: 'A' }, { ...m, roles: [...m.roles, { validFrom: '2021-01-01', validTo: null, role: { code: 'X' } }] }, '2026-11-28').validTo).toBe('');
   });
-  it('sorts end dates with "no end date" last ascending, first descending', () => {
-    const rows = [row('A', ''), row('B', '2027-01-01'), row('C', '2026-12-01')];
-    expect(sortRows(rows, 'validTo', 'asc').map((r) => r.name)).toEqual(['C', 'B', 'A']);
-    expect(sortRows(rows, 'validTo', 'desc').map((r) => r.name)).toEqual(['A', 'B', 'C']);
+  it('R-SIGN-8: an ended person\'s new period starts today with no end date chosen yet (it waits for a signature)', () => {
+    const m = { employments: [{ unit: { id: 'u1' } }], roles: [{ validFrom: '2015-05-07', validTo: '2026-09-06', role: { code: 'SERVICE_ADMIN' } }] };
+    expect(staffFormFrom({ givenName: 'Karina', surname: 'Asp' }, m, '2026-11-28', true)).toMatchObject({ roleCodes: ['SERVICE_ADMIN'], unitIds: ['u1'], validFrom: '2026-11-28', validTo: '' });
   });
   it('R-END-3: "Alla" school forms only when the actor covers every school form of the employee', () => {
     expect(mayChooseAllSchoolForms(['SFI', 'KOMVUX_GYMNASIAL'], ['SFI'])).toBe(true);

@@ -19,12 +19,17 @@ export interface UnitDirectory {
 
 const UNIT_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { id closed organisation { id } schoolForms { code } addresses { id } } } }`;
 const ORG_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id name } } }`;
-const ORG_UNITS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id units { id addresses { id } } } } }`;
+const ORG_UNITS_QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id units { id name addresses { id } } } } }`;
 
 export class DirectoryUnavailableError extends Error {}
 
 /** A unit as `organisationUnits` lists it: its id and its offices (address ids) as they are now. */
-export interface OrganisationUnit { id: string; addressIds: string[] }
+export interface OrganisationUnit {
+  id: string;
+  addressIds: string[];
+  /** The unit's name as the organisations subgraph has it now (the staff list's search matches it). */
+  name?: string;
+}
 
 /**
  * Fetches entities by reference from the organisations subgraph (`_entities`), forwarding the
@@ -61,8 +66,8 @@ export function createHttpUnitDirectory(organisationsUrl: string, fetchImpl: typ
       return new Map(rows.map((o) => [o.id, o.name]));
     },
     async organisationUnits(ids, authorization) {
-      const rows = await entities<{ id: string; units: { id: string; addresses: { id: string }[] }[] }>(ORG_UNITS_QUERY, 'Organisation', ids, authorization);
-      return new Map(rows.map((o) => [o.id, o.units.map((u) => ({ id: u.id, addressIds: u.addresses.map((a) => a.id) })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
+      const rows = await entities<{ id: string; name?: string; units: { id: string; name?: string; addresses: { id: string }[] }[] }>(ORG_UNITS_QUERY, 'Organisation', ids, authorization);
+      return new Map(rows.map((o) => [o.id, o.units.map((u) => ({ id: u.id, addressIds: u.addresses.map((a) => a.id), ...(u.name ? { name: u.name } : {}) })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
     },
   };
 }

@@ -350,7 +350,14 @@ export type Organisation = {
    * `activateBy` (R-AGR-2). Holders of "Hantera användare" and the authority; FORBIDDEN for others.
    */
   notices: Array<Notice>;
-  /** The organisation's staff, by surname (users with Hantera användare, and the authority; null with FORBIDDEN for others). Search matches names. */
+  /**
+   * The organisation's staff (users with Hantera användare, and the authority; null with FORBIDDEN for
+   * others). The server searches, filters and sorts the whole list before it pages, so every page
+   * continues the same order. `search` (at most 100 characters) matches names, the birth date
+   * (YYYY-MM-DD, or digits such as 870507), the e-mail in this organisation, role names and codes,
+   * and unit names — never personal numbers (R-USR-1). `status` keeps people with one of the given
+   * statuses on today's date (R-PERIOD-5); `roleCode` those holding that role (any period).
+   */
   staff?: Maybe<StaffConnection>;
 };
 
@@ -363,7 +370,11 @@ export type OrganisationNoticesArgs = {
 export type OrganisationStaffArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  roleCode?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<StaffSortField>;
+  sortDirection?: InputMaybe<SortDirection>;
+  status?: InputMaybe<Array<StaffStatus>>;
 };
 
 export type PageInfo = {
@@ -577,6 +588,10 @@ export type SigningOrder = {
   orderRef: Scalars['ID']['output'];
 };
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type StaffChangeInput = {
   /** Offices as in StaffInput; omitted = unchanged (or all offices when unitIds is given), null = all offices. */
   addressIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -617,6 +632,34 @@ export type StaffInput = {
   validFrom: Scalars['Date']['input'];
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
+
+/** How the staff list is ordered; ties are broken by surname, given name and id. */
+export type StaffSortField =
+  | 'BIRTH_DATE'
+  /** The e-mail in this organisation (none last when ascending). */
+  | 'EMAIL'
+  /** Surname, then given name. */
+  | 'NAME'
+  /** The first of the person's role names in this organisation, alphabetically. */
+  | 'ROLE'
+  /** The earliest start of the person's roles in this organisation. */
+  | 'VALID_FROM'
+  /** The latest end of the person's roles in this organisation; no end date sorts last when ascending. */
+  | 'VALID_TO';
+
+/**
+ * A staff member's status in an organisation on today's date, from the periods of their roles there
+ * (R-PERIOD-1, R-PERIOD-5): nothing runs at midnight for it to change.
+ */
+export type StaffStatus =
+  /** A role holds today and does not end within 30 days. */
+  | 'ACTIVE'
+  /** No role holds today or later (or no role at all): the person can be found and given a new period. */
+  | 'ENDED'
+  /** Every role that holds today ends within 30 days. */
+  | 'ENDING_SOON'
+  /** No role holds today; one starts later. */
+  | 'UPCOMING';
 
 export type StartAccessReviewInput = {
   deadline: Scalars['Date']['input'];
@@ -783,10 +826,13 @@ export type ResolversTypes = ResolversObject<{
   RoleAssignment: ResolverTypeWrapper<RoleAssignmentRow>;
   SchoolForm: ResolverTypeWrapper<SchoolForm>;
   SigningOrder: ResolverTypeWrapper<SigningOrderRef>;
+  SortDirection: SortDirection;
   StaffChangeInput: StaffChangeInput;
   StaffConnection: ResolverTypeWrapper<StaffConnectionRow>;
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   StaffInput: StaffInput;
+  StaffSortField: StaffSortField;
+  StaffStatus: StaffStatus;
   StartAccessReviewInput: StartAccessReviewInput;
   Unit: ResolverTypeWrapper<Unit>;
 }>;
@@ -972,7 +1018,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   changesToSign?: Resolver<Maybe<ResolversTypes['ChangeSet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType, Partial<OrganisationNoticesArgs>>;
-  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, Partial<OrganisationStaffArgs>>;
+  staff?: Resolver<Maybe<ResolversTypes['StaffConnection']>, ParentType, ContextType, RequireFields<OrganisationStaffArgs, 'sortBy' | 'sortDirection'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{

@@ -11,6 +11,9 @@ import type { UnitDirectory } from '../../src/clients/organisations.client';
 /** A unit of Dorotea kommun that is closed: granting it is BAD_USER_INPUT. */
 export const CLOSED_UNIT_ID = '00000000-0000-4000-8001-0000000000c1';
 
+/** A DEMO unit's name, as the organisations subgraph gives it (units added by a test have none). */
+const unitName = (id: string) => { const u = Object.values(DEMO.units).find((x) => x.id === id); return u ? { name: u.name } : {}; };
+
 /** In-test double of the organisations subgraph: serves the DEMO units and organisations (plus extras). */
 export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number; add: (unit: KnownUnit) => void; removeAddress: (addressId: string) => void } {
   const units: KnownUnit[] = [
@@ -36,7 +39,7 @@ export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { ca
     },
     async organisationUnits(ids: readonly string[]) {
       dir.calls++;
-      return new Map(ids.map((id) => [id, units.filter((u) => u.organisationId === id).map((u) => ({ id: u.id, addressIds: [...(u.addressIds ?? [])] })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
+      return new Map(ids.map((id) => [id, units.filter((u) => u.organisationId === id).map((u) => ({ id: u.id, addressIds: [...(u.addressIds ?? [])], ...unitName(u.id) })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
     },
   };
   return dir;

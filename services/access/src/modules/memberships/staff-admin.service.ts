@@ -6,6 +6,8 @@ import { describeIneligible, planPeriodChange, splitPeriodChange, type PeriodCha
 import { planEndEmployment, type Employment, type EndEmploymentPlan } from './rules/end-employment.rules';
 import { wouldLeaveNoAdministrator } from '../agreements/rules/last-administrator.rules';
 import { unitActiveOn } from './rules/membership-levels.rules';
+import { ENDING_SOON_DAYS, searchTerms, type StaffSortField, type StaffStatus } from './rules/staff-list.rules';
+import { addDays } from '@behorig/kit/dates';
 import type { PersonRow } from '../people/people.store';
 import {
   administratorPeriods, bumpVersion, bumpVersionById, deleteUnitRow, endRolesOn, endUnitRow, insertUnitRow, lockOrganisation, setRoleValidTo, staffPage, unitRowsOf,
@@ -17,11 +19,37 @@ import { laterEndDateChange, putChangeIn, type ChangeFields } from '../changes/c
  * The staff list (R-USR-1: birth dates, never personal numbers), by surname: one statement for the
  * page and its total; roles and units then come through the batched loaders.
  */
-export async function staffOf(ctx: Context, organisationId: string, args: { search?: string | null; first?: number | null; after?: string | null }) {
+export interface StaffListArgs {
+  search?: string | null;
+  first?: number | null;
+  after?: string | null;
+  sortBy?: StaffSortField | null;
+  sortDirection?: 'ASC' | 'DESC' | null;
+  status?: readonly StaffStatus[] | null;
+  roleCode?: string | null;
+}
+
+/** The longest search text the staff list takes (names are at most 100 characters, R-SIGN-6). */
+const MAX_SEARCH = 100;
+
+export async function staffOf(ctx: Context, organisationId: string, args: StaffListArgs) {
   await requireManageUsers(ctx, organisationId, 'READ');
   const { limit, offset } = pageArgs(args.first, args.after);
-  const term = args.search?.trim() ? `%${escapeLike(args.search.trim())}%` : null;
-  const { people, total } = await staffPage(ctx.em, organisationId, term, limit + 1, offset);
+  // Every argument is checked before the statement runs (a refused read reads nothing).
+  if (args.search && args.search.length > MAX_SEARCH) throw badInput('search', `The search text may be at most ${MAX_SEARCH} characters.`, 'TEXT_TOO_LONG');
+  if (args.status && args.status.length === 0) throw badInput('status', 'Give at least one status, or leave the status filter out.', 'INVALID_INPUT');
+  if (args.roleCode && !(await ctx.loaders.catalogue()).has(args.roleCode)) throw badInput('roleCode', `There is no role ${args.roleCode}.`, 'UNKNOWN_ROLE');
+  const terms = searchTerms(args.search, escapeLike);
+  // Unit names belong to the organisations subgraph: the units whose name matches are looked up there.
+  const needle = terms?.text.toLocaleLowerCase('sv');
+  const unitIds = needle ? (await ctx.organisationUnits.load(organisationId)).filter((u) => u.name?.toLocaleLowerCase('sv').includes(needle)).map((u) => u.id) : [];
+  const { people, total } = await staffPage(ctx.em, {
+    organisationId, today: ctx.today, soonUntil: addDays(ctx.today, ENDING_SOON_DAYS),
+    search: terms ? { pattern: terms.pattern, digits: terms.digits, unitIds } : null,
+    statuses: args.status ?? null, roleCode: args.roleCode ?? null,
+    sortBy: args.sortBy ?? 'NAME', direction: args.sortDirection === 'DESC' ? 'DESC' : 'ASC',
+    limit: limit + 1, offset,
+  });
   for (const person of people) ctx.loaders.person.prime(person.id, person);
   return connection(people, offset, limit, total);
 }
