@@ -51,6 +51,8 @@ const baseEnv = {
   DEMO_DATA: 'true',
   SIGNING_KEY_FILE: join(scratch, 'signing-key.json'),
   PERSONAL_NUMBER_KEY_FILE: join(scratch, 'personal-number-key'),
+  // One key folder for all four services, even when each runs from its own copy (service credentials, R-AUTH-4).
+  SERVICE_KEYS_DIR: join(scratch, 'keys'),
   BANKID_SIMULATOR_DIR: join(scratch, 'bankid'),
 };
 const node = (script) => ['--conditions=dist', join(rootOf(script.startsWith('gateway/') ? 'gateway' : script.split('/')[1]), script)];

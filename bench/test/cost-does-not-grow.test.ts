@@ -54,7 +54,7 @@ async function statementsAt(persons: number, organisations: number): Promise<{ s
     let counting = false;
     server = await buildServer({
       databaseUrl: db.url, verify: keys.verify, verifyReceipt: createReceiptVerifier({ jwks: keys.jwks as never }), demoData: false,
-      unitDirectory: directory, signingInternalUrl: 'http://127.0.0.1:9', internalSecret: 'test-internal-secret-123', today: () => today,
+      unitDirectory: directory, signingInternalUrl: 'http://127.0.0.1:9', today: () => today,
       personalNumberKey: key, onQuery: (sql) => { if (counting) statements.push(sql); },
     });
     const url = `${await server.listen(0, '127.0.0.1')}/graphql`;

@@ -1,11 +1,11 @@
-import { assertProductionSecrets, startTracing, createLogger, runService } from '@behorig/kit/server';
+import { assertProductionSecrets, startTracing, createLogger, runService, serviceCredentialsFromEnv } from '@behorig/kit/server';
 import { createServiceTokenVerifier } from '@behorig/kit/auth';
 import { loadEnv, rateLimitStore } from './env';
 import { buildGateway } from './server';
 import { loadPersistedManifest } from './persisted-documents';
 
 const env = loadEnv();
-// The gateway vouches for client addresses with the services' credential: never the development one in production.
+// The gateway vouches for client addresses with its own service credential (R-AUTH-4): configured keys in production.
 assertProductionSecrets(env);
 const logger = createLogger('gateway', env.LOG_LEVEL);
 
@@ -28,7 +28,7 @@ runService('gateway', logger, async () => {
     },
     rateLimitStore: rateLimitStore(env),
     trustedProxies: env.TRUSTED_PROXIES,
-    internalSecret: env.INTERNAL_SECRET,
+    credentials: await serviceCredentialsFromEnv('gateway', env),
     persistedDocuments: env.PERSISTED_DOCUMENTS_MANIFEST ? loadPersistedManifest(env.PERSISTED_DOCUMENTS_MANIFEST) : undefined,
     persistedDocumentsMode: env.PERSISTED_DOCUMENTS,
   });

@@ -12,7 +12,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
-import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, INTERNAL_SECRET_HEADER, type Actor, type TokenVerifier } from '@behorig/kit/auth';
+import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, isServiceName, SERVICE_CREDENTIAL_HEADER, type Actor, type ServiceCredentials, type TokenVerifier } from '@behorig/kit/auth';
 import { createLogger, type Logger } from '@behorig/kit/server';
 import { supergraphPath } from './compose';
 import { gatewayErrorReason } from './error-reasons';
@@ -56,8 +56,11 @@ export interface GatewayOptions {
    * addresses, CIDRs, `loopback`, `uniquelocal`); none by default, so the socket's address counts.
    */
   trustedProxies?: string[];
-  /** The services' credential: covers the client address passed to the subgraphs. */
-  internalSecret?: string;
+  /**
+   * The gateway's service credentials (R-AUTH-4): with them it vouches for the client address it
+   * passes to the subgraphs; without them it passes none.
+   */
+  credentials?: ServiceCredentials;
   /** The offline GraphiQL explorer at /graphiql; default on outside production. */
   graphiql?: boolean;
   /** Where the signing service's public HTTP endpoints are; default: its subgraph URL without /graphql. */
@@ -84,17 +87,17 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 20, maxTo
  * subgraph reached directly is exactly as strict as one reached through the gateway.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0], private readonly internalSecret?: string) {
+  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0], private readonly credentials?: ServiceCredentials) {
     super(config);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
-    // The caller's own address (BankID's endUserIp), vouched for by the gateway's credential; the
-    // subgraphs believe nothing else (kit clientAddressOf).
-    if ('clientAddress' in context && context.clientAddress && this.internalSecret) {
+    // The caller's own address (BankID's endUserIp), vouched for by the gateway's credential for
+    // that one subgraph; the subgraphs believe nothing else (kit clientAddressOf).
+    if ('clientAddress' in context && context.clientAddress && this.credentials && isServiceName(this.serviceName)) {
       request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-      request.http?.headers.set(INTERNAL_SECRET_HEADER, this.internalSecret);
+      request.http?.headers.set(SERVICE_CREDENTIAL_HEADER, await this.credentials.mint(this.serviceName));
     }
   }
 
@@ -145,7 +148,7 @@ export async function buildGateway(opts: GatewayOptions) {
   const fetcher = createSubgraphFetcher(agent);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
-    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }, opts.internalSecret),
+    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }, opts.credentials),
   });
   const app = express();
   app.disable('x-powered-by');

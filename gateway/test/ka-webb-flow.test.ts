@@ -2,7 +2,6 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Client } from 'pg';
 import { createOutboxRelay } from '@behorig/kit/outbox';
 import { DEMO } from '@behorig/kit/demo';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { luhnCheckDigit } from '@behorig/kit/identity';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
@@ -124,7 +123,7 @@ describe('KA Webb flow through the gateway (R-AUTH-1, R-SIGN-1…4, R-AUDIT-1/2)
 
   it('R-AUDIT-1/2: the audit log shows the events, verifies, and reports a tampered row', async () => {
     for (const schema of ['access', 'organisations'] as const) {
-      const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, internalSecret: DEV_INTERNAL_SECRET });
+      const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials(schema) });
       await relay.drain();
       await relay.stop();
     }

@@ -139,7 +139,6 @@ describe('deploy/kubernetes/overlays/production', () => {
     const secret = (prefix: string) => byKind('Secret').find((s) => s.metadata.name.startsWith(`${prefix}-`))!;
     const keys = (prefix: string) => Object.keys(secret(prefix).data ?? {}).sort();
     expect(keys('behorig-database')).toEqual(['DATABASE_URL']);
-    expect(keys('behorig-internal')).toEqual(['INTERNAL_SECRET']);
     expect(keys('behorig-signing-key')).toEqual(['SIGNING_PRIVATE_JWK']);
     expect(keys('behorig-personal-number-key')).toEqual(['PERSONAL_NUMBER_KEY']);
     expect(keys('behorig-bankid')).toEqual(['BANKID_PASSPHRASE']);
@@ -148,6 +147,16 @@ describe('deploy/kubernetes/overlays/production', () => {
     // No default secrets: every example value is empty (the services refuse to start on them).
     for (const s of byKind('Secret')) for (const v of Object.values(s.data ?? {})) expect(v).toBe('');
     const secretsOf = (name: string) => one('Deployment', name).spec.template.spec.containers[0].envFrom.filter((e: any) => e.secretRef).map((e: any) => e.secretRef.name.replace(/-[a-z0-9]{10}$/, ''));
+    // R-AUTH-4: no shared secret; each service its own key, reaching only that service.
+    expect(byKind('Secret').some((s) => s.metadata.name.startsWith('behorig-internal-'))).toBe(false);
+    for (const name of ['gateway', 'organisations', 'access', 'signing']) {
+      expect(keys(`behorig-service-key-${name}`)).toEqual(['SERVICE_PRIVATE_JWK']);
+      expect(secretsOf(name)).toContain(`behorig-service-key-${name}`);
+      for (const other of ['gateway', 'organisations', 'access', 'signing'].filter((o) => o !== name)) expect(secretsOf(other)).not.toContain(`behorig-service-key-${name}`);
+      const configs = one('Deployment', name).spec.template.spec.containers[0].envFrom.filter((e: any) => e.configMapRef).map((e: any) => e.configMapRef.name.replace(/-[a-z0-9]{10}$/, ''));
+      expect(configs).toContain('behorig-service-public-keys');
+    }
+    expect(Object.keys(byKind('ConfigMap').find((c) => c.metadata.name.startsWith('behorig-service-public-keys-'))!.data ?? {})).toEqual(['SERVICE_PUBLIC_KEYS']);
     expect(secretsOf('signing')).toContain('behorig-signing-key');
     expect(secretsOf('access')).toContain('behorig-personal-number-key');
     for (const other of ['gateway', 'organisations', 'access']) expect(secretsOf(other)).not.toContain('behorig-signing-key');

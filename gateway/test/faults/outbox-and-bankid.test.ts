@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { createOutboxRelay } from '@behorig/kit/outbox';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { stockholmDate, addDays } from '@behorig/kit/dates';
 import { gqlRequest } from '@behorig/kit/testing';
 import { buildServer as buildSigning } from '@behorig/signing/src/server';
@@ -60,7 +59,7 @@ describe('faults: outbox relay and signing service killed mid-delivery (c); Bank
     expect(pending.access).toBeGreaterThanOrEqual(4);
     expect(pending.organisations).toBeGreaterThanOrEqual(4);
     const relay = (schema: 'access' | 'organisations', afterSend?: () => void) =>
-      createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, internalSecret: DEV_INTERNAL_SECRET, batchSize: 3, afterSend });
+      createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials(schema), batchSize: 3, afterSend });
 
     // 1. The relay dies after the audit log accepted a batch, before marking it delivered.
     const crashing = relay('access', () => { throw new Error('relay killed after send'); });
@@ -77,7 +76,7 @@ describe('faults: outbox relay and signing service killed mid-delivery (c); Bank
     expect(await undelivered('organisations')).toBe(pending.organisations);
 
     // 3. The signing service comes back on its port; fresh relays drain everything.
-    signing = await buildSigning({ databaseUrl: sys.db.url, signingKey: sys.keys.key, demoData: false, bankId, accessUrl: sys.urls.access, accessInternalUrl: sys.base.access, applyRetryDelaysMs: [50, 200, 500] });
+    signing = await buildSigning({ credentials: sys.serviceKeys.credentials('signing'), databaseUrl: sys.db.url, signingKey: sys.keys.key, demoData: false, bankId, accessUrl: sys.urls.access, accessInternalUrl: sys.base.access, applyRetryDelaysMs: [50, 200, 500] });
     await signing.listen(Number(new URL(sys.base.signing).port), '127.0.0.1');
     for (const schema of ['access', 'organisations'] as const) {
       const r = relay(schema);

@@ -5,7 +5,6 @@ import { parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { Client } from 'pg';
 import { addDays, stockholmDate } from '@behorig/kit/dates';
 import { createOutboxRelay } from '@behorig/kit/outbox';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from '../support/system';
 import { ARATRON, ARATRON_UNIT, actorTokens, fresh, freshBankgiro, freshOrgNumber, freshPersonalNumber, person, type ActorKey } from './actors';
@@ -56,7 +55,7 @@ describe('Id-only mutations: FORBIDDEN elsewhere, NOT_FOUND when unknown, BAD_US
   /** The test system runs no outbox relay: each audit event is delivered here, at once, as the services' relays would. */
   const deliver = async () => {
     for (const schema of ['organisations', 'access'] as const) {
-      const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, internalSecret: DEV_INTERNAL_SECRET });
+      const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema, signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials(schema) });
       await relay.drain();
       await relay.stop();
     }

@@ -1,7 +1,7 @@
-import { createClientStatusCache, DEV_INTERNAL_SECRET, httpClientStatusLookup, withClientStatus } from '@behorig/kit/auth';
+import { createClientStatusCache, httpClientStatusLookup, withClientStatus } from '@behorig/kit/auth';
 import { freePort } from '@behorig/kit/db';
 import type { Logger } from '@behorig/kit/server';
-import { createTestDatabase, testKeys, type TestDatabase } from '@behorig/kit/testing';
+import { createTestDatabase, testKeys, testServiceKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
 import { buildServer as buildSigning } from '@behorig/signing/src/server';
@@ -18,6 +18,8 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
   const logger = options.logger ?? (() => undefined);
   const db: TestDatabase = await createTestDatabase('e2e');
   const keys = await testKeys();
+  // Each service signs its calls with its own key and trusts the others' public keys (R-AUTH-4).
+  const serviceKeys = await testServiceKeys();
   const [orgPort, accessPort, signingPort] = [await freePort(), await freePort(), await freePort()];
   const base = { organisations: `http://127.0.0.1:${orgPort}`, access: `http://127.0.0.1:${accessPort}`, signing: `http://127.0.0.1:${signingPort}` };
   const urls = { organisations: `${base.organisations}/graphql`, access: `${base.access}/graphql`, signing: `${base.signing}/graphql` };
@@ -28,16 +30,16 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
 
   // Each service asks the signing service for partner clients' status, as in production (R-AUTH-3).
   const withStatus = () => withClientStatus(keys.verify, createClientStatusCache(httpClientStatusLookup(`${base.signing}/oauth/introspect`)));
-  const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access });
+  const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access, credentials: serviceKeys.credentials('organisations') });
   const { createReceiptVerifier } = await import('@behorig/kit/receipt');
   const access = await buildAccess({
     logger: logger('access'),
-    databaseUrl: db.url, verify: withStatus(), demoData: true,
+    databaseUrl: db.url, verify: withStatus(), demoData: true, credentials: serviceKeys.credentials('access'),
     organisationsUrl: urls.organisations, signingInternalUrl: base.signing, verifyReceipt: createReceiptVerifier(jwks),
   });
   const signing = await buildSigning({
     logger: logger('signing'),
-    databaseUrl: db.url, signingKey: keys.key, demoData: true, bankId,
+    databaseUrl: db.url, signingKey: keys.key, demoData: true, bankId, credentials: serviceKeys.credentials('signing'),
     accessUrl: urls.access, accessInternalUrl: base.access, applyRetryDelaysMs: [50, 200, 500],
   });
   await organisations.listen(orgPort, '127.0.0.1');
@@ -46,7 +48,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
 
   // Rate limits are off unless a test asks for them: suites that send hundreds of requests from
   // one address test other things (gateway/test/rate-limit.test.ts tests the limits).
-  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, internalSecret: DEV_INTERNAL_SECRET, logger: logger('gateway'), ...gatewayOptions });
+  const gateway = await buildGateway({ verify: withStatus(), subgraphUrls: urls, rateLimits: false, credentials: serviceKeys.credentials('gateway'), logger: logger('gateway'), ...gatewayOptions });
   const gatewayUrl = `${await gateway.listen(0, '127.0.0.1')}/graphql`;
   /** Plays the phone: completes or fails a BankID order in the simulator. */
   const phone = async (orderRef: string, action: 'complete' | 'fail', body: Record<string, unknown>) => {
@@ -54,7 +56,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
     if (!res.ok) throw new Error(`simulator ${action} failed: ${res.status} ${await res.text()}`);
   };
   return {
-    db, keys, urls, base, gatewayUrl, gatewayBase: gatewayUrl.replace(/\/graphql$/, ''), sim, phone, services: { organisations, access, signing },
+    db, keys, serviceKeys, urls, base, gatewayUrl, gatewayBase: gatewayUrl.replace(/\/graphql$/, ''), sim, phone, services: { organisations, access, signing },
     stop: async () => {
       await gateway.stop();
       await Promise.all([organisations.stop(), access.stop(), signing.stop()]);

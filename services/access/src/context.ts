@@ -23,8 +23,6 @@ export interface AccessDeps {
   verifyReceipt: ReceiptVerifier;
   /** Seals and opens personal numbers (kit personal-number-vault); look-ups go by its hash. */
   vault: PersonalNumberVault;
-  /** Authenticates the gateway's `x-client-address` (see kit clientAddressOf). */
-  internalSecret: string;
 }
 
 /** The request's DataLoaders, each created by the store that owns its table (one statement per batch). */
@@ -68,7 +66,7 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
     deps,
     authorization,
     // Only the gateway's word counts (kit clientAddressOf); a client's X-Forwarded-For never does.
-    ip: clientAddressOf(req, deps.internalSecret),
+    ip: clientAddressOf(req),
     today,
     viewer: () => (viewer ??= resolveViewer(actor, loaders, deps.today())),
   };

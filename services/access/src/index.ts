@@ -1,4 +1,4 @@
-import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { startTracing, createLogger, runService, serviceCredentialsFromEnv } from '@behorig/kit/server';
 import { createOutboxRelay } from '@behorig/kit/outbox';
 import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { createServiceTokenVerifier } from '@behorig/kit/auth';
@@ -14,6 +14,8 @@ runService('access subgraph', logger, async () => {
   // Traces only when the OTEL_* variables ask for them (docs/operations.md).
   const stopTracing = await startTracing('access', env);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required (npm start provides one).');
+  // R-AUTH-4: its own key for calls to signing and for what signing and the gateway present here.
+  const credentials = await serviceCredentialsFromEnv('access', env);
   const server = await buildServer({
     databaseUrl: env.DATABASE_URL,
     migrate: env.MIGRATE_AT_START,
@@ -26,7 +28,7 @@ runService('access subgraph', logger, async () => {
     demoData: env.DEMO_DATA,
     organisationsUrl: env.ORGANISATIONS_URL,
     signingInternalUrl: env.SIGNING_INTERNAL_URL,
-    internalSecret: env.INTERNAL_SECRET,
+    credentials,
     // env.ts refuses production without PERSONAL_NUMBER_KEY; development keeps a generated key on disk.
     personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
     smtpUrl: env.SMTP_URL,
@@ -34,7 +36,7 @@ runService('access subgraph', logger, async () => {
     mailDir: env.MAIL_DIR,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
-  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, internalSecret: env.INTERNAL_SECRET, logger });
+  const relay = createOutboxRelay({ databaseUrl: env.DATABASE_URL, schema: 'access', signingUrl: env.SIGNING_INTERNAL_URL, credentials, logger });
   relay.start(env.OUTBOX_RELAY_INTERVAL_MS);
   // Scheduled work on kit's one job runner (docs/architecture.md): review deadlines (R-REV-1) and the daily digest (R-NOTE-1).
   const jobs = createJobRunner({ schema: 'access', databaseUrl: env.DATABASE_URL, tasks: server.jobs.tasks, recurring: server.jobs.recurring, pollMs: env.JOB_POLL_MS, logger });

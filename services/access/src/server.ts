@@ -4,7 +4,7 @@ import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions }
 import { createPersonalNumberVault } from '@behorig/kit/vault';
 import { createReceiptVerifier, type ReceiptVerifier } from '@behorig/kit/receipt';
 import { stockholmDate } from '@behorig/kit/dates';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
+import { untrustingServiceCredentials } from '@behorig/kit/auth';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type AccessDeps, type Context } from './context';
@@ -24,10 +24,9 @@ export interface AccessBuildOptions extends SubgraphBuildOptions {
   /** Units and organisations by reference (default: HTTP to organisationsUrl). */
   unitDirectory?: UnitDirectory;
   organisationsUrl?: string;
-  /** Sign orders (default: HTTP to signingInternalUrl with the internal secret). */
+  /** Sign orders (default: HTTP to signingInternalUrl with this service's credentials, R-AUTH-4). */
   signing?: SigningClient;
   signingInternalUrl?: string;
-  internalSecret?: string;
   /** Verifies receipts handed to the apply endpoint (default: the signing service's JWKS at jwksUrl). */
   verifyReceipt?: ReceiptVerifier;
   jwksUrl?: string;
@@ -47,8 +46,8 @@ export interface AccessBuildOptions extends SubgraphBuildOptions {
 }
 
 /** Builds the access subgraph (built here and listened on in index.ts, so tests start it on a random port). */
-export function buildServer(opts: AccessBuildOptions) {
-  const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+export async function buildServer(opts: AccessBuildOptions) {
+  const credentials = opts.credentials ?? (await untrustingServiceCredentials('access'));
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   const vault = createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32));
   const logger = opts.logger ?? createLogger('access', 'silent');
@@ -56,16 +55,16 @@ export function buildServer(opts: AccessBuildOptions) {
   const deps: AccessDeps = {
     directory,
     references: createReferenceCache(directory),
-    signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', secret),
+    signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', credentials),
     today: opts.today ?? (() => stockholmDate()),
     verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),
     vault,
-    internalSecret: secret,
   };
   const mailDir = opts.mailDir ?? join(process.cwd(), '.data', 'mail');
   const mailer = opts.mailer ?? createMailer({ smtpUrl: opts.smtpUrl, from: opts.mailFrom ?? 'Behörig <no-reply@behorig.invalid>', mailDir });
   return createSubgraph<Context>({
     ...opts,
+    credentials,
     logger,
     name: 'access',
     schema: 'access',
@@ -77,7 +76,7 @@ export function buildServer(opts: AccessBuildOptions) {
     seed: (em) => seedDemoData(em, vault),
     routes: (app, orm) => {
       requestLog(logger)(app);
-      internalRoutes(secret, deps)(app, orm);
+      internalRoutes(credentials, deps)(app, orm);
       if (!opts.production && !opts.smtpUrl) devMailRoutes(mailDir)(app);
       app.use('/internal', errorLog(logger));
     },

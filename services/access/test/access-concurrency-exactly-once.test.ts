@@ -21,8 +21,8 @@ describe('concurrency and exactly-once', () => {
 
   const versionOf = async (personId: string, org: string, token: string): Promise<number> =>
     (await sys.gql(VERSION, { id: personId }, token)).data.person.memberships.find((m: { organisation: { id: string } }) => m.organisation.id === org).version;
-  const apply = (setId: string, receipt: string) =>
-    fetch(`${sys.base}/internal/change-sets/${setId}/apply`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': 'test-internal-secret-123' }, body: JSON.stringify({ receipt }) })
+  const apply = async (setId: string, receipt: string) =>
+    fetch(`${sys.base}/internal/change-sets/${setId}/apply`, { method: 'POST', headers: await sys.fromSigning(), body: JSON.stringify({ receipt }) })
       .then(async (r) => ({ status: r.status, body: (await r.json()) as { alreadyApplied?: boolean; error?: string; message: string } }));
   const openSet = async (org: string) => (await sys.sql<{ id: string; status: string }>(`SELECT id, status FROM access.change_set WHERE organisation_id = ? AND status IN ('DRAFT','SIGNING')`, [org]))[0];
 

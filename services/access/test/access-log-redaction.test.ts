@@ -31,7 +31,7 @@ describe('log redaction', () => {
     expect((await sys.gql(PROPOSE, { org: ORG.dorotea, input: { ...input, personalNumber: '19781017-5555' } }, arvid)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const byNumber = await sys.gql(`query($o: ID!, $n: String!) { personByNumber(organisationId: $o, personalNumber: $n) { id personalNumber } }`, { o: ORG.aratron, n: laban.personalNumber }, await sys.tokens.of('Fridolf'));
     expect(byNumber.data.personByNumber.personalNumber).toBe(laban.personalNumber);
-    const internal = (pnr: string) => fetch(`${sys.base}/internal/people/by-personal-number/${pnr}`, { headers: { 'x-internal-secret': 'test-internal-secret-123' } });
+    const internal = async (pnr: string) => fetch(`${sys.base}/internal/people/by-personal-number/${pnr}`, { headers: await sys.fromSigning() });
     expect((await internal(laban.personalNumber)).status).toBe(200);
     expect((await internal(andrea.personalNumber)).status).toBe(404);
     expect((await internal('19781017-5555')).status).toBe(400);

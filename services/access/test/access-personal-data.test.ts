@@ -70,7 +70,7 @@ describe('personal numbers at rest and who may read them', () => {
     const laban = person('Laban');
     const res = await sys.gql(`query($o: ID!, $n: String!) { personByNumber(organisationId: $o, personalNumber: $n) { id } }`, { o: ORG.aratron, n: `${laban.personalNumber.slice(2, 8)}-${laban.personalNumber.slice(8)}` }, await sys.tokens.of('Fridolf'));
     expect(res.data.personByNumber).toEqual({ id: laban.id });
-    const internal = await fetch(`${sys.base}/internal/people/by-personal-number/${laban.personalNumber}`, { headers: { 'x-internal-secret': 'test-internal-secret-123' } });
+    const internal = await fetch(`${sys.base}/internal/people/by-personal-number/${laban.personalNumber}`, { headers: await sys.fromSigning() });
     expect(await internal.json()).toMatchObject({ personId: laban.id, hasActiveMembership: true });
     // A token with only the personal number (development tokens) still resolves the viewer by hash.
     const me = await sys.gql(`{ me { id personalNumber } }`, undefined, await sys.tokens.of('Laban'));

@@ -17,8 +17,8 @@ describe('R-SIGN-7: back to draft', () => {
   beforeAll(async () => { sys = await startAccess(); });
   afterAll(async () => { await sys.stop(); });
   const changes = async () => (await sys.gql(CHANGES, { org: ORG.dorotea }, await sys.tokens.of('Arvid'))).data._entities[0].changesToSign;
-  const ended = (id: string, body: unknown, secret = 'test-internal-secret-123') => fetch(`${sys.base}/internal/change-sets/${id}/signing-ended`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': secret }, body: JSON.stringify(body),
+  const ended = async (id: string, body: unknown, from: 'signing' | 'organisations' = 'signing') => fetch(`${sys.base}/internal/change-sets/${id}/signing-ended`, {
+    method: 'POST', headers: await sys.serviceKeys.credentials(from).headers('access'), body: JSON.stringify(body),
   });
   const events = (reason: string) => sys.sql<{ after: Record<string, unknown> }>(`SELECT after FROM access.outbox_event WHERE action = 'access.changes.signing_failed' AND after->>'reason' = ?`, [reason]);
 
@@ -30,7 +30,7 @@ describe('R-SIGN-7: back to draft', () => {
     const set = await changes();
     expect(set.status).toBe('SIGNING');
 
-    expect((await ended(set.id, { orderRef, digest: set.digest, reason: 'expiredTransaction' }, 'wrong-secret-wrong')).status).toBe(401);
+    expect((await ended(set.id, { orderRef, digest: set.digest, reason: 'expiredTransaction' }, 'organisations')).status).toBe(401);
     expect((await ended(set.id, { orderRef, digest: set.digest, reason: 'not a reason!' })).status).toBe(400);
     // A report about an older order (other digest) changes nothing.
     expect(await (await ended(set.id, { orderRef, digest: 'f'.repeat(64), reason: 'expiredTransaction' })).json()).toEqual({ returnedToDraft: false });

@@ -121,7 +121,7 @@ describe('changes to sign through GraphQL', () => {
   it('R-SIGN-4: a receipt whose digest does not match is refused (409 digest_mismatch) and nothing is applied', async () => {
     const set = await changesOf(ORG.dorotea, await sys.tokens.of('Arvid'));
     const receipt = await sys.receiptFor(set.id, person('Arvid').personalNumber, { digest: 'f'.repeat(64) });
-    const res = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': 'test-internal-secret-123' }, body: JSON.stringify({ receipt }) });
+    const res = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: await sys.fromSigning(), body: JSON.stringify({ receipt }) });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: 'digest_mismatch' });
     expect(await sys.count('person', 'personal_number_hash = ?', [sys.hashOf(andrea.personalNumber)])).toBe(0);
@@ -132,7 +132,7 @@ describe('changes to sign through GraphQL', () => {
     const noSecret = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt: 'x' }) });
     expect(noSecret.status).toBe(401);
     const receipt = await sys.receiptFor(set.id, person('Viking').personalNumber);
-    const res = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': 'test-internal-secret-123' }, body: JSON.stringify({ receipt }) });
+    const res = await fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: await sys.fromSigning(), body: JSON.stringify({ receipt }) });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: 'signer_not_administrator' });
     // R-SIGN-7, R-AUDIT-4: the refusal returns the set to DRAFT and is an event with its reason.
@@ -157,7 +157,7 @@ describe('changes to sign through GraphQL', () => {
   it('R-SIGN-4: applied exactly once — 200 APPLIED, then alreadyApplied; audit events carry the change set and receipt ids', async () => {
     const set = await changesOf(ORG.dorotea, await sys.tokens.of('Arvid'));
     const receipt = await sys.receiptFor(set.id, person('Arvid').personalNumber);
-    const post = () => fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': 'test-internal-secret-123' }, body: JSON.stringify({ receipt }) });
+    const post = async () => fetch(`${sys.base}/internal/change-sets/${set.id}/apply`, { method: 'POST', headers: await sys.fromSigning(), body: JSON.stringify({ receipt }) });
     const first = await post();
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ status: 'APPLIED', alreadyApplied: false });

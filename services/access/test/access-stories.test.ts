@@ -304,8 +304,8 @@ describe('stories and immediate staff administration', () => {
       expect((await sys.gql(Q, vars)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
-    it('R-AUTH-1: GET /internal/people/by-personal-number answers who may log in (internal secret required)', async () => {
-      const get = (pnr: string, secret = 'test-internal-secret-123') => fetch(`${sys.base}/internal/people/by-personal-number/${pnr}`, { headers: { 'x-internal-secret': secret } });
+    it('R-AUTH-1, R-AUTH-4: GET /internal/people/by-personal-number answers who may log in, to the signing service only, and audits it', async () => {
+      const get = async (pnr: string, from: 'signing' | 'organisations' = 'signing') => fetch(`${sys.base}/internal/people/by-personal-number/${pnr}`, { headers: await sys.serviceKeys.credentials(from).headers('access') });
       const laban = person('Laban');
       const ok = await get(laban.personalNumber);
       expect(ok.status).toBe(200);
@@ -313,18 +313,26 @@ describe('stories and immediate staff administration', () => {
       expect(await (await get('191212121212')).json()).toMatchObject({ hasActiveMembership: false });
       expect((await get('194001019999')).status).toBe(400);
       expect((await get(NOBODY)).status).toBe(404);
-      expect((await get(laban.personalNumber, 'wrong-secret-wrong-secret')).status).toBe(401);
+      const audited = () => sys.count('outbox_event', `action = 'access.person.looked_up_by_personal_number' AND actor = 'service:signing' AND target = ?`, [`person:${laban.id}`]);
+      const before = await audited();
+      expect(before).toBeGreaterThan(0);
+      expect((await get(laban.personalNumber, 'organisations')).status).toBe(401);
+      expect((await fetch(`${sys.base}/internal/people/by-personal-number/${laban.personalNumber}`, { headers: { 'x-internal-secret': 'behorig-dev-internal-secret' } })).status).toBe(401);
+      expect(await audited()).toBe(before);
+      // The audit event names the person by id, never by number.
+      expect(await sys.count('outbox_event', `after::text LIKE ? OR target LIKE ?`, [`%${laban.personalNumber}%`, `%${laban.personalNumber}%`])).toBe(0);
     });
 
-    it('R-SIGN-2: GET /internal/people/:id/personal-number opens the sealed number for a sign order (internal secret required)', async () => {
-      const get = (id: string, secret = 'test-internal-secret-123') => fetch(`${sys.base}/internal/people/${id}/personal-number`, { headers: { 'x-internal-secret': secret } });
+    it('R-SIGN-2, R-AUTH-4: GET /internal/people/:id/personal-number opens the sealed number for a sign order, to the signing service only, and audits it', async () => {
+      const get = async (id: string, from: 'signing' | 'organisations' = 'signing') => fetch(`${sys.base}/internal/people/${id}/personal-number`, { headers: await sys.serviceKeys.credentials(from).headers('access') });
       const laban = person('Laban');
       const ok = await get(laban.id);
       expect(ok.status).toBe(200);
       expect(await ok.json()).toEqual({ personalNumber: laban.personalNumber });
       expect((await get('00000000-0000-4000-8003-0000000000ff')).status).toBe(404);
       expect((await get('not-an-id')).status).toBe(404);
-      expect((await get(laban.id, 'wrong-secret-wrong-secret')).status).toBe(401);
+      expect((await get(laban.id, 'organisations')).status).toBe(401);
+      expect(await sys.count('outbox_event', `action = 'access.person.personal_number_read' AND actor = 'service:signing' AND target = ?`, [`person:${laban.id}`])).toBe(1);
     });
   });
 });

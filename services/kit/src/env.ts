@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { repoRoot } from './db';
+import { loadServiceCredentials, type ServiceCredentials, type ServiceName } from './service-credentials';
 
 /**
  * The one place in the code base that reads `process.env`. Each service declares its own
@@ -24,8 +27,14 @@ export const commonEnvShape = {
   WEB_ORIGIN: z.string().default('http://localhost:5173'),
   /** The interface a subgraph listens on: loopback unless a container or host says otherwise (docs/security.md). */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Shared secret of the service-to-service `/internal/...` endpoints (see internal-auth.ts). */
-  INTERNAL_SECRET: z.string().min(16).default('behorig-dev-internal-secret'),
+  /**
+   * Service credentials (R-AUTH-4, docs/security.md): this service's private ES256 JWK, and the
+   * public keys of the services it accepts calls from (JSON: name → JWK or JWKS). Both required in
+   * production; in development a key is generated under SERVICE_KEYS_DIR (`.data/keys/`) instead.
+   */
+  SERVICE_PRIVATE_JWK: z.string().optional(),
+  SERVICE_PUBLIC_KEYS: z.string().optional(),
+  SERVICE_KEYS_DIR: z.string().optional(),
   /**
    * Subgraphs: apply pending migrations at start-up (under an advisory lock, so replicas may start
    * together). `false` when a migration job owns them (`node dist/migrate.js`, docs/deploy.md):
@@ -48,11 +57,22 @@ export const migrationJobEnvShape = {
   DATABASE_URL: z.string().url(),
 };
 
-/** Fails fast when production runs with a development default. */
-export function assertProductionSecrets(env: { NODE_ENV: string; INTERNAL_SECRET: string }): void {
-  if (env.NODE_ENV === 'production' && env.INTERNAL_SECRET === 'behorig-dev-internal-secret') {
-    throw new Error('INTERNAL_SECRET must be set in production (the development default is refused).');
-  }
+/** Fails fast when production would run with generated development keys (there are no default secrets). */
+export function assertProductionSecrets(env: { NODE_ENV: string; SERVICE_PRIVATE_JWK?: string; SERVICE_PUBLIC_KEYS?: string }): void {
+  if (env.NODE_ENV !== 'production') return;
+  const missing = [!env.SERVICE_PRIVATE_JWK && 'SERVICE_PRIVATE_JWK', !env.SERVICE_PUBLIC_KEYS && 'SERVICE_PUBLIC_KEYS'].filter(Boolean);
+  if (missing.length) throw new Error(`${missing.join(' and ')} must be set in production: services authenticate to each other with their own keys (docs/security.md).`);
+}
+
+/** This service's credentials as its environment configures them (kit service-credentials.ts). */
+export async function serviceCredentialsFromEnv(
+  service: ServiceName,
+  env: { NODE_ENV: string; SERVICE_PRIVATE_JWK?: string; SERVICE_PUBLIC_KEYS?: string; SERVICE_KEYS_DIR?: string },
+): Promise<ServiceCredentials> {
+  return loadServiceCredentials({
+    service, production: env.NODE_ENV === 'production', privateJwk: env.SERVICE_PRIVATE_JWK, publicKeys: env.SERVICE_PUBLIC_KEYS,
+    keysDir: env.SERVICE_KEYS_DIR ?? join(repoRoot(), '.data', 'keys'),
+  });
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -15,7 +15,7 @@ export * from './scalars';
 export * from './subgraph';
 export * from './receipt';
 export * from './outbox';
-export * from './internal-auth';
+export * from './service-credentials';
 export * from './demo-organisation-details';
 export * from './outbox-relay';
 export * from './personal-number-vault';

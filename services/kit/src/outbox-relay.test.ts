@@ -2,19 +2,20 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createOutboxRelay } from './outbox-relay';
-import { createTestDatabase, type TestDatabase } from './testing';
-import { DEV_INTERNAL_SECRET } from './internal-auth';
+import { createTestDatabase, testServiceKeys, type TestDatabase, type TestServiceKeys } from './testing';
+import { SERVICE_CREDENTIAL_HEADER } from './service-credentials';
 
 /** A stand-in for signing's /internal/audit-events that records raw deliveries and de-duplicates like the real log. */
-function receiver() {
+function receiver(keys: () => TestServiceKeys) {
   const raw: string[] = [];
   const log = new Map<string, { action: string }>();
   let failNext = 0;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      if (req.headers['x-internal-secret'] !== DEV_INTERNAL_SECRET) { res.writeHead(401).end(); return; }
+    req.on('end', async () => {
+      const caller = await keys().credentials('signing').verify(String(req.headers[SERVICE_CREDENTIAL_HEADER] ?? ''), ['access']).catch(() => null);
+      if (!caller) { res.writeHead(401).end(); return; }
       if (failNext > 0) { failNext--; res.writeHead(503).end('{}'); return; }
       const { source, events } = JSON.parse(body) as { source: string; events: { sourceId: string; action: string }[] };
       for (const e of events) {
@@ -30,10 +31,12 @@ function receiver() {
 describe('outbox relay (R-AUDIT-1: at-least-once delivery + de-duplication)', () => {
   let db: TestDatabase;
   let pg: Client;
-  const rx = receiver();
+  let keys: TestServiceKeys;
+  const rx = receiver(() => keys);
   let url: string;
 
   beforeAll(async () => {
+    keys = await testServiceKeys();
     db = await createTestDatabase('relay');
     pg = new Client({ connectionString: db.url });
     await pg.connect();
@@ -56,7 +59,7 @@ describe('outbox relay (R-AUDIT-1: at-least-once delivery + de-duplication)', ()
 
   it('R-AUDIT-1: sends undelivered rows in id order and marks them only after a 2xx', async () => {
     await add(3, 'a');
-    const relay = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, internalSecret: DEV_INTERNAL_SECRET });
+    const relay = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access') });
     rx.failOnce();
     await expect(relay.relayOnce()).rejects.toThrow(/503/);
     expect(await undelivered()).toBe(3);
@@ -69,12 +72,12 @@ describe('outbox relay (R-AUDIT-1: at-least-once delivery + de-duplication)', ()
 
   it('R-AUDIT-1: a crash between send and mark resends the batch; the log keeps each event once', async () => {
     await add(2, 'b');
-    const crashing = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, internalSecret: DEV_INTERNAL_SECRET,
+    const crashing = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access'),
       afterSend: () => { throw new Error('process killed'); } });
     await expect(crashing.relayOnce()).rejects.toThrow('process killed');
     await crashing.stop();
     expect(await undelivered()).toBe(2);
-    const restarted = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, internalSecret: DEV_INTERNAL_SECRET });
+    const restarted = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access') });
     expect(await restarted.drain()).toBe(2);
     await restarted.stop();
     const bRaw = rx.raw.filter((k) => [...rx.log.entries()].some(([key, e]) => key === k && e.action.startsWith('b.')));
@@ -86,12 +89,26 @@ describe('outbox relay (R-AUDIT-1: at-least-once delivery + de-duplication)', ()
   it('two relays draining at once (FOR UPDATE SKIP LOCKED) never send the same row concurrently', async () => {
     await add(40, 'c');
     const before = rx.raw.length;
-    const r1 = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, internalSecret: DEV_INTERNAL_SECRET, batchSize: 5 });
-    const r2 = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, internalSecret: DEV_INTERNAL_SECRET, batchSize: 5 });
+    const r1 = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access'), batchSize: 5 });
+    const r2 = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access'), batchSize: 5 });
     const [n1, n2] = await Promise.all([r1.drain(), r2.drain()]);
     await Promise.all([r1.stop(), r2.stop()]);
     expect(n1 + n2).toBe(40);
     expect(rx.raw.length - before).toBe(40);
+    expect(await undelivered()).toBe(0);
+  });
+
+  it("R-AUTH-4: an outbox is delivered with its own service's credentials only, and a refused delivery marks nothing", async () => {
+    expect(() => createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('organisations') })).toThrow(/access's credentials/);
+    await add(2, 'refused');
+    const before = await undelivered();
+    const stranger = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: (await testServiceKeys()).credentials('access') });
+    await expect(stranger.relayOnce()).rejects.toThrow(/answered 401/);
+    await stranger.stop();
+    expect(await undelivered()).toBe(before);
+    const relay = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access') });
+    await relay.drain();
+    await relay.stop();
     expect(await undelivered()).toBe(0);
   });
 });

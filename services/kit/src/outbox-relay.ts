@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { internalHeaders } from './internal-auth';
+import type { AuditEventsRequest } from './internal-api';
+import type { ServiceCredentials } from './service-credentials';
 import type { Logger } from './logger';
 
 /**
@@ -18,7 +19,8 @@ export interface OutboxRelayOptions {
   schema: 'organisations' | 'access';
   /** Base URL of the signing service, e.g. http://localhost:4003. */
   signingUrl: string;
-  internalSecret: string;
+  /** This service's credentials (R-AUTH-4): signing accepts only events whose source is the credential's service. */
+  credentials: ServiceCredentials;
   batchSize?: number;
   logger?: Logger;
   /** Test hook: runs after a successful POST and before the rows are marked (simulates a crash). */
@@ -48,6 +50,7 @@ interface OutboxRow {
 
 export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   if (!/^[a-z_]+$/.test(opts.schema)) throw new Error(`Invalid schema name ${opts.schema}`);
+  if (opts.credentials.service !== opts.schema) throw new Error(`The ${opts.schema} outbox is delivered with ${opts.schema}'s credentials, not ${opts.credentials.service}'s`);
   const pool = new Pool({ connectionString: opts.databaseUrl, max: 1 });
   const endpoint = `${opts.signingUrl.replace(/\/$/, '')}/internal/audit-events`;
   const batchSize = opts.batchSize ?? 100;
@@ -67,14 +70,14 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         await client.query('COMMIT');
         return 0;
       }
-      const events = rows.map((r) => ({
+      const events: AuditEventsRequest['events'] = rows.map((r) => ({
         sourceId: String(r.id), occurredAt: r.occurred_at.toISOString(), actor: r.actor, organisationId: r.organisation_id,
         action: r.action, target: r.target, before: r.before, after: r.after,
       }));
       const res = await fetch(endpoint, {
         method: 'POST',
-        headers: internalHeaders(opts.internalSecret),
-        body: JSON.stringify({ source: opts.schema, events }),
+        headers: await opts.credentials.headers('signing'),
+        body: JSON.stringify({ source: opts.schema, events } satisfies AuditEventsRequest),
         signal: AbortSignal.timeout(10_000),
       });
       if (!res.ok) throw new Error(`The audit log answered ${res.status}: ${(await res.text()).slice(0, 200)}`);

@@ -12,6 +12,7 @@ import { createOrm, migrationsApplied, type OrmOptions } from './orm';
 import { createServiceApp, type ServiceApp } from './server';
 import { storableInputPlugin } from './storable-input';
 import { guardIdArguments } from './argument-guard';
+import { untrustingServiceCredentials, vouchClientAddress, type ServiceCredentials, type ServiceName } from './service-credentials';
 
 export const loadTypeDefs = (path: string): DocumentNode => gql(readFileSync(path, 'utf8'));
 
@@ -31,6 +32,11 @@ export interface SubgraphBuildOptions {
   migrationPollMs?: number;
   /** Connections this process may hold (env DATABASE_POOL_MAX; size against PgBouncer, docs/deploy.md). */
   poolMax?: number;
+  /**
+   * This service's credentials (R-AUTH-4; index.ts: serviceCredentialsFromEnv). Without them the
+   * service trusts no other service: internal endpoints and `x-client-address` are refused.
+   */
+  credentials?: ServiceCredentials;
 }
 
 /**
@@ -47,8 +53,9 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
   migrations: OrmOptions['migrations'];
   createContext: (actor: Actor | null, em: EntityManager, req: Request) => C;
   seed?: (em: EntityManager) => Promise<void>;
-  routes?: (app: Express, orm: MikroORM) => void;
-}): Promise<ServiceApp<C> & { orm: MikroORM }> {
+  routes?: (app: Express, orm: MikroORM, credentials: ServiceCredentials) => void;
+}): Promise<ServiceApp<C> & { orm: MikroORM; credentials: ServiceCredentials }> {
+  const credentials = opts.credentials ?? (await untrustingServiceCredentials(opts.name as ServiceName));
   const logger = opts.logger ?? createLogger(opts.name, 'silent');
   const orm = await createOrm({ clientUrl: opts.databaseUrl, schema: opts.schema, entities: opts.entities, migrations: opts.migrations, onQuery: opts.onQuery, migrate: opts.migrate, poolMax: opts.poolMax });
   let migrated = opts.migrate ?? true;
@@ -68,11 +75,15 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
     schema: guardIdArguments(buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> })),
     logger,
     production: opts.production ?? false,
-    context: async (req) => opts.createContext(await actorFromAuthorization(req.headers.authorization, opts.verify), orm.em.fork(), req),
+    context: async (req) => {
+      // Before the context is made, so that its synchronous clientAddressOf(req) knows the gateway's word.
+      await vouchClientAddress(req as never, credentials);
+      return opts.createContext(await actorFromAuthorization(req.headers.authorization, opts.verify), orm.em.fork(), req);
+    },
     health: async () => { await orm.em.fork().execute('SELECT 1'); },
     // Ready = the database answers; migrations are applied before the server is built (above).
     ready: async () => { await orm.em.fork().execute('SELECT 1'); },
-    routes: opts.routes ? (app) => opts.routes!(app, orm) : undefined,
+    routes: opts.routes ? (app) => opts.routes!(app, orm, credentials) : undefined,
     plugins: [storableInputPlugin<C>()],
     onStop: () => orm.close(),
   });
@@ -89,7 +100,7 @@ export async function createSubgraph<C extends BaseContext>(opts: SubgraphBuildO
       return Number(row.n);
     });
   }
-  return { ...service, orm };
+  return { ...service, orm, credentials };
 }
 
 /**

@@ -6,6 +6,7 @@ import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, withData
 import { rawEnv } from './env';
 import { generateSigningKeyJwk, mintToken, signingKeyFromJwk, createTokenVerifier, type SigningKey, type TokenVerifier } from './auth';
 import { DEMO } from './demo-data';
+import { createServiceCredentials, SERVICE_NAMES, type ServiceCredentials, type ServiceName, type ServicePublicKeys } from './service-credentials';
 
 /**
  * Test helpers. Every test file gets its own database on one real PostgreSQL server, so files
@@ -136,3 +137,35 @@ export async function assertColumns(target: SqlExecutor | string, expected: Reco
   }
   if (problems.length) throw new Error(`The migrated schema does not match the stores:\n  ${problems.join('\n  ')}`);
 }
+
+/**
+ * Throw-away service keys for every service (R-AUTH-4), as production has them: each service signs
+ * with its own key and trusts the others' public keys. `credentials('access')` is what access's
+ * server and relay are given; the same keyring must be shared by the services of one test system.
+ */
+export interface TestServiceKeys {
+  credentials(service: ServiceName): ServiceCredentials;
+  publicKeys: ServicePublicKeys;
+}
+
+export async function testServiceKeys(): Promise<TestServiceKeys> {
+  const keys = new Map<ServiceName, SigningKey>();
+  for (const s of SERVICE_NAMES) keys.set(s, await signingKeyFromJwk({ ...(await generateSigningKeyJwk()), kid: `test-${s}` }));
+  const publicKeys: ServicePublicKeys = Object.fromEntries([...keys].map(([s, k]) => [s, { keys: [k.publicJwk] }]));
+  const made = new Map<ServiceName, ServiceCredentials>();
+  return {
+    publicKeys,
+    credentials(service) {
+      let c = made.get(service);
+      if (!c) {
+        c = createServiceCredentials({ service, key: keys.get(service)!, trusted: publicKeys });
+        made.set(service, c);
+      }
+      return c;
+    },
+  };
+}
+
+let shared: Promise<TestServiceKeys> | undefined;
+/** One keyring per test process, for harnesses whose services and relays are built in different places. */
+export const sharedTestServiceKeys = (): Promise<TestServiceKeys> => (shared ??= testServiceKeys());

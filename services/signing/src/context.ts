@@ -20,12 +20,12 @@ export interface Context {
 }
 
 /** BankID's `endUserIp`: the address the gateway vouches for, else the socket's (kit clientAddressOf). */
-export const endUserIp = (req: Request | undefined, secret: string): string => clientAddressOf(req as never, secret);
+export const endUserIp = (req: Request | undefined): string => clientAddressOf(req as never);
 
 export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: EntityManager, req: Request): Context => ({
   actor,
   em,
-  ip: endUserIp(req, deps.internalSecret),
+  ip: endUserIp(req),
   deps,
   stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em) },
   permissions: createPermissionClient(actor, deps.permissionSource, req?.headers?.authorization),

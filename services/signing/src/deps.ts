@@ -1,4 +1,4 @@
-import type { ClientStatusCache, SigningKey, TokenVerifier } from '@behorig/kit/auth';
+import type { ClientStatusCache, ServiceCredentials, SigningKey, TokenVerifier } from '@behorig/kit/auth';
 import type { ReceiptVerifier } from '@behorig/kit/receipt';
 import type { PermissionSource } from '@behorig/kit/permissions';
 import type { Logger } from '@behorig/kit/server';
@@ -31,8 +31,8 @@ export interface SigningDeps {
   /** Waits between attempts to apply a signed change set (R-SIGN-4: retried until a definite answer). */
   applyRetryDelaysMs: readonly number[];
   logger: Logger;
-  /** Authenticates the gateway's `x-client-address` (kit clientAddressOf). */
-  internalSecret: string;
+  /** This service's credentials (R-AUTH-4): what it presents to access and checks on /internal/... calls. */
+  credentials: ServiceCredentials;
   /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
   vault: PersonalNumberVault;
 }

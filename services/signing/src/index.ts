@@ -1,4 +1,4 @@
-import { startTracing, createLogger, runService } from '@behorig/kit/server';
+import { startTracing, createLogger, runService, serviceCredentialsFromEnv } from '@behorig/kit/server';
 import { loadOrCreateDevPersonalNumberKey } from '@behorig/kit/vault';
 import { loadEnv } from './env';
 import { buildServer } from './server';
@@ -23,7 +23,7 @@ runService('signing subgraph', logger, async () => {
     bankId: bankIdFromEnv(env),
     accessUrl: env.ACCESS_URL,
     accessInternalUrl: env.ACCESS_INTERNAL_URL,
-    internalSecret: env.INTERNAL_SECRET,
+    credentials: await serviceCredentialsFromEnv('signing', env),
     authorityNumbers: authorityNumbers(env),
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,

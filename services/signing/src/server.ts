@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { DEV_INTERNAL_SECRET, createClientStatusCache, withClientStatus, createTokenVerifier, type SigningKey } from '@behorig/kit/auth';
+import { untrustingServiceCredentials, createClientStatusCache, withClientStatus, createTokenVerifier, type SigningKey } from '@behorig/kit/auth';
 import { createHttpPermissionSource, type PermissionSource } from '@behorig/kit/permissions';
 import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
@@ -36,7 +36,6 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   permissionSource?: PermissionSource;
   accessUrl?: string;
   accessInternalUrl?: string;
-  internalSecret?: string;
   authorityNumbers?: Iterable<string>;
   tokenTtlSeconds?: number;
   /** Epoch ms; tests inject a clock. */
@@ -63,7 +62,8 @@ export async function buildServer(opts: SigningBuildOptions) {
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   let orm: MikroORM | undefined;
   const published = createPublishedKeys(() => orm!, opts.signingKey);
-  const secret = opts.internalSecret ?? DEV_INTERNAL_SECRET;
+  // R-AUTH-4: its own key for calls to access and for what access, organisations and the gateway present here.
+  const credentials = opts.credentials ?? (await untrustingServiceCredentials('signing'));
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
   const verifySignature = createTokenVerifier({ getKey: published.getKey });
@@ -82,7 +82,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     bankId,
     access: opts.access ?? createAccessClient({
       internalUrl: opts.accessInternalUrl ?? 'http://localhost:4002',
-      secret,
+      credentials,
     }),
     permissionSource: opts.permissionSource ?? createHttpPermissionSource({ accessUrl: opts.accessUrl ?? 'http://localhost:4002/graphql' }),
     now: opts.now ?? Date.now,
@@ -90,11 +90,12 @@ export async function buildServer(opts: SigningBuildOptions) {
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
-    internalSecret: secret,
+    credentials,
     vault: createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32)),
   };
   const server = await createSubgraph<Context>({
     ...opts,
+    credentials,
     verify: deps.verify,
     name: 'signing',
     schema: 'signing',
@@ -105,7 +106,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     // Each feature module serves its own HTTP routes.
     routes: (app, orm) => {
       keysRoutes(app, published);
-      ordersRoutes(app, orm, deps, secret);
+      ordersRoutes(app, orm, deps);
       partnersRoutes(app, orm, deps);
       auditRoutes(app, orm, deps);
     },

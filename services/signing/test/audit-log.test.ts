@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { DEV_INTERNAL_SECRET } from '@behorig/kit/auth';
 import { createOutboxRelay } from '@behorig/kit/outbox';
+import type { ServiceName } from '@behorig/kit/auth';
 import { aratron, dorotea, person, startHarness, type Harness } from './support/harness';
 
 const LOG = `query($r: [_Any!]!, $first: Int, $after: String, $action: String, $from: DateTime, $to: DateTime) {
@@ -29,10 +29,36 @@ describe('audit log (R-AUDIT-1…3)', () => {
   const event = (sourceId: string, action: string, at: string, organisationId = dorotea) => ({
     sourceId, occurredAt: at, actor: `person:${arvid.id}`, organisationId, action, target: `person:${sourceId}`, before: null, after: { z: 1, a: { y: [1, 2], b: 'ö' } },
   });
-  const post = (source: string, events: unknown[], secret?: string) => h.internal('/internal/audit-events', { source, events }, undefined, secret);
+  /**
+   * Delivers events as the named service's relay would (its own credential, R-AUTH-4). Each event
+   * is delivered when it happened: signing's clock is set to its occurredAt (the ingestion refuses
+   * events more than 5 minutes from its clock), then set to the real time. The answers are added up.
+   */
+  let inFlight = 0;
+  const post = async (source: string, events: { occurredAt: string }[], from?: ServiceName) => {
+    inFlight++;
+    let status = 0;
+    const total = { appended: 0, duplicates: 0 };
+    let error: unknown;
+    try {
+      for (const e of events) {
+        h.clock.now = Date.parse(e.occurredAt);
+        const res = await h.internal('/internal/audit-events', { source, events: [e] }, undefined, from);
+        status = res.status;
+        const body = (await res.json()) as { appended?: number; duplicates?: number };
+        if (res.status !== 200) { error = body; break; }
+        total.appended += body.appended ?? 0;
+        total.duplicates += body.duplicates ?? 0;
+      }
+    } finally {
+      // Back to the real time once no delivery is under way (parallel ones share the clock).
+      if (--inFlight === 0) h.clock.now = Date.now();
+    }
+    return { status, json: async () => error ?? total };
+  };
 
   it('R-AUDIT-1: POST /internal/audit-events appends to the per-organisation chain and de-duplicates on (source, sourceId)', async () => {
-    expect((await post('access', [event('1', 'x', '2026-01-01T10:00:00Z')], 'not-the-internal-secret!')).status).toBe(401);
+    expect((await post('access', [event('1', 'x', '2026-01-01T10:00:00Z')], 'gateway')).status).toBe(401);
     expect((await post('nobody', [event('1', 'x', '2026-01-01T10:00:00Z')])).status).toBe(400);
 
     const first = await post('access', [event('1', 'staff.proposed', '2026-01-01T10:00:00Z'), event('2', 'staff.proposed', '2026-01-02T10:00:00Z'), event('1', 'staff.proposed', '2026-01-01T10:00:00Z', aratron)]);
@@ -130,7 +156,7 @@ describe('audit log (R-AUDIT-1…3)', () => {
         await pg.query(`INSERT INTO organisations.outbox_event (actor, organisation_id, action, target, after) VALUES ($1, $2, 'unit.renamed', $3, $4)`,
           [`person:${fridolf.id}`, aratron, `unit:${i}`, JSON.stringify({ name: `Enhet ${i}` })]);
       }
-      const relayOpts = { databaseUrl: h.db.url, schema: 'organisations' as const, signingUrl: h.base, internalSecret: DEV_INTERNAL_SECRET, batchSize: 3 };
+      const relayOpts = { databaseUrl: h.db.url, schema: 'organisations' as const, signingUrl: h.base, credentials: h.serviceKeys.credentials('organisations'), batchSize: 3 };
       const crashing = createOutboxRelay({ ...relayOpts, afterSend: () => { throw new Error('killed after send'); } });
       await expect(crashing.relayOnce()).rejects.toThrow('killed after send');
       await crashing.stop();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { DEV_INTERNAL_SECRET, generateSigningKeyJwk, mintToken, signingKeyFromJwk, type SigningKey } from '@behorig/kit/auth';
+import { generateSigningKeyJwk, mintToken, signingKeyFromJwk, type SigningKey } from '@behorig/kit/auth';
 import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { gqlRequest } from '@behorig/kit/testing';
 import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
@@ -39,7 +39,7 @@ describe('signing key rotation', () => {
   const tolvanA = () => mintToken(h.keys.key, { kind: 'person', personId: null, authority: true }).then((t) => t.token);
   async function sign(base: string, token: string, collect: () => Promise<number>) {
     const res = await fetch(`${base}/internal/sign-orders`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-internal-secret': DEV_INTERNAL_SECRET, authorization: `Bearer ${token}` },
+      method: 'POST', headers: await h.serviceKeys.credentials('access').headers('signing', { authorization: `Bearer ${token}` }),
       body: JSON.stringify({ organisationId: dorotea, changeSetId: randomUUID(), digest: 'd', endUserIp: '127.0.0.1', userVisibleData: 'Ny användare: Andrea Sandin' }),
     });
     if (res.status !== 200) throw new Error(`sign order: ${res.status} ${await res.text()}`);
@@ -63,7 +63,7 @@ describe('signing key rotation', () => {
     // A second replica with key B starts on the same database while A still runs.
     const accessPort = (h.access.server.address() as AddressInfo).port;
     b = await buildServer({
-      databaseUrl: h.db.url, signingKey: keyB, bankId, accessUrl: `http://127.0.0.1:${accessPort}/graphql`, accessInternalUrl: `http://127.0.0.1:${accessPort}`,
+      credentials: h.serviceKeys.credentials('signing'), databaseUrl: h.db.url, signingKey: keyB, bankId, accessUrl: `http://127.0.0.1:${accessPort}/graphql`, accessInternalUrl: `http://127.0.0.1:${accessPort}`,
       checkpointSeconds: 3600, collectIntervalMs: 0, applyRetryDelaysMs: [10],
     });
     bUrl = await b.listen(0, '127.0.0.1');

@@ -119,7 +119,7 @@ describe('signing subgraph: BankID log-in and signing against the simulator', ()
     const arvidToken = () => h.keys.token({ personalNumber: arvid.personalNumber, personId: arvid.id });
 
     it('refuses calls without the internal secret or without a person token', async () => {
-      expect((await h.internal('/internal/sign-orders', signBody(randomUUID()), `Bearer ${await arvidToken()}`, 'wrong-secret-wrong-secret')).status).toBe(401);
+      expect((await h.internal('/internal/sign-orders', signBody(randomUUID()), `Bearer ${await arvidToken()}`, 'organisations')).status).toBe(401);
       expect((await h.internal('/internal/sign-orders', signBody(randomUUID()))).status).toBe(403);
       const bad = await h.internal('/internal/sign-orders', { organisationId: 'x' }, `Bearer ${await arvidToken()}`);
       expect(bad.status).toBe(400);

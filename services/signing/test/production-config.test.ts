@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnv } from '../src/env';
 
-const base = { NODE_ENV: 'production', SIGNING_PRIVATE_JWK: '{"kty":"EC"}', INTERNAL_SECRET: 'a-real-secret-of-enough-length', PERSONAL_NUMBER_KEY: Buffer.alloc(32, 7).toString('base64') } as NodeJS.ProcessEnv;
+const base = { NODE_ENV: 'production', SIGNING_PRIVATE_JWK: '{"kty":"EC"}', SERVICE_PRIVATE_JWK: '{"kty":"EC"}', SERVICE_PUBLIC_KEYS: '{}', PERSONAL_NUMBER_KEY: Buffer.alloc(32, 7).toString('base64') } as NodeJS.ProcessEnv;
 const bankId = { BANKID_URL: 'https://appapi2.bankid.com/rp/v6.0/', BANKID_CA_FILE: '/run/secrets/ca.pem', BANKID_PFX_FILE: '/run/secrets/rp.p12', BANKID_PASSPHRASE: 'x' };
 
 describe('safe production defaults: BankID environment and authority are configured explicitly', () => {
@@ -37,5 +37,14 @@ describe('safe production defaults: BankID environment and authority are configu
     expect(compose).toMatch(/AUTHORITY_PERSONAL_NUMBERS: \$\{AUTHORITY_PERSONAL_NUMBERS:\?/);
     expect(compose).toMatch(/BANKID_URL: \$\{BANKID_URL:\?/);
     expect(compose).not.toMatch(/191212121212|qwerty123|appapi2\.test\.bankid\.com/);
+  });
+});
+
+describe('R-AUTH-4: no default service credential', () => {
+  it('production without its service key or the other services\' public keys refuses to start, naming them', () => {
+    const full: NodeJS.ProcessEnv = { ...base, ...bankId, AUTHORITY_PERSONAL_NUMBERS: '195001011234' };
+    const { SERVICE_PRIVATE_JWK: _k, SERVICE_PUBLIC_KEYS: _p, ...none } = full;
+    expect(() => loadEnv(none)).toThrow(/SERVICE_PRIVATE_JWK and SERVICE_PUBLIC_KEYS must be set in production/);
+    expect(() => loadEnv({ ...none, INTERNAL_SECRET: 'a-real-secret-of-enough-length' })).toThrow(/SERVICE_PRIVATE_JWK and SERVICE_PUBLIC_KEYS/);
   });
 });

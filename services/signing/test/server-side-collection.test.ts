@@ -85,7 +85,7 @@ describe('R-SIGN-7: the signing service collects its open orders itself', () => 
     // Access asked for it, so access is not told again.
     expect(h.access.endedCalls.filter((c) => c.changeSetId === o.changeSetId)).toEqual([]);
     expect((await h.internal(`/internal/sign-orders/${randomUUID()}/cancel`, {})).status).toBe(404);
-    expect((await h.internal(`/internal/sign-orders/${o.orderRef}/cancel`, {}, undefined, 'wrong-secret-wrong-secret')).status).toBe(401);
+    expect((await h.internal(`/internal/sign-orders/${o.orderRef}/cancel`, {}, undefined, 'gateway')).status).toBe(401);
   });
 });
 

@@ -1,4 +1,4 @@
-import { internalHeaders, type SignOrderRequest } from '@behorig/kit/auth';
+import type { ServiceCredentials, SignOrderRequest } from '@behorig/kit/auth';
 
 export type { SignOrderRequest };
 
@@ -12,14 +12,14 @@ export interface SigningClient {
 /** BankID (or the signing service) could not be reached: the caller answers SERVICE_UNAVAILABLE. */
 export class SigningUnavailableError extends Error {}
 
-export function createHttpSigningClient(signingInternalUrl: string, secret: string): SigningClient {
+export function createHttpSigningClient(signingInternalUrl: string, credentials: ServiceCredentials): SigningClient {
   return {
     async startSignOrder(req, authorization) {
       let res: Response;
       try {
         res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/sign-orders`, {
           method: 'POST',
-          headers: internalHeaders(secret, authorization),
+          headers: await credentials.headers('signing', { authorization }),
           body: JSON.stringify(req),
         });
       } catch (e) {
@@ -32,7 +32,7 @@ export function createHttpSigningClient(signingInternalUrl: string, secret: stri
     },
     async cancelSignOrder(orderRef) {
       const res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/sign-orders/${encodeURIComponent(orderRef)}/cancel`, {
-        method: 'POST', headers: internalHeaders(secret), body: '{}', signal: AbortSignal.timeout(5000),
+        method: 'POST', headers: await credentials.headers('signing'), body: '{}', signal: AbortSignal.timeout(5000),
       });
       if (!res.ok && res.status !== 404) throw new Error(`The signing service did not cancel the order (HTTP ${res.status}).`);
     },

@@ -1,14 +1,17 @@
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parsePersonalNumber } from '@behorig/kit/identity';
-import { requireInternalSecret } from '@behorig/kit/auth';
+import { callerServiceOf, requireServiceCredential, type ServiceCredentials } from '@behorig/kit/auth';
 import { ValidationError } from '@behorig/kit/errors';
+import { writeOutboxEvent } from '@behorig/kit/outbox';
 import { applyChangeSet, type ApplyDeps } from '../modules/changes/change-set-apply.service';
 import { endSigning } from '../modules/changes/changes.service';
 import { findLoginCandidate, findSealedNumber } from '../modules/people/people.store';
 
 /**
- * Service-to-service endpoints (not in the graph; shared secret, kit requireInternalSecret):
+ * Service-to-service endpoints (not in the graph), for the signing service only and only with its
+ * service credential (R-AUTH-4, kit requireServiceCredential). Reading a person by personal number
+ * or a person's number writes an audit event (no organisation's chain; never the number itself):
  * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
  * - GET /internal/people/:id/personal-number — the number BankID's sign order is bound to
  *   (signing's startSign, R-SIGN-2): session tokens name the person by id only.
@@ -16,9 +19,11 @@ import { findLoginCandidate, findSealedNumber } from '../modules/people/people.s
  * - POST /internal/change-sets/:id/signing-ended {orderRef, digest, reason} — its BankID order
  *   ended unsigned: back to DRAFT with an audit event (R-SIGN-7).
  */
-export function internalRoutes(secret: string, deps: ApplyDeps) {
+export function internalRoutes(credentials: ServiceCredentials, deps: ApplyDeps) {
   return (app: Express, orm: MikroORM) => {
-    const guard = requireInternalSecret(secret);
+    const guard = requireServiceCredential(credentials, ['signing']);
+    const audited = (res: Parameters<typeof callerServiceOf>[0], action: string, target: string) =>
+      writeOutboxEvent(orm.em.fork(), 'access', { actor: { kind: 'service', service: callerServiceOf(res) }, organisationId: null, action, target });
     app.get('/internal/people/by-personal-number/:pnr', guard, async (req, res, next) => {
       try {
         let canonical: string;
@@ -30,6 +35,7 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
         }
         const today = deps.today();
         const found = await findLoginCandidate(orm.em.fork(), deps.vault.hash(canonical), today);
+        await audited(res, 'access.person.looked_up_by_personal_number', found ? `person:${found.id}` : 'person:none');
         if (!found) return void res.status(404).json({ error: 'not_found' });
         res.json({ personId: found.id, givenName: found.givenName, surname: found.surname, hasActiveMembership: found.active });
       } catch (e) {
@@ -41,6 +47,7 @@ export function internalRoutes(secret: string, deps: ApplyDeps) {
         if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found' });
         const sealed = await findSealedNumber(orm.em.fork(), String(req.params.id));
         if (!sealed) return void res.status(404).json({ error: 'not_found' });
+        await audited(res, 'access.person.personal_number_read', `person:${String(req.params.id)}`);
         res.json({ personalNumber: deps.vault.open(sealed) });
       } catch (e) {
         next(e);

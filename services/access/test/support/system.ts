@@ -2,7 +2,8 @@ import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO } from '@behorig/kit/demo';
 import { createReceiptVerifier, mintReceipt } from '@behorig/kit/receipt';
-import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
+import { createTestDatabase, gqlRequest, sharedTestServiceKeys, testKeys, type TestDatabase } from '@behorig/kit/testing';
+import { SERVICE_CREDENTIAL_HEADER } from '@behorig/kit/auth';
 import { buildServer } from '../../src/server';
 import { createHttpSigningClient } from '../../src/clients/signing.client';
 import type { KnownUnit } from '../../src/modules/scopes/rules/membership.rules';
@@ -51,18 +52,21 @@ export async function fakeSigning() {
   /** R-SIGN-7: order refs access asked signing to cancel (a set edited while being signed). */
   const cancelled: string[] = [];
   const state = { unavailable: false };
+  const serviceKeys = await sharedTestServiceKeys();
   const server = http.createServer((req, res) => {
     let data = '';
     req.on('data', (c) => (data += c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      // As signing does (R-AUTH-4): access's own credential for signing, nothing else.
+      const fromAccess = await serviceKeys.credentials('signing').verify(String(req.headers[SERVICE_CREDENTIAL_HEADER] ?? ''), ['access']).then(() => true, () => false);
       requests.push({ headers: req.headers, body: JSON.parse(data || '{}') });
       res.setHeader('content-type', 'application/json');
       const cancel = /^\/internal\/sign-orders\/([^/]+)\/cancel$/.exec(req.url ?? '');
-      if (cancel && req.headers['x-internal-secret'] === 'test-internal-secret-123') {
+      if (cancel && fromAccess) {
         cancelled.push(cancel[1]);
         return res.end(JSON.stringify({ orderRef: cancel[1], status: 'FAILED' }));
       }
-      if (req.url !== '/internal/sign-orders' || req.headers['x-internal-secret'] !== 'test-internal-secret-123') {
+      if (req.url !== '/internal/sign-orders' || !fromAccess) {
         res.statusCode = 401;
         return res.end(JSON.stringify({ error: 'unauthorised' }));
       }
@@ -91,6 +95,7 @@ export async function startAccess(opts: StartOptions = {}) {
   const personalNumberKey = opts.personalNumberKey ?? randomBytes(32);
   const keys = await testKeys();
   const signing = await fakeSigning();
+  const serviceKeys = await sharedTestServiceKeys();
   const directory = demoUnitDirectory();
   const today = opts.today ?? '2026-11-22';
   const server = await buildServer({
@@ -98,8 +103,8 @@ export async function startAccess(opts: StartOptions = {}) {
     verify: keys.verify,
     demoData: opts.demoData ?? true,
     unitDirectory: directory,
-    signing: createHttpSigningClient(signing.url, 'test-internal-secret-123'),
-    internalSecret: 'test-internal-secret-123',
+    signing: createHttpSigningClient(signing.url, serviceKeys.credentials('access')),
+    credentials: serviceKeys.credentials('access'),
     verifyReceipt: createReceiptVerifier({ jwks: keys.jwks as never }),
     today: () => today,
     onQuery: opts.onQuery,
@@ -141,7 +146,9 @@ export async function startAccess(opts: StartOptions = {}) {
     return row.id;
   };
   return {
-    db, keys, server, base, url, tokens, sql, count, signing, directory, today, receiptFor, vault, hashOf, insertPerson, personalNumberKey,
+    db, keys, server, base, url, tokens, sql, count, signing, directory, today, receiptFor, vault, hashOf, insertPerson, personalNumberKey, serviceKeys,
+    /** Headers of a call from the signing service with its credential (R-AUTH-4), as its access client sends them. */
+    fromSigning: (extra: Record<string, string> = {}) => serviceKeys.credentials('signing').headers('access', extra),
     gql: (query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest(url, query, variables, token),
     stop: async () => {
       await server.stop();

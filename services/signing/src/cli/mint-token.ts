@@ -6,6 +6,7 @@
 import { mintToken } from '@behorig/kit/auth';
 import { DEMO } from '@behorig/kit/demo';
 import { parsePersonalNumber } from '@behorig/kit/identity';
+import { serviceCredentialsFromEnv } from '@behorig/kit/server';
 import { createAccessClient } from '../clients/access.client';
 import { loadEnv } from '../env';
 import { authorityNumbers, loadSigningKey } from '../modules/keys/signing-key';
@@ -19,7 +20,7 @@ async function main() {
   const authority = authorityNumbers(env).has(canonical);
   let personId: string | null = DEMO.people.find((p) => p.personalNumber === canonical)?.id ?? null;
   if (!personId) {
-    const access = createAccessClient({ internalUrl: env.ACCESS_INTERNAL_URL, secret: env.INTERNAL_SECRET });
+    const access = createAccessClient({ internalUrl: env.ACCESS_INTERNAL_URL, credentials: await serviceCredentialsFromEnv('signing', env) });
     personId = (await access.personByPersonalNumber(canonical).catch(() => null))?.personId ?? null;
   }
   if (!personId && !authority) throw new Error('No person with that personal number is known (is the access service running?).');

@@ -1,4 +1,4 @@
-import { internalHeaders } from '@behorig/kit/auth';
+import type { ServiceCredentials } from '@behorig/kit/auth';
 
 /**
  * Every call signing makes to the access service's internal endpoints (docs/architecture.md,
@@ -39,7 +39,7 @@ export class AccessUnavailableError extends Error {
   override readonly name = 'AccessUnavailableError';
 }
 
-export function createAccessClient(opts: { internalUrl: string; secret: string; timeoutMs?: number }): AccessClient {
+export function createAccessClient(opts: { internalUrl: string; credentials: ServiceCredentials; timeoutMs?: number }): AccessClient {
   const base = opts.internalUrl.replace(/\/$/, '');
   const timeout = () => AbortSignal.timeout(opts.timeoutMs ?? 5000);
   const call = async (url: string, init: RequestInit): Promise<Response> => {
@@ -51,13 +51,13 @@ export function createAccessClient(opts: { internalUrl: string; secret: string; 
   };
   return {
     async personByPersonalNumber(pnr) {
-      const res = await call(`${base}/internal/people/by-personal-number/${encodeURIComponent(pnr)}`, { headers: internalHeaders(opts.secret) });
+      const res = await call(`${base}/internal/people/by-personal-number/${encodeURIComponent(pnr)}`, { headers: await opts.credentials.headers('access') });
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a person look-up.`);
       return (await res.json()) as AccessPerson;
     },
     async personalNumberOf(personId) {
-      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/personal-number`, { headers: internalHeaders(opts.secret) });
+      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/personal-number`, { headers: await opts.credentials.headers('access') });
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a personal-number look-up.`);
       return ((await res.json()) as { personalNumber: string }).personalNumber;
@@ -65,7 +65,7 @@ export function createAccessClient(opts: { internalUrl: string; secret: string; 
     async applyChangeSet(changeSetId, receipt) {
       const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/apply`, {
         method: 'POST',
-        headers: internalHeaders(opts.secret),
+        headers: await opts.credentials.headers('access'),
         body: JSON.stringify({ receipt }),
       });
       const body = (await res.json().catch(() => ({}))) as { alreadyApplied?: boolean; error?: string };
@@ -78,7 +78,7 @@ export function createAccessClient(opts: { internalUrl: string; secret: string; 
     async signingEnded(changeSetId, ended) {
       const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/signing-ended`, {
         method: 'POST',
-        headers: internalHeaders(opts.secret),
+        headers: await opts.credentials.headers('access'),
         body: JSON.stringify(ended),
       });
       // 4xx is a definite answer too (an unknown set has nothing to return to draft).

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEV_INTERNAL_SECRET, internalHeaders } from '@behorig/kit/auth';
 import { DEMO } from '@behorig/kit/demo';
-import { createTestDatabase, gqlRequest, testKeys, type TestDatabase } from '@behorig/kit/testing';
+import { isServiceName, SERVICE_CREDENTIAL_HEADER, type ServiceName } from '@behorig/kit/auth';
+import { createTestDatabase, gqlRequest, sharedTestServiceKeys, testKeys, type TestDatabase } from '@behorig/kit/testing';
 import { decodeJwt } from 'jose';
 import { BankIdClient, startBankIdSimulator, type BankIdSimulator } from '../../src/bankid';
 import type { Request } from 'express';
@@ -31,10 +31,13 @@ export function fakeAccess() {
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const url = req.url ?? '';
-      if (url.startsWith('/internal/') && req.headers['x-internal-secret'] !== DEV_INTERNAL_SECRET) return send(401, { error: 'unauthorised' });
+      // As access does (R-AUTH-4): only signing's own credential for access.
+      const keys = await sharedTestServiceKeys();
+      const fromSigning = await keys.credentials('access').verify(String(req.headers[SERVICE_CREDENTIAL_HEADER] ?? ''), ['signing']).then(() => true, () => false);
+      if (url.startsWith('/internal/') && !fromSigning) return send(401, { error: 'unauthorised' });
       const numberOf = /^\/internal\/people\/([^/]+)\/personal-number$/.exec(url);
       if (numberOf) {
         const p = [...people.entries()].find(([, v]) => v.personId === numberOf[1]);
@@ -98,7 +101,9 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
     sim = await startBankIdSimulator({ rpPort: 0, controlPort: 0, clock: () => clock.now });
     client = new BankIdClient({ baseUrl: sim.rpUrl, ca: sim.ca, cert: sim.clientCert, key: sim.clientKey, timeoutMs: 5000 });
   }
+  const serviceKeys = await sharedTestServiceKeys();
   const signing = await buildServer({
+    credentials: serviceKeys.credentials('signing'),
     databaseUrl: db.url, signingKey: keys.key, bankId: client, accessUrl: `${accessUrl}/graphql`, accessInternalUrl: accessUrl,
     now: () => clock.now, applyRetryDelaysMs: [10, 20], checkpointSeconds: opts.checkpointSeconds,
     collectIntervalMs: opts.collectIntervalMs ?? 0,
@@ -109,8 +114,15 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
     const res = await fetch(`${sim!.controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
-  const internal = (path: string, body: unknown, authorization?: string, secret = DEV_INTERNAL_SECRET) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: internalHeaders(secret, authorization), body: JSON.stringify(body) });
+  /**
+   * A call to an /internal/... endpoint with a service's credential (R-AUTH-4): by default the
+   * service the body names as its `source` (audit events), else access (sign orders).
+   */
+  const internal = async (path: string, body: unknown, authorization?: string, from?: ServiceName) => {
+    const source = (body as { source?: unknown } | null)?.source;
+    const caller = from ?? (isServiceName(source) ? source : 'access');
+    return fetch(`${base}${path}`, { method: 'POST', headers: await serviceKeys.credentials(caller).headers('signing', { authorization }), body: JSON.stringify(body) });
+  };
   const sql = async <T = Record<string, unknown>>(q: string, params: unknown[] = []) => (await signing.orm.em.fork().execute(q, params)) as T[];
   /**
    * What a database owner can do despite R-AUDIT-4's triggers: switch them off, change rows,
@@ -125,7 +137,7 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
     }
   };
   return {
-    db, keys, clock, access, sim, base, url, control, internal, sql, asOwner, signing,
+    db, keys, clock, access, sim, base, url, control, internal, sql, asOwner, signing, serviceKeys,
     gql: <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest<T>(url, query, variables, token),
     stop: async () => {
       await signing.stop();

@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit/auth';
+import { actorFromAuthorization, auditDeliveryRefusal, callerServiceOf, requireServiceCredential } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { SigningDeps } from '../../deps';
@@ -71,13 +71,19 @@ export function auditRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     res.end();
   });
 
-  /** POST /internal/audit-events — every outbox relay delivers events into the hash chain (R-AUDIT-1, behind the internal secret). */
-  const guard = requireInternalSecret(deps.internalSecret);
+  /**
+   * POST /internal/audit-events — every outbox relay delivers events into the hash chain
+   * (R-AUDIT-1), access and organisations only, each with its own service credential (R-AUTH-4).
+   */
+  const guard = requireServiceCredential(deps.credentials, ['access', 'organisations']);
   const json = express.json({ limit: '2mb' });
   app.post('/internal/audit-events', guard, json, async (req: Request, res: Response) => {
     const body = AuditEventsBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'invalid_request', message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { source, events } = body.data;
+    // R-AUTH-4: only the credential's own service's events, none back- or post-dated; nothing written otherwise.
+    const refusal = auditDeliveryRefusal(callerServiceOf(res), body.data, deps.now());
+    if (refusal) return void res.status(403).json({ error: 'refused', message: refusal });
     try {
       const result = await orm.em.fork().transactional((tx) =>
         appendAuditEvents(tx, events.map((e) => ({

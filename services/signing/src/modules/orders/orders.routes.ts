@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { actorFromAuthorization, requireInternalSecret } from '@behorig/kit/auth';
+import { actorFromAuthorization, requireServiceCredential } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { BankIdError, BankIdUnavailableError, messageForErrorCode } from '../../bankid';
@@ -16,12 +16,13 @@ const SignOrderBody = z.object({
 });
 
 /**
- * The orders feature's service-to-service endpoints (docs/architecture.md), behind the shared internal secret:
+ * The orders feature's service-to-service endpoints (docs/architecture.md), for the access
+ * service only, with its own service credential (R-AUTH-4, kit requireServiceCredential):
  * - POST /internal/sign-orders — access's signChanges starts a BankID sign order for the caller;
  * - POST /internal/sign-orders/:orderRef/cancel — access cancels the order of a set edited while being signed (R-SIGN-7).
  */
-export function ordersRoutes(app: Express, orm: MikroORM, deps: SigningDeps, secret: string): void {
-  const guard = requireInternalSecret(secret);
+export function ordersRoutes(app: Express, orm: MikroORM, deps: SigningDeps): void {
+  const guard = requireServiceCredential(deps.credentials, ['access']);
   const json = express.json({ limit: '2mb' });
 
   app.post('/internal/sign-orders', guard, json, async (req: Request, res: Response) => {
