@@ -7,6 +7,7 @@ import { migrations as organisationMigrations } from '@behorig/organisations/src
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.sql';
 import { roles as catalogueRoles } from '@behorig/access/src/modules/roles/rules/role-catalogue.data';
+import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.sql';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { link } from '@behorig/signing/src/modules/audit/rules/audit-chain';
 import {
@@ -253,6 +254,12 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
     counts.roleAssignments = raBatch.count;
     progress('role assignments', counts.roleAssignments);
     raRows.length = 0;
+
+    // ── the permission index (R-SCOPE-1…4): derived from the rows above, as access's migration does ─
+    progress('permission index', 0);
+    await pool.query('TRUNCATE access.permission_grant');
+    await pool.query(REBUILD_PERMISSION_INDEX_SQL);
+    progress('permission index', Number((await pool.query('SELECT count(*) AS n FROM access.permission_grant')).rows[0].n));
 
     // ── audit log: one hash chain per organisation, linked with the signing service's own code ─
     const perOrg = opts.auditPerOrganisation ?? 500;

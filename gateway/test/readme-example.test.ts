@@ -2,6 +2,7 @@ import { DEMO } from '@behorig/kit/demo';
 import { gqlRequest } from '@behorig/kit/testing';
 import { Client } from 'pg';
 import { startSystem, type System } from './support/system';
+import { INSERT_GRANTS } from '@behorig/access/src/modules/permission-index/permission-index.sql';
 
 /**
  * The README's example query through the gateway for a person with different roles in two
@@ -23,6 +24,8 @@ describe('the README example query (R-AUDIT-3, R-ORG-4)', () => {
       const { rows: [m] } = await pg.query(`INSERT INTO access.membership (id, person_id, organisation_id) VALUES (gen_random_uuid(), $1, $2) RETURNING id`, [arvid.id, DEMO.organisations.aratron.id]);
       await pg.query(`INSERT INTO access.membership_unit (id, membership_id, unit_id) VALUES (gen_random_uuid(), $1, $2)`, [m.id, DEMO.units.aratronStod.id]);
       await pg.query(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (gen_random_uuid(), $1, 'READER', '2020-01-01', NULL)`, [m.id]);
+      // Written behind access's back: its permission index is refreshed the way its write paths do (R-SCOPE-4).
+      await pg.query(INSERT_GRANTS('m.id = $1'), [m.id]);
     } finally {
       await pg.end();
     }

@@ -21,7 +21,7 @@ const config: CodegenConfig = {
           FunctionGrant: '../modules/roles/rules/role-catalogue.data#FunctionGrant as FunctionGrantModel',
           Employment: '../modules/memberships/memberships.store#MembershipUnitRow',
           PermissionScope: '../modules/scopes/rules/membership.rules#PermissionScope as PermissionScopeModel',
-          AccessDecision: '../modules/scopes/rules/membership.rules#AccessDecision as AccessDecisionModel',
+          AccessDecision: '../modules/permission-index/rules/permission-index.rules#IndexedDecision as AccessDecisionModel',
           Agreement: '../modules/agreements/agreements.store#AgreementRow',
           ChangeSet: '../modules/changes/changes.store#ChangeSetRow',
           PendingChange: '../modules/changes/changes.store#PendingChangeRow',

@@ -106,6 +106,7 @@ const MATRIX: Record<string, Row> = {
   'Query.roles': { op: `{ roles { code } }`, expect: signedIn, why: 'the role catalogue (R-ROLE-2) is readable by anyone signed in' },
   'Query.permissionScopes': { op: `query($p: ID!) { permissionScopes(personId: $p) { role { code } } }`, vars: () => ({ p: laban.id }), expect: manageUsers, why: 'R-SCOPE-1: self, MANAGE_USERS READ in the organisation, or the authority' },
   'Query.checkAccess': { op: `query($p: ID!, $o: ID!) { checkAccess(personId: $p, organisationId: $o, function: "DOCUMENTS", access: READ) { allowed } }`, vars: () => ({ p: laban.id, o: ARATRON }), expect: manageUsers, why: 'R-SCOPE-2 about someone else: user managers and the authority' },
+  'Query.whoCan': { op: `query($o: ID!) { whoCan(organisationId: $o, function: "DOCUMENTS", access: READ) { totalCount } }`, vars: () => ({ o: ARATRON }), expect: manageUsers, why: 'R-SCOPE-3: user managers of the organisation and the authority' },
   'Query.myAccess': { op: `query($o: ID!) { myAccess(organisationId: $o, function: "DOCUMENTS", access: READ) { allowed } }`, vars: () => ({ o: ARATRON }), expect: signedIn, why: 'R-SCOPE-2 about oneself' },
   'Query.endEmploymentPreview': { op: `query($i: EndEmploymentInput!) { endEmploymentPreview(input: $i) { endDate } }`, vars: (_a, env) => ({ i: { organisationId: VUX, personId: tage.id, endDate: addDays(env.today, 30), unitId: DEMO.units.vuxKista.id, schoolFormCode: 'SFI' } }), expect: endStaff, why: 'R-END-5' },
   // ── organisations: queries ──

@@ -12,8 +12,8 @@ import * as membershipsMutation from './modules/memberships/resolvers/Mutation';
 import * as role from './modules/roles/resolvers/Role';
 import * as rolesQuery from './modules/roles/resolvers/Query';
 import * as permissionScope from './modules/scopes/resolvers/PermissionScope';
-import * as accessDecision from './modules/scopes/resolvers/AccessDecision';
-import * as scopesQuery from './modules/scopes/resolvers/Query';
+import * as accessDecision from './modules/permission-index/resolvers/AccessDecision';
+import * as permissionIndexQuery from './modules/permission-index/resolvers/Query';
 import * as agreement from './modules/agreements/resolvers/Agreement';
 import * as agreementsOrganisation from './modules/agreements/resolvers/Organisation';
 import * as agreementsMutation from './modules/agreements/resolvers/Mutation';
@@ -50,7 +50,7 @@ export const resolvers: Resolvers = {
     people, peopleQuery,
     membership, employment, employmentAssignment, roleAssignment, membershipsOrganisation, membershipsQuery, membershipsMutation,
     role, rolesQuery,
-    permissionScope, accessDecision, scopesQuery,
+    permissionScope, accessDecision, permissionIndexQuery,
     agreement, agreementsOrganisation, agreementsMutation,
     changeSet, pendingChange, changesOrganisation, changesMutation,
     reviews, notices,

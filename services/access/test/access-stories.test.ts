@@ -94,9 +94,9 @@ describe('stories and immediate staff administration', () => {
       expect((await sys.gql(SCOPES, { id: me.data.me.id, on: '2026-11-22' }, andreaToken)).data.permissionScopes).toEqual([]);
       expect((await sys.gql(SCOPES, { id: me.data.me.id, on: '2028-01-01' }, andreaToken)).data.permissionScopes).toEqual([]);
       const ended = await sys.gql(CHECK, { p: me.data.me.id, o: ORG.dorotea, u: UNIT.doroteaUbk, f: 'MONTHLY_REPORT', a: 'UPDATE', on: '2028-01-01' }, token);
-      expect(ended.data.checkAccess).toMatchObject({ allowed: false, reason: 'MONTHLY_REPORT UPDATE via role Tjänsteadministratör (SERVICE_ADMIN) in Dorotea kommun: period ended 2027-12-31' });
+      expect(ended.data.checkAccess).toMatchObject({ allowed: false, reason: 'PERIOD_ENDED', role: { code: 'SERVICE_ADMIN' }, validTo: '2027-12-31' });
       const ok = await sys.gql(CHECK, { p: me.data.me.id, o: ORG.dorotea, u: UNIT.doroteaUbk, f: 'MONTHLY_REPORT', a: 'UPDATE', on: '2027-06-01' }, token);
-      expect(ok.data.checkAccess).toEqual({ allowed: true, reason: 'MONTHLY_REPORT UPDATE via role Tjänsteadministratör (SERVICE_ADMIN) in Dorotea kommun, valid to 2027-12-31', role: { code: 'SERVICE_ADMIN' }, validTo: '2027-12-31' });
+      expect(ok.data.checkAccess).toEqual({ allowed: true, reason: 'GRANTED', role: { code: 'SERVICE_ADMIN' }, validTo: '2027-12-31' });
       const noManage = await sys.gql(CHECK, { p: me.data.me.id, o: ORG.dorotea, f: 'MANAGE_USERS', a: 'UPDATE', on: '2027-06-01' }, token);
       expect(noManage.data.checkAccess.allowed).toBe(false);
     });
@@ -134,11 +134,11 @@ describe('stories and immediate staff administration', () => {
       expect(again[0]).toMatchObject({ orgWide: true, units: [{ id: UNIT.aratronStod }, { id: later }] });
       expect(again[1]).toMatchObject({ orgWide: false, units: [{ id: UNIT.aratronStod }] });
       const reports = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.aratronStod, f: 'REPORTS', a: 'UPDATE' }, token);
-      expect(reports.data.checkAccess.reason).toBe('REPORTS UPDATE via role Rapportering, planering och information om deltagare (REPORTING) in Aratron AB with no end date'.replace(' with', ', with'));
+      expect(reports.data.checkAccess).toMatchObject({ reason: 'GRANTED', role: { code: 'REPORTING' }, validTo: null });
       const elsewhere = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.vuxKista, f: 'REPORTS', a: 'UPDATE' }, token);
-      expect(elsewhere.data.checkAccess).toMatchObject({ allowed: false, reason: `unit ${UNIT.vuxKista} is not a unit of Aratron AB` });
+      expect(elsewhere.data.checkAccess).toMatchObject({ allowed: false, reason: 'UNIT_OF_OTHER_ORGANISATION' });
       const otherOrg = await sys.gql(CHECK, { p: me.id, o: ORG.dorotea, f: 'REPORTS', a: 'READ' }, token);
-      expect(otherOrg.data.checkAccess).toMatchObject({ allowed: false, reason: 'no membership in that organisation (Dorotea kommun)' });
+      expect(otherOrg.data.checkAccess).toMatchObject({ allowed: false, reason: 'NOT_A_MEMBER' });
     });
 
     it('R-PERIOD-4: changeAuthorisationPeriod changes everyone or nobody, naming every ineligible person', async () => {
@@ -293,9 +293,9 @@ describe('stories and immediate staff administration', () => {
     it('myAccess answers for the caller: authority, a member, a stranger, a partner client, nobody', async () => {
       const Q = `query($o: ID!, $f: String!, $a: Access!) { myAccess(organisationId: $o, function: $f, access: $a) { allowed reason } }`;
       const vars = { o: ORG.aratron, f: 'CONTACT_PERSON', a: 'UPDATE' };
-      expect((await sys.gql(Q, vars, await sys.tokens.authority())).data.myAccess).toEqual({ allowed: true, reason: 'authority' });
+      expect((await sys.gql(Q, vars, await sys.tokens.authority())).data.myAccess).toEqual({ allowed: true, reason: 'AUTHORITY' });
       expect((await sys.gql(Q, vars, await sys.tokens.of('Fridolf'))).data.myAccess.allowed).toBe(true);
-      expect((await sys.gql(Q, vars, await sys.tokens.of('Agda'))).data.myAccess).toMatchObject({ allowed: false, reason: 'no role grants CONTACT_PERSON UPDATE in Aratron AB' });
+      expect((await sys.gql(Q, vars, await sys.tokens.of('Agda'))).data.myAccess).toMatchObject({ allowed: false, reason: 'NO_ROLE_GRANTS' });
       expect((await sys.gql(Q, vars, await sys.tokens.of('Arvid'))).data.myAccess.allowed).toBe(false);
       const { mintToken } = await import('@behorig/kit');
       const client = (await mintToken(sys.keys.key, { kind: 'client', clientId: 'partner-1', organisationId: ORG.aratron, functions: ['CONTACT_PERSON'] })).token;

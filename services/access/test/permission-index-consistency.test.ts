@@ -121,7 +121,7 @@ describe('permission index consistency (R-SCOPE-1/2/3)', () => {
           const row = await findCheckRow(em, { personId, organisationId: org, unitId: unit?.id ?? null, addressId, function: s.fn, access: s.access, on: s.day, callerPersonId: null, today: s.day });
           const decision = decisionFromFacts(org, row);
           const page = await findWhoCanPage(em, { organisationId: org, unitId: unit?.id ?? null, addressId, function: s.fn, access: s.access, on: s.day, offset: 0, limit: 1000, callerPersonId: null, today: s.day });
-          const scopes = scopesFromFacts((await findScopeRows(em, personId, s.day, null, s.day)).rows);
+          const scopes = scopesFromFacts((await findScopeRows(em, [personId], s.day, null, s.day)).get(personId)!.rows);
           const byScopes = scopes.some((sc) => sc.organisationId === org && grantsAccess(catalogue.get(sc.roleCode)!.grants, s.fn, s.access)
             && (sc.orgWide || (unit === null ? sc.unitIds.length > 0 : sc.unitIds.includes(unit.id) && (addressId === null || !sc.unitAddressIds?.[unit.id] || sc.unitAddressIds[unit.id].includes(addressId)))));
           const context = { sample: s, personId, org, unit: unit?.id, addressId, expected, decision };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '@behorig/kit/auth';
-import { createPermissionClient, type PermissionSource } from '@behorig/kit/permissions';
+import { createPermissionClient, type DecisionCacheLike, type PermissionSource } from '@behorig/kit/permissions';
 import { createPolicy, type Policy } from './policy/organisations.policy';
 import { createOrganisationStore } from './modules/organisations/organisations.store';
 import { createUnitStore } from './modules/units/units.store';
@@ -32,10 +32,10 @@ export interface Context {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-export function createContext(actor: Actor | null, em: EntityManager, source: PermissionSource, authorization?: string): Context {
+export function createContext(actor: Actor | null, em: EntityManager, source: PermissionSource, authorization?: string, decisions?: DecisionCacheLike): Context {
   return {
     actor,
-    policy: createPolicy(actor, createPermissionClient(actor, source, authorization)),
+    policy: createPolicy(actor, createPermissionClient(actor, source, authorization, { cache: decisions })),
     stores: createStores(em),
     transaction: (work) => em.transactional((tx) => work({ stores: createStores(tx), audit: (who, event) => audit(tx, who, event) })),
   };

@@ -10,6 +10,8 @@ export const loadEnv = () => {
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     /** The access subgraph, asked "may this caller do F in organisation O?" (myAccess). */
     ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),
+    /** A direct PostgreSQL URL for LISTEN (decision cache, R-SCOPE-4); default DATABASE_URL. Never a transaction-pooling PgBouncer (docs/deploy.md). */
+    PERMISSION_LISTEN_URL: z.string().url().optional(),
     /** The signing service, where the outbox relay delivers audit events. */
     SIGNING_INTERNAL_URL: z.string().url().default('http://localhost:4003'),
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(1000),

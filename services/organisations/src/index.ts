@@ -24,6 +24,7 @@ runService('organisations subgraph', logger, async () => {
     production: env.NODE_ENV === 'production',
     demoData: env.DEMO_DATA,
     accessUrl: env.ACCESS_URL,
+    permissionListenUrl: env.PERMISSION_LISTEN_URL,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createAuditRelay({ databaseUrl: env.DATABASE_URL, signingUrl: env.SIGNING_INTERNAL_URL, credentials, logger });

@@ -3,7 +3,8 @@ import type { PersonRow } from '../modules/people/people.store';
 import type { MembershipRow, RoleAssignmentRow, MembershipUnitRow } from '../modules/memberships/memberships.store';
 import type { RoleRow } from '../modules/roles/roles.store';
 import type { FunctionGrant as FunctionGrantModel } from '../modules/roles/rules/role-catalogue.data';
-import type { PermissionScope as PermissionScopeModel, AccessDecision as AccessDecisionModel } from '../modules/scopes/rules/membership.rules';
+import type { PermissionScope as PermissionScopeModel } from '../modules/scopes/rules/membership.rules';
+import type { IndexedDecision as AccessDecisionModel } from '../modules/permission-index/rules/permission-index.rules';
 import type { AgreementRow } from '../modules/agreements/agreements.store';
 import type { ChangeSetRow, PendingChangeRow } from '../modules/changes/changes.store';
 import type { PersonSummaryRow, StaffConnectionRow, OrganisationRef, SigningOrderRef } from '../mappers';
@@ -34,12 +35,21 @@ export type Access =
   | 'READ'
   | 'UPDATE';
 
-/** R-SCOPE-2: a point check's answer with its reason. */
+/**
+ * R-SCOPE-2: a point check's answer. `reason` is one stable code: GRANTED, AUTHORITY, PARTNER_CLIENT_GRANTED,
+ * PARTNER_CLIENT_OTHER_ORGANISATION, PARTNER_CLIENT_WITHOUT_FUNCTION, SERVICE_ACTS_FOR_NO_ORGANISATION, NOT_A_MEMBER,
+ * NO_ROLE_GRANTS, UNIT_NOT_COVERED, OFFICE_NOT_COVERED, PERIOD_NOT_STARTED, PERIOD_ENDED, UNIT_OF_OTHER_ORGANISATION,
+ * OFFICE_OF_OTHER_ORGANISATION or OFFICE_OF_OTHER_UNIT. The role and the period that decided it are `role`,
+ * `validFrom` and `validTo` (GRANTED, PERIOD_NOT_STARTED, PERIOD_ENDED).
+ */
 export type AccessDecision = {
   __typename?: 'AccessDecision';
   allowed: Scalars['Boolean']['output'];
+  /** The organisation asked about (its name comes from the organisations subgraph). */
+  organisation: Organisation;
   reason: Scalars['String']['output'];
   role?: Maybe<Role>;
+  validFrom?: Maybe<Scalars['Date']['output']>;
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
@@ -450,6 +460,20 @@ export type PersonPermissionScopesArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** R-SCOPE-3: people in a stable order (by id), complete: `totalCount` counts every match and the pages reach all of them. */
+export type PersonConnection = {
+  __typename?: 'PersonConnection';
+  edges: Array<PersonEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonEdge = {
+  __typename?: 'PersonEdge';
+  cursor: Scalars['String']['output'];
+  node: Person;
+};
+
 /** Who a pending change concerns; a NEW person may not exist here until the change is applied. */
 export type PersonSummary = {
   __typename?: 'PersonSummary';
@@ -481,6 +505,12 @@ export type Query = {
   personByNumber?: Maybe<Person>;
   /** The role catalogue and matrix (R-ROLE-1, R-ROLE-2), optionally of one system (KA_WEBB, MINA_SIDOR, SKOLPLATTFORMEN). */
   roles: Array<Role>;
+  /**
+   * R-SCOPE-3: who may do `function` at `access` level in the organisation on `on` (default today) — at `unitId`
+   * or at the office `addressId` when given, else anywhere in it. It always agrees with checkAccess and
+   * permissionScopes. For the organisation's user administrators (MANAGE_USERS) and the authority; FORBIDDEN otherwise.
+   */
+  whoCan: PersonConnection;
 };
 
 
@@ -534,6 +564,18 @@ export type QueryPersonByNumberArgs = {
 
 export type QueryRolesArgs = {
   system?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryWhoCanArgs = {
+  access: Access;
+  addressId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  function: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type RegisterAgreementInput = {
@@ -817,6 +859,8 @@ export type ResolversTypes = ResolversObject<{
   PendingChange: ResolverTypeWrapper<PendingChangeRow>;
   PermissionScope: ResolverTypeWrapper<PermissionScopeModel>;
   Person: ResolverTypeWrapper<PersonRow>;
+  PersonConnection: ResolverTypeWrapper<Omit<PersonConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>;
+  PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonSummary: ResolverTypeWrapper<PersonSummaryRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterAgreementInput: RegisterAgreementInput;
@@ -867,6 +911,8 @@ export type ResolversParentTypes = ResolversObject<{
   PendingChange: PendingChangeRow;
   PermissionScope: PermissionScopeModel;
   Person: PersonRow;
+  PersonConnection: Omit<PersonConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> };
+  PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonSummary: PersonSummaryRow;
   Query: Record<PropertyKey, never>;
   RegisterAgreementInput: RegisterAgreementInput;
@@ -885,8 +931,10 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AccessDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessDecision'] = ResolversParentTypes['AccessDecision']> = ResolversObject<{
   allowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
@@ -1061,6 +1109,17 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   surname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersonEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+}>;
+
 export type PersonSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonSummary'] = ResolversParentTypes['PersonSummary']> = ResolversObject<{
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1079,6 +1138,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByNumberArgs, 'organisationId' | 'personalNumber'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<QueryRolesArgs>>;
+  whoCan?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'access' | 'function' | 'organisationId'>>;
 }>;
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
@@ -1144,6 +1204,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PendingChange?: PendingChangeResolvers<ContextType>;
   PermissionScope?: PermissionScopeResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonConnection?: PersonConnectionResolvers<ContextType>;
+  PersonEdge?: PersonEdgeResolvers<ContextType>;
   PersonSummary?: PersonSummaryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { administratorPeriods, ensureMembership, grantOpenEndedRole, lockOrganis
 import { ensurePerson } from '../people/people.store';
 import { findAgreement, findAgreementOfOrganisation, insertAgreement, markActivated, replaceAgreement, type AgreementRow } from './agreements.store';
 import { auditActor, requireAuthority } from '../../policy/access.policy';
+import { refreshPermissionIndex } from '../permission-index/permission-index.store';
 
 /** R-AGR-1…3: the authority registers and activates each organisation's access agreement. */
 
@@ -72,6 +73,8 @@ export async function activateAgreement(ctx: Context, id: string): Promise<Agree
     });
     const membershipId = await ensureMembership(tx, personId, agreement.organisationId, agreement.adminEmail ?? null, 'keep');
     await grantOpenEndedRole(tx, membershipId, STARTING_ADMINISTRATOR_ROLE, ctx.today);
+    // R-SCOPE-4: the starting administrator's access is in the permission index in the same transaction.
+    await refreshPermissionIndex(tx, agreement.organisationId, [personId]);
     const activated = await markActivated(tx, agreement.id, next);
     await writeOutboxEvent(tx, 'access', {
       actor: await auditActor(ctx), organisationId: agreement.organisationId, action: 'access.agreement.activated', target: `agreement:${agreement.id}`,

@@ -11,6 +11,7 @@ import { administratorPeriods, deleteMembership, ensureMembership, levelsSnapsho
 import { changesOf, lockSetForApply, markApplied, returnToDraft, staleChanges, type PendingChangeRow } from './changes.store';
 import { openChanges } from './changes.service';
 import { signerMayApply } from '../../policy/access.policy';
+import { refreshPermissionIndex } from '../permission-index/permission-index.store';
 
 /**
  * Applies a signed change set (R-SIGN-3, R-SIGN-4), called by the signing service through
@@ -88,7 +89,10 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
     }
 
     const actor: Actor = { kind: 'person', personId: signer.personId, authority: false };
-    for (const c of changes) await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId });
+    const touched: string[] = [];
+    for (const c of changes) touched.push(...(await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId })));
+    // R-SCOPE-4: the permission index follows in the same transaction (and announces the change at COMMIT).
+    await refreshPermissionIndex(tx, organisationId, touched);
     await markApplied(tx, set.id, claims.receiptId, signer);
     await writeOutboxEvent(tx, 'access', {
       actor, organisationId, action: 'access.changes.applied', target: `change_set:${set.id}`,
@@ -115,15 +119,16 @@ function administratorEffect(c: PendingChangeRow, catalogue: ReadonlyMap<string,
   return out;
 }
 
-async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }): Promise<void> {
+/** Applies one change; returns the people whose access it changed. */
+async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }): Promise<string[]> {
   if (c.kind === 'REMOVED') {
-    if (!c.personId) return;
+    if (!c.personId) return [];
     await deleteMembership(tx, c.personId, organisationId);
     await writeOutboxEvent(tx, 'access', {
       actor, organisationId, action: 'access.staff.removed', target: `person:${c.personId}`,
       before: { roleCodes: c.roleCodes, unitIds: c.unitIds, validFrom: c.validFrom, validTo: c.validTo }, after: { ...ids },
     });
-    return;
+    return [c.personId];
   }
   // R-USR-5: the identity row is written once, by the first registration, and never changed by a
   // proposal; the e-mail is this organisation's, on the membership.
@@ -137,4 +142,5 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     before: c.kind === 'NEW' ? null : before,
     after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, ...(c.rolePeriods ? { rolePeriods: c.rolePeriods } : {}) },
   });
+  return [personId];
 }

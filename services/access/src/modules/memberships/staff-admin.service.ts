@@ -14,6 +14,7 @@ import {
 } from './memberships.store';
 import { actorPower, auditActor, isResponsible, requireManageUsers } from '../../policy/access.policy';
 import { laterEndDateChange, putChangeIn, type ChangeFields } from '../changes/changes.service';
+import { refreshPermissionIndex } from '../permission-index/permission-index.store';
 
 /**
  * The staff list (R-USR-1: birth dates, never personal numbers), by surname: one statement for the
@@ -111,6 +112,8 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
         after: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })),
       });
     }
+    // R-SCOPE-4: earlier end dates take effect in the permission index in the same transaction.
+    await refreshPermissionIndex(tx, organisationId, atOnce.map((c) => c.personId));
     for (const fields of proposals) await putChangeIn(tx, ctx, organisationId, fields, 'access.change.proposed');
   });
   ctx.loaders.rolesByMembership.clearAll();
@@ -195,6 +198,8 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
       await endRolesOn(tx, membershipId, result.endDate);
     }
     await bumpVersionById(tx, membershipId);
+    // R-SCOPE-4, R-END-1: the ended employment shows in the permission index in the same transaction.
+    await refreshPermissionIndex(tx, input.organisationId, [input.personId]);
     await writeOutboxEvent(tx, 'access', {
       actor: await auditActor(ctx), organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
       before: result.assignments.map((a) => ({ unitId: a.unitId, schoolFormCode: a.schoolFormCode, roleCode: a.roleCode, validTo: a.previousValidTo })),

@@ -3,6 +3,7 @@ import { DEMO, type DemoOrgKey, type DemoUnitKey } from '@behorig/kit/demo';
 import { parsePersonalNumber } from '@behorig/kit/identity';
 import { type PersonalNumberVault } from '@behorig/kit/vault';
 import { randomUUID } from 'node:crypto';
+import { refreshPermissionIndex } from '../permission-index/permission-index.store';
 
 /**
  * Loads the seeds' people and their memberships (kit's DEMO) once: skipped when the person
@@ -33,6 +34,7 @@ export async function seedDemoData(em: EntityManager, vault: PersonalNumberVault
         for (const r of m.roles) {
           await tx.execute(`INSERT INTO access.role_assignment (id, membership_id, role_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)`, [randomUUID(), membershipId, r.role, r.validFrom, r.validTo]);
         }
+        await refreshPermissionIndex(tx, DEMO.organisations[m.organisation as DemoOrgKey].id, [p.id]);
       }
     }
   });

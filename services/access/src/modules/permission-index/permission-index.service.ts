@@ -2,9 +2,10 @@ import { isAuthority, requireActor, type Actor } from '@behorig/kit/auth';
 import { connection, pageArgs } from '@behorig/kit/db';
 import { forbidden } from '@behorig/kit/errors';
 import type { Context } from '../../context';
+import DataLoader from 'dataloader';
 import type { Access } from '../roles/rules/role-catalogue.data';
 import type { PermissionScope } from '../scopes/rules/membership.rules';
-import { findCheckRow, findScopeRows, findWhoCanPage, type WhoCanPersonRow } from './permission-index.store';
+import { findCheckRow, findScopeRows, findWhoCanPage, type ScopeAnswer, type WhoCanPersonRow } from './permission-index.store';
 import { decisionFromFacts, scopesFromFacts, type DecisionReason, type IndexedDecision } from './rules/permission-index.rules';
 
 /**
@@ -92,7 +93,7 @@ export async function myAccessIndexed(ctx: Context, args: IndexedCheckArgs): Pro
  */
 export async function permissionScopesIndexed(ctx: Context, personId: string, on: string | null | undefined): Promise<PermissionScope[]> {
   const actor = requireActor(ctx.actor);
-  const answer = await findScopeRows(ctx.em, personId, on ?? ctx.today, callerPersonId(actor), ctx.today);
+  const answer = await scopeLoader(ctx, on ?? ctx.today).load(personId);
   const self = actor.kind === 'person' && actor.personId === personId;
   if (self || isAuthority(actor)) return scopesFromFacts(answer.rows);
   if (actor.kind === 'client') {
@@ -101,6 +102,23 @@ export async function permissionScopesIndexed(ctx: Context, personId: string, on
   }
   if (!answer.memberWhereCallerAdministers) throw forbidden('You may only see the permissions of staff in organisations where you manage users.', 'MANAGE_USERS_REQUIRED');
   return scopesFromFacts(answer.rows.filter((r) => r.callerAdministers));
+}
+
+/** Per request and day: the scopes of every person a list asks about, in one statement per batch. */
+const scopeLoaders = new WeakMap<Context, Map<string, DataLoader<string, ScopeAnswer>>>();
+function scopeLoader(ctx: Context, on: string): DataLoader<string, ScopeAnswer> {
+  let byDay = scopeLoaders.get(ctx);
+  if (!byDay) scopeLoaders.set(ctx, (byDay = new Map()));
+  let loader = byDay.get(on);
+  if (!loader) {
+    const caller = callerPersonId(requireActor(ctx.actor));
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const found = await findScopeRows(ctx.em, ids, on, caller, ctx.today);
+      return ids.map((id) => found.get(id) ?? { rows: [], memberWhereCallerAdministers: false });
+    });
+    byDay.set(on, loader);
+  }
+  return loader;
 }
 
 export interface WhoCanArgs extends IndexedCheckArgs {

@@ -205,30 +205,36 @@ const CALLER_ADMINISTERS = (org: string) => `EXISTS (SELECT 1 FROM access.permis
      AND c.valid_from <= ?::date AND (c.valid_to IS NULL OR c.valid_to >= ?::date))`;
 
 /**
- * R-SCOPE-1 in one statement: every grant of the person active on the day, one row per role
- * assignment, with its places, ordered as permissionScopes lists them (organisation, role, start);
- * and, for the policy, where the caller administers.
+ * R-SCOPE-1 in one statement for any number of people (a list asks for a page of people at once):
+ * every grant of each person active on the day, one row per role assignment, with its places,
+ * ordered as permissionScopes lists them (organisation, role, start); and, for the policy, where
+ * the caller administers.
  */
-export async function findScopeRows(em: EntityManager, personId: string, on: string, callerPersonId: string | null, today: string): Promise<ScopeAnswer> {
-  const rows = await em.execute<{ organisation_id: string | null; role_assignment_id: string; role_code: string; valid_from: string; role_valid_to: string | null; org_wide: boolean; places: [string, string | null][] | null; caller_administers: boolean; visible: boolean }[]>(
-    `SELECT x.*, ${CALLER_ADMINISTERS('x.organisation_id')} AS caller_administers,
-            EXISTS (SELECT 1 FROM access.membership m WHERE m.person_id = ?::uuid AND ${CALLER_ADMINISTERS('m.organisation_id')}) AS visible
-       FROM (SELECT 1) AS one
+export async function findScopeRows(em: EntityManager, personIds: readonly string[], on: string, callerPersonId: string | null, today: string): Promise<Map<string, ScopeAnswer>> {
+  const rows = await em.execute<{ person_id: string; organisation_id: string | null; role_assignment_id: string; role_code: string; valid_from: string; role_valid_to: string | null; org_wide: boolean; places: [string, string | null][] | null; caller_administers: boolean; visible: boolean }[]>(
+    `SELECT q.person_id, x.organisation_id, x.role_assignment_id, x.role_code, x.valid_from, x.role_valid_to, x.org_wide, x.places,
+            ${CALLER_ADMINISTERS('x.organisation_id')} AS caller_administers,
+            EXISTS (SELECT 1 FROM access.membership m WHERE m.person_id = q.person_id AND ${CALLER_ADMINISTERS('m.organisation_id')}) AS visible
+       FROM unnest(?::uuid[]) AS q(person_id)
        LEFT JOIN LATERAL (
          SELECT organisation_id, role_assignment_id, role_code, valid_from::text AS valid_from, role_valid_to::text AS role_valid_to,
                 bool_or(unit_id IS NULL) AS org_wide,
                 json_agg(DISTINCT jsonb_build_array(unit_id, address_id)) FILTER (WHERE unit_id IS NOT NULL) AS places
            FROM access.permission_grant
-          WHERE person_id = ?::uuid AND ${ACTIVE_ON('?')}
+          WHERE person_id = q.person_id AND ${ACTIVE_ON('?')}
           GROUP BY organisation_id, role_assignment_id, role_code, valid_from, role_valid_to) x ON true
-      ORDER BY x.organisation_id, x.role_code, x.valid_from, x.role_assignment_id`,
-    [callerPersonId, today, today, personId, callerPersonId, today, today, personId, on, on],
+      ORDER BY q.person_id, x.organisation_id, x.role_code, x.valid_from, x.role_assignment_id`,
+    [callerPersonId, today, today, callerPersonId, today, today, `{${[...new Set(personIds)].join(',')}}`, on, on],
   );
-  return {
-    memberWhereCallerAdministers: rows[0]?.visible ?? false,
-    rows: rows.filter((r) => r.organisation_id !== null).map((r) => ({
-      organisationId: r.organisation_id as string, roleAssignmentId: r.role_assignment_id, roleCode: r.role_code,
+  const answers = new Map<string, ScopeAnswer>();
+  for (const r of rows) {
+    let a = answers.get(r.person_id);
+    if (!a) answers.set(r.person_id, (a = { rows: [], memberWhereCallerAdministers: r.visible }));
+    if (r.organisation_id === null) continue;
+    a.rows.push({
+      organisationId: r.organisation_id, roleAssignmentId: r.role_assignment_id, roleCode: r.role_code,
       validFrom: r.valid_from, validTo: r.role_valid_to, orgWide: r.org_wide, places: r.places ?? [], callerAdministers: r.caller_administers,
-    })),
-  };
+    });
+  }
+  return answers;
 }

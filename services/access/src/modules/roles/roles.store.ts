@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { columnList, type Db } from '../columns';
 import type { FunctionGrant, RoleLike } from './rules/role-catalogue.data';
 
@@ -43,8 +44,28 @@ export async function loadCatalogue(db: Db): Promise<Map<string, CatalogueRole>>
   }]));
 }
 
-/** Request-scoped: the catalogue is read at most once per request. */
-export function createRoleLoaders(db: Db) {
-  let catalogue: Promise<Map<string, CatalogueRole>> | undefined;
-  return { catalogue: () => (catalogue ??= loadCatalogue(db)) };
+/**
+ * The catalogue cached per process (per ORM instance, keyed by its configuration object): it
+ * changes only by migration, and migrations run before a process serves. A failed read is not kept.
+ * R-SCOPE-1: permissionScopes is then one statement.
+ */
+const catalogues = new WeakMap<object, Promise<Map<string, CatalogueRole>>>();
+export function processCatalogue(db: EntityManager): Promise<Map<string, CatalogueRole>> {
+  let found = catalogues.get(db.config);
+  if (!found) {
+    found = loadCatalogue(db.fork());
+    catalogues.set(db.config, found);
+    found.catch(() => catalogues.delete(db.config));
+  }
+  return found;
+}
+
+/** Drops the cached catalogue (after a change of roles or grants in a running process, e.g. a test). */
+export function invalidateCatalogue(db: EntityManager): void {
+  catalogues.delete(db.config);
+}
+
+/** The catalogue, read once per process (see processCatalogue). */
+export function createRoleLoaders(db: EntityManager) {
+  return { catalogue: () => processCatalogue(db) };
 }

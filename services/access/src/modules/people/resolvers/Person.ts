@@ -1,7 +1,7 @@
 import { isUuid } from '@behorig/kit/errors';
 import { requireActor } from '@behorig/kit/auth';
 import type { PersonResolvers } from '../../../generated/resolvers-types';
-import { permissionScopesOf } from '../../scopes/scopes.service';
+import { permissionScopesIndexed } from '../../permission-index/permission-index.service';
 import { guard } from '../../../errors';
 import { canSeePerson, personalNumberFor, visibleMemberships } from '../../../policy/access.policy';
 
@@ -20,5 +20,5 @@ export const Person: PersonResolvers = {
   /** R-USR-5: the e-mail of the membership the viewer sees (their own organisation's first). */
   email: async (person, _a, ctx) => (await visibleMemberships(ctx, person.id)).find((m) => m.email)?.email ?? null,
   memberships: (person, _a, ctx) => visibleMemberships(ctx, person.id),
-  permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesOf(ctx, person.id, on)),
+  permissionScopes: (person, { on }, ctx) => guard(() => permissionScopesIndexed(ctx, person.id, on)),
 };
