@@ -52,6 +52,9 @@ type Documents = {
     "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        addresses { id }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  query PersonAudit($id: ID!, $first: Int, $personId: ID) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, personId: $personId) {\n        totalCount\n        edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }\n      }\n    }\n  }\n": typeof types.PersonAuditDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": typeof types.RolesDocument,
+    "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n": typeof types.EventSubscriptionsDocument,
+    "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n": typeof types.SubscribeToEventsDocument,
+    "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n": typeof types.UnsubscribeFromEventsDocument,
 };
 const documents: Documents = {
     "\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n": types.MyAccessDocument,
@@ -92,6 +95,9 @@ const documents: Documents = {
     "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        addresses { id }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  query PersonAudit($id: ID!, $first: Int, $personId: ID) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, personId: $personId) {\n        totalCount\n        edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }\n      }\n    }\n  }\n": types.PersonAuditDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": types.RolesDocument,
+    "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n": types.EventSubscriptionsDocument,
+    "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n": types.SubscribeToEventsDocument,
+    "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n": types.UnsubscribeFromEventsDocument,
 };
 
 /**
@@ -260,6 +266,18 @@ export function graphql(source: "\n  query PersonAudit($id: ID!, $first: Int, $p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n"): (typeof documents)["\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
