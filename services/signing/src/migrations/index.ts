@@ -7,6 +7,7 @@ import { Migration006PublishedKeys } from './migration-006-published-keys';
 import { Migration007PendingAuditEvents } from './migration-007-pending-audit-events';
 import { Migration008SealedPersonalNumbers } from './migration-008-sealed-personal-numbers';
 import { Migration009JobsAndWebhooks } from './migration-009-jobs-and-webhooks';
+import { Migration010SignerNameParts } from './migration-010-signer-name-parts';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration007PendingAuditEvents', class: Migration007PendingAuditEvents },
   { name: 'Migration008SealedPersonalNumbers', class: Migration008SealedPersonalNumbers },
   { name: 'Migration009JobsAndWebhooks', class: Migration009JobsAndWebhooks },
+  { name: 'Migration010SignerNameParts', class: Migration010SignerNameParts },
 ];
