@@ -5,7 +5,6 @@ import { createOrm } from '@behorig/kit/db';
 import { stockholmDate } from '@behorig/kit/dates';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
-import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.sql';
 import { roles as catalogueRoles } from '@behorig/access/src/modules/roles/rules/role-catalogue.data';
 import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.sql';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
@@ -304,10 +303,6 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
       WHERE organisation_id IS NOT NULL ORDER BY organisation_id, seq DESC
       ON CONFLICT (chain_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`);
 
-    // The permission index is derived from what was just bulk-loaded (migration 007 filled it from
-    // the empty tables): built once here with the migration's own statement, as a backfill would.
-    log('  building the permission index…');
-    await pool.query(REBUILD_PERMISSION_INDEX_SQL);
     log('  analysing tables…');
     await pool.query('ANALYZE');
     progress('done', 0);
