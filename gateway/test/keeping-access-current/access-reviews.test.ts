@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { addDays, DEMO, mintToken, stockholmDate } from '@behorig/kit';
+import { addDays, stockholmDate } from '@behorig/kit/dates';
+import { DEMO } from '@behorig/kit/demo';
+import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { closeDueReviews } from '@behorig/access/src/modules/reviews/reviews.service';
 import { startSystem, type System } from '../support/system';

@@ -297,7 +297,7 @@ describe('stories and immediate staff administration', () => {
       expect((await sys.gql(Q, vars, await sys.tokens.of('Fridolf'))).data.myAccess.allowed).toBe(true);
       expect((await sys.gql(Q, vars, await sys.tokens.of('Agda'))).data.myAccess).toMatchObject({ allowed: false, reason: 'NO_ROLE_GRANTS' });
       expect((await sys.gql(Q, vars, await sys.tokens.of('Arvid'))).data.myAccess.allowed).toBe(false);
-      const { mintToken } = await import('@behorig/kit');
+      const { mintToken } = await import('@behorig/kit/auth');
       const client = (await mintToken(sys.keys.key, { kind: 'client', clientId: 'partner-1', organisationId: ORG.aratron, functions: ['CONTACT_PERSON'] })).token;
       expect((await sys.gql(Q, vars, client)).data.myAccess.allowed).toBe(true);
       expect((await sys.gql(Q, { ...vars, o: ORG.dorotea }, client)).data.myAccess.allowed).toBe(false);

@@ -87,7 +87,7 @@ export const ORG = { dorotea: DEMO.organisations.dorotea.id, aratron: DEMO.organ
 export const UNIT = { doroteaUbk: DEMO.units.doroteaUbk.id, aratronStod: DEMO.units.aratronStod.id, vuxKista: DEMO.units.vuxKista.id, vuxSoder: DEMO.units.vuxSoder.id };
 export const AUTHORITY_PNR = '191212121212';
 
-export interface StartOptions { today?: string; demoData?: boolean; onQuery?: (sql: string) => void; logger?: import('@behorig/kit').Logger; databaseUrl?: string; personalNumberKey?: Buffer }
+export interface StartOptions { today?: string; demoData?: boolean; onQuery?: (sql: string) => void; logger?: import('@behorig/kit/server').Logger; databaseUrl?: string; personalNumberKey?: Buffer }
 
 /** One access server per test file (beforeAll), on its own database, with the doubles above. */
 export async function startAccess(opts: StartOptions = {}) {
