@@ -52,6 +52,8 @@ type Documents = {
     "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        addresses { id }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  query PersonAudit($id: ID!, $first: Int, $personId: ID) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, personId: $personId) {\n        totalCount\n        edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }\n      }\n    }\n  }\n": typeof types.PersonAuditDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": typeof types.RolesDocument,
+    "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n": typeof types.UnitPageDocument,
+    "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n": typeof types.WhoCanHereDocument,
 };
 const documents: Documents = {
     "\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n": types.MyAccessDocument,
@@ -92,6 +94,8 @@ const documents: Documents = {
     "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        addresses { id }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  query PersonAudit($id: ID!, $first: Int, $personId: ID) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, personId: $personId) {\n        totalCount\n        edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }\n      }\n    }\n  }\n": types.PersonAuditDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": types.RolesDocument,
+    "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n": types.UnitPageDocument,
+    "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n": types.WhoCanHereDocument,
 };
 
 /**
@@ -260,6 +264,14 @@ export function graphql(source: "\n  query PersonAudit($id: ID!, $first: Int, $p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n"): (typeof documents)["\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n"): (typeof documents)["\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
