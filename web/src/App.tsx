@@ -10,6 +10,7 @@ import { DetailsPage } from './pages/DetailsPage';
 import { StaffPage } from './pages/StaffPage';
 import { RolesPage } from './pages/RolesPage';
 import { AuditLogPage } from './pages/AuditLogPage';
+import { SubscriptionsPage } from './pages/SubscriptionsPage';
 import { NotFound } from './pages/NotFound';
 import { RequireUserAccess } from './components/RequireAccess';
 import { SiteFooter } from './components/SiteFooter';
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="units/:unitId" element={<RequireUserAccess><UnitPage /></RequireUserAccess>} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
+        <Route path="subscriptions" element={<RequireUserAccess><SubscriptionsPage /></RequireUserAccess>} />
         <Route path="notices" element={<RequireUserAccess><NoticesPage /></RequireUserAccess>} />
         <Route path="reviews" element={<RequireUserAccess><ReviewsPage /></RequireUserAccess>} />
         <Route path="*" element={<NotFound />} />

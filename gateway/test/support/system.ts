@@ -4,7 +4,7 @@ import type { Logger } from '@behorig/kit/server';
 import { createTestDatabase, testKeys, testServiceKeys, type TestDatabase } from '@behorig/kit/testing';
 import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
-import { buildServer as buildSigning } from '@behorig/signing/src/server';
+import { buildServer as buildSigning, type SigningBuildOptions } from '@behorig/signing/src/server';
 import { BankIdClient, startBankIdSimulator } from '@behorig/signing/src/bankid';
 import { buildGateway, type GatewayOptions } from '../../src/server';
 
@@ -14,7 +14,7 @@ import { buildGateway, type GatewayOptions } from '../../src/server';
  * unit look-ups, sign orders, receipts, apply), the BankID simulator over mutual TLS, and the
  * gateway in front. Ports are chosen first because the services need each other's URLs.
  */
-export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, options: { logger?: (service: string) => Logger } = {}) {
+export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, options: { logger?: (service: string) => Logger; signing?: Partial<SigningBuildOptions> } = {}) {
   const logger = options.logger ?? (() => undefined);
   const db: TestDatabase = await createTestDatabase('e2e');
   const keys = await testKeys();
@@ -41,6 +41,7 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
     logger: logger('signing'),
     databaseUrl: db.url, signingKey: keys.key, demoData: true, bankId, credentials: serviceKeys.credentials('signing'),
     accessUrl: urls.access, accessInternalUrl: base.access, applyRetryDelaysMs: [50, 200, 500],
+    ...options.signing,
   });
   await organisations.listen(orgPort, '127.0.0.1');
   await access.listen(accessPort, '127.0.0.1');

@@ -8,8 +8,14 @@ import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/sys
  * place one can hide: GraphQL variables (proposeStaff, personByNumber), a URL path (the internal
  * log-in look-up), and a database error message that quotes the caller's input.
  */
-/** Any 10- or 12-digit run, with or without a separator — far broader than valid numbers. */
-const NUMBER_LIKE = /(?<![0-9A-Fa-f-])(?:\d{12}|\d{10}|\d{8}[-+]\d{4}|\d{6}[-+]\d{4})(?![0-9A-Fa-f])/;
+/**
+ * Any 10- or 12-digit run, with or without a separator — far broader than valid numbers — but
+ * not a run inside a hex id: a random request id (uuid) such as `12345678-1234-4…` has an
+ * all-digit first and second group, which `\d{8}-\d{4}` alone matched (the test failed at random).
+ * So the run may neither touch a hex digit nor continue a hex id through a hyphen on either side
+ * (`…a-` before it, `-4…` after it); a real number in a log line is still caught, dashed or not.
+ */
+const NUMBER_LIKE = /(?<![0-9A-Fa-f]|[0-9A-Fa-f]-)(?:\d{12}|\d{10}|\d{8}[-+]\d{4}|\d{6}[-+]\d{4})(?![0-9A-Fa-f]|-[0-9A-Fa-f])/;
 const forms = (pnr: string) => [pnr, pnr.slice(2), `${pnr.slice(2, 8)}-${pnr.slice(8)}`, `${pnr.slice(0, 8)}-${pnr.slice(8)}`];
 
 describe('log redaction', () => {

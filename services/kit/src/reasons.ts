@@ -197,6 +197,14 @@ export const REASONS = {
   // Audit (R-AUDIT)
   AUDIT_LOG_ADMINISTRATORS_ONLY: { code: 'FORBIDDEN', rule: 'R-AUDIT-3', meaning: "Only the organisation's administrators and the authority see its audit log." },
 
+  // Partner event subscriptions (R-HOOK-1)
+  UNKNOWN_EVENT_TYPE: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: 'Choose one or more of staff.added, staff.changed, staff.removed, period.changed, employment.ended.' },
+  WEBHOOK_URL_INVALID: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: 'The address is not a valid URL (no user name, password or fragment).' },
+  WEBHOOK_URL_NOT_HTTPS: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: 'The address must use https (http only to 127.0.0.1 in development).' },
+  WEBHOOK_URL_FORBIDDEN_ADDRESS: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: 'The address points into a private, loopback or link-local network.' },
+  WEBHOOK_URL_UNRESOLVABLE: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: "The address's host name does not resolve." },
+  TOO_MANY_SUBSCRIPTIONS: { code: 'BAD_USER_INPUT', rule: 'R-HOOK-1', meaning: 'An organisation has at most ten event subscriptions.' },
+  EVENT_SUBSCRIPTION_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-HOOK-1', meaning: 'There is no event subscription with this id.' },
   // Access reviews (R-REV-1) and notices (R-NOTE-1)
   REVIEW_NOT_FOUND: { code: 'NOT_FOUND', rule: 'R-REV-1', meaning: 'There is no such access review.' },
   REVIEW_CLOSED: { code: 'CONFLICT', rule: 'R-REV-1', meaning: 'The review is closed (its deadline has passed); its items can no longer be decided.' },

@@ -6,6 +6,7 @@ import type { SigningDeps } from './deps';
 import { auditStore, type AuditStore } from './modules/audit/audit.store';
 import { ordersStore, type OrdersStore } from './modules/orders/orders.store';
 import { partnersStore, type ApiClientRow, type PartnersStore } from './modules/partners/partners.store';
+import { webhooksStore, type WebhooksStore } from './modules/webhooks/webhooks.store';
 
 /** Per request: the verified actor, ONE EntityManager fork, the stores over it (with their per-request DataLoaders) and one permission client. */
 export interface Context {
@@ -14,7 +15,7 @@ export interface Context {
   /** The end user's IP as BankID wants it (`endUserIp`). */
   ip: string;
   deps: SigningDeps;
-  stores: { orders: OrdersStore; partners: PartnersStore; audit: AuditStore };
+  stores: { orders: OrdersStore; partners: PartnersStore; audit: AuditStore; webhooks: WebhooksStore };
   /** "May the caller do F in organisation O", asked of access with the caller's own Authorization, memoised per request (used only through policy/). */
   permissions: PermissionClient;
 }
@@ -27,7 +28,7 @@ export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: E
   em,
   ip: endUserIp(req),
   deps,
-  stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em) },
+  stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em), webhooks: webhooksStore(em) },
   permissions: createPermissionClient(actor, deps.permissionSource, req?.headers?.authorization),
 });
 

@@ -6,6 +6,7 @@ import type { PersonalNumberVault } from '@behorig/kit/vault';
 import type { JWTVerifyGetKey } from 'jose';
 import type { AccessClient } from './clients/access.client';
 import type { BankIdProvider } from './bankid/bankid-provider';
+import type { SecretSealer } from './modules/webhooks/webhook-secret';
 
 /** What the resolvers and internal routes need besides the request: built once in buildServer. */
 export interface SigningDeps {
@@ -35,4 +36,8 @@ export interface SigningDeps {
   credentials: ServiceCredentials;
   /** Seals and hashes personal numbers at rest (kit personal-number-vault). */
   vault: PersonalNumberVault;
+  /** NODE_ENV=production: webhook targets must be https and public (R-HOOK-1). */
+  production: boolean;
+  /** Seals webhook subscription secrets (modules/webhooks/webhook-secret.ts). */
+  webhookSecrets: SecretSealer;
 }

@@ -42,6 +42,10 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => {
     PERSONAL_NUMBER_KEY_FILE: z.string().default(join(repoRoot(), '.data', 'keys', 'personal-number-key')),
     /** R-SIGN-7: how often open BankID orders are collected by the service itself (BankID recommends 2 s). */
     BANKID_COLLECT_INTERVAL_MS: z.coerce.number().int().min(500).max(10_000).default(2000),
+    // R-HOOK-1: wait before a failed webhook delivery's first retry (the rule asks for one within 30 s).
+    WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+    // How often an idle job runner looks for due jobs (docs/architecture.md, "Scheduled work").
+    JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   }, source);
   assertProductionBankId(env);
   if (env.NODE_ENV === 'production' && !env.PERSONAL_NUMBER_KEY) {

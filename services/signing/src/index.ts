@@ -28,6 +28,8 @@ runService('signing subgraph', logger, async () => {
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
     collectIntervalMs: env.BANKID_COLLECT_INTERVAL_MS,
+    webhookFirstRetryMs: env.WEBHOOK_FIRST_RETRY_MS,
+    jobPollMs: env.JOB_POLL_MS,
     personalNumberKey: env.PERSONAL_NUMBER_KEY ?? loadOrCreateDevPersonalNumberKey(env.PERSONAL_NUMBER_KEY_FILE),
   });
   return { url: `${await server.listen(env.SIGNING_PORT, env.HOST)}/graphql`, stop: async () => { await server.stop(); await stopTracing(); } };

@@ -12,6 +12,9 @@ import { SigningOrder } from './modules/orders/resolvers/SigningOrder';
 import { ApiClient } from './modules/partners/resolvers/ApiClient';
 import { Mutation as PartnersMutation } from './modules/partners/resolvers/Mutation';
 import { Organisation as PartnersOrganisation } from './modules/partners/resolvers/Organisation';
+import { EventSubscription, WebhookDelivery } from './modules/webhooks/resolvers/EventSubscription';
+import { Mutation as WebhooksMutation } from './modules/webhooks/resolvers/Mutation';
+import { Organisation as WebhooksOrganisation } from './modules/webhooks/resolvers/Organisation';
 
 /**
  * The subgraph's resolver map: each feature module contributes the fields of a type it owns
@@ -20,8 +23,8 @@ import { Organisation as PartnersOrganisation } from './modules/partners/resolve
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   // Organisations are owned by the organisations subgraph: signing knows them by id only.
-  Organisation: { __resolveReference: (ref) => ({ id: ref.id }), ...AuditOrganisation, ...PartnersOrganisation },
-  AuditEvent, Person, Receipt, Session, SigningOrder, ApiClient,
+  Organisation: { __resolveReference: (ref) => ({ id: ref.id }), ...AuditOrganisation, ...PartnersOrganisation, ...WebhooksOrganisation },
+  AuditEvent, Person, Receipt, Session, SigningOrder, ApiClient, EventSubscription, WebhookDelivery,
   Query: { ...OrdersQuery, ...AuditQuery },
-  Mutation: { ...OrdersMutation, ...PartnersMutation },
+  Mutation: { ...OrdersMutation, ...PartnersMutation, ...WebhooksMutation },
 };

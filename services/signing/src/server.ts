@@ -4,7 +4,7 @@ import { untrustingServiceCredentials, createClientStatusCache, withClientStatus
 import { createHttpPermissionSource, type PermissionSource } from '@behorig/kit/permissions';
 import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
-import { createPersonalNumberVault } from '@behorig/kit/vault';
+import { createPersonalNumberVault, personalNumberKeyFrom } from '@behorig/kit/vault';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -14,15 +14,18 @@ import { BankIdUnavailableError } from './bankid';
 import type { BankIdProvider } from './bankid/bankid-provider';
 import type { SigningDeps } from './deps';
 import { auditRoutes } from './modules/audit/audit.routes';
-import { startCheckpointer } from './modules/audit/checkpoint.job';
+import { checkpointJob, checkpointRound } from './modules/audit/checkpoint.job';
 import { createPublishedKeys } from './modules/keys/keys.service';
 import { keysRoutes } from './modules/keys/keys.routes';
-import { collectOpenOrders, startCollector } from './modules/orders/collection.job';
+import { collectOpenOrders, collectionJob } from './modules/orders/collection.job';
 import { ordersStore } from './modules/orders/orders.store';
 import { ordersRoutes } from './modules/orders/orders.routes';
 import { sealPlainPersonalNumbers } from './modules/orders/personal-number-backfill';
 import { clientStatusOf } from './modules/partners/partners.service';
 import { partnersRoutes } from './modules/partners/partners.routes';
+import { createJobRunner } from '@behorig/kit/jobs';
+import { webhookTasks } from './modules/webhooks/webhook-delivery.service';
+import { createSecretSealer } from './modules/webhooks/webhook-secret';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -47,6 +50,10 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   collectIntervalMs?: number;
   /** Seals personal numbers at rest (PERSONAL_NUMBER_KEY, shared with access); required in production. */
   personalNumberKey?: Buffer | string;
+  /** R-HOOK-1: wait before a failed webhook delivery's first retry (WEBHOOK_FIRST_RETRY_MS, ≤ 30 s). */
+  webhookFirstRetryMs?: number;
+  /** How often an idle job runner looks for due jobs (JOB_POLL_MS). */
+  jobPollMs?: number;
 };
 
 const notConfigured = (): BankIdProvider => {
@@ -64,6 +71,7 @@ export async function buildServer(opts: SigningBuildOptions) {
   const published = createPublishedKeys(() => orm!, opts.signingKey);
   // R-AUTH-4: its own key for calls to access and for what access, organisations and the gateway present here.
   const credentials = opts.credentials ?? (await untrustingServiceCredentials('signing'));
+  const keyMaterial = opts.personalNumberKey ?? randomBytes(32);
   const bankId = typeof opts.bankId === 'function' ? opts.bankId : opts.bankId ? () => opts.bankId as BankIdProvider : notConfigured;
   // Every published key (current and retired) verifies: tokens signed before a rotation stay valid until they expire.
   const verifySignature = createTokenVerifier({ getKey: published.getKey });
@@ -91,7 +99,9 @@ export async function buildServer(opts: SigningBuildOptions) {
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
     credentials,
-    vault: createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32)),
+    vault: createPersonalNumberVault(keyMaterial),
+    production: opts.production ?? false,
+    webhookSecrets: createSecretSealer(personalNumberKeyFrom(keyMaterial)),
   };
   const server = await createSubgraph<Context>({
     ...opts,
@@ -116,10 +126,28 @@ export async function buildServer(opts: SigningBuildOptions) {
   await published.publish();
   await sealPlainPersonalNumbers(server.orm, deps.vault);
   server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', () => ordersStore(server.orm.em.fork()).countOpenOrders());
-  const checkpoints = startCheckpointer({
-    orm: server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now, logger: deps.logger,
+  // The one runner of this service's scheduled and deferred work (docs/architecture.md, "Scheduled
+  // work"): audit checkpoints (R-AUDIT-4), server-side BankID collection (R-SIGN-7), webhook
+  // deliveries and their retries (R-HOOK-1). Replicas share it through signing.job: each job runs once.
+  const checkpoints = checkpointJob({ orm: () => server.orm, key: () => deps.key, intervalSeconds: opts.checkpointSeconds ?? 10, now: deps.now });
+  const collectIntervalMs = opts.collectIntervalMs ?? 2000;
+  const collection = collectIntervalMs > 0 ? collectionJob(() => server.orm, deps, collectIntervalMs) : { tasks: {}, recurring: [] };
+  const jobs = createJobRunner({
+    schema: 'signing',
+    databaseUrl: opts.databaseUrl,
+    pollMs: opts.jobPollMs ?? 1000,
+    logger: deps.logger,
+    tasks: {
+      ...checkpoints.tasks,
+      ...collection.tasks,
+      ...webhookTasks({
+        orm: () => server.orm, secrets: deps.webhookSecrets, mode: deps.production ? 'production' : 'development', logger: deps.logger,
+        firstRetryMs: opts.webhookFirstRetryMs ?? 10_000,
+      }),
+    },
+    recurring: [...checkpoints.recurring, ...collection.recurring],
   });
-  const collector = (opts.collectIntervalMs ?? 2000) > 0 ? startCollector(server.orm.em, deps, opts.collectIntervalMs ?? 2000) : null;
+  jobs.start();
   return {
     ...server,
     /** What the resolvers and routes share (tests build GraphQL contexts from it for executeOperation). */
@@ -127,10 +155,12 @@ export async function buildServer(opts: SigningBuildOptions) {
     /** One round of server-side collection now (the timer does this on its own). */
     collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
-    writeCheckpoints: checkpoints.runOnce,
+    // It waits for a round the runner has in hand instead of skipping its heads, so when it returns every due head is checkpointed.
+    writeCheckpoints: () => checkpointRound({ orm: server.orm, key: () => deps.key, now: deps.now, waitForLocks: true }),
+    /** One round of the job runner now (it polls on its own; tests call it to be deterministic). */
+    runJobs: () => jobs.runDue(),
     stop: async () => {
-      await collector?.stop();
-      await checkpoints.stop();
+      await jobs.stop();
       await server.stop();
     },
   };

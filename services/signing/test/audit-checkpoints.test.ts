@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { generateSigningKeyJwk, signingKeyFromJwk } from '@behorig/kit/auth';
-import { createLogger } from '@behorig/kit/server';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { appendAuditEvents, toChained, type NewAuditEvent } from '../src/modules/audit/audit.service';
 import { chainHash, verifyChain } from '../src/modules/audit/rules/audit-chain';
 import { auditStore } from '../src/modules/audit/audit.store';
 import { signCheckpoint, verifyCheckpointJws } from '../src/modules/audit/rules/audit-checkpoint';
-import { startCheckpointer, writeDueCheckpoints } from '../src/modules/audit/checkpoint.job';
+import { checkpointJob, writeDueCheckpoints } from '../src/modules/audit/checkpoint.job';
+import { createJobRunner } from '@behorig/kit/jobs';
 import { startHarness, type Harness } from './support/harness';
 
 const VERIFY = `query($o: ID!) { verifyAuditLog(organisationId: $o) { ok checked firstBrokenSeq reason lastCheckpointSeq } }`;
@@ -70,7 +70,10 @@ describe('signed checkpoints (R-AUDIT-4)', () => {
   });
 
   it('R-AUDIT-4: the scheduled job writes the checkpoint within AUDIT_CHECKPOINT_SECONDS of the latest event, unprompted', async () => {
-    const timer = startCheckpointer({ orm: h.signing.orm, key: () => h.keys.key, intervalSeconds: 0.4, now: Date.now, logger: createLogger('test', 'silent') });
+    // On the job runner, as the server runs it (docs/architecture.md, "Scheduled work").
+    const job = checkpointJob({ orm: () => h.signing.orm, key: () => h.keys.key, intervalSeconds: 0.4, now: Date.now });
+    const timer = createJobRunner({ schema: 'signing', databaseUrl: h.db.url, tasks: job.tasks, recurring: job.recurring, pollMs: 50 });
+    timer.start();
     try {
       const o = randomUUID();
       await append(o, 1, 3);

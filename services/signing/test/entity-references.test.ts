@@ -39,7 +39,7 @@ describe('entity references through executeOperation (R-AUTH-4)', () => {
     const order: SigningOrderRow = {
       orderRef, kind: 'SIGN', status: 'COMPLETE', hintCode: null, startedAt: at, endUserIp: '127.0.0.1', autoStartToken: 'a', qrStartToken: 'q', qrStartSecret: 's',
       personalNumberHash: null, personId: arvid.id, organisationId: dorotea, changeSetId: randomUUID(), digest: 'd1', userVisibleData: 'x',
-      completedAt: at, signerPersonalNumberEnc: null, signerPersonalNumberHash: null, signerName: 'Arvid Aronsson', sessionIssuedAt: null,
+      completedAt: at, signerPersonalNumberEnc: null, signerPersonalNumberHash: null, signerName: 'Arvid Aronsson', signerGivenName: 'Arvid', signerSurname: 'Aronsson', sessionIssuedAt: null,
       receiptId, applyResult: 'APPLIED', applyError: null, collectAfter: null, endReportedAt: null,
     };
     expect(await store.insertOrder(order)).toEqual(order);

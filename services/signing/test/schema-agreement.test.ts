@@ -7,6 +7,7 @@ import { tables as auditTables } from '../src/modules/audit/audit.store';
 import { tables as keysTables } from '../src/modules/keys/keys.store';
 import { tables as ordersTables } from '../src/modules/orders/orders.store';
 import { tables as partnersTables } from '../src/modules/partners/partners.store';
+import { tables as webhooksTables } from '../src/modules/webhooks/webhooks.store';
 import type { Table } from '../src/table';
 
 /**
@@ -15,7 +16,7 @@ import type { Table } from '../src/table';
  * declarations against the migrated catalogue checks every column a store reads or writes.
  */
 const SRC = join(__dirname, '..', 'src');
-const declared: Table<string>[] = [...ordersTables, ...auditTables, ...partnersTables, ...keysTables];
+const declared: Table<string>[] = [...ordersTables, ...auditTables, ...partnersTables, ...keysTables, ...webhooksTables];
 
 const sourceFiles = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
   const p = join(dir, f);

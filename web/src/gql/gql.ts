@@ -52,6 +52,9 @@ type Documents = {
     "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        addresses { id }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  query PersonAudit($id: ID!, $first: Int, $personId: ID) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, personId: $personId) {\n        totalCount\n        edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }\n      }\n    }\n  }\n": typeof types.PersonAuditDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": typeof types.RolesDocument,
+    "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n": typeof types.EventSubscriptionsDocument,
+    "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n": typeof types.SubscribeToEventsDocument,
+    "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n": typeof types.UnsubscribeFromEventsDocument,
     "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n": typeof types.UnitPageDocument,
     "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n": typeof types.WhoCanHereDocument,
 };
@@ -94,6 +97,9 @@ const documents: Documents = {
     "\n  query MyPermissions {\n    me {\n      id\n      permissionScopes {\n        organisation { id name orgNumber units { id name closed service { code name } addresses { id street postalCode city } } }\n        orgWide\n        units { id name service { code name } addresses { id street postalCode city } }\n        addresses { id }\n        role { code name system }\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  query PersonAudit($id: ID!, $first: Int, $personId: ID) {\n    organisation(id: $id) {\n      id\n      auditLog(first: $first, personId: $personId) {\n        totalCount\n        edges { node { id seq at action target before after actorLabel actor { id givenName surname birthDate } } }\n      }\n    }\n  }\n": types.PersonAuditDocument,
     "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n": types.RolesDocument,
+    "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n": types.EventSubscriptionsDocument,
+    "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n": types.SubscribeToEventsDocument,
+    "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n": types.UnsubscribeFromEventsDocument,
     "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n": types.UnitPageDocument,
     "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n": types.WhoCanHereDocument,
 };
@@ -264,6 +270,18 @@ export function graphql(source: "\n  query PersonAudit($id: ID!, $first: Int, $p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles { code name system orgWideOnly grants { function access } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n"): (typeof documents)["\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ export const enPages: Record<keyof typeof svPages, string> = {
   'audit.action.access.changes.applied': 'Signed changes applied',
   'audit.action.access.changes.apply_refused': 'Signed changes could not be applied',
   'audit.action.changes.signed': 'Changes signed with BankID',
+  'audit.action.access.person.name_corrected': 'Name corrected from BankID at log-in',
   'audit.action.access.staff.added': 'User added',
   'audit.action.access.staff.changed': 'User changed',
   'audit.action.access.staff.removed': 'User removed',

@@ -1,12 +1,14 @@
 import type { Dictionary } from './index';
 import { enPages } from './en-pages';
 import { enDaily } from './en-daily';
+import { enHooks } from './en-hooks';
 import { enKeeping } from './en-keeping';
 
 /** English. The type makes the compiler refuse a missing or extra key. */
 export const en: Dictionary = {
   ...enPages,
   ...enDaily,
+  ...enHooks,
   ...enKeeping,
   'app.name': 'Behörig',
   'app.tagline': 'Delegated access administration',

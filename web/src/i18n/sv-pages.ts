@@ -12,6 +12,7 @@ export const svPages = {
   'audit.action.access.changes.applied': 'Signerade ändringar genomförda',
   'audit.action.access.changes.apply_refused': 'Signerade ändringar kunde inte genomföras',
   'audit.action.changes.signed': 'Ändringar signerade med BankID',
+  'audit.action.access.person.name_corrected': 'Namn rättat från BankID vid inloggning',
   'audit.action.access.staff.added': 'Användare tillagd',
   'audit.action.access.staff.changed': 'Användare ändrad',
   'audit.action.access.staff.removed': 'Användare borttagen',

@@ -1,11 +1,13 @@
 import { svPages } from './sv-pages';
 import { svDaily } from './sv-daily';
+import { svHooks } from './sv-hooks';
 import { svKeeping } from './sv-keeping';
 
 /** Swedish, the default language. Every user-visible string of the client lives here. */
 export const sv = {
   ...svPages,
   ...svDaily,
+  ...svHooks,
   ...svKeeping,
   'app.name': 'Behörig',
   'app.tagline': 'Delegerad behörighetsadministration',

@@ -57,6 +57,7 @@ export function Layout() {
           {access.users && <li><NavLink to={`${base}/staff`}>{t('nav.staff')}</NavLink></li>}
           <li><NavLink to={`${base}/roles`}>{t('nav.roles')}</NavLink></li>
           {access.users && <li><NavLink to={`${base}/log`}>{t('nav.log')}</NavLink></li>}
+          {access.users && <li><NavLink to={`${base}/subscriptions`}>{t('nav.subscriptions')}</NavLink></li>}
           {access.users && (
             <li><NavLink to={`${base}/notices`} aria-label={notices ? t('nav.noticesCount', { n: notices }) : undefined}>
               {t('nav.notices')}{notices ? <span className="badge count" aria-hidden="true">{notices}</span> : null}

@@ -7,6 +7,7 @@ import { writeOutboxEvent } from '@behorig/kit/outbox';
 import { applyChangeSet, type ApplyDeps } from '../modules/changes/change-set-apply.service';
 import { endSigning } from '../modules/changes/changes.service';
 import { findLoginCandidate, findSealedNumber } from '../modules/people/people.store';
+import { correctNameFromBankId } from '../modules/people/people.service';
 
 /**
  * Service-to-service endpoints (not in the graph), for the signing service only and only with its
@@ -15,6 +16,8 @@ import { findLoginCandidate, findSealedNumber } from '../modules/people/people.s
  * - GET /internal/people/by-personal-number/:pnr — who may log in (signing's completeLogin, R-AUTH-1).
  * - GET /internal/people/:id/personal-number — the number BankID's sign order is bound to
  *   (signing's startSign, R-SIGN-2): session tokens name the person by id only.
+ * - POST /internal/people/:id/bankid-name {givenName, surname, orderRef} — BankID's name for the
+ *   person at their own log-in corrects the identity row, with an audit event (R-USR-5).
  * - POST /internal/change-sets/:id/apply {receipt} — apply a signed change set (R-SIGN-3/4).
  * - POST /internal/change-sets/:id/signing-ended {orderRef, digest, reason} — its BankID order
  *   ended unsigned: back to DRAFT with an audit event (R-SIGN-7).
@@ -50,6 +53,21 @@ export function internalRoutes(credentials: ServiceCredentials, deps: ApplyDeps)
         await audited(res, 'access.person.personal_number_read', `person:${String(req.params.id)}`);
         res.json({ personalNumber: deps.vault.open(sealed) });
       } catch (e) {
+        next(e);
+      }
+    });
+    app.post('/internal/people/:id/bankid-name', guard, express.json({ limit: '4kb' }), async (req, res, next) => {
+      try {
+        const b = (req.body ?? {}) as { givenName?: unknown; surname?: unknown; orderRef?: unknown };
+        if (!/^[0-9a-f-]{36}$/i.test(String(req.params.id))) return void res.status(404).json({ error: 'not_found' });
+        if (typeof b.givenName !== 'string' || typeof b.surname !== 'string' || typeof b.orderRef !== 'string') {
+          return void res.status(400).json({ error: 'invalid_request', message: 'givenName, surname and orderRef are required' });
+        }
+        const result = await correctNameFromBankId(orm.em, String(req.params.id), { givenName: b.givenName, surname: b.surname, orderRef: b.orderRef });
+        if (!result) return void res.status(404).json({ error: 'not_found' });
+        res.json(result);
+      } catch (e) {
+        if (e instanceof ValidationError) return void res.status(400).json({ error: 'invalid_name', message: e.message });
         next(e);
       }
     });

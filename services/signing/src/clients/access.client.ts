@@ -26,6 +26,11 @@ export interface AccessClient {
    * needs it, and session tokens name the person by id only. Null when there is no such person.
    */
   personalNumberOf(personId: string): Promise<string | null>;
+  /**
+   * R-USR-5: after the person's own log-in, BankID's name for them; access corrects the identity
+   * row (with an audit event) when it differs. The number is not sent: the person is named by id.
+   */
+  bankIdName(personId: string, name: { givenName: string; surname: string; orderRef: string }): Promise<{ corrected: boolean }>;
   /** Throws AccessUnavailableError when there is no definite answer (network, 5xx): retry later. */
   applyChangeSet(changeSetId: string, receipt: string): Promise<ApplyOutcome>;
   /**
@@ -61,6 +66,15 @@ export function createAccessClient(opts: { internalUrl: string; credentials: Ser
       if (res.status === 404) return null;
       if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a personal-number look-up.`);
       return ((await res.json()) as { personalNumber: string }).personalNumber;
+    },
+    async bankIdName(personId, name) {
+      const res = await call(`${base}/internal/people/${encodeURIComponent(personId)}/bankid-name`, {
+        method: 'POST',
+        headers: await opts.credentials.headers('access'),
+        body: JSON.stringify(name),
+      });
+      if (!res.ok) throw new AccessUnavailableError(`The access service answered ${res.status} for a BankID name.`);
+      return { corrected: ((await res.json()) as { corrected?: boolean }).corrected === true };
     },
     async applyChangeSet(changeSetId, receipt) {
       const res = await call(`${base}/internal/change-sets/${encodeURIComponent(changeSetId)}/apply`, {

@@ -3,6 +3,7 @@ import type { AuditEventRow } from '../modules/audit/audit.store';
 import type { SigningOrderRow, ReceiptRow } from '../modules/orders/orders.store';
 import type { ApiClientRow } from '../modules/partners/partners.store';
 import type { ApiClientCredentialsResult, SessionResult, EntityRef, Context } from '../context';
+import type { EventSubscriptionRow, WebhookDeliveryRow, EventSubscriptionWithSecretResult } from '../modules/webhooks/webhooks.store';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -112,6 +113,52 @@ export type AuditVerification = {
   reason?: Maybe<AuditBreakReason>;
 };
 
+/**
+ * A subscription to an organisation's applied changes (R-HOOK-1). Each change is POSTed to `url` as
+ * a Standard Webhooks message (headers webhook-id, webhook-timestamp, webhook-signature
+ * "v1,<base64 HMAC-SHA256 of id.timestamp.body>"); a retry repeats the webhook-id.
+ */
+export type EventSubscription = {
+  __typename?: 'EventSubscription';
+  /** False once removed, or disabled after a day of failed deliveries (see disabledReason). */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The latest deliveries, newest first (at most 50). */
+  deliveries: Array<WebhookDelivery>;
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why deliveries stopped, e.g. DELIVERY_FAILED_FOR_A_DAY. */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** Any of staff.added, staff.changed, staff.removed, period.changed, employment.ended. */
+  events: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  url: Scalars['String']['output'];
+};
+
+
+/**
+ * A subscription to an organisation's applied changes (R-HOOK-1). Each change is POSTed to `url` as
+ * a Standard Webhooks message (headers webhook-id, webhook-timestamp, webhook-signature
+ * "v1,<base64 HMAC-SHA256 of id.timestamp.body>"); a retry repeats the webhook-id.
+ */
+export type EventSubscriptionDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where to deliver and which of staff.added, staff.changed, staff.removed, period.changed, employment.ended. */
+export type EventSubscriptionInput = {
+  events: Array<Scalars['String']['input']>;
+  /** https in production; never a private, loopback or link-local address (http://127.0.0.1 allowed in development). */
+  url: Scalars['String']['input'];
+};
+
+export type EventSubscriptionWithSecret = {
+  __typename?: 'EventSubscriptionWithSecret';
+  /** The signing secret, "whsec_…": shown exactly once. */
+  secret: Scalars['String']['output'];
+  subscription: EventSubscription;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   cancelOrder: SigningOrder;
@@ -122,6 +169,10 @@ export type Mutation = {
   revokeApiClient: ApiClient;
   /** Starts a BankID identification order (no token needed). */
   startLogin: SigningOrder;
+  /** Subscribes a partner system to the organisation's applied changes (R-HOOK-1). */
+  subscribeToEvents: EventSubscriptionWithSecret;
+  /** Ends a subscription: no further deliveries, pending ones are given up. */
+  unsubscribeFromEvents: EventSubscription;
 };
 
 
@@ -146,6 +197,17 @@ export type MutationRevokeApiClientArgs = {
   clientId: Scalars['ID']['input'];
 };
 
+
+export type MutationSubscribeToEventsArgs = {
+  input: EventSubscriptionInput;
+  organisationId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnsubscribeFromEventsArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type OrderStatus =
   | 'COMPLETE'
   | 'FAILED'
@@ -163,6 +225,11 @@ export type Organisation = {
    * with a FORBIDDEN error for anyone else, so a refused log does not take the rest of the answer with it.
    */
   auditLog?: Maybe<AuditEventConnection>;
+  /**
+   * Partner systems' subscriptions to this organisation's applied changes (R-HOOK-1); for its
+   * permission administrators, its partner clients with MANAGE_USERS and the authority (FORBIDDEN for others).
+   */
+  eventSubscriptions: Array<EventSubscription>;
   id: Scalars['ID']['output'];
 };
 
@@ -289,6 +356,27 @@ export type SigningOrderKind =
   | 'LOGIN'
   | 'SIGN';
 
+/** One applied change sent (or being sent) to a subscription. `id` is the message's webhook-id. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The receiver's last HTTP status; null when it could not be reached. */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -370,6 +458,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  EventSubscription: EventSubscription;
   Organisation: Organisation;
   Person: Person;
   Receipt: Receipt;
@@ -378,6 +467,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  EventSubscription:
+    ( { __typename: 'EventSubscription' }
+    & GraphQLRecursivePick<FederationTypes['EventSubscription'], {"id":true}> );
   Organisation:
     ( { __typename: 'Organisation' }
     & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
@@ -409,6 +501,9 @@ export type ResolversTypes = ResolversObject<{
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EventSubscription: ResolverTypeWrapper<EventSubscriptionRow>;
+  EventSubscriptionInput: EventSubscriptionInput;
+  EventSubscriptionWithSecret: ResolverTypeWrapper<EventSubscriptionWithSecretResult>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderStatus: OrderStatus;
   Organisation: ResolverTypeWrapper<EntityRef>;
@@ -421,6 +516,8 @@ export type ResolversTypes = ResolversObject<{
   Session: ResolverTypeWrapper<SessionResult>;
   SigningOrder: ResolverTypeWrapper<SigningOrderRow>;
   SigningOrderKind: SigningOrderKind;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRow>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -436,6 +533,9 @@ export type ResolversParentTypes = ResolversObject<{
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EventSubscription: EventSubscriptionRow;
+  EventSubscriptionInput: EventSubscriptionInput;
+  EventSubscriptionWithSecret: EventSubscriptionWithSecretResult;
   Mutation: Record<PropertyKey, never>;
   Organisation: EntityRef;
   PageInfo: PageInfo;
@@ -446,6 +546,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReceiptEdge: Omit<ReceiptEdge, 'node'> & { node: ResolversParentTypes['Receipt'] };
   Session: SessionResult;
   SigningOrder: SigningOrderRow;
+  WebhookDelivery: WebhookDeliveryRow;
 }>;
 
 export type ApiClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient']> = ResolversObject<{
@@ -502,18 +603,39 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EventSubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventSubscription'] = ResolversParentTypes['EventSubscription'], FederationReferenceType extends FederationReferenceTypes['EventSubscription'] = FederationReferenceTypes['EventSubscription']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EventSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, Partial<EventSubscriptionDeliveriesArgs>>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EventSubscriptionWithSecretResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventSubscriptionWithSecret'] = ResolversParentTypes['EventSubscriptionWithSecret']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['EventSubscription'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelOrder?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderRef'>>;
   completeLogin?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationCompleteLoginArgs, 'orderRef'>>;
   registerApiClient?: Resolver<ResolversTypes['ApiClientCredentials'], ParentType, ContextType, RequireFields<MutationRegisterApiClientArgs, 'functions' | 'name' | 'organisationId'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'clientId'>>;
   startLogin?: Resolver<ResolversTypes['SigningOrder'], ParentType, ContextType>;
+  subscribeToEvents?: Resolver<ResolversTypes['EventSubscriptionWithSecret'], ParentType, ContextType, RequireFields<MutationSubscribeToEventsArgs, 'input' | 'organisationId'>>;
+  unsubscribeFromEvents?: Resolver<ResolversTypes['EventSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeFromEventsArgs, 'id'>>;
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   apiClients?: Resolver<Maybe<Array<ResolversTypes['ApiClient']>>, ParentType, ContextType>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, Partial<OrganisationAuditLogArgs>>;
+  eventSubscriptions?: Resolver<Array<ResolversTypes['EventSubscription']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -580,6 +702,19 @@ export type SigningOrderResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
 }>;
 
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   ApiClient?: ApiClientResolvers<ContextType>;
   ApiClientCredentials?: ApiClientCredentialsResolvers<ContextType>;
@@ -588,6 +723,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EventSubscription?: EventSubscriptionResolvers<ContextType>;
+  EventSubscriptionWithSecret?: EventSubscriptionWithSecretResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -598,5 +735,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReceiptEdge?: ReceiptEdgeResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SigningOrder?: SigningOrderResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
 }>;
 

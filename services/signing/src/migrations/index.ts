@@ -6,6 +6,8 @@ import { Migration005ServerSideCollection } from './migration-005-server-side-co
 import { Migration006PublishedKeys } from './migration-006-published-keys';
 import { Migration007PendingAuditEvents } from './migration-007-pending-audit-events';
 import { Migration008SealedPersonalNumbers } from './migration-008-sealed-personal-numbers';
+import { Migration009JobsAndWebhooks } from './migration-009-jobs-and-webhooks';
+import { Migration010SignerNameParts } from './migration-010-signer-name-parts';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   { name: 'Migration006PublishedKeys', class: Migration006PublishedKeys },
   { name: 'Migration007PendingAuditEvents', class: Migration007PendingAuditEvents },
   { name: 'Migration008SealedPersonalNumbers', class: Migration008SealedPersonalNumbers },
+  { name: 'Migration009JobsAndWebhooks', class: Migration009JobsAndWebhooks },
+  { name: 'Migration010SignerNameParts', class: Migration010SignerNameParts },
 ];

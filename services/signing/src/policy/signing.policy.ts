@@ -101,3 +101,13 @@ export async function refuseUnheldFunctions(caller: Caller, organisationId: stri
   const refused = functions.filter((_fn, i) => !held[i]);
   if (refused.length) throw forbidden(`You cannot grant a partner system functions you do not hold yourself: ${refused.join(', ')} (R-ROLE-3).`, 'FUNCTION_NOT_HELD');
 }
+
+/**
+ * R-HOOK-1: an organisation's event subscriptions are seen and managed by its permission
+ * administrators and its partner clients with MANAGE_USERS (both hold MANAGE_USERS to change things there), and the authority.
+ */
+export async function requireSubscriptionAdmin(caller: Caller, organisationId: string): Promise<void> {
+  await caller.permissions.require('MANAGE_USERS', 'UPDATE', organisationId, {
+    message: "Only the organisation's permission administrators and its partner systems with MANAGE_USERS manage its event subscriptions.", reason: 'PERMISSION_ADMINISTRATOR_REQUIRED',
+  });
+}

@@ -7,7 +7,7 @@ import { decodeJwt } from 'jose';
 import { BankIdClient, startBankIdSimulator, type BankIdSimulator } from '../../src/bankid';
 import type { Request } from 'express';
 import { contextFactory } from '../../src/context';
-import { buildServer } from '../../src/server';
+import { buildServer, type SigningBuildOptions } from '../../src/server';
 import type { AccessPerson } from '../../src/clients/access.client';
 
 export const dorotea = DEMO.organisations.dorotea.id as string;
@@ -89,7 +89,7 @@ const listen = async (s: http.Server) => {
  * `collectIntervalMs` defaults to 0 here (no background collection) so that tests decide when
  * orders are collected (`signing.collectOrders()`); the collection timer has its own test.
  */
-export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number; collectIntervalMs?: number } = {}) {
+export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number; collectIntervalMs?: number; build?: Partial<SigningBuildOptions> } = {}) {
   const db: TestDatabase = await createTestDatabase('signing');
   const keys = await testKeys();
   const clock = { now: Date.now() };
@@ -107,6 +107,7 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
     databaseUrl: db.url, signingKey: keys.key, bankId: client, accessUrl: `${accessUrl}/graphql`, accessInternalUrl: accessUrl,
     now: () => clock.now, applyRetryDelaysMs: [10, 20], checkpointSeconds: opts.checkpointSeconds,
     collectIntervalMs: opts.collectIntervalMs ?? 0,
+    ...opts.build,
   });
   const base = await signing.listen(0, '127.0.0.1');
   const url = `${base}/graphql`;

@@ -42,8 +42,9 @@ export async function findPersonByHash(db: Db, hash: string): Promise<PersonRow 
 }
 
 /**
- * R-USR-5: the identity row is written once, by the first registration, and never changed later
- * (the no-op update only returns the existing row's id). Returns the person's id.
+ * R-USR-5: the identity row is written by the first registration; a later registration or proposal
+ * never changes it (the no-op update only returns the existing row's id) — only the person's own
+ * BankID log-in corrects the name (updatePersonName). Returns the person's id.
  */
 export async function ensurePerson(db: Db, p: { personalNumberHash: string; personalNumberEnc: string; givenName: string; surname: string; birthDate: string }): Promise<string> {
   const [row] = await db.execute<{ id: string }[]>(
@@ -67,4 +68,15 @@ export async function findLoginCandidate(db: Db, hash: string, today: string): P
 export async function findSealedNumber(db: Db, personId: string): Promise<string | null> {
   const [row] = await db.execute<{ personal_number_enc: string }[]>(`SELECT personal_number_enc FROM access.person WHERE id = ?`, [personId]);
   return row?.personal_number_enc ?? null;
+}
+
+/** The identity row's name, locked for the transaction (R-USR-5 name correction at log-in). */
+export async function lockPersonName(db: Db, personId: string): Promise<{ givenName: string; surname: string } | null> {
+  const [row] = await db.execute<{ given_name: string; surname: string }[]>(`SELECT given_name, surname FROM access.person WHERE id = ? FOR UPDATE`, [personId]);
+  return row ? { givenName: row.given_name, surname: row.surname } : null;
+}
+
+/** R-USR-5: only the person's own BankID log-in changes the name (people.service.ts); nothing else of the row. */
+export async function updatePersonName(db: Db, personId: string, name: { givenName: string; surname: string }): Promise<void> {
+  await db.execute(`UPDATE access.person SET given_name = ?, surname = ? WHERE id = ?`, [name.givenName, name.surname, personId]);
 }

@@ -7,6 +7,7 @@ import { mayReadAuditLog, routeCaller } from '../../policy/signing.policy';
 import { appendAuditEvents } from './audit.service';
 import { auditStore } from './audit.store';
 import { periodFilter } from './rules/audit-period';
+import { enqueueWebhookDeliveries } from '../webhooks/webhook-enqueue.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,13 +86,17 @@ export function auditRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     const refusal = auditDeliveryRefusal(callerServiceOf(res), body.data, deps.now());
     if (refusal) return void res.status(403).json({ error: 'refused', message: refusal });
     try {
-      const result = await orm.em.fork().transactional((tx) =>
-        appendAuditEvents(tx, events.map((e) => ({
+      const result = await orm.em.fork().transactional(async (tx) => {
+        const appended = await appendAuditEvents(tx, events.map((e) => ({
           organisationId: e.organisationId, at: new Date(e.occurredAt.getTime()), actor: e.actor,
           actorPersonId: PERSON_LABEL.exec(e.actor)?.[1] ?? null, action: e.action, target: e.target,
           before: e.before ?? null, after: e.after ?? null, source, sourceId: e.sourceId,
           receiptId: receiptIdOf(e.after),
-        }))));
+        })));
+        // R-HOOK-1: each newly logged applied change becomes its webhook deliveries, in this transaction.
+        await enqueueWebhookDeliveries(tx, appended.rows.filter((r) => r.organisationId).map((r) => ({ ...r, organisationId: r.organisationId! })));
+        return { appended: appended.appended, duplicates: appended.duplicates };
+      });
       res.json(result);
     } catch (e) {
       deps.logger.error({ err: e }, 'appending audit events failed');

@@ -20,8 +20,8 @@ const lockKey = (organisationId: string | null) => `behorig-audit:${organisation
  * (source, sourceId) that is already in the log are skipped: outboxes deliver at least once, the
  * log records each event exactly once (R-AUDIT-1).
  */
-export async function appendAuditEvents(em: EntityManager, events: readonly NewAuditEvent[]): Promise<{ appended: number; duplicates: number }> {
-  if (events.length === 0) return { appended: 0, duplicates: 0 };
+export async function appendAuditEvents(em: EntityManager, events: readonly NewAuditEvent[]): Promise<{ appended: number; duplicates: number; rows: (NewAuditEvent & { id: string })[] }> {
+  if (events.length === 0) return { appended: 0, duplicates: 0, rows: [] };
   const store = auditStore(em);
   const orgs = [...new Set(events.map((e) => e.organisationId))].sort((a, b) => String(a).localeCompare(String(b)));
   // Fixed lock order across organisations: two batches touching the same chains cannot deadlock.
@@ -34,6 +34,7 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
 
   let appended = 0;
   let duplicates = 0;
+  const rows: (NewAuditEvent & { id: string })[] = [];
   const moved = new Set<string | null>();
   const queue = [...events];
   for (let i = 0; i < queue.length; i++) {
@@ -50,13 +51,13 @@ export async function appendAuditEvents(em: EntityManager, events: readonly NewA
       queue.splice(i + 1, 0, ...waiting.map((w) => deserialise(w as SerialisedEvent)));
     }
     const chained = link(heads.get(e.organisationId), e);
-    await store.insertEvent(chained);
+    rows.push({ ...e, id: await store.insertEvent(chained) });
     heads.set(e.organisationId, { seq: chained.seq, hash: chained.hash });
     moved.add(e.organisationId);
     appended++;
   }
   for (const org of moved) await store.moveHead(chainKey(org), org, heads.get(org)!);
-  return { appended, duplicates };
+  return { appended, duplicates, rows };
 }
 
 /** The access event that opens the signing of a change set (its outbox action). */

@@ -80,14 +80,15 @@ export function auditStore(em: EntityManager) {
       return head;
     },
 
-    async insertEvent(x: ChainedEvent): Promise<void> {
-      await em.execute(
+    async insertEvent(x: ChainedEvent): Promise<string> {
+      const [inserted] = await em.execute<{ id: string }[]>(
         `INSERT INTO ${AUDIT_EVENT} (${AUDIT_EVENT.cols(['organisationId', 'seq', 'at', 'actor', 'actorPersonId', 'action', 'target', 'before', 'after', 'hash', 'prevHash', 'source', 'sourceId', 'receiptId'])})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?) RETURNING ${AUDIT_EVENT.c.id} AS id`,
         [x.organisationId, x.seq, x.at.toISOString(), x.actor, x.actorPersonId, x.action, x.target,
           x.before == null ? null : JSON.stringify(x.before), x.after == null ? null : JSON.stringify(x.after),
           x.hash, x.prevHash, x.source, x.sourceId, x.receiptId],
       );
+      return String(inserted.id);
     },
 
     /** The chain's new head, in the same transaction as the append: what the checkpoint job signs (R-AUDIT-4). */
@@ -156,10 +157,10 @@ export function auditStore(em: EntityManager) {
     },
 
     /** Claims up to `limit` chains whose head moved since their last checkpoint (FOR UPDATE SKIP LOCKED; inside a transaction). */
-    async claimDueHeads(limit: number): Promise<DueHead[]> {
+    async claimDueHeads(limit: number, waitForLocks = false): Promise<DueHead[]> {
       return em.execute<DueHead[]>(
         `SELECT ${AUDIT_CHAIN_HEAD.list(['chainKey', 'organisationId', 'seq', 'hash'])} FROM ${AUDIT_CHAIN_HEAD}
-         WHERE ${h.seq} > ${h.checkpointedSeq} ORDER BY ${h.chainKey} LIMIT ? FOR UPDATE SKIP LOCKED`, [limit]);
+         WHERE ${h.seq} > ${h.checkpointedSeq} ORDER BY ${h.chainKey} LIMIT ? FOR UPDATE${waitForLocks ? '' : ' SKIP LOCKED'}`, [limit]);
     },
 
     /** Stores signed checkpoints and marks their chains checkpointed up to them. */

@@ -1,5 +1,4 @@
 import type { SigningKey } from '@behorig/kit/auth';
-import type { Logger } from '@behorig/kit/server';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { appendStalePendingEvents } from './audit.service';
 import { auditStore } from './audit.store';
@@ -11,12 +10,12 @@ import { signCheckpoint } from './rules/audit-checkpoint';
  * locks that skip rows already locked (audit.store.ts claimDueHeads), so two replicas never sign
  * the same head and nobody waits on a lock held across transactions. A head being appended to right now is skipped and caught next run.
  */
-export async function writeDueCheckpoints(em: EntityManager, key: SigningKey, now: Date, batchSize = 200): Promise<number> {
+export async function writeDueCheckpoints(em: EntityManager, key: SigningKey, now: Date, batchSize = 200, waitForLocks = false): Promise<number> {
   let written = 0;
   for (;;) {
     const n = await em.transactional(async (tx) => {
       const store = auditStore(tx);
-      const due = await store.claimDueHeads(batchSize);
+      const due = await store.claimDueHeads(batchSize, waitForLocks);
       if (due.length === 0) return 0;
       const at = now.toISOString();
       const rows = await Promise.all(due.map(async (d) => ({
@@ -30,33 +29,28 @@ export async function writeDueCheckpoints(em: EntityManager, key: SigningKey, no
   }
 }
 
-export interface Checkpointer { runOnce: () => Promise<number>; stop: () => Promise<void> }
+/** The job runner's task name of the checkpoint round (docs/architecture.md, "Scheduled work"). */
+export const CHECKPOINT_TASK = 'audit.checkpoint';
 
 /**
- * Runs writeDueCheckpoints every `intervalSeconds / 2`, so a checkpoint is written at most
- * `intervalSeconds` after an organisation's latest event (AUDIT_CHECKPOINT_SECONDS).
+ * One checkpoint round: events still waiting for their predecessor after STALE_PENDING_MS go in
+ * (R-AUDIT-4), then every chain whose head moved gets its signed checkpoint. `waitForLocks`
+ * (tests' deterministic call) waits for a round in hand elsewhere instead of skipping its heads.
  */
-export function startCheckpointer(opts: { orm: MikroORM; key: () => SigningKey; intervalSeconds: number; now: () => number; logger: Logger }): Checkpointer {
-  let running: Promise<number> | null = null;
-  let stopped = false;
-  const runOnce = async () => {
-    // Events still waiting for their predecessor after STALE_PENDING_MS go in now (R-AUDIT-4).
-    await appendStalePendingEvents(opts.orm.em.fork(), new Date());
-    return writeDueCheckpoints(opts.orm.em.fork(), opts.key(), new Date(opts.now()));
-  };
-  const timer = setInterval(() => {
-    if (stopped || running) return;
-    running = runOnce()
-      .catch((e: unknown) => { opts.logger.warn({ err: e }, 'writing audit checkpoints failed; retrying next run'); return 0; })
-      .finally(() => { running = null; });
-  }, Math.max(100, (opts.intervalSeconds * 1000) / 2));
-  timer.unref();
+export async function checkpointRound(opts: { orm: MikroORM; key: () => SigningKey; now: () => number; waitForLocks?: boolean }): Promise<number> {
+  await appendStalePendingEvents(opts.orm.em.fork(), new Date());
+  return writeDueCheckpoints(opts.orm.em.fork(), opts.key(), new Date(opts.now()), 200, opts.waitForLocks);
+}
+
+/**
+ * The round as a recurring job of the service's one runner, every `intervalSeconds / 2`, so a
+ * checkpoint is written at most `intervalSeconds` after an organisation's latest event
+ * (AUDIT_CHECKPOINT_SECONDS). One replica runs each slot; a slot whose replica died is taken
+ * again after 30 s.
+ */
+export function checkpointJob(opts: { orm: () => MikroORM; key: () => SigningKey; intervalSeconds: number; now: () => number }) {
   return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running?.catch(() => undefined);
-    },
+    tasks: { [CHECKPOINT_TASK]: { leaseMs: 30_000, handler: async () => { await checkpointRound({ ...opts, orm: opts.orm() }); } } },
+    recurring: [{ task: CHECKPOINT_TASK, everyMs: Math.max(100, (opts.intervalSeconds * 1000) / 2) }],
   };
 }

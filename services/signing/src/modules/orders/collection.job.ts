@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { SigningDeps } from '../../deps';
 import { claimOpenOrders, refreshOrder } from './orders.service';
 
@@ -19,23 +19,17 @@ export async function collectOpenOrders(em: EntityManager, deps: SigningDeps, le
   return refs.length;
 }
 
-/** Runs collectOpenOrders every `intervalMs` (BankID recommends collecting every 2 s). */
-export function startCollector(em: EntityManager, deps: SigningDeps, intervalMs: number): { stop: () => Promise<void>; runOnce: () => Promise<number> } {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const runOnce = () => collectOpenOrders(em, deps, Math.max(500, intervalMs - 250));
-  const timer = setInterval(() => {
-    if (stopped || running) return;
-    running = runOnce().catch((e: unknown) => deps.logger.warn({ err: e }, 'collecting BankID orders failed')).finally(() => { running = null; });
-  }, intervalMs);
-  timer.unref();
+/** The job runner's task name of a collection round (docs/architecture.md, "Scheduled work"). */
+export const COLLECT_TASK = 'bankid.collect';
+
+/**
+ * Collection as a recurring job of the service's one runner, every `intervalMs` (BankID
+ * recommends collecting every 2 s): one replica runs each slot, and the orders it claims are
+ * leased besides (claimOpenOrders), so two replicas never collect the same order at once.
+ */
+export function collectionJob(orm: () => MikroORM, deps: SigningDeps, intervalMs: number) {
   return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
+    tasks: { [COLLECT_TASK]: { leaseMs: Math.max(5_000, intervalMs * 3), handler: async () => { await collectOpenOrders(orm().em, deps, Math.max(500, intervalMs - 250)); } } },
+    recurring: [{ task: COLLECT_TASK, everyMs: intervalMs }],
   };
 }
-

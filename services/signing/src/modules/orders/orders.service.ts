@@ -35,7 +35,7 @@ function newOrderRow(res: OrderResponse, kind: 'LOGIN' | 'SIGN', startedAt: Date
     orderRef: res.orderRef, kind, status: 'PENDING', hintCode: 'outstandingTransaction', startedAt, endUserIp,
     autoStartToken: res.autoStartToken, qrStartToken: res.qrStartToken, qrStartSecret: res.qrStartSecret,
     personalNumberHash: null, personId: null, organisationId: null, changeSetId: null, digest: null, userVisibleData: null,
-    completedAt: null, signerPersonalNumberEnc: null, signerPersonalNumberHash: null, signerName: null, sessionIssuedAt: null,
+    completedAt: null, signerPersonalNumberEnc: null, signerPersonalNumberHash: null, signerName: null, signerGivenName: null, signerSurname: null, sessionIssuedAt: null,
     receiptId: null, applyResult: null, applyError: null, collectAfter: null, endReportedAt: null,
   };
 }
@@ -154,6 +154,7 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
     const completed = {
       status: 'COMPLETE' as const, hintCode: null, completedAt,
       signerPersonalNumberEnc: sealed.ciphertext, signerPersonalNumberHash: sealed.hash, signerName: user.name,
+      signerGivenName: user.givenName, signerSurname: user.surname,
     };
     if (locked.kind !== 'SIGN') {
       await store.updateOrder(locked.orderRef, completed);
@@ -252,6 +253,15 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
       after: { orderRef, authority }, source: 'signing', sourceId: null, receiptId: null,
     }]);
   });
+  if (personId && order.signerGivenName && order.signerSurname) {
+    // R-USR-5: the person's own BankID name corrects the identity row (access writes the audit
+    // event). A failure does not undo the log-in; the next log-in corrects it.
+    try {
+      await deps.access.bankIdName(personId, { givenName: order.signerGivenName, surname: order.signerSurname, orderRef });
+    } catch (e) {
+      deps.logger.warn({ err: e, orderRef }, 'correcting the name from BankID at log-in failed; the next log-in tries again');
+    }
+  }
   const { token, expiresAt } = await mintToken(deps.key, { kind: 'person', personId, authority }, deps.tokenTtlSeconds);
   return { token, expiresAt, personId, authority };
 }

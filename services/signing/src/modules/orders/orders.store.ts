@@ -26,6 +26,9 @@ export interface SigningOrderRow {
   signerPersonalNumberEnc: string | null;
   signerPersonalNumberHash: string | null;
   signerName: string | null;
+  /** R-USR-5: BankID's `givenName`/`surname` of the signer (migration 010), for the name correction at log-in. */
+  signerGivenName: string | null;
+  signerSurname: string | null;
   /** Log-ins: a completed order yields exactly one session. */
   sessionIssuedAt: Date | null;
   receiptId: string | null;
@@ -57,7 +60,7 @@ export const SIGNING_ORDER = defineTable<keyof SigningOrderRow>('signing.signing
   autoStartToken: 'auto_start_token', qrStartToken: 'qr_start_token', qrStartSecret: 'qr_start_secret',
   personalNumberHash: 'personal_number_hash', personId: 'person_id', organisationId: 'organisation_id', changeSetId: 'change_set_id',
   digest: 'digest', userVisibleData: 'user_visible_data', completedAt: 'completed_at', signerPersonalNumberEnc: 'signer_personal_number_enc',
-  signerPersonalNumberHash: 'signer_personal_number_hash', signerName: 'signer_name', sessionIssuedAt: 'session_issued_at',
+  signerPersonalNumberHash: 'signer_personal_number_hash', signerName: 'signer_name', signerGivenName: 'signer_given_name', signerSurname: 'signer_surname', sessionIssuedAt: 'session_issued_at',
   receiptId: 'receipt_id', applyResult: 'apply_result', applyError: 'apply_error', collectAfter: 'collect_after', endReportedAt: 'end_reported_at',
 }, { dates: ['startedAt', 'completedAt', 'sessionIssuedAt', 'collectAfter', 'endReportedAt'] });
 
