@@ -232,6 +232,23 @@ describe('the administrator\'s daily tools in a real browser', () => {
     await page.getByRole('heading', { name: /Karina Asp/, level: 1 }).waitFor();
   });
 
+  it('R-SCOPE-3: the unit page answers who may do what there, and links each person', async () => {
+    await page.goto(`${webUrl}/org/${ARATRON}/details`);
+    await page.getByRole('link', { name: 'Aratron Stöd och matchning' }).click();
+    await page.getByRole('heading', { name: 'Aratron Stöd och matchning', level: 1 }).waitFor();
+    const who = page.getByRole('region', { name: 'Vem får göra vad här' });
+    // Hantera användare (ändra): the permission administrators, not the reader nor the ended user.
+    await who.getByRole('link', { name: 'Halldin, Fridolf' }).waitFor();
+    expect(await who.getByRole('link', { name: 'Andersson, Agda' }).count()).toBe(0);
+    expect(await who.getByRole('link', { name: 'Asp, Karina' }).count()).toBe(0);
+    // R-ROLE-2a: UPDATE implies READ, so asking for Läsa still lists the administrators.
+    await who.getByLabel('Nivå').selectOption({ label: 'Läsa' });
+    await who.getByRole('button', { name: 'Visa' }).click();
+    await who.getByText(/personer får Hantera användare \(läsa\) här/).waitFor();
+    await who.getByRole('link', { name: 'Halldin, Fridolf' }).waitFor();
+    await bothWidths('enhet');
+  });
+
   it('a person of another organisation is refused in Swedish, not with the server\'s message', async () => {
     await page.goto(`${webUrl}/org/${ARATRON}/people/${ARVID_ID}`);
     await page.getByRole('heading', { name: 'Person', level: 1 }).waitFor();

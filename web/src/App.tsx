@@ -16,6 +16,7 @@ import { RequireUserAccess } from './components/RequireAccess';
 import { SiteFooter } from './components/SiteFooter';
 import { AccessibilityPage } from './pages/AccessibilityPage';
 import { PersonPage } from './pages/PersonPage';
+import { UnitPage } from './pages/UnitPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 
@@ -40,6 +41,7 @@ export function AppRoutes() {
         <Route path="details" element={<DetailsPage />} />
         <Route path="staff" element={<RequireUserAccess><StaffPage /></RequireUserAccess>} />
         <Route path="people/:personId" element={<RequireUserAccess><PersonPage /></RequireUserAccess>} />
+        <Route path="units/:unitId" element={<RequireUserAccess><UnitPage /></RequireUserAccess>} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="log" element={<RequireUserAccess><AuditLogPage /></RequireUserAccess>} />
         <Route path="subscriptions" element={<RequireUserAccess><SubscriptionsPage /></RequireUserAccess>} />

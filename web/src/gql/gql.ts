@@ -55,6 +55,8 @@ type Documents = {
     "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n": typeof types.EventSubscriptionsDocument,
     "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n": typeof types.SubscribeToEventsDocument,
     "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n": typeof types.UnsubscribeFromEventsDocument,
+    "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n": typeof types.UnitPageDocument,
+    "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n": typeof types.WhoCanHereDocument,
 };
 const documents: Documents = {
     "\n  query MyAccess($organisationId: ID!) {\n    manageUsers: myAccess(organisationId: $organisationId, function: \"MANAGE_USERS\", access: UPDATE) { allowed }\n    contactPerson: myAccess(organisationId: $organisationId, function: \"CONTACT_PERSON\", access: UPDATE) { allowed }\n    accountInfo: myAccess(organisationId: $organisationId, function: \"ACCOUNT_INFO\", access: UPDATE) { allowed }\n  }\n": types.MyAccessDocument,
@@ -98,6 +100,8 @@ const documents: Documents = {
     "\n  query EventSubscriptions($id: ID!) {\n    organisation(id: $id) {\n      id\n      eventSubscriptions {\n        id url events active createdAt disabledAt disabledReason\n        deliveries(first: 10) { id eventType status attempts lastStatusCode lastAttemptAt nextAttemptAt deliveredAt createdAt }\n      }\n    }\n  }\n": types.EventSubscriptionsDocument,
     "\n  mutation SubscribeToEvents($organisationId: ID!, $input: EventSubscriptionInput!) {\n    subscribeToEvents(organisationId: $organisationId, input: $input) { secret subscription { id url events active } }\n  }\n": types.SubscribeToEventsDocument,
     "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n": types.UnsubscribeFromEventsDocument,
+    "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n": types.UnitPageDocument,
+    "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n": types.WhoCanHereDocument,
 };
 
 /**
@@ -278,6 +282,14 @@ export function graphql(source: "\n  mutation SubscribeToEvents($organisationId:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromEvents($id: ID!) {\n    unsubscribeFromEvents(id: $id) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n"): (typeof documents)["\n  query UnitPage($organisationId: ID!) {\n    organisation(id: $organisationId) {\n      id\n      name\n      units { id name closed service { code name } schoolForms { code name } addresses { id street postalCode city } }\n    }\n    roles { code grants { function access } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n"): (typeof documents)["\n  query WhoCanHere($organisationId: ID!, $unitId: ID, $function: String!, $access: Access!, $on: Date, $first: Int, $after: String) {\n    whoCan(organisationId: $organisationId, unitId: $unitId, function: $function, access: $access, on: $on, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id givenName surname birthDate } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

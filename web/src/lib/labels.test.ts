@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionLabel, roleLabel } from './labels';
 
-const catalogue = readFileSync(join(__dirname, '..', '..', '..', 'services', 'access', 'src', 'domain', 'role-catalogue.data.ts'), 'utf8');
+const catalogue = readFileSync(join(__dirname, '..', '..', '..', 'services', 'access', 'src', 'modules', 'roles', 'rules', 'role-catalogue.data.ts'), 'utf8');
 
 describe('role and function names in both languages (R-ROLE-1, R-ROLE-2a)', () => {
   it('Swedish shows the catalogue\'s own name; English its translation', () => {

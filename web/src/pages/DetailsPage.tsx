@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useMyAccess } from '../api/access';
+import { useNavAccess } from '../api/nav-access';
 import { apiFieldErrors } from '../api/errors';
 import { useI18n, useT } from '../i18n';
 import { formatDate } from '../lib/format';
@@ -49,6 +50,8 @@ export function DetailsPage() {
   const { t, lang } = useI18n();
   const { organisationId = '' } = useParams();
   const access = useMyAccess(organisationId);
+  // The unit page answers who may do what there (R-SCOPE-3): for those who manage users.
+  const nav = useNavAccess(organisationId);
   const [{ data, fetching, error }] = useQuery({ query: OrganisationDetailsDocument, variables: { id: organisationId } });
   const [contacts, refetchContacts] = useQuery({ query: OrganisationContactsDocument, variables: { id: organisationId } });
   // Each list is null (with its FORBIDDEN error) when the viewer may not read it; the other still shows.
@@ -90,7 +93,7 @@ export function DetailsPage() {
               <tbody>
                 {org.units.map((u) => (
                   <tr key={u.id}>
-                    <td data-label={t('details.name')}>{u.name}{u.closed && <span className="badge"> {t('details.closed')}</span>}</td>
+                    <td data-label={t('details.name')}>{nav.users ? <Link to={`/org/${organisationId}/units/${u.id}`}>{u.name}</Link> : u.name}{u.closed && <span className="badge"> {t('details.closed')}</span>}</td>
                     <td data-label={t('details.service')}>{u.service.name}</td>
                     <td data-label={t('details.schoolForms')}>{u.schoolForms.map((s) => s.name).join(', ') || t('app.none')}</td>
                     <td data-label={t('perm.addresses')}>{u.addresses.map((a) => `${a.street}, ${a.postalCode} ${a.city}`).join('; ') || t('app.none')}</td>

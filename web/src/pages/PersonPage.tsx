@@ -92,7 +92,7 @@ export function PersonPage() {
               <ul className="plain">
                 {m.employments.map((e, i) => (
                   <li key={`${e.unit.id}-${e.schoolFormCode ?? ''}-${i}`}>
-                    {e.unit.name}
+                    {m.organisation.id === organisationId ? <Link to={`/org/${organisationId}/units/${e.unit.id}`}>{e.unit.name}</Link> : e.unit.name}
                     {e.schoolFormCode && <> · {schoolFormNames[e.schoolFormCode] ?? e.schoolFormCode}</>}
                     {e.validTo && <> · {t('person.employedUntil', { date: formatDate(lang, e.validTo) })}</>}
                     {e.validTo && e.validTo < today && <> <StatusChip status="ENDED" /></>}
