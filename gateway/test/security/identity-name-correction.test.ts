@@ -38,7 +38,7 @@ describe('R-USR-5: the name is corrected from BankID at the person\'s own log-in
   };
 
   beforeAll(async () => {
-    sys = await startSystem();
+    sys = await startSystem({}, { signing: { nameCorrection: true } });
     db = new Client({ connectionString: sys.db.url });
     await db.connect();
   }, 60_000);

@@ -29,6 +29,8 @@ export interface SigningDeps {
   now: () => number;
   authorityNumbers: ReadonlySet<string>;
   tokenTtlSeconds: number;
+  /** R-USR-5: whether a log-in corrects the identity row's name from BankID (see server.ts). */
+  nameCorrection: boolean;
   /** Waits between attempts to apply a signed change set (R-SIGN-4: retried until a definite answer). */
   applyRetryDelaysMs: readonly number[];
   logger: Logger;

@@ -17,6 +17,11 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => {
     /** Comma-separated personal numbers of the authority's staff. Development default: the demo authority; production: required. */
     AUTHORITY_PERSONAL_NUMBERS: z.string().optional(),
     TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+    /**
+     * R-USR-5: correct a person's name from BankID at their log-in. Default: on in production (real
+     * BankID), off in development, where the simulator makes names up for numbers it does not know.
+     */
+    BANKID_NAME_CORRECTION: z.enum(['on', 'off']).optional(),
     /** R-AUDIT-4: at most this many seconds between an organisation's latest audit event and its signed checkpoint. */
     AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().max(3600).default(10),
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

@@ -26,6 +26,7 @@ runService('signing subgraph', logger, async () => {
     credentials: await serviceCredentialsFromEnv('signing', env),
     authorityNumbers: authorityNumbers(env),
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+    nameCorrection: (env.BANKID_NAME_CORRECTION ?? (env.NODE_ENV === 'production' ? 'on' : 'off')) === 'on',
     checkpointSeconds: env.AUDIT_CHECKPOINT_SECONDS,
     collectIntervalMs: env.BANKID_COLLECT_INTERVAL_MS,
     webhookFirstRetryMs: env.WEBHOOK_FIRST_RETRY_MS,

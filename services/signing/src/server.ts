@@ -41,6 +41,11 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   accessInternalUrl?: string;
   authorityNumbers?: Iterable<string>;
   tokenTtlSeconds?: number;
+  /**
+   * R-USR-5: correct the identity row's name from BankID's completion data at log-in. Off unless
+   * configured: the development simulator makes names up for numbers it does not know.
+   */
+  nameCorrection?: boolean;
   /** Epoch ms; tests inject a clock. */
   now?: () => number;
   applyRetryDelaysMs?: readonly number[];
@@ -96,6 +101,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     now: opts.now ?? Date.now,
     authorityNumbers: new Set(opts.authorityNumbers ?? ['191212121212']),
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
+    nameCorrection: opts.nameCorrection ?? false,
     applyRetryDelaysMs: opts.applyRetryDelaysMs ?? [250, 1000, 3000],
     logger: opts.logger ?? createLogger('signing', 'silent'),
     credentials,

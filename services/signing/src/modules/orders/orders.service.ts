@@ -253,7 +253,7 @@ export async function completeLogin(em: EntityManager, deps: SigningDeps, orderR
       after: { orderRef, authority }, source: 'signing', sourceId: null, receiptId: null,
     }]);
   });
-  if (personId && order.signerGivenName && order.signerSurname) {
+  if (deps.nameCorrection && personId && order.signerGivenName && order.signerSurname) {
     // R-USR-5: the person's own BankID name corrects the identity row (access writes the audit
     // event). A failure does not undo the log-in; the next log-in corrects it.
     try {
