@@ -57,11 +57,15 @@ const baseEnv = {
 };
 const node = (script) => ['--conditions=dist', join(rootOf(script.startsWith('gateway/') ? 'gateway' : script.split('/')[1]), script)];
 
+/** Every started service's output, shown when the check fails. */
+const logs = new Map();
+
 /** Starts a compiled service on a free port; resolves with its base URL from its "ready" log line. */
 function start(name, script, env) {
   const child = spawn(process.execPath, node(script), { cwd: scratch, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push({ name, child });
   const lines = [];
+  logs.set(name, lines);
   return new Promise((resolveUrl, reject) => {
     for (const s of [child.stdout, child.stderr]) {
       createInterface({ input: s }).on('line', (l) => {
@@ -120,7 +124,8 @@ try {
   say(`a query through the compiled gateway answered: ${JSON.stringify(body.data.me).slice(0, 120)}…`);
 } catch (e) {
   failed = true;
-  console.error(`check-dist FAILED: ${e instanceof Error ? e.message : e}`);
+  console.error(`check-dist FAILED: ${e instanceof Error ? e.message : e}${e instanceof Error && e.cause ? ` (${e.cause})` : ''}`);
+  for (const [name, lines] of logs) console.error(`--- ${name}, last lines:\n${lines.slice(-15).join('\n')}`);
 } finally {
   // SIGTERM reaches node itself (no npm or shell in between): each must stop cleanly with 0.
   const exits = await Promise.all(children.map(({ name, child }) => new Promise((done) => {

@@ -53,10 +53,11 @@ describe('seed journeys through the gateway with BankID', () => {
   };
 
   /** R-AUTH-1: BankID log-in (startLogin → the phone → completeLogin). */
-  async function login(personalNumber: string): Promise<string> {
+  /** BankID's completion carries the person's real name, from which log-in corrects the identity's name (R-USR-5). */
+  async function login(personalNumber: string, names?: { givenName: string; surname: string }): Promise<string> {
     const started = await gql(`mutation { startLogin { orderRef } }`);
     const ref = started.data.startLogin.orderRef;
-    await sys.phone(ref, 'complete', { personalNumber });
+    await sys.phone(ref, 'complete', { personalNumber, ...(names && { givenName: names.givenName, surname: names.surname }) });
     const session = await gql(`mutation($r: ID!) { completeLogin(orderRef: $r) { token } }`, { r: ref });
     expect(session.errors).toBeUndefined();
     return session.data.completeLogin.token;
@@ -75,7 +76,7 @@ describe('seed journeys through the gateway with BankID', () => {
   /** The authority creates an organisation with units and activates its agreement (R-AGR-1/2). */
   let authorityToken: string | undefined;
   async function freshOrganisation(kind: 'SUPPLIER' | 'EDUCATION_PROVIDER', units: { name: string; serviceCode: string; schoolFormCodes?: string[] }[], admin: { personalNumber: string; givenName: string; surname: string }) {
-    const authority = (authorityToken ??= await login(TOLVAN));
+    const authority = (authorityToken ??= await login(TOLVAN, { givenName: 'Tolvan', surname: 'Tolvansson' }));
     const org = await must(`mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`, { i: { orgNumber: freshOrgNumber(), name: `${admin.surname} ${kind === 'SUPPLIER' ? 'AB' : 'Utbildning AB'}`, kind } }, authority);
     const organisationId = org.createOrganisation.id as string;
     const unitIds: string[] = [];
@@ -114,7 +115,7 @@ describe('seed journeys through the gateway with BankID', () => {
     }
     expect((await must(CHECK, { p: rutId, o: organisationId, u: unitIds[0], f: 'MANAGE_USERS' }, adminToken)).checkAccess.allowed).toBe(false);
     // Rut herself logs in with BankID and sees the same in her scopes.
-    const rutToken = await login(rut.personalNumber);
+    const rutToken = await login(rut.personalNumber, rut);
     const scopes = (await must(`{ me { permissionScopes { role { code } units { id } } } }`, {}, rutToken)).me.permissionScopes;
     expect(scopes.map((s: { role: { code: string }; units: { id: string }[] }) => [s.role.code, s.units.map((u) => u.id).sort()])).toEqual([
       ['RECEIVE_PARTICIPANTS', [...unitIds].sort()], ['REPORTING', [...unitIds].sort()],
@@ -124,20 +125,20 @@ describe('seed journeys through the gateway with BankID', () => {
   it('R-ROLE-3, R-USR-2: Mina sidor — the starting administrator (PERMISSION_ADMIN) gives RECEIVE_PARTICIPANTS + REPORTING on two units and signs', async () => {
     const admin = { personalNumber: freshPnr('19700101'), givenName: 'Signe', surname: 'Start' };
     const { organisationId, unitIds } = await freshOrganisation('SUPPLIER', [{ name: 'Rusta Norr', serviceCode: 'RUSTA_OCH_MATCHA' }, { name: 'Rusta Syd', serviceCode: 'RUSTA_OCH_MATCHA' }], admin);
-    const token = await login(admin.personalNumber);
+    const token = await login(admin.personalNumber, admin);
     await minaSidorStaff(organisationId, unitIds, token, admin.personalNumber, 'Deltagarsson');
   });
 
   it('R-ROLE-3, R-USR-3: Mina sidor — an administrator holding only ADMINISTER_PERMISSIONS gives RECEIVE_PARTICIPANTS + REPORTING on two units and signs', async () => {
     const admin = { personalNumber: freshPnr('19710202'), givenName: 'Sten', surname: 'Start' };
     const { organisationId, unitIds } = await freshOrganisation('SUPPLIER', [{ name: 'Matcha Öst', serviceCode: 'RUSTA_OCH_MATCHA' }, { name: 'Matcha Väst', serviceCode: 'RUSTA_OCH_MATCHA' }], admin);
-    const startToken = await login(admin.personalNumber);
+    const startToken = await login(admin.personalNumber, admin);
     // The starting administrator appoints Mina with only "Administrera behörigheter" (org-wide, no units needed).
     const mina = { personalNumber: freshPnr('19820615'), givenName: 'Mina', surname: 'Sidor' };
     const appointed = await gql(PROPOSE, { o: organisationId, i: { ...mina, roleCodes: ['ADMINISTER_PERMISSIONS'], unitIds: [], validFrom: today } }, startToken);
     expect(appointed.errors).toBeUndefined();
     await sign(organisationId, startToken, admin.personalNumber);
-    const minaToken = await login(mina.personalNumber);
+    const minaToken = await login(mina.personalNumber, mina);
     const roles = (await must(`{ me { memberships { roles { role { code } } } } }`, {}, minaToken)).me.memberships[0].roles.map((r: { role: { code: string } }) => r.role.code);
     expect(roles).toEqual(['ADMINISTER_PERMISSIONS']);
     await minaSidorStaff(organisationId, unitIds, minaToken, mina.personalNumber, 'Rapportsson');
@@ -146,7 +147,7 @@ describe('seed journeys through the gateway with BankID', () => {
   it('R-USR-2 level two: offices — a staff member limited to one office is allowed there only; removing that office from the unit ends it', async () => {
     const admin = { personalNumber: freshPnr('19720404'), givenName: 'Karl', surname: 'Kontor' };
     const { organisationId, unitIds: [unit] } = await freshOrganisation('SUPPLIER', [{ name: 'Rusta Mitt', serviceCode: 'RUSTA_OCH_MATCHA' }], admin);
-    const token = await login(admin.personalNumber);
+    const token = await login(admin.personalNumber, admin);
     const added = await must(`mutation($u: ID!, $i: AddressInput!) { addAddress(unitId: $u, input: $i) { id } }`, { u: unit, i: { street: 'Kungsgatan 5', postalCode: '753 21', city: 'Uppsala' } }, token);
     const units = (await must(`query($o: ID!) { organisation(id: $o) { units { id addresses { id city } } } }`, { o: organisationId }, token)).organisation.units;
     const sthlm = units[0].addresses.find((a: { city: string }) => a.city === 'Stockholm').id as string;
@@ -166,7 +167,8 @@ describe('seed journeys through the gateway with BankID', () => {
     // The office is removed from the unit in the organisations subgraph: it grants nothing any more.
     expect((await gql(`mutation($a: ID!) { removeAddress(id: $a) { id } }`, { a: uppsala }, token)).errors).toBeUndefined();
     const gone = (await must(AT, { p: ottoId, o: organisationId, a: uppsala }, token)).checkAccess;
-    expect(gone).toMatchObject({ allowed: false, reason: expect.stringContaining('is not an office of') });
+    // docs/api.md: a removed office is no current office of the organisation, a stable reason code.
+    expect(gone).toMatchObject({ allowed: false, reason: 'OFFICE_OF_OTHER_ORGANISATION' });
     const scopes = await must(`query($p: ID!) { permissionScopes(personId: $p) { addresses { id } } }`, { p: ottoId }, token);
     expect(scopes.permissionScopes).toEqual([{ addresses: [] }]);
   });
@@ -177,7 +179,7 @@ describe('seed journeys through the gateway with BankID', () => {
       { name: 'Vux Kista', serviceCode: 'KOMVUX', schoolFormCodes: ['KOMVUX_GRUNDLAGGANDE', 'KOMVUX_GYMNASIAL', 'SFI'] },
       { name: 'Vux Söder', serviceCode: 'KOMVUX', schoolFormCodes: ['KOMVUX_GYMNASIAL', 'SFI'] },
     ], admin);
-    const adminToken = await login(admin.personalNumber);
+    const adminToken = await login(admin.personalNumber, admin);
     const vilma = { personalNumber: freshPnr('19770707'), givenName: 'Vilma', surname: 'Ansvarig' };
     const teo = { personalNumber: freshPnr('19900909'), givenName: 'Teo', surname: 'Lärare' };
     // R-ROLE-3: the administrator appoints the responsible role (which the administrator does not hold) and a teacher.
@@ -185,14 +187,14 @@ describe('seed journeys through the gateway with BankID', () => {
     expect((await gql(PROPOSE, { o: organisationId, i: { ...teo, roleCodes: ['ELEVDOK_GRADES'], unitIds: [kista, soder], schoolFormCodes: ['KOMVUX_GYMNASIAL', 'SFI'], validFrom: today, validTo: addDays(today, 300) } }, adminToken)).errors).toBeUndefined();
     await sign(organisationId, adminToken, admin.personalNumber);
 
-    const vilmaToken = await login(vilma.personalNumber);
+    const vilmaToken = await login(vilma.personalNumber, vilma);
     const teoId = await personIdOf(organisationId, 'Lärare', adminToken);
     const endDate = addDays(today, 30);
     const PREVIEW = `query($i: EndEmploymentInput!) { endEmploymentPreview(input: $i) { endDate assignments { unit { id } schoolFormCode role { code } validTo previousValidTo } } }`;
     const END = `mutation($i: EndEmploymentInput!) { endEmployment(input: $i) { endDate assignments { unit { id } schoolFormCode } } }`;
     const one = { organisationId, personId: teoId, endDate, unitId: kista, schoolFormCode: 'SFI' };
     // R-END-5: the teacher cannot end anyone, not even themselves; another organisation's administrator neither.
-    expect((await gql(END, { i: one }, await login(teo.personalNumber))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(END, { i: one }, await login(teo.personalNumber, teo))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // R-END-4: the preview lists exactly what will end and changes nothing.
     const preview = (await must(PREVIEW, { i: one }, vilmaToken)).endEmploymentPreview;
     expect(preview.assignments).toEqual([{ unit: { id: kista }, schoolFormCode: 'SFI', role: { code: 'ELEVDOK_GRADES' }, validTo: endDate, previousValidTo: addDays(today, 300) }]);

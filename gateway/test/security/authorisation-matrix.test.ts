@@ -95,6 +95,12 @@ const newReviewItem = async (env: Env) => {
   })).startAccessReview;
   return { reviewId: started.id as string, itemId: started.items.edges[0].node.id as string };
 };
+/** A loopback receiver address (development mode only, R-HOOK-1); nothing is delivered in this suite. */
+const HOOK_URL = 'http://127.0.0.1:9/matris';
+/** A fresh event subscription of Aratron, made by the authority. */
+const newSubscription = async (env: Env) => (await must(env, `mutation($o: ID!, $i: EventSubscriptionInput!) { subscribeToEvents(organisationId: $o, input: $i) { subscription { id } } }`, {
+  o: ARATRON, i: { url: HOOK_URL, events: ['employment.ended'] },
+})).subscribeToEvents.subscription.id as string;
 const administrator = () => ({ personalNumber: freshPersonalNumber(), givenName: 'Start', surname: fresh('Administratör') });
 
 /** THE table: one row per Query and Mutation field of the supergraph. */
@@ -179,6 +185,17 @@ const MATRIX: Record<string, Row> = {
     op: `mutation($c: ID!) { revokeApiClient(clientId: $c) { id } }`,
     vars: async (_a, env) => ({ c: (await must(env, `mutation($o: ID!) { registerApiClient(organisationId: $o, name: "Återkallas", functions: ["DOCUMENTS"]) { client { id } } }`, { o: ARATRON })).registerApiClient.client.id }),
     expect: manageUsers, why: 'R-AUTH-2',
+  },
+  // ── signing: event subscriptions (R-HOOK-1; a loopback http address is allowed in development) ──
+  'Mutation.subscribeToEvents': {
+    op: `mutation($o: ID!, $i: EventSubscriptionInput!) { subscribeToEvents(organisationId: $o, input: $i) { subscription { id } } }`,
+    vars: () => ({ o: ARATRON, i: { url: HOOK_URL, events: ['employment.ended'] } }),
+    expect: manageUsers, why: 'permission administrators (MANAGE_USERS UPDATE) of the organisation, its partner systems holding MANAGE_USERS, and the authority',
+  },
+  'Mutation.unsubscribeFromEvents': {
+    op: `mutation($id: ID!) { unsubscribeFromEvents(id: $id) { id } }`,
+    vars: async (_a, env) => ({ id: await newSubscription(env) }),
+    expect: manageUsers, why: 'as subscribeToEvents: MANAGE_USERS UPDATE in the subscription\'s organisation',
   },
 };
 

@@ -45,7 +45,7 @@ describe('Id-only mutations: FORBIDDEN elsewhere, NOT_FOUND when unknown, BAD_US
   const TABLES = [
     'organisations.organisation', 'organisations.unit', 'organisations.address', 'organisations.contact_person', 'organisations.payment_account', 'organisations.outbox_event',
     'access.person', 'access.membership', 'access.role_assignment', 'access.pending_change', 'access.change_set', 'access.agreement', 'access.outbox_event',
-    'signing.api_client', 'signing.audit_event',
+    'signing.api_client', 'signing.audit_event', 'signing.event_subscription',
   ];
   /** Every row hashed (the relay's delivery mark aside: delivering is not the mutation's doing). */
   const snapshot = async () => {
@@ -126,6 +126,16 @@ describe('Id-only mutations: FORBIDDEN elsewhere, NOT_FOUND when unknown, BAD_US
           i: { organisationId: org, administrator: { personalNumber: freshPersonalNumber(), givenName: 'Start', surname: fresh('Administratör') } },
         })).registerAgreement.id;
         return { vars: { id }, needle: id, org };
+      },
+    },
+    unsubscribeFromEvents: {
+      op: `mutation($id: ID!) { unsubscribeFromEvents(id: $id) { id } }`, idVar: 'id', actor: 'permissionAdmin', action: 'eventSubscription.removed',
+      make: async () => {
+        // R-HOOK-1: a loopback http address is allowed in development; nothing is delivered here.
+        const id = (await must(`mutation($o: ID!, $i: EventSubscriptionInput!) { subscribeToEvents(organisationId: $o, input: $i) { subscription { id } } }`, {
+          o: ARATRON, i: { url: 'http://127.0.0.1:9/id', events: ['employment.ended'] },
+        })).subscribeToEvents.subscription.id;
+        return { vars: { id }, needle: id, org: ARATRON };
       },
     },
     // signChanges takes the organisation's id; the change set it starts signing has no id the caller knows.
