@@ -166,6 +166,9 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   const t = table(opts.schema);
   const ownPool = !opts.pool;
   const pool = opts.pool ?? new Pool({ connectionString: opts.databaseUrl, max: 2 });
+  // An idle connection the server ends (a restart, a failover) must not crash the process: the
+  // pool drops it and the next round connects afresh (docs/operations.md).
+  if (ownPool) pool.on('error', (e) => opts.logger?.warn({ err: e }, 'job runner: an idle database connection was lost'));
   const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const taskNames = Object.keys(opts.tasks);
   const recurring = opts.recurring ?? [];
@@ -270,17 +273,22 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     timer.unref?.();
   }
 
+  let stopped: Promise<void> | undefined;
   return {
     workerId,
     start() {
       if (timer || stopping) return;
       schedule(0);
     },
-    async stop() {
-      stopping = true;
-      if (timer) clearTimeout(timer);
-      await inFlight;
-      if (ownPool) await pool.end();
+    // Idempotent: a service's shutdown and a test's teardown may both stop the runner.
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        if (timer) clearTimeout(timer);
+        await inFlight;
+        if (ownPool) await pool.end();
+      })();
+      return stopped;
     },
     runDue,
     add: (task, payload, o) => addJob(pool, opts.schema, task, payload, o),

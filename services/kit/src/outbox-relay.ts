@@ -52,6 +52,8 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   if (!/^[a-z_]+$/.test(opts.schema)) throw new Error(`Invalid schema name ${opts.schema}`);
   if (opts.credentials.service !== opts.schema) throw new Error(`The ${opts.schema} outbox is delivered with ${opts.schema}'s credentials, not ${opts.credentials.service}'s`);
   const pool = new Pool({ connectionString: opts.databaseUrl, max: 1 });
+  // A lost idle connection (database restart) is dropped by the pool; the next round reconnects.
+  pool.on('error', (e) => opts.logger?.warn({ err: e }, 'outbox relay: an idle database connection was lost'));
   const endpoint = `${opts.signingUrl.replace(/\/$/, '')}/internal/audit-events`;
   const batchSize = opts.batchSize ?? 100;
   let timer: NodeJS.Timeout | undefined;
