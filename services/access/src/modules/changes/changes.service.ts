@@ -145,11 +145,7 @@ export async function laterEndDateChange(ctx: Context, organisationId: string, p
   return {
     kind: 'CHANGED',
     personId,
-    personalNumberHash: cur.person.personalNumberHash,
-    personalNumberEnc: cur.person.personalNumberEnc,
-    givenName: cur.person.givenName,
-    surname: cur.person.surname,
-    birthDate: cur.person.birthDate,
+    ...identityOf(cur.person),
     ...base,
     validTo,
   };
@@ -252,11 +248,7 @@ export async function proposeStaffChange(ctx: Context, organisationId: string, p
   return putChange(ctx, organisationId, {
     kind: 'CHANGED',
     personId,
-    personalNumberHash: cur.person.personalNumberHash,
-    personalNumberEnc: cur.person.personalNumberEnc,
-    givenName: cur.person.givenName,
-    surname: cur.person.surname,
-    birthDate: cur.person.birthDate,
+    ...identityOf(cur.person),
     email,
     roleCodes: grant.roleCodes,
     unitIds: grant.units.map((u) => u.unitId),
@@ -275,11 +267,7 @@ export async function proposeStaffRemoval(ctx: Context, organisationId: string, 
   return putChange(ctx, organisationId, {
     kind: 'REMOVED',
     personId,
-    personalNumberHash: cur.person.personalNumberHash,
-    personalNumberEnc: cur.person.personalNumberEnc,
-    givenName: cur.person.givenName,
-    surname: cur.person.surname,
-    birthDate: cur.person.birthDate,
+    ...identityOf(cur.person),
     email: cur.membership.email ?? null,
     roleCodes: cur.roleCodes,
     unitIds: cur.unitIds,
@@ -372,4 +360,9 @@ export async function signChanges(ctx: Context, organisationId: string): Promise
     if (e instanceof SigningUnavailableError) throw serviceUnavailable(e.message, 'SIGNING_SERVICE_UNAVAILABLE');
     throw e;
   }
+}
+
+/** The person-identity fields a change about a known person carries: the identity row as it is (R-USR-5). */
+function identityOf(p: { personalNumberHash: string; personalNumberEnc: string; givenName: string; surname: string; birthDate: string }) {
+  return { personalNumberHash: p.personalNumberHash, personalNumberEnc: p.personalNumberEnc, givenName: p.givenName, surname: p.surname, birthDate: p.birthDate };
 }
