@@ -6,7 +6,7 @@ import { stockholmDate } from '@behorig/kit/dates';
 import { migrations as organisationMigrations } from '@behorig/organisations/src/migrations';
 import { migrations as accessMigrations } from '@behorig/access/src/migrations';
 import { roles as catalogueRoles } from '@behorig/access/src/modules/roles/rules/role-catalogue.data';
-import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.sql';
+import { REBUILD_PERMISSION_INDEX_SQL } from '@behorig/access/src/modules/permission-index/permission-index.store';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { link } from '@behorig/signing/src/modules/audit/rules/audit-chain';
 import {
@@ -254,7 +254,24 @@ export async function seedScale(databaseUrl: string, opts: ScaleOptions): Promis
     progress('role assignments', counts.roleAssignments);
     raRows.length = 0;
 
-    // ── the permission index (R-SCOPE-1…4): derived from the rows above, as access's migration does ─
+    // ── unit facts: what organisations' fact outbox delivers to access (docs/architecture.md, "Unit
+    //    facts"), written straight into both schemas as the rest of this bulk load is ─
+    await pool.query(`UPDATE organisations.organisation SET fact_version = fact_version + 1`);
+    await pool.query(`UPDATE organisations.unit SET fact_version = fact_version + 1`);
+    await pool.query(`INSERT INTO access.organisation_fact (organisation_id, name, version)
+      SELECT id, name, fact_version FROM organisations.organisation
+      ON CONFLICT (organisation_id) DO UPDATE SET name = excluded.name, version = excluded.version`);
+    await pool.query(`INSERT INTO access.unit_fact (unit_id, organisation_id, service_code, name, closed, school_form_codes, address_ids, version)
+      SELECT u.id, u.organisation_id, u.service_code, u.name, u.closed_at IS NOT NULL,
+             coalesce((SELECT array_agg(f.school_form_code ORDER BY f.school_form_code) FROM organisations.unit_school_form f WHERE f.unit_id = u.id), '{}'),
+             coalesce((SELECT array_agg(a.id ORDER BY a.id) FROM organisations.address a WHERE a.unit_id = u.id), '{}'),
+             u.fact_version
+        FROM organisations.unit u
+      ON CONFLICT (unit_id) DO UPDATE SET organisation_id = excluded.organisation_id, service_code = excluded.service_code, name = excluded.name,
+             closed = excluded.closed, school_form_codes = excluded.school_form_codes, address_ids = excluded.address_ids, version = excluded.version`);
+    progress('unit facts', Number((await pool.query('SELECT count(*) AS n FROM access.unit_fact')).rows[0].n));
+
+    // ── the permission index (R-SCOPE-1…4): derived from the rows above and the unit facts ─
     progress('permission index', 0);
     await pool.query('TRUNCATE access.permission_grant');
     await pool.query(REBUILD_PERMISSION_INDEX_SQL);

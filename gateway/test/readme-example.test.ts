@@ -2,7 +2,7 @@ import { DEMO } from '@behorig/kit/demo';
 import { gqlRequest } from '@behorig/kit/testing';
 import { Client } from 'pg';
 import { startSystem, type System } from './support/system';
-import { INSERT_GRANTS } from '@behorig/access/src/modules/permission-index/permission-index.sql';
+import { INSERT_GRANTS } from '@behorig/access/src/modules/permission-index/permission-index.store';
 
 /**
  * The README's example query through the gateway for a person with different roles in two

@@ -2,7 +2,7 @@ import { createClientStatusCache, httpClientStatusLookup, withClientStatus } fro
 import { freePort } from '@behorig/kit/db';
 import type { Logger } from '@behorig/kit/server';
 import { createTestDatabase, testKeys, testServiceKeys, type TestDatabase } from '@behorig/kit/testing';
-import { buildServer as buildOrganisations } from '@behorig/organisations/src/server';
+import { buildServer as buildOrganisations, type OrganisationsBuildOptions } from '@behorig/organisations/src/server';
 import { buildServer as buildAccess } from '@behorig/access/src/server';
 import { buildServer as buildSigning, type SigningBuildOptions } from '@behorig/signing/src/server';
 import { BankIdClient, startBankIdSimulator } from '@behorig/signing/src/bankid';
@@ -14,7 +14,7 @@ import { buildGateway, type GatewayOptions } from '../../src/server';
  * unit look-ups, sign orders, receipts, apply), the BankID simulator over mutual TLS, and the
  * gateway in front. Ports are chosen first because the services need each other's URLs.
  */
-export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, options: { logger?: (service: string) => Logger; signing?: Partial<SigningBuildOptions> } = {}) {
+export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, options: { logger?: (service: string) => Logger; signing?: Partial<SigningBuildOptions>; organisations?: Partial<OrganisationsBuildOptions> } = {}) {
   const logger = options.logger ?? (() => undefined);
   const db: TestDatabase = await createTestDatabase('e2e');
   const keys = await testKeys();
@@ -30,12 +30,16 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
 
   // Each service asks the signing service for partner clients' status, as in production (R-AUTH-3).
   const withStatus = () => withClientStatus(keys.verify, createClientStatusCache(httpClientStatusLookup(`${base.signing}/oauth/introspect`)));
-  const organisations = await buildOrganisations({ logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access, credentials: serviceKeys.credentials('organisations') });
+  // Unit and organisation facts go from organisations' fact outbox to access (docs/architecture.md, "Unit facts").
+  const organisations = await buildOrganisations({
+    logger: logger('organisations'), databaseUrl: db.url, verify: withStatus(), demoData: true, accessUrl: urls.access, accessInternalUrl: base.access,
+    credentials: serviceKeys.credentials('organisations'), factRelayIntervalMs: 200, ...options.organisations,
+  });
   const { createReceiptVerifier } = await import('@behorig/kit/receipt');
   const access = await buildAccess({
     logger: logger('access'),
     databaseUrl: db.url, verify: withStatus(), demoData: true, credentials: serviceKeys.credentials('access'),
-    organisationsUrl: urls.organisations, signingInternalUrl: base.signing, verifyReceipt: createReceiptVerifier(jwks),
+    signingInternalUrl: base.signing, verifyReceipt: createReceiptVerifier(jwks),
   });
   const signing = await buildSigning({
     logger: logger('signing'),
@@ -46,6 +50,8 @@ export async function startSystem(gatewayOptions: Partial<GatewayOptions> = {}, 
   await organisations.listen(orgPort, '127.0.0.1');
   await access.listen(accessPort, '127.0.0.1');
   await signing.listen(signingPort, '127.0.0.1');
+  // The demo units' facts, published by organisations' seed, reach access before the first test.
+  await organisations.unitFacts?.drain();
 
   // Rate limits are off unless a test asks for them: suites that send hundreds of requests from
   // one address test other things (gateway/test/rate-limit.test.ts tests the limits).

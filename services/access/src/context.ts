@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { clientAddressOf, type Actor } from '@behorig/kit/auth';
 import { type PersonalNumberVault } from '@behorig/kit/vault';
 import { type ReceiptVerifier } from '@behorig/kit/receipt';
-import type { OrganisationUnit, ReferenceCache, UnitDirectory } from './clients/organisations.client';
+import { findOrganisationUnits, type OrganisationUnit } from './modules/unit-facts/unit-facts.store';
 import type { SigningClient } from './clients/signing.client';
 import { createPeopleLoaders } from './modules/people/people.store';
 import { createMembershipLoaders } from './modules/memberships/memberships.store';
@@ -14,9 +14,6 @@ import { resolveViewer, type Viewer } from './policy/access.policy';
 
 /** Collaborators fixed when the server is built (tests swap them for doubles). */
 export interface AccessDeps {
-  directory: UnitDirectory;
-  /** Unit owners and organisation names for access decisions, cached per process. */
-  references: ReferenceCache;
   signing: SigningClient;
   /** Today's Europe/Stockholm date: injectable so R-PERIOD-2 can be tested on any day. */
   today: () => string;
@@ -37,7 +34,7 @@ export interface Context {
   em: EntityManager;
   loaders: Loaders;
   deps: AccessDeps;
-  /** The caller's Authorization header, forwarded to the organisations and signing services. */
+  /** The caller's Authorization header, forwarded to the signing service. */
   authorization?: string;
   /** The caller's IP (BankID wants the end user's address). */
   ip: string;
@@ -45,7 +42,7 @@ export interface Context {
   today: string;
   /** Resolved once per request, on first use (src/policy/access.policy.ts). */
   viewer: () => Promise<Viewer | null>;
-  /** Every unit of an organisation with its current offices, asked of the organisations subgraph once per request and batch (R-USR-3, R-USR-2). */
+  /** Every unit of an organisation with its current offices, from access's unit facts, once per request and batch (R-USR-3, R-USR-2). */
   organisationUnits: DataLoader<string, OrganisationUnit[]>;
 }
 
@@ -57,7 +54,7 @@ export function createContext(actor: Actor | null, em: EntityManager, deps: Acce
   const today = deps.today();
   return {
     organisationUnits: new DataLoader(async (ids: readonly string[]) => {
-      const found = await deps.directory.organisationUnits(ids, authorization);
+      const found = await findOrganisationUnits(em, ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
     actor,

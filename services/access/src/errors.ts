@@ -1,6 +1,5 @@
 import { ValidationError, badInput, conflict, forbidden, serviceUnavailable } from '@behorig/kit/errors';
 import { ConflictRuleError, ForbiddenRuleError } from './modules/rule-errors';
-import { DirectoryUnavailableError } from './clients/organisations.client';
 import { SigningUnavailableError } from './clients/signing.client';
 
 export { serviceUnavailable };
@@ -10,7 +9,6 @@ export function toGraphQLError(e: unknown): unknown {
   if (e instanceof ValidationError) return badInput(e.field, e.message, e.reason);
   if (e instanceof ForbiddenRuleError) return forbidden(`${e.message} (${e.rule})`, e.reason);
   if (e instanceof ConflictRuleError) return conflict(`${e.message} (${e.rule})`, e.reason);
-  if (e instanceof DirectoryUnavailableError) return serviceUnavailable(e.message, 'DIRECTORY_UNAVAILABLE');
   if (e instanceof SigningUnavailableError) return serviceUnavailable(e.message, 'SIGNING_SERVICE_UNAVAILABLE');
   return e;
 }

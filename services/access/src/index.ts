@@ -26,7 +26,6 @@ runService('access subgraph', logger, async () => {
     logger,
     production: env.NODE_ENV === 'production',
     demoData: env.DEMO_DATA,
-    organisationsUrl: env.ORGANISATIONS_URL,
     signingInternalUrl: env.SIGNING_INTERNAL_URL,
     credentials,
     // env.ts refuses production without PERSONAL_NUMBER_KEY; development keeps a generated key on disk.

@@ -9,7 +9,6 @@ import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { createContext, type AccessDeps, type Context } from './context';
 import { seedDemoData } from './modules/people/demo-seed.store';
-import { createHttpUnitDirectory, createReferenceCache, type UnitDirectory } from './clients/organisations.client';
 import { createHttpSigningClient, type SigningClient } from './clients/signing.client';
 import { internalRoutes } from './routes/internal.routes';
 import { sealPlaintextPersonalNumbers } from './migrations/personal-number-backfill.store';
@@ -17,13 +16,12 @@ import { errorLog, requestLog } from './routes/request-log';
 import { createMailer, type Mailer } from './modules/notices/mailer';
 import { devMailRoutes } from './modules/notices/dev-mail.routes';
 import { accessRecurring, accessTasks } from './modules/notices/notices.jobs';
+import { unitFactRoutes } from './modules/unit-facts/unit-facts.routes';
+import { findOrganisationNames } from './modules/unit-facts/unit-facts.store';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
 export interface AccessBuildOptions extends SubgraphBuildOptions {
-  /** Units and organisations by reference (default: HTTP to organisationsUrl). */
-  unitDirectory?: UnitDirectory;
-  organisationsUrl?: string;
   /** Sign orders (default: HTTP to signingInternalUrl with this service's credentials, R-AUTH-4). */
   signing?: SigningClient;
   signingInternalUrl?: string;
@@ -51,10 +49,7 @@ export async function buildServer(opts: AccessBuildOptions) {
   if (opts.production && !opts.personalNumberKey) throw new Error('A personal-number key is required in production (PERSONAL_NUMBER_KEY).');
   const vault = createPersonalNumberVault(opts.personalNumberKey ?? randomBytes(32));
   const logger = opts.logger ?? createLogger('access', 'silent');
-  const directory = opts.unitDirectory ?? createHttpUnitDirectory(opts.organisationsUrl ?? 'http://localhost:4001/graphql');
   const deps: AccessDeps = {
-    directory,
-    references: createReferenceCache(directory),
     signing: opts.signing ?? createHttpSigningClient(opts.signingInternalUrl ?? 'http://localhost:4003', credentials),
     today: opts.today ?? (() => stockholmDate()),
     verifyReceipt: opts.verifyReceipt ?? createReceiptVerifier({ jwksUrl: opts.jwksUrl ?? 'http://localhost:4003/.well-known/jwks.json' }),
@@ -77,6 +72,8 @@ export async function buildServer(opts: AccessBuildOptions) {
     routes: (app, orm) => {
       requestLog(logger)(app);
       internalRoutes(credentials, deps)(app, orm);
+      // Unit and organisation facts from the organisations service's fact outbox (docs/architecture.md).
+      unitFactRoutes(credentials)(app, orm);
       if (!opts.production && !opts.smtpUrl) devMailRoutes(mailDir)(app);
       app.use('/internal', errorLog(logger));
     },
@@ -84,7 +81,7 @@ export async function buildServer(opts: AccessBuildOptions) {
     // Migration 003's backfill: no plain-text personal number survives into serving (listen comes later).
     await sealPlaintextPersonalNumbers(s.orm.em, vault);
     // Scheduled work (R-REV-1 deadlines, R-NOTE-1 digest) for the job runner to register.
-    const jobs = { tasks: accessTasks({ em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => deps.references.organisationNames(ids) }), recurring: accessRecurring };
+    const jobs = { tasks: accessTasks({ em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => findOrganisationNames(s.orm.em.fork(), ids) }), recurring: accessRecurring };
     return { ...s, deps, mailer, jobs };
   });
 }

@@ -83,7 +83,7 @@ describe('offices (R-USR-2 level two)', () => {
     const olle = await sys.tokens.pnr(OLLE);
     const me = (await sys.gql(ME, undefined, olle)).data.me;
     expect((await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.aratronStod, a: UPPSALA }, olle)).data.checkAccess.allowed).toBe(true);
-    sys.directory.removeAddress(UPPSALA);
+    await sys.facts.removeAddress(UPPSALA);
     const after = await sys.gql(CHECK, { p: me.id, o: ORG.aratron, u: UNIT.aratronStod, a: UPPSALA }, olle);
     expect(after.data.checkAccess).toMatchObject({ allowed: false, reason: 'OFFICE_OF_OTHER_ORGANISATION' });
     const scopes = (await sys.gql(ME, undefined, olle)).data.me.permissionScopes;

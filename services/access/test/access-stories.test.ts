@@ -129,7 +129,7 @@ describe('stories and immediate staff administration', () => {
       ]);
       // R-USR-3: the org-wide role lists every unit of the organisation, including a unit created later.
       const later = '00000000-0000-4000-8001-00000000a1a7';
-      sys.directory.add({ id: later, organisationId: ORG.aratron, closed: false, schoolFormCodes: [] });
+      await sys.facts.add({ id: later, organisationId: ORG.aratron, closed: false, schoolFormCodes: [] });
       const again = (await sys.gql(SCOPES, { id: me.id }, token)).data.permissionScopes;
       expect(again[0]).toMatchObject({ orgWide: true, units: [{ id: UNIT.aratronStod }, { id: later }] });
       expect(again[1]).toMatchObject({ orgWide: false, units: [{ id: UNIT.aratronStod }] });

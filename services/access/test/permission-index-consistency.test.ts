@@ -6,6 +6,7 @@ import type { Access } from '../src/modules/roles/rules/role-catalogue.data';
 import { loadCatalogue } from '../src/modules/roles/roles.store';
 import { findCheckRow, findScopeRows, findWhoCanPage, rebuildPermissionIndex, refreshPermissionIndex } from '../src/modules/permission-index/permission-index.store';
 import { decisionFromFacts, scopesFromFacts } from '../src/modules/permission-index/rules/permission-index.rules';
+import { applyUnitFacts } from '../src/modules/unit-facts/unit-facts.store';
 import { startAccess, type AccessSystem } from './support/system';
 
 /**
@@ -21,9 +22,12 @@ const FUNCTIONS = ['MANAGE_USERS', 'DOCUMENTS', 'MONTHLY_REPORT', 'VIEW_NEW_PART
 const DAYS = ['2025-03-01', '2026-01-31', '2026-02-01', '2026-06-15', '2026-12-31', '2027-01-01', '2028-05-05'];
 const ACCESS: Access[] = ['READ', 'UPDATE'];
 
-/** Two organisations, each with up to three units, each unit with up to two offices. */
+/**
+ * Two organisations, each with up to three units, each unit with up to two offices; some units
+ * closed (R-SCOPE-4: a closed unit grants nothing, whatever the role), as their unit facts say.
+ */
 const world = fc.record({
-  units: fc.array(fc.record({ org: fc.integer({ min: 0, max: 1 }), offices: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 5 }),
+  units: fc.array(fc.record({ org: fc.integer({ min: 0, max: 1 }), offices: fc.integer({ min: 0, max: 2 }), closed: fc.boolean() }), { minLength: 1, maxLength: 5 }),
   people: fc.array(
     fc.array(
       fc.record({
@@ -51,8 +55,10 @@ describe('permission index consistency (R-SCOPE-1/2/3)', () => {
     await fc.assert(
       fc.asyncProperty(world, async (w) => {
         const em = sys.server.orm.em.fork();
-        await em.execute(`TRUNCATE access.membership, access.membership_unit, access.role_assignment, access.permission_grant, access.person CASCADE`);
-        const units = w.units.map((u) => ({ id: randomUUID(), org: orgs[u.org], offices: Array.from({ length: u.offices }, () => randomUUID()) }));
+        await em.execute(`TRUNCATE access.membership, access.membership_unit, access.role_assignment, access.permission_grant, access.person, access.unit_fact CASCADE`);
+        const units = w.units.map((u) => ({ id: randomUUID(), org: orgs[u.org], closed: u.closed, offices: Array.from({ length: u.offices }, () => randomUUID()) }));
+        // The units' facts, as the organisations service delivers them.
+        await applyUnitFacts(em, units.map((u) => ({ kind: 'unit' as const, unitId: u.id, organisationId: u.org, serviceCode: 'KOMVUX', name: u.id, closed: u.closed, schoolFormCodes: [], addressIds: u.offices, version: 1 })));
         const people: string[] = [];
         const model = new Map<string, Membership[]>();
         await em.transactional(async (tx) => {
@@ -109,23 +115,27 @@ describe('permission index consistency (R-SCOPE-1/2/3)', () => {
           const unit = s.unit === null ? null : units[s.unit % units.length];
           const org = unit ? unit.org : orgs[s.person % 2];
           const addressId = unit && s.office !== null && unit.offices.length ? unit.offices[s.office % unit.offices.length] : null;
-          // The rules over the stored memberships, read on the day (units whose employment ended drop out, R-END-1).
+          // The rules over the stored memberships, read on the day (units whose employment ended drop out,
+          // R-END-1; closed units grant nothing, R-SCOPE-4).
+          const closed = new Set<string>(units.filter((u) => u.closed).map((u) => u.id));
           const memberships = (model.get(personId) ?? []).map((m) => {
-            const rows = (m as Membership & { _rows: { unitId: string; validTo: string | null; addressIds: string[] | null }[] })._rows.filter((r) => r.validTo === null || r.validTo >= s.day);
+            const rows = (m as Membership & { _rows: { unitId: string; validTo: string | null; addressIds: string[] | null }[] })._rows.filter((r) => (r.validTo === null || r.validTo >= s.day) && !closed.has(r.unitId));
             const byUnit = new Map<string, string[] | null>();
             for (const r of rows) byUnit.set(r.unitId, r.addressIds);
             return { organisationId: m.organisationId, roles: m.roles, units: [...byUnit].map(([unitId, addressIds]) => (addressIds ? { unitId, addressIds } : { unitId })) };
           });
-          const expected = checkAccess({ memberships, rolesByCode: catalogue, organisationId: org, unitId: unit?.id ?? null, addressId, function: s.fn, access: s.access, on: s.day });
+          const byRules = checkAccess({ memberships, rolesByCode: catalogue, organisationId: org, unitId: unit?.id ?? null, addressId, function: s.fn, access: s.access, on: s.day });
+          const expected = unit?.closed ? { ...byRules, allowed: false } : byRules;
 
           const row = await findCheckRow(em, { personId, organisationId: org, unitId: unit?.id ?? null, addressId, function: s.fn, access: s.access, on: s.day, callerPersonId: null, today: s.day });
           const decision = decisionFromFacts(org, row);
           const page = await findWhoCanPage(em, { organisationId: org, unitId: unit?.id ?? null, addressId, function: s.fn, access: s.access, on: s.day, offset: 0, limit: 1000, callerPersonId: null, today: s.day });
           const scopes = scopesFromFacts((await findScopeRows(em, [personId], s.day, null, s.day)).get(personId)!.rows);
-          const byScopes = scopes.some((sc) => sc.organisationId === org && grantsAccess(catalogue.get(sc.roleCode)!.grants, s.fn, s.access)
+          const byScopes = !unit?.closed && scopes.some((sc) => sc.organisationId === org && grantsAccess(catalogue.get(sc.roleCode)!.grants, s.fn, s.access)
             && (sc.orgWide || (unit === null ? sc.unitIds.length > 0 : sc.unitIds.includes(unit.id) && (addressId === null || !sc.unitAddressIds?.[unit.id] || sc.unitAddressIds[unit.id].includes(addressId)))));
           const context = { sample: s, personId, org, unit: unit?.id, addressId, expected, decision };
           expect({ ...context, allowed: decision.allowed }).toEqual({ ...context, allowed: expected.allowed });
+          if (unit?.closed) expect(decision.reason).toBe('UNIT_CLOSED');
           expect({ ...context, inWhoCan: page.people.some((p) => p.id === personId) }).toEqual({ ...context, inWhoCan: expected.allowed });
           expect({ ...context, byScopes }).toEqual({ ...context, byScopes: expected.allowed });
           expect(page.totalCount).toBe(page.people.length);

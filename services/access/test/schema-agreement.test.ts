@@ -10,6 +10,7 @@ import { agreementColumns } from '../src/modules/agreements/agreements.store';
 import { changeSetColumns, pendingChangeColumns } from '../src/modules/changes/changes.store';
 import { accessReviewColumns, accessReviewItemColumns } from '../src/modules/reviews/reviews.store';
 import { noticeDigestColumns } from '../src/modules/notices/notices.store';
+import { organisationFactColumns, unitFactColumns } from '../src/modules/unit-facts/unit-facts.store';
 
 /**
  * The stores and the migrations agree (docs/architecture.md, "One way to read and write"): after
@@ -32,6 +33,8 @@ const declared: Record<string, readonly string[]> = {
   'access.access_review': accessReviewColumns,
   'access.access_review_item': accessReviewItemColumns,
   'access.notice_digest': noticeDigestColumns,
+  'access.unit_fact': unitFactColumns,
+  'access.organisation_fact': organisationFactColumns,
 };
 
 describe('schema agreement of the access stores', () => {

@@ -46,3 +46,16 @@ export function auditDeliveryRefusal(callerService: string, delivery: { source: 
   }
   return null;
 }
+
+/**
+ * organisations → access `POST /internal/unit-facts`: the current state of units and organisations
+ * as organisations' fact outbox delivers it (docs/architecture.md, "Unit facts"). Each fact is a
+ * whole snapshot with a per-unit (per-organisation) `version` that only grows, so a redelivered or
+ * reordered fact never rolls a newer one back: the receiver keeps the highest version it has seen.
+ */
+export interface UnitFactsRequest {
+  facts: UnitFact[];
+}
+export type UnitFact =
+  | { kind: 'unit'; unitId: string; organisationId: string; serviceCode: string; name: string; closed: boolean; schoolFormCodes: string[]; addressIds: string[]; version: number }
+  | { kind: 'organisation'; organisationId: string; name: string; version: number };

@@ -51,27 +51,16 @@ interface OutboxRow {
 export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   if (!/^[a-z_]+$/.test(opts.schema)) throw new Error(`Invalid schema name ${opts.schema}`);
   if (opts.credentials.service !== opts.schema) throw new Error(`The ${opts.schema} outbox is delivered with ${opts.schema}'s credentials, not ${opts.credentials.service}'s`);
-  const pool = new Pool({ connectionString: opts.databaseUrl, max: 1 });
-  // A lost idle connection (database restart) is dropped by the pool; the next round reconnects.
-  pool.on('error', (e) => opts.logger?.warn({ err: e }, 'outbox relay: an idle database connection was lost'));
   const endpoint = `${opts.signingUrl.replace(/\/$/, '')}/internal/audit-events`;
-  const batchSize = opts.batchSize ?? 100;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-
-  async function relayOnce(): Promise<number> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT id, occurred_at, actor, organisation_id, action, target, before, after
-           FROM "${opts.schema}".outbox_event WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      );
-      if (rows.length === 0) {
-        await client.query('COMMIT');
-        return 0;
-      }
+  return createTableRelay<OutboxRow>({
+    databaseUrl: opts.databaseUrl,
+    table: `"${opts.schema}".outbox_event`,
+    columns: 'id, occurred_at, actor, organisation_id, action, target, before, after',
+    batchSize: opts.batchSize,
+    logger: opts.logger,
+    afterSend: opts.afterSend,
+    name: 'outbox relay',
+    async send(rows) {
       const events: AuditEventsRequest['events'] = rows.map((r) => ({
         sourceId: String(r.id), occurredAt: r.occurred_at.toISOString(), actor: r.actor, organisationId: r.organisation_id,
         action: r.action, target: r.target, before: r.before, after: r.after,
@@ -83,9 +72,57 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         signal: AbortSignal.timeout(10_000),
       });
       if (!res.ok) throw new Error(`The audit log answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    },
+  });
+}
+
+/**
+ * The relay's machinery for any outbox table `<schema>.<table>` with a bigserial `id` and a
+ * nullable `delivered_at` (docs/architecture.md, "Outboxes"): rows are read undelivered in id order
+ * under FOR UPDATE SKIP LOCKED, handed to `send`, and marked delivered in the same transaction only
+ * when `send` returned. At-least-once, in id order per relay; the receiver de-duplicates.
+ */
+export interface TableRelayOptions<Row extends { id: string }> {
+  databaseUrl: string;
+  /** The quoted, schema-qualified table, e.g. `"organisations".unit_fact_outbox` (never user input). */
+  table: string;
+  /** The select list (must include `id`). */
+  columns: string;
+  /** Delivers one batch; throws when the receiver did not take it (the rows stay undelivered). */
+  send(rows: Row[]): Promise<void>;
+  batchSize?: number;
+  logger?: Logger;
+  afterSend?: (ids: number[]) => void | Promise<void>;
+  /** How the logs name this relay. */
+  name?: string;
+}
+
+export function createTableRelay<Row extends { id: string }>(opts: TableRelayOptions<Row>): OutboxRelay {
+  const name = opts.name ?? 'outbox relay';
+  const pool = new Pool({ connectionString: opts.databaseUrl, max: 1 });
+  // A lost idle connection (database restart) is dropped by the pool; the next round reconnects.
+  pool.on('error', (e) => opts.logger?.warn({ err: e }, `${name}: an idle database connection was lost`));
+  const batchSize = opts.batchSize ?? 100;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let ended: Promise<void> | undefined;
+
+  async function relayOnce(): Promise<number> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<Row>(
+        `SELECT ${opts.columns} FROM ${opts.table} WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      await opts.send(rows);
       const ids = rows.map((r) => Number(r.id));
       await opts.afterSend?.(ids);
-      await client.query(`UPDATE "${opts.schema}".outbox_event SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      await client.query(`UPDATE ${opts.table} SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
       await client.query('COMMIT');
       return rows.length;
     } catch (e) {
@@ -112,7 +149,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       if (timer) return;
       const tick = () => {
         running = drain()
-          .catch((e: unknown) => opts.logger?.warn({ err: e }, 'outbox relay: delivery failed; will retry'))
+          .catch((e: unknown) => opts.logger?.warn({ err: e }, `${name}: delivery failed; will retry`))
           .finally(() => { if (timer) timer = setTimeout(tick, intervalMs); });
       };
       timer = setTimeout(tick, 0);
@@ -122,7 +159,9 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       timer = undefined;
       if (t) clearTimeout(t);
       await running;
-      await pool.end();
+      // Stopping twice (a service stopped by a test, then by its system) ends the pool once.
+      ended ??= pool.end();
+      await ended;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO, DEMO_ORGANISATION_DETAILS } from '@behorig/kit/demo';
 import { createStores } from './context';
+import { publishOrganisationFacts, publishUnitFacts } from './modules/unit-facts/unit-facts.store';
 
 const orgId = (key: string) => DEMO.organisations[key as keyof typeof DEMO.organisations].id;
 
@@ -15,7 +16,8 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     const missing = <R extends { id: string }>(rows: readonly R[], existing: Set<string>) => rows.filter((r) => !existing.has(r.id));
 
     const orgs = Object.values(DEMO.organisations);
-    for (const o of missing(orgs, await organisations.existing(orgs.map((o) => o.id)))) {
+    const newOrgs = missing(orgs, await organisations.existing(orgs.map((o) => o.id)));
+    for (const o of newOrgs) {
       await organisations.insert({ id: o.id, orgNumber: o.orgNumber, name: o.name, kind: o.kind, postalAddress: o.postalAddress, phone: o.phone, fax: 'fax' in o ? o.fax : null, website: o.website });
     }
 
@@ -28,7 +30,11 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
       await units.insert({ id: u.id, organisationId: orgId(u.organisation), serviceCode: u.service, name: u.name }, u.addresses.filter((a) => !existingOffices.has(a.id)), u.schoolForms);
     }
     const added = new Set(newUnits.map((u) => u.id));
-    for (const a of missing(offices, existingOffices).filter((a) => !added.has(a.unitId))) await units.insertAddresses(a.unitId, [a]);
+    const newOffices = missing(offices, existingOffices).filter((a) => !added.has(a.unitId));
+    for (const a of newOffices) await units.insertAddresses(a.unitId, [a]);
+    // What was created here reaches access as facts, like any other change (docs/architecture.md, "Unit facts").
+    await publishOrganisationFacts(tx, newOrgs.map((o) => o.id));
+    await publishUnitFacts(tx, [...added, ...newOffices.map((a) => a.unitId)]);
 
     const people = DEMO_ORGANISATION_DETAILS.contactPersons;
     for (const { organisation, ...c } of missing(people, await contacts.existingContactPersons(people.map((c) => c.id)))) {

@@ -12,6 +12,8 @@ export const loadEnv = () => {
     ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),
     /** A direct PostgreSQL URL for LISTEN (decision cache, R-SCOPE-4); default DATABASE_URL. Never a transaction-pooling PgBouncer (docs/deploy.md). */
     PERMISSION_LISTEN_URL: z.string().url().optional(),
+    /** The access service's internal endpoints, where the unit fact relay delivers units' and organisations' facts. */
+    ACCESS_INTERNAL_URL: z.string().url().default('http://localhost:4002'),
     /** The signing service, where the outbox relay delivers audit events. */
     SIGNING_INTERNAL_URL: z.string().url().default('http://localhost:4003'),
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(1000),

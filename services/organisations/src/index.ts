@@ -25,6 +25,9 @@ runService('organisations subgraph', logger, async () => {
     demoData: env.DEMO_DATA,
     accessUrl: env.ACCESS_URL,
     permissionListenUrl: env.PERMISSION_LISTEN_URL,
+    // Unit and organisation facts go to access through their own outbox (docs/architecture.md).
+    accessInternalUrl: env.ACCESS_INTERNAL_URL,
+    factRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
   });
   // Audit events wait in this schema's outbox until the signing service has them (R-AUDIT-1).
   const relay = createAuditRelay({ databaseUrl: env.DATABASE_URL, signingUrl: env.SIGNING_INTERNAL_URL, credentials, logger });

@@ -7,6 +7,7 @@ import { seedDemoData } from './demo-seed';
 import { createAccessClient, type PermissionSource } from './clients/access.client';
 import { createDecisionCache } from '@behorig/kit/db';
 import type { DecisionCacheLike } from '@behorig/kit/permissions';
+import { createUnitFactRelay } from './clients/access-facts.client';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -23,6 +24,16 @@ export interface OrganisationsBuildOptions extends SubgraphBuildOptions {
    * transaction-pooling PgBouncer (docs/deploy.md). `false`: no cache, every question goes to access.
    */
   permissionListenUrl?: string | false;
+  /**
+   * The access service's internal base URL (env ACCESS_INTERNAL_URL), where the unit fact relay
+   * delivers units' and organisations' facts (docs/architecture.md, "Unit facts"). Without it (and
+   * this service's credentials) the facts wait in the outbox.
+   */
+  accessInternalUrl?: string;
+  /** How often the unit fact relay polls its outbox (a commit that published facts also delivers at once). */
+  factRelayIntervalMs?: number;
+  /** How long a mutation that published facts waits for their delivery before answering anyway. */
+  factDeliveryWaitMs?: number;
 }
 
 /** Builds the organisations subgraph (built here and listened on in index.ts, so tests start it on a random port). */
@@ -34,6 +45,19 @@ export const buildServer = async (opts: OrganisationsBuildOptions) => {
   const cache = !cached ? undefined : createDecisionCache<boolean>({ listenUrl: (opts.permissionListenUrl as string | undefined) ?? opts.databaseUrl, logger: opts.logger });
   await cache?.start();
   const decisions: DecisionCacheLike | undefined = cache;
+  const facts = opts.accessInternalUrl && opts.credentials
+    ? createUnitFactRelay({ databaseUrl: opts.databaseUrl, accessInternalUrl: opts.accessInternalUrl, credentials: opts.credentials, logger: opts.logger })
+    : undefined;
+  const waitMs = opts.factDeliveryWaitMs ?? 2000;
+  // After a commit that published facts: deliver now, but never fail or hold the mutation for long.
+  const factsCommitted = facts && (async () => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      facts.drain().catch((e: unknown) => opts.logger?.warn({ err: e }, 'unit fact relay: delivery after commit failed; the relay retries')),
+      new Promise<void>((r) => { timer = setTimeout(r, waitMs); }),
+    ]);
+    clearTimeout(timer);
+  });
   try {
     const server = await createSubgraph<Context>({
       ...opts,
@@ -43,11 +67,13 @@ export const buildServer = async (opts: OrganisationsBuildOptions) => {
       resolvers,
       // No entities: the stores read and write with SQL (docs/architecture.md).
       migrations,
-      createContext: (actor, em, req) => createContext(actor, em, permissions, req.headers.authorization, decisions),
+      createContext: (actor, em, req) => createContext(actor, em, permissions, req.headers.authorization, decisions, factsCommitted),
       seed: seedDemoData,
     });
-    return { ...server, decisionCache: cache, stop: async () => { await cache?.stop(); await server.stop(); } };
+    facts?.start(opts.factRelayIntervalMs ?? 1000);
+    return { ...server, decisionCache: cache, unitFacts: facts, stop: async () => { await facts?.stop(); await cache?.stop(); await server.stop(); } };
   } catch (e) {
+    await facts?.stop();
     await cache?.stop();
     throw e;
   }

@@ -206,9 +206,9 @@ const specs: Spec[] = [
   },
 ];
 
-/** Everything a refused mutation must leave as it was: the watched tables and the outbox. */
+/** Everything a refused mutation must leave as it was: the watched tables, the outbox and the unit fact outbox. */
 const snapshot = async (tables: string[]) => {
-  const out: Record<string, unknown> = { outbox: await org.count('outbox_event') };
+  const out: Record<string, unknown> = { outbox: await org.count('outbox_event'), facts: await org.count('unit_fact_outbox') };
   for (const t of tables) out[t] = await org.sql(`SELECT * FROM organisations.${t} ORDER BY 1, 2`);
   return JSON.stringify(out);
 };
@@ -316,5 +316,49 @@ describe('rules beyond the matrix', () => {
       await org.sql(`DROP TRIGGER refuse_commit ON organisations.contact_person`);
       await org.sql(`DROP FUNCTION organisations.refuse_commit()`);
     }
+  });
+});
+
+/**
+ * Unit facts (docs/architecture.md, "Unit facts"): a change to a unit or an organisation's name
+ * publishes the whole current snapshot to the fact outbox in its own transaction, with the next
+ * version of that unit (organisation); a change that touches neither publishes nothing.
+ */
+describe('unit facts published through the fact outbox', () => {
+  const facts = async (subject: string) => (await org.sql<{ fact: Record<string, unknown> }>(
+    `SELECT fact FROM organisations.unit_fact_outbox WHERE fact->>'unitId' = ? OR (fact->>'kind' = 'organisation' AND fact->>'organisationId' = ?) ORDER BY id`, [subject, subject])).map((r) => r.fact);
+
+  it('the demo seed published every demo unit and organisation once', async () => {
+    const soder = DEMO.units.vuxSoder;
+    expect((await facts(soder.id))[0]).toEqual({
+      kind: 'unit', unitId: soder.id, organisationId: ORG.vux, serviceCode: soder.service, name: soder.name, closed: false,
+      schoolFormCodes: [...soder.schoolForms].sort(), addressIds: soder.addresses.map((a) => a.id).sort(), version: 1,
+    });
+    expect((await facts(ORG.vux))[0]).toEqual({ kind: 'organisation', organisationId: ORG.vux, name: DEMO.organisations.vux.name, version: 1 });
+  });
+
+  it('R-ORG-3, R-SCOPE-4: creating a unit, adding and removing an office and closing it each publish the next whole snapshot', async () => {
+    const created = await org.gql('arvid', `mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { organisationId: ORG.dorotea, serviceCode: 'KOMVUX', name: 'Fakta-enheten', addresses: [{ street: 'Faktagatan 1', postalCode: '917 31', city: 'Dorotea' }], schoolFormCodes: ['SFI'] } });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createUnit.id as string;
+    const added = await org.gql('arvid', `mutation($u: ID!) { addAddress(unitId: $u, input: { street: "Faktagatan 2", postalCode: "917 31", city: "Dorotea" }) { id } }`, { u: id });
+    expect(added.errors).toBeUndefined();
+    const office = added.data.addAddress.id as string;
+    expect((await org.gql('arvid', `mutation($id: ID!) { removeAddress(id: $id) { id } }`, { id: office })).errors).toBeUndefined();
+    expect((await org.gql('arvid', `mutation($id: ID!) { closeUnit(id: $id) { closed } }`, { id })).errors).toBeUndefined();
+    const published = await facts(id);
+    expect(published.map((f) => [f.version, f.closed, (f.addressIds as string[]).length])).toEqual([[1, false, 1], [2, false, 2], [3, false, 1], [4, true, 1]]);
+    expect(published[3]).toMatchObject({ kind: 'unit', organisationId: ORG.dorotea, serviceCode: 'KOMVUX', name: 'Fakta-enheten', schoolFormCodes: ['SFI'] });
+    expect(published[2].addressIds).not.toContain(office);
+  });
+
+  it('an organisation publishes a fact when renamed, not when only its contact details change', async () => {
+    const before = (await facts(ORG.aratron)).length;
+    expect((await org.gql('fridolf', `mutation($id: ID!) { changeOrganisation(id: $id, input: { phone: "08-123 456 01" }) { phone } }`, { id: ORG.aratron })).errors).toBeUndefined();
+    expect(await facts(ORG.aratron)).toHaveLength(before);
+    expect((await org.gql('authority', `mutation($id: ID!) { changeOrganisation(id: $id, input: { name: "Aratron Fakta AB" }) { name } }`, { id: ORG.aratron })).errors).toBeUndefined();
+    const after = await facts(ORG.aratron);
+    expect(after).toHaveLength(before + 1);
+    expect(after[after.length - 1]).toMatchObject({ kind: 'organisation', name: 'Aratron Fakta AB', version: before + 1 });
   });
 });

@@ -5,6 +5,7 @@ import { tables as organisationTables } from '../src/modules/organisations/organ
 import { tables as unitTables } from '../src/modules/units/units.store';
 import { tables as contactTables } from '../src/modules/contacts/contacts.store';
 import { tables as catalogueTables } from '../src/modules/catalogue/catalogue.store';
+import { tables as unitFactTables } from '../src/modules/unit-facts/unit-facts.store';
 
 /**
  * The stores and the migrations agree: after every committed migration, each table a store
@@ -20,11 +21,11 @@ describe('schema agreement (stores ↔ migrations)', () => {
     const orm = await createOrm({ clientUrl: db.url, schema: 'organisations', migrations, poolMax: 2 });
     try {
       const expected = Object.fromEntries(
-        Object.entries({ ...organisationTables, ...unitTables, ...contactTables, ...catalogueTables }).map(([table, columns]) => [`organisations.${table}`, columns]),
+        Object.entries({ ...organisationTables, ...unitTables, ...contactTables, ...catalogueTables, ...unitFactTables }).map(([table, columns]) => [`organisations.${table}`, columns]),
       );
       expect(Object.keys(expected).sort()).toEqual([
         'organisations.address', 'organisations.contact_person', 'organisations.organisation', 'organisations.payment_account',
-        'organisations.school_form', 'organisations.service', 'organisations.unit', 'organisations.unit_school_form',
+        'organisations.school_form', 'organisations.service', 'organisations.unit', 'organisations.unit_fact_outbox', 'organisations.unit_school_form',
       ]);
       await assertColumns(db.url, expected);
     } finally {

@@ -33,7 +33,8 @@ export type Access =
  * R-SCOPE-2: a point check's answer. `reason` is one stable code: GRANTED, AUTHORITY, PARTNER_CLIENT_GRANTED,
  * PARTNER_CLIENT_OTHER_ORGANISATION, PARTNER_CLIENT_WITHOUT_FUNCTION, SERVICE_ACTS_FOR_NO_ORGANISATION, NOT_A_MEMBER,
  * NO_ROLE_GRANTS, UNIT_NOT_COVERED, OFFICE_NOT_COVERED, PERIOD_NOT_STARTED, PERIOD_ENDED, UNIT_OF_OTHER_ORGANISATION,
- * OFFICE_OF_OTHER_ORGANISATION or OFFICE_OF_OTHER_UNIT. The role and the period that decided it are `role`,
+ * OFFICE_OF_OTHER_ORGANISATION, OFFICE_OF_OTHER_UNIT or UNIT_CLOSED (the unit, or the office's unit, is closed: nobody
+ * may act there, R-SCOPE-4). The role and the period that decided it are `role`,
  * `validFrom` and `validTo` (GRANTED, PERIOD_NOT_STARTED, PERIOD_ENDED).
  */
 export type AccessDecision = {

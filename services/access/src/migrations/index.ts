@@ -6,6 +6,7 @@ import { Migration005MembershipEmail } from './migration-005-membership-email';
 import { Migration006Offices } from './migration-006-offices';
 import { Migration007PermissionIndex } from './migration-007-permission-index';
 import { Migration008AccessReviews } from './migration-008-access-reviews';
+import { Migration009UnitFacts } from './migration-009-unit-facts';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration006Offices', class: Migration006Offices },
   { name: 'Migration007PermissionIndex', class: Migration007PermissionIndex },
   { name: 'Migration008AccessReviews', class: Migration008AccessReviews },
+  { name: 'Migration009UnitFacts', class: Migration009UnitFacts },
 ];

@@ -128,37 +128,6 @@ async function computeAdministered(ctx: Context, access: Access): Promise<Set<st
   return result;
 }
 
-async function isSelf(ctx: Context, personId: string): Promise<boolean> {
-  const viewer = await ctx.viewer();
-  return viewer?.personId === personId;
-}
-
-/**
- * R-SCOPE-1: whose permission scopes the caller reads — the person themselves and the authority
- * all of them ('ALL'), holders of MANAGE_USERS READ those in the organisations they administer.
- */
-export async function scopeAudience(ctx: Context, personId: string): Promise<Set<string> | 'ALL'> {
-  requireActor(ctx.actor);
-  const [self, administers] = await Promise.all([isSelf(ctx, personId), organisationsViewerAdministers(ctx)]);
-  return self || administers === 'ALL' ? 'ALL' : administers;
-}
-
-/** R-SCOPE-1: FORBIDDEN when the person belongs to none of the organisations the caller administers. */
-export function requireScopesReadable(audience: Set<string> | 'ALL', memberships: readonly { organisationId: string }[]): void {
-  if (audience !== 'ALL' && !memberships.some((m) => audience.has(m.organisationId))) {
-    throw forbidden('You may only see the permissions of staff in organisations where you manage users.', 'MANAGE_USERS_REQUIRED');
-  }
-}
-
-/** R-SCOPE-2: checkAccess(personId, …) — the person themselves, administrators of that organisation, the authority. */
-export async function requireMayCheckAccessOf(ctx: Context, personId: string, organisationId: string): Promise<void> {
-  requireActor(ctx.actor);
-  const administers = await organisationsViewerAdministers(ctx);
-  if (!(await isSelf(ctx, personId)) && administers !== 'ALL' && !administers.has(organisationId)) {
-    throw forbidden('You may only check the access of staff in organisations where you manage users.', 'MANAGE_USERS_REQUIRED');
-  }
-}
-
 /**
  * Who may read a person's full personal identity number (R-USR-1): the person themselves, the
  * authority, and whoever may MANAGE that person — MANAGE_USERS UPDATE in one of the organisations

@@ -7,43 +7,55 @@ import { SERVICE_CREDENTIAL_HEADER } from '@behorig/kit/auth';
 import { buildServer } from '../../src/server';
 import { createHttpSigningClient } from '../../src/clients/signing.client';
 import type { KnownUnit } from '../../src/modules/scopes/rules/membership.rules';
-import type { UnitDirectory } from '../../src/clients/organisations.client';
+import type { UnitFact } from '@behorig/kit/auth';
 
 /** A unit of Dorotea kommun that is closed: granting it is BAD_USER_INPUT. */
 export const CLOSED_UNIT_ID = '00000000-0000-4000-8001-0000000000c1';
 
-/** A DEMO unit's name, as the organisations subgraph gives it (units added by a test have none). */
-const unitName = (id: string) => { const u = Object.values(DEMO.units).find((x) => x.id === id); return u ? { name: u.name } : {}; };
-
-/** In-test double of the organisations subgraph: serves the DEMO units and organisations (plus extras). */
-export function demoUnitDirectory(extra: KnownUnit[] = []): UnitDirectory & { calls: number; add: (unit: KnownUnit) => void; removeAddress: (addressId: string) => void } {
-  const units: KnownUnit[] = [
-    ...Object.values(DEMO.units).map((u) => ({ id: u.id, organisationId: DEMO.organisations[u.organisation as keyof typeof DEMO.organisations].id, closed: false, schoolFormCodes: [...u.schoolForms], addressIds: u.addresses.map((x) => x.id) })),
-    { id: CLOSED_UNIT_ID, organisationId: DEMO.organisations.dorotea.id, closed: true, schoolFormCodes: [] },
-    ...extra,
-  ];
-  const dir = {
-    calls: 0,
-    /** A unit created in the organisations subgraph after the fact. */
-    add(unit: KnownUnit) { units.push(unit); },
-    /** An office removed from its unit in the organisations subgraph. */
-    removeAddress(addressId: string) {
-      for (const u of units) if (u.addressIds?.includes(addressId)) u.addressIds = u.addressIds.filter((x) => x !== addressId);
-    },
-    async units(ids: readonly string[]) {
-      dir.calls++;
-      return units.filter((u) => ids.includes(u.id));
-    },
-    async organisations(ids: readonly string[]) {
-      dir.calls++;
-      return new Map(Object.values(DEMO.organisations).filter((o) => ids.includes(o.id)).map((o) => [o.id, o.name]));
-    },
-    async organisationUnits(ids: readonly string[]) {
-      dir.calls++;
-      return new Map(ids.map((id) => [id, units.filter((u) => u.organisationId === id).map((u) => ({ id: u.id, addressIds: [...(u.addressIds ?? [])], ...unitName(u.id) })).sort((a, b) => (a.id < b.id ? -1 : 1))]));
-    },
+/**
+ * What the organisations service publishes about the DEMO units and organisations (plus a closed
+ * unit), as unit facts (docs/architecture.md, "Unit facts"), and a way to publish more: each call
+ * delivers to access's POST /internal/unit-facts with organisations' credential, as its relay does,
+ * with the unit's next version.
+ */
+export function unitFactsPublisher(deliver: (facts: UnitFact[]) => Promise<void>) {
+  const units = new Map<string, Extract<UnitFact, { kind: 'unit' }>>();
+  const publish = async (unit: KnownUnit & { name?: string; serviceCode?: string }) => {
+    const version = (units.get(unit.id)?.version ?? 0) + 1;
+    const fact = {
+      kind: 'unit' as const, unitId: unit.id, organisationId: unit.organisationId, serviceCode: unit.serviceCode ?? units.get(unit.id)?.serviceCode ?? 'KOMVUX',
+      name: unit.name ?? units.get(unit.id)?.name ?? `Unit ${unit.id.slice(0, 8)}`, closed: unit.closed, schoolFormCodes: [...unit.schoolFormCodes], addressIds: [...(unit.addressIds ?? [])], version,
+    };
+    units.set(unit.id, fact);
+    await deliver([fact]);
   };
-  return dir;
+  const current = (unitId: string) => {
+    const u = units.get(unitId);
+    if (!u) throw new Error(`No facts of unit ${unitId} were published`);
+    return { id: u.unitId, organisationId: u.organisationId, closed: u.closed, schoolFormCodes: u.schoolFormCodes, addressIds: u.addressIds, name: u.name, serviceCode: u.serviceCode };
+  };
+  return {
+    units,
+    /** The DEMO organisations and units, and a closed unit of Dorotea kommun. */
+    async demo() {
+      await deliver(Object.values(DEMO.organisations).map((o) => ({ kind: 'organisation' as const, organisationId: o.id, name: o.name, version: 1 })));
+      for (const u of Object.values(DEMO.units)) {
+        await publish({ id: u.id, organisationId: DEMO.organisations[u.organisation as keyof typeof DEMO.organisations].id, closed: false, schoolFormCodes: [...u.schoolForms], addressIds: u.addresses.map((x) => x.id), name: u.name, serviceCode: u.service });
+      }
+      await publish({ id: CLOSED_UNIT_ID, organisationId: DEMO.organisations.dorotea.id, closed: true, schoolFormCodes: [], name: 'Nedlagda enheten' });
+    },
+    /** A unit created in the organisations service after the fact. */
+    add: publish,
+    /** An office removed from its unit in the organisations service. */
+    async removeAddress(addressId: string) {
+      const u = [...units.values()].find((x) => x.addressIds.includes(addressId));
+      if (!u) throw new Error(`No unit has the office ${addressId}`);
+      const was = current(u.unitId);
+      await publish({ ...was, addressIds: was.addressIds.filter((x) => x !== addressId) });
+    },
+    /** A unit closed in the organisations service. */
+    close: async (unitId: string) => publish({ ...current(unitId), closed: true }),
+  };
 }
 
 /** A tiny HTTP server standing in for signing's POST /internal/sign-orders. */
@@ -96,13 +108,11 @@ export async function startAccess(opts: StartOptions = {}) {
   const keys = await testKeys();
   const signing = await fakeSigning();
   const serviceKeys = await sharedTestServiceKeys();
-  const directory = demoUnitDirectory();
   const today = opts.today ?? '2026-11-22';
   const server = await buildServer({
     databaseUrl: db.url,
     verify: keys.verify,
     demoData: opts.demoData ?? true,
-    unitDirectory: directory,
     signing: createHttpSigningClient(signing.url, serviceKeys.credentials('access')),
     credentials: serviceKeys.credentials('access'),
     verifyReceipt: createReceiptVerifier({ jwks: keys.jwks as never }),
@@ -113,6 +123,12 @@ export async function startAccess(opts: StartOptions = {}) {
   });
   const base = await server.listen(0, '127.0.0.1');
   const url = `${base}/graphql`;
+  // The organisations service's fact relay, played by the test (R-AUTH-4: organisations' own credential).
+  const facts = unitFactsPublisher(async (list) => {
+    const res = await fetch(`${base}/internal/unit-facts`, { method: 'POST', headers: await serviceKeys.credentials('organisations').headers('access'), body: JSON.stringify({ facts: list }) });
+    if (!res.ok) throw new Error(`unit facts refused: ${res.status} ${await res.text()}`);
+  });
+  await facts.demo();
   const tokens = {
     of: (given: string) => keys.token({ personalNumber: person(given).personalNumber }),
     withId: (given: string) => keys.token({ personalNumber: person(given).personalNumber, personId: person(given).id }),
@@ -146,7 +162,7 @@ export async function startAccess(opts: StartOptions = {}) {
     return row.id;
   };
   return {
-    db, keys, server, base, url, tokens, sql, count, signing, directory, today, receiptFor, vault, hashOf, insertPerson, personalNumberKey, serviceKeys,
+    db, keys, server, base, url, tokens, sql, count, signing, facts, today, receiptFor, vault, hashOf, insertPerson, personalNumberKey, serviceKeys,
     /** Headers of a call from the signing service with its credential (R-AUTH-4), as its access client sends them. */
     fromSigning: (extra: Record<string, string> = {}) => serviceKeys.credentials('signing').headers('access', extra),
     gql: (query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest(url, query, variables, token),

@@ -10,6 +10,7 @@ import { ensurePerson } from '../people/people.store';
 import { findAgreement, findAgreementOfOrganisation, insertAgreement, markActivated, replaceAgreement, type AgreementRow } from './agreements.store';
 import { auditActor, requireAuthority } from '../../policy/access.policy';
 import { refreshPermissionIndex } from '../permission-index/permission-index.store';
+import { findOrganisationNames } from '../unit-facts/unit-facts.store';
 
 /** R-AGR-1…3: the authority registers and activates each organisation's access agreement. */
 
@@ -28,7 +29,7 @@ export async function registerAgreement(ctx: Context, input: RegisterArgs): Prom
   const receivedOn = input.receivedOn ?? ctx.today;
   if (receivedOn > ctx.today) throw badInput('input.receivedOn', 'An agreement cannot be received in the future.', 'AGREEMENT_RECEIVED_IN_FUTURE');
   const deadline = activateBy(receivedOn, 'input.receivedOn');
-  const names = await ctx.deps.directory.organisations([input.organisationId], ctx.authorization);
+  const names = await findOrganisationNames(ctx.em, [input.organisationId]);
   if (!names.has(input.organisationId)) throw badInput('input.organisationId', 'There is no such organisation.', 'ORGANISATION_NOT_FOUND');
   return ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, input.organisationId);

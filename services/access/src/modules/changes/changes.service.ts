@@ -14,6 +14,7 @@ import { optionalStaffEmail } from '../memberships/rules/email.rules';
 import { unitActiveOn } from '../memberships/rules/membership-levels.rules';
 import type { CatalogueRole } from '../roles/roles.store';
 import { findPersonByHash } from '../people/people.store';
+import { findKnownUnits } from '../unit-facts/unit-facts.store';
 import { administratorPeriods, bumpVersion, isMember } from '../memberships/memberships.store';
 import {
   changesOf, deletePendingChange, findChangeSet, findPendingChange, findPendingChangeOf, insertPendingChange, lockExistingOpenSet, lockOpenSet, openSetId,
@@ -44,7 +45,8 @@ async function validateGrant(
   g: { roleCodes: readonly string[]; unitIds: readonly string[]; schoolFormCodes: readonly string[] | null; addressIds?: readonly string[] | null; validFrom: string; validTo: string | null },
   catalogue: ReadonlyMap<string, CatalogueRole>,
 ): Promise<StaffGrant> {
-  const knownUnits = g.unitIds.length > 0 ? await ctx.deps.directory.units(g.unitIds, ctx.authorization) : [];
+  // R-ORG-3: the units as access's unit facts have them (docs/architecture.md, "Unit facts").
+  const knownUnits = await findKnownUnits(ctx.em, g.unitIds);
   const grant = validateStaffGrant({ roleCodes: g.roleCodes, unitIds: g.unitIds, schoolFormCodes: g.schoolFormCodes, addressIds: g.addressIds, knownUnits, organisationId, rolesByCode: catalogue });
   validatePeriod({ validFrom: g.validFrom, validTo: g.validTo, roles: grant.roleCodes.map((c) => catalogue.get(c)!) }, ctx.today, 'input');
   return grant;

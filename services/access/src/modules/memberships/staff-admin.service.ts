@@ -15,6 +15,7 @@ import {
 import { actorPower, auditActor, isResponsible, requireManageUsers } from '../../policy/access.policy';
 import { laterEndDateChange, putChangeIn, type ChangeFields } from '../changes/changes.service';
 import { refreshPermissionIndex } from '../permission-index/permission-index.store';
+import { findKnownUnits } from '../unit-facts/unit-facts.store';
 
 /**
  * The staff list (R-USR-1: birth dates, never personal numbers), by surname: one statement for the
@@ -41,9 +42,9 @@ export async function staffOf(ctx: Context, organisationId: string, args: StaffL
   if (args.status && args.status.length === 0) throw badInput('status', 'Give at least one status, or leave the status filter out.', 'INVALID_INPUT');
   if (args.roleCode && !(await ctx.loaders.catalogue()).has(args.roleCode)) throw badInput('roleCode', `There is no role ${args.roleCode}.`, 'UNKNOWN_ROLE');
   const terms = searchTerms(args.search, escapeLike);
-  // Unit names belong to the organisations subgraph: the units whose name matches are looked up there.
+  // Unit names come with the unit facts access keeps: the units whose name matches.
   const needle = terms?.text.toLocaleLowerCase('sv');
-  const unitIds = needle ? (await ctx.organisationUnits.load(organisationId)).filter((u) => u.name?.toLocaleLowerCase('sv').includes(needle)).map((u) => u.id) : [];
+  const unitIds = needle ? (await ctx.organisationUnits.load(organisationId)).filter((u) => u.name.toLocaleLowerCase('sv').includes(needle)).map((u) => u.id) : [];
   const { people, total } = await staffPage(ctx.em, {
     organisationId, today: ctx.today, soonUntil: addDays(ctx.today, ENDING_SOON_DAYS),
     search: terms ? { pattern: terms.pattern, digits: terms.digits, unitIds } : null,
@@ -135,7 +136,7 @@ async function plan(ctx: Context, input: EndEmploymentArgs) {
   // R-ORG-5: a unit granted without school forms means every school form of it; ask which those are.
   const actorUnitRows = power.membership ? power.membership.units : [];
   const needForms = [...new Set([...liveUnits.filter((u) => !u.schoolFormCode).map((u) => u.unitId), ...actorUnitRows.filter((u) => !u.schoolFormCodes).map((u) => u.unitId)])];
-  const known = actorIsResponsible && needForms.length > 0 ? await ctx.deps.directory.units(needForms, ctx.authorization) : [];
+  const known = actorIsResponsible ? await findKnownUnits(ctx.em, needForms) : [];
   const formsOf = new Map(known.map((u) => [u.id, u.schoolFormCodes]));
   const assignments = roleRows.map((r) => ({ id: r.id, roleCode: r.roleCode, validFrom: r.validFrom, validTo: r.validTo ?? null }));
   // An employment at a unit that already ends earlier ends its roles there on that day (R-END-1).

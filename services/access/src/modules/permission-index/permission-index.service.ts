@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import type { Access } from '../roles/rules/role-catalogue.data';
 import type { PermissionScope } from '../scopes/rules/membership.rules';
 import { findCheckRow, findScopeRows, findWhoCanPage, type ScopeAnswer, type WhoCanPersonRow } from './permission-index.store';
-import { decisionFromFacts, scopesFromFacts, type DecisionReason, type IndexedDecision } from './rules/permission-index.rules';
+import { decisionFromFacts, scopesFromFacts, type IndexedDecision } from './rules/permission-index.rules';
 
 /**
  * The questions the permission index answers (R-SCOPE-1…3), each in ONE SQL statement that also
@@ -27,38 +27,15 @@ export interface IndexedCheckArgs {
 
 const callerPersonId = (actor: Actor): string | null => (actor.kind === 'person' ? actor.personId : null);
 const clientAdministers = (actor: Actor, organisationId: string) => actor.kind === 'client' && actor.organisationId === organisationId && actor.functions.includes('MANAGE_USERS');
-const refuseWith = (organisationId: string, reason: DecisionReason): IndexedDecision => ({ allowed: false, reason, organisationId, roleCode: null, validFrom: null, validTo: null });
-
-/**
- * Where a unit or office asked about belongs. R-USR-2: an office counts only while it is an office
- * of a unit of the organisation; an org-wide role covers only the organisation's own units.
- * Returns the unit to check at, or the refusal.
- */
-async function placeOf(ctx: Context, args: IndexedCheckArgs): Promise<{ unitId: string | null } | { refused: DecisionReason }> {
-  let unitId = args.unitId ?? null;
-  if (unitId) {
-    const owners = await ctx.deps.references.unitOwners([unitId], ctx.authorization);
-    if (owners.get(unitId) !== args.organisationId) return { refused: 'UNIT_OF_OTHER_ORGANISATION' };
-  }
-  if (args.addressId) {
-    const owner = (await ctx.organisationUnits.load(args.organisationId)).find((u) => u.addressIds.includes(args.addressId as string));
-    if (!owner) return { refused: 'OFFICE_OF_OTHER_ORGANISATION' };
-    if (unitId && owner.id !== unitId) return { refused: 'OFFICE_OF_OTHER_UNIT' };
-    unitId = owner.id;
-  }
-  return { unitId };
-}
-
 /** R-SCOPE-2 for a person, with the policy's answer about the caller from the same statement. */
 async function decideIndexed(ctx: Context, personId: string, args: IndexedCheckArgs): Promise<{ decision: IndexedDecision; callerAdministers: boolean }> {
   const actor = requireActor(ctx.actor);
-  const place = await placeOf(ctx, args);
+  // The place (unit, office, closed) is read from access's own unit facts in the same statement.
   const row = await findCheckRow(ctx.em, {
-    personId, organisationId: args.organisationId, unitId: 'unitId' in place ? place.unitId : args.unitId ?? null, addressId: args.addressId ?? null,
+    personId, organisationId: args.organisationId, unitId: args.unitId ?? null, addressId: args.addressId ?? null,
     function: args.function, access: args.access, on: args.on ?? ctx.today, callerPersonId: callerPersonId(actor), today: ctx.today,
   });
-  const decision = 'refused' in place ? refuseWith(args.organisationId, place.refused) : decisionFromFacts(args.organisationId, row);
-  return { decision, callerAdministers: row.callerAdministers };
+  return { decision: decisionFromFacts(args.organisationId, row), callerAdministers: row.callerAdministers };
 }
 
 /** checkAccess(personId, …): the person themselves, administrators of that organisation, the authority. */
@@ -134,16 +111,15 @@ export interface WhoCanArgs extends IndexedCheckArgs {
 export async function whoCanIndexed(ctx: Context, args: WhoCanArgs) {
   const actor = requireActor(ctx.actor);
   const { limit, offset } = pageArgs(args.first, args.after);
-  const place = await placeOf(ctx, args);
   const page = await findWhoCanPage(ctx.em, {
-    organisationId: args.organisationId, unitId: 'unitId' in place ? place.unitId : args.unitId ?? null, addressId: args.addressId ?? null,
+    organisationId: args.organisationId, unitId: args.unitId ?? null, addressId: args.addressId ?? null,
     function: args.function, access: args.access, on: args.on ?? ctx.today, offset, limit, callerPersonId: callerPersonId(actor), today: ctx.today,
   });
   if (!page.callerAdministers && !isAuthority(actor) && !clientAdministers(actor, args.organisationId)) {
     throw forbidden('You may only ask who may do what in organisations where you manage users.', 'MANAGE_USERS_REQUIRED');
   }
-  // A unit or office outside the organisation reaches nobody (the same answer checkAccess gives each person).
-  if ('refused' in place) return connection<WhoCanPersonRow>([], offset, limit, 0);
+  // A unit or office outside the organisation, or a closed unit, reaches nobody (the statement lists
+  // nobody then: the answer checkAccess gives each person).
   for (const p of page.people) ctx.loaders.person.prime(p.id, p as never);
   return connection(page.people, offset, limit, page.totalCount);
 }

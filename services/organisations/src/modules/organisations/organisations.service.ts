@@ -45,6 +45,7 @@ export async function createOrganisation(ctx: Context, input: CreateOrganisation
   return ctx.transaction(async (tx) => {
     const org = await tx.stores.organisations.insert(data);
     await tx.audit(who, { organisationId: org.id, action: 'organisation.created', target: `Organisation:${org.id}`, after: pick(org, ORG_FIELDS) });
+    await tx.publish.organisations([org.id]);
     return org;
   });
 }
@@ -66,6 +67,8 @@ export async function changeOrganisation(ctx: Context, id: string, input: Change
     const row = (await tx.stores.organisations.forUpdate(id))!;
     const org = await tx.stores.organisations.update(id, changedFields(row, changes));
     await tx.audit(who, { organisationId: id, action: 'organisation.changed', target: `Organisation:${id}`, before: pick(row, ORG_FIELDS), after: pick(org, ORG_FIELDS) });
+    // Access keeps organisation names (the digest mail, agreements); only a rename changes its fact.
+    if (row.name !== org.name) await tx.publish.organisations([id]);
     return org;
   });
 }

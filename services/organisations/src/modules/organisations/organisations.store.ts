@@ -3,7 +3,7 @@ import { textOrNull, toColumns, toDate, uuidsOnly, type Db, type RawRow } from '
 import { tableOf } from '../shared/table.store';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
-export const organisationColumns = ['id', 'org_number', 'name', 'kind', 'postal_address', 'phone', 'fax', 'website', 'created_at', 'updated_at'] as const;
+export const organisationColumns = ['id', 'org_number', 'name', 'kind', 'postal_address', 'phone', 'fax', 'website', 'created_at', 'updated_at', 'fact_version'] as const;
 export const tables = { organisation: organisationColumns } as const;
 
 export type OrganisationKind = 'AUTHORITY' | 'MUNICIPALITY' | 'SUPPLIER' | 'EDUCATION_PROVIDER';

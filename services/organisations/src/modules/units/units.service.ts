@@ -52,6 +52,8 @@ export async function createUnit(ctx: Context, input: CreateUnitInput): Promise<
       organisationId: org.id, action: 'unit.created', target: `Unit:${unit.id}`,
       after: { ...pick(unit, UNIT_FIELDS), addresses: addresses.map((a) => pick(a, ADDRESS_FIELDS)), schoolForms: data.schoolForms },
     });
+    // R-ORG-3: access learns the unit (and may grant it) from its facts.
+    await tx.publish.units([unit.id]);
     return unit;
   });
 }
@@ -65,6 +67,7 @@ export async function renameUnit(ctx: Context, id: string, name: string): Promis
     const row = (await tx.stores.units.forUpdate(id))!;
     const renamed = await tx.stores.units.rename(id, newName);
     await tx.audit(who, { organisationId: row.organisationId, action: 'unit.renamed', target: `Unit:${id}`, before: { name: row.name }, after: { name: newName } });
+    await tx.publish.units([id]);
     return renamed;
   });
 }
@@ -75,6 +78,7 @@ export async function addAddress(ctx: Context, unitId: string, input: AddressInp
   return ctx.transaction(async (tx) => {
     const [address] = await tx.stores.units.insertAddresses(unit.id, [data]);
     await tx.audit(who, { organisationId: unit.organisationId, action: 'unit.address_added', target: `Unit:${unit.id}`, after: pick(address, ADDRESS_FIELDS) });
+    await tx.publish.units([unit.id]);
     return address;
   });
 }
@@ -91,6 +95,8 @@ export async function removeAddress(ctx: Context, id: string): Promise<UnitRow> 
     const removed = await tx.stores.units.removeAddress(id);
     if (!removed) throw notFound('There is no such address.', 'ADDRESS_NOT_FOUND');
     await tx.audit(who, { organisationId: unit.organisationId, action: 'unit.address_removed', target: `Unit:${unit.id}`, before: pick(removed, ADDRESS_FIELDS) });
+    // R-USR-2: an office removed from its unit grants nothing from now on (access refreshes its index).
+    await tx.publish.units([unit.id]);
     return (await tx.stores.units.forUpdate(unit.id))!;
   });
   // The request's loaders saw the address list before the removal.
@@ -105,6 +111,8 @@ export async function closeUnit(ctx: Context, id: string): Promise<UnitRow> {
   return ctx.transaction(async (tx) => {
     const closed = await tx.stores.units.close(id);
     await tx.audit(who, { organisationId: closed.organisationId, action: 'unit.closed', target: `Unit:${id}`, before: { closed: false }, after: { closed: true, closedAt: closed.closedAt!.toISOString() } });
+    // R-SCOPE-4: checks at a closed unit refuse as soon as access has this fact.
+    await tx.publish.units([id]);
     return closed;
   });
 }

@@ -4,7 +4,7 @@ import { tableOf } from '../shared/table.store';
 import { schoolFormColumns, toSchoolForm, type SchoolFormRow } from '../catalogue/catalogue.store';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
-export const unitColumns = ['id', 'organisation_id', 'service_code', 'name', 'closed_at', 'created_at'] as const;
+export const unitColumns = ['id', 'organisation_id', 'service_code', 'name', 'closed_at', 'created_at', 'fact_version'] as const;
 export const addressColumns = ['id', 'unit_id', 'street', 'postal_code', 'city'] as const;
 export const unitSchoolFormColumns = ['unit_id', 'school_form_code'] as const;
 export const tables = { unit: unitColumns, address: addressColumns, unit_school_form: unitSchoolFormColumns } as const;

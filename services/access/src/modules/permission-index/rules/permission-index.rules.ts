@@ -23,6 +23,7 @@ export const DECISION_REASONS = [
   'UNIT_OF_OTHER_ORGANISATION', // the unit is not a unit of that organisation
   'OFFICE_OF_OTHER_ORGANISATION', // the office is not a current office of that organisation
   'OFFICE_OF_OTHER_UNIT', // the office is not an office of the unit asked about
+  'UNIT_CLOSED', // the unit (or the office's unit) is closed: nobody may act there (R-SCOPE-4)
 ] as const;
 export type DecisionReason = (typeof DECISION_REASONS)[number];
 
@@ -37,6 +38,8 @@ export interface IndexedDecision {
 
 /** What findCheckRow reads (the store's row, restated so the rule depends on no store). */
 export interface CheckFacts {
+  /** The place refuses by itself (a unit of another organisation, a closed unit, an office not of it), from the unit facts. */
+  placeRefusal: 'UNIT_OF_OTHER_ORGANISATION' | 'UNIT_CLOSED' | 'OFFICE_OF_OTHER_ORGANISATION' | 'OFFICE_OF_OTHER_UNIT' | null;
   member: boolean;
   granted: boolean;
   unitCovered: boolean;
@@ -47,11 +50,13 @@ export interface CheckFacts {
 }
 
 /**
- * R-SCOPE-2: the decision from one check row. Precedence when refused: not a member, no role grants
- * it, not at that unit, not at that office, then the best covering grant's period (not started, ended).
+ * R-SCOPE-2: the decision from one check row. Precedence when refused: the place itself (R-ORG-3,
+ * R-SCOPE-4 closed units, R-USR-2 offices), not a member, no role grants it, not at that unit, not at
+ * that office, then the best covering grant's period (not started, ended).
  */
 export function decisionFromFacts(organisationId: string, f: CheckFacts): IndexedDecision {
   const refused = (reason: DecisionReason): IndexedDecision => ({ allowed: false, reason, organisationId, roleCode: null, validFrom: null, validTo: null });
+  if (f.placeRefusal) return refused(f.placeRefusal);
   if (!f.member) return refused('NOT_A_MEMBER');
   if (!f.granted) return refused('NO_ROLE_GRANTS');
   if (f.state === null) return refused(f.unitCovered ? 'OFFICE_NOT_COVERED' : 'UNIT_NOT_COVERED');

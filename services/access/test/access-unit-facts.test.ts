@@ -1,0 +1,82 @@
+import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
+
+/**
+ * Unit facts (docs/architecture.md, "Unit facts"): access keeps what the organisations service
+ * publishes about units and organisations and answers every check from it — no call to that
+ * service exists any more. Delivered here as organisations' relay delivers them: POST
+ * /internal/unit-facts with organisations' service credential (R-AUTH-4). Today = 2026-11-22.
+ */
+const CHECK = `query($p: ID!, $o: ID!, $u: ID, $f: String!, $a: Access!) { checkAccess(personId: $p, organisationId: $o, unitId: $u, function: $f, access: $a) { allowed reason role { code } } }`;
+const WHO = `query($o: ID!, $u: ID, $f: String!) { whoCan(organisationId: $o, unitId: $u, function: $f, access: READ, first: 50) { totalCount edges { node { id } } } }`;
+const SCOPES = `query($p: ID!) { permissionScopes(personId: $p) { orgWide units { id } role { code } } }`;
+
+describe('unit facts arrive as events (R-SCOPE-4, R-ORG-3, R-AUTH-4)', () => {
+  let sys: AccessSystem;
+  beforeAll(async () => { sys = await startAccess(); });
+  afterAll(async () => { await sys.stop(); });
+
+  const post = async (body: unknown, service: 'organisations' | 'signing' | null = 'organisations') => fetch(`${sys.base}/internal/unit-facts`, {
+    method: 'POST',
+    headers: service ? await sys.serviceKeys.credentials(service).headers('access') : { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const registrarFunction = async () => (await sys.sql<{ function: string }>(`SELECT function FROM access.role_grant WHERE role_code = 'REGISTRAR' ORDER BY function LIMIT 1`))[0].function;
+
+  it('R-AUTH-4: only the organisations service delivers facts, and a malformed delivery applies nothing', async () => {
+    const before = await sys.sql(`SELECT unit_id, version, closed FROM access.unit_fact ORDER BY unit_id`);
+    const fact = { kind: 'unit', unitId: UNIT.aratronStod, organisationId: ORG.aratron, serviceCode: 'RUSTA_OCH_MATCHA', name: 'X', closed: true, schoolFormCodes: [], addressIds: [], version: 99 };
+    expect((await post({ facts: [fact] }, 'signing')).status).toBe(401);
+    expect((await post({ facts: [fact] }, null)).status).toBe(401);
+    const malformed = await post({ facts: [fact, { ...fact, unitId: 'not-a-uuid' }] });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: string }).error).toBe('bad_unit_facts');
+    expect(await sys.sql(`SELECT unit_id, version, closed FROM access.unit_fact ORDER BY unit_id`)).toEqual(before);
+  });
+
+  it('R-SCOPE-4: a closed unit refuses checks at it as soon as its fact arrives — unit-scoped and org-wide roles alike — and leaves whoCan and the scopes', async () => {
+    const fn = await registrarFunction();
+    const laban = person('Laban').id;
+    const fridolf = person('Fridolf').id;
+    const authority = await sys.tokens.authority();
+    const check = async (p: string, u: string | null, f: string) => (await sys.gql(CHECK, { p, o: ORG.aratron, u, f, a: 'READ' }, authority)).data.checkAccess;
+    expect(await check(laban, UNIT.aratronStod, fn)).toMatchObject({ allowed: true, reason: 'GRANTED', role: { code: 'REGISTRAR' } });
+    expect(await check(fridolf, UNIT.aratronStod, 'MANAGE_USERS')).toMatchObject({ allowed: true, reason: 'GRANTED' });
+    expect((await sys.gql(WHO, { o: ORG.aratron, u: UNIT.aratronStod, f: fn }, authority)).data.whoCan.totalCount).toBeGreaterThan(0);
+
+    await sys.facts.close(UNIT.aratronStod);
+
+    expect(await check(laban, UNIT.aratronStod, fn)).toMatchObject({ allowed: false, reason: 'UNIT_CLOSED', role: null });
+    expect(await check(fridolf, UNIT.aratronStod, 'MANAGE_USERS')).toMatchObject({ allowed: false, reason: 'UNIT_CLOSED' });
+    // An org-wide role still holds in the organisation itself (R-USR-3); only the closed unit is out.
+    expect(await check(fridolf, null, 'MANAGE_USERS')).toMatchObject({ allowed: true, reason: 'GRANTED' });
+    // Laban's only unit is closed: the organisation-level question finds no unit that grants it.
+    expect(await check(laban, null, fn)).toMatchObject({ allowed: false });
+    expect((await sys.gql(WHO, { o: ORG.aratron, u: UNIT.aratronStod, f: fn }, authority)).data.whoCan).toEqual({ totalCount: 0, edges: [] });
+    // The index itself lost the unit's rows in the transaction that applied the fact.
+    expect(await sys.count('permission_grant', 'unit_id = ?', [UNIT.aratronStod])).toBe(0);
+    const scopes = (await sys.gql(SCOPES, { p: fridolf }, authority)).data.permissionScopes;
+    expect(scopes.find((s: { orgWide: boolean }) => s.orgWide).units).toEqual([]);
+  });
+
+  it('a redelivered or older fact changes nothing: the highest version of a unit is kept', async () => {
+    const [kept] = await sys.sql<{ version: string; closed: boolean }>(`SELECT version, closed FROM access.unit_fact WHERE unit_id = ?`, [UNIT.aratronStod]);
+    expect(kept.closed).toBe(true);
+    const older = { kind: 'unit', unitId: UNIT.aratronStod, organisationId: ORG.aratron, serviceCode: 'RUSTA_OCH_MATCHA', name: 'Aratron Stöd och matchning', closed: false, schoolFormCodes: [], addressIds: [], version: Number(kept.version) - 1 };
+    const same = { ...older, closed: true, version: Number(kept.version) };
+    const res = await post({ facts: [older, same] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ units: 0, organisations: 0 });
+    expect(await sys.sql(`SELECT version, closed FROM access.unit_fact WHERE unit_id = ?`, [UNIT.aratronStod])).toEqual([kept]);
+    const laban = person('Laban').id;
+    const again = (await sys.gql(CHECK, { p: laban, o: ORG.aratron, u: UNIT.aratronStod, f: await registrarFunction(), a: 'READ' }, await sys.tokens.authority())).data.checkAccess;
+    expect(again).toMatchObject({ allowed: false, reason: 'UNIT_CLOSED' });
+  });
+
+  it('organisation names are kept from their facts, newer version wins', async () => {
+    const [row] = await sys.sql<{ name: string }>(`SELECT name FROM access.organisation_fact WHERE organisation_id = ?`, [ORG.vux]);
+    expect(row.name).toBe('Vuxenlärcentrum Stockholm AB');
+    const renamed = await post({ facts: [{ kind: 'organisation', organisationId: ORG.vux, name: 'Vux AB', version: 2 }] });
+    expect(await renamed.json()).toEqual({ units: 0, organisations: 1 });
+    expect((await sys.sql(`SELECT name FROM access.organisation_fact WHERE organisation_id = ?`, [ORG.vux]))[0]).toEqual({ name: 'Vux AB' });
+  });
+});
