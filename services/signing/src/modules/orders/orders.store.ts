@@ -43,7 +43,7 @@ export interface SigningOrderRow {
 /** R-SIGN-3: the receipt of one completed signing; `token` is the compact JWS anyone can verify. */
 export interface ReceiptRow {
   id: string;
-  /** The BankID order; null for a service seal (migration 011). */
+  /** The BankID order; null for a service seal (migration 012). */
   orderRef: string | null;
   /** Null for a BankID signature; `authority` for a service seal (docs/evidence.md). */
   sealedBy: 'authority' | null;
@@ -140,7 +140,7 @@ export function ordersStore(em: EntityManager) {
       await em.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 4003))`, [`signing:seal:${changeSetId}`]);
     },
 
-    /** The service seal of a change set, if it was sealed (at most one, migration 011). */
+    /** The service seal of a change set, if it was sealed (at most one, migration 012). */
     async sealOf(changeSetId: string): Promise<ReceiptRow | null> {
       const [row] = await receipts(`${r.changeSetId} = ? AND ${r.sealedBy} IS NOT NULL`, [changeSetId]);
       return row ?? null;

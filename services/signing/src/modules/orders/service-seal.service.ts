@@ -18,7 +18,7 @@ export class SealConflictError extends Error {}
  * service's key, verifiable with the JWKS) and a `changes.signed` audit event whose actor is the
  * authority's service; access applies the set only with this receipt, exactly once.
  *
- * Idempotent: a set is sealed at most once (unique index, migration 011); the same set and digest
+ * Idempotent: a set is sealed at most once (unique index, migration 012); the same set and digest
  * again answer the same receipt, so a job that runs twice or on two replicas gets one seal.
  */
 export async function sealChangeSet(em: EntityManager, deps: Pick<SigningDeps, 'key' | 'now'>, req: ServiceSealRequest): Promise<ServiceSealResponse> {

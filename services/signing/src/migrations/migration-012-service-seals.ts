@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * deadline). Such a receipt has no BankID order and no person: `order_ref` may be null exactly
  * when `sealed_by` names the sealer, and a change set is sealed at most once.
  */
-export class Migration011ServiceSeals extends Migration {
+export class Migration012ServiceSeals extends Migration {
   override async up(): Promise<void> {
     this.addSql(`ALTER TABLE signing.receipt ALTER COLUMN order_ref DROP NOT NULL, ADD COLUMN sealed_by text CHECK (sealed_by IN ('authority'))`);
     this.addSql(`ALTER TABLE signing.receipt ADD CONSTRAINT receipt_order_or_seal CHECK ((order_ref IS NULL) = (sealed_by IS NOT NULL))`);
