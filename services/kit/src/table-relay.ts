@@ -1,0 +1,95 @@
+import { Pool } from 'pg';
+import type { Logger } from './logger';
+import type { OutboxRelay } from './outbox-relay';
+
+/**
+ * A relay for any outbox table `<schema>.<table>` with a bigserial `id` and a nullable
+ * `delivered_at` other than the audit outbox (organisations' unit facts, docs/architecture.md
+ * "Unit facts"): rows are read undelivered in id order under FOR UPDATE SKIP LOCKED, handed to
+ * `send`, and marked delivered in the same transaction only when `send` returned. At least once;
+ * the receiver makes redelivery harmless (unit facts carry versions). The same interface as the
+ * audit relay (outbox-relay.ts), which keeps its own ordering and refusal handling.
+ */
+export interface TableRelayOptions<Row extends { id: string }> {
+  databaseUrl: string;
+  /** The quoted, schema-qualified table, e.g. `"organisations".unit_fact_outbox` (never user input). */
+  table: string;
+  /** The select list (must include `id`). */
+  columns: string;
+  /** Delivers one batch; throws when the receiver did not take it (the rows stay undelivered). */
+  send(rows: Row[]): Promise<void>;
+  batchSize?: number;
+  logger?: Logger;
+  afterSend?: (ids: number[]) => void | Promise<void>;
+  /** How the logs name this relay. */
+  name?: string;
+}
+
+export function createTableRelay<Row extends { id: string }>(opts: TableRelayOptions<Row>): OutboxRelay {
+  const name = opts.name ?? 'outbox relay';
+  const pool = new Pool({ connectionString: opts.databaseUrl, max: 1 });
+  // A lost idle connection (database restart) is dropped by the pool; the next round reconnects.
+  pool.on('error', (e) => opts.logger?.warn({ err: e }, `${name}: an idle database connection was lost`));
+  const batchSize = opts.batchSize ?? 100;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let ended: Promise<void> | undefined;
+
+  async function relayOnce(): Promise<number> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<Row>(
+        `SELECT ${opts.columns} FROM ${opts.table} WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      await opts.send(rows);
+      const ids = rows.map((r) => Number(r.id));
+      await opts.afterSend?.(ids);
+      await client.query(`UPDATE ${opts.table} SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await relayOnce();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  }
+
+  return {
+    relayOnce,
+    drain,
+    start(intervalMs = 1000) {
+      if (timer) return;
+      const tick = () => {
+        running = drain()
+          .catch((e: unknown) => opts.logger?.warn({ err: e }, `${name}: delivery failed; will retry`))
+          .finally(() => { if (timer) timer = setTimeout(tick, intervalMs); });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      const t = timer;
+      timer = undefined;
+      if (t) clearTimeout(t);
+      await running;
+      // Stopping twice (a service stopped by a test, then by its system) ends the pool once.
+      ended ??= pool.end();
+      await ended;
+    },
+  };
+}
