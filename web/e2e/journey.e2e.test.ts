@@ -343,7 +343,7 @@ describe('the administrator journey in a real browser against the real system', 
         if (width === 360 && section === 'log') await checkScreen('17-logg-360');
       }
     }
-  });
+  }, 180_000); // twelve page loads: on a loaded machine each takes seconds
 
   it('the footer gives contact details and links the accessibility statement (DIGG template), at 1280 and 360 px', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
