@@ -122,30 +122,27 @@ export async function buildServer(opts: SigningBuildOptions) {
     production: opts.production ?? false,
     webhookSecrets: createSecretSealer(personalNumberKeyFrom(keyMaterial)),
   };
-  let server: Awaited<ReturnType<typeof createSubgraph<Context>>>;
-  try {
-    server = await createSubgraph<Context>({
-      ...opts,
-      credentials,
-      verify: deps.verify,
-      name: 'signing',
-      schema: 'signing',
-      typeDefs,
-      resolvers,
-      migrations,
-      createContext: contextFactory(deps),
-      // Each feature module serves its own HTTP routes.
-      routes: (app, orm) => {
-        keysRoutes(app, published);
-        ordersRoutes(app, orm, deps);
-        partnersRoutes(app, orm, deps);
-        auditRoutes(app, orm, deps);
-      },
-    });
-  } catch (e) {
+  const server = await createSubgraph<Context>({
+    ...opts,
+    credentials,
+    verify: deps.verify,
+    name: 'signing',
+    schema: 'signing',
+    typeDefs,
+    resolvers,
+    migrations,
+    createContext: contextFactory(deps),
+    // Each feature module serves its own HTTP routes.
+    routes: (app, orm) => {
+      keysRoutes(app, published);
+      ordersRoutes(app, orm, deps);
+      partnersRoutes(app, orm, deps);
+      auditRoutes(app, orm, deps);
+    },
+  }).catch(async (e: unknown) => {
     await decisionCache?.stop();
     throw e;
-  }
+  });
   orm = server.orm;
   // Published before this replica signs anything (tokens, receipts, checkpoints).
   await published.publish();
