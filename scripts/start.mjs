@@ -73,9 +73,14 @@ function run(name, command, args, env = {}, { restart = false } = {}) {
   return child;
 }
 
+/** The later replicas' start-ups, awaited before "Behörig is running" (the balancers serve meanwhile). */
+const replicasStarting = [];
+
 /**
  * Starts one service, or with --replicas N its N replicas (port + step·k, step 100 by default) and a balancer on `port`.
- * The first replica starts alone (it migrates and loads demo data), the others after it is up.
+ * The first replica starts alone (it migrates and loads demo data); once it answers, the balancer
+ * starts and the others start beside the next services (the balancer skips a replica that does not
+ * answer yet), so N replicas take hardly longer to start than one.
  */
 async function startService(name, script, portVar, port, env) {
   if (replicas === 1) {
@@ -89,13 +94,15 @@ async function startService(name, script, portVar, port, env) {
     run(`${name}#${k}`, tsx, [script], { ...env, [portVar]: String(p) }, { restart: true });
     if (k === 1) await waitFor(`http://localhost:${p}/health`);
   }
-  await Promise.all(urls.map((u) => waitFor(`${u}/health`)));
+  // Settled to a value, so a replica that never answers is reported below, not as an unhandled rejection.
+  replicasStarting.push(...urls.slice(1).map((u) => waitFor(`${u}/health`).then(() => null, (e) => e)));
   run(`${name}-lb`, process.execPath, [join(root, 'scripts', 'balancer.mjs'), String(port), ...urls]);
 }
 
-// Generous: on a loaded machine (CI, two shared cores) a replica's first start, tsx compiling its
-// sources, has taken over a minute.
-async function waitFor(url, timeoutMs = 180_000) {
+// Generous: on a loaded machine (CI, two shared cores) a replica's start, tsx compiling its
+// sources, has taken minutes. START_WAIT_MS overrides it (the replica fault test waits longer).
+const startWaitMs = Number(cfg.START_WAIT_MS ?? 180_000);
+async function waitFor(url, timeoutMs = startWaitMs) {
   const until = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < until) {
@@ -206,6 +213,8 @@ try {
     SIGNING_URL: `http://localhost:${ports.signing}/graphql`,
   });
   await waitFor(`http://localhost:${ports.gateway}/health`);
+  const notStarted = (await Promise.all(replicasStarting)).filter(Boolean);
+  if (notStarted.length) throw notStarted[0];
   if (cfg.START_WEB !== 'false') {
     run('web', join(root, 'node_modules', '.bin', 'vite'), ['web', '--port', String(ports.web), '--strictPort'], {
       VITE_GATEWAY_URL: `http://localhost:${ports.gateway}/graphql`,
