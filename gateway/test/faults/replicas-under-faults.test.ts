@@ -176,7 +176,8 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
     expect(subscribed.body?.errors).toBeUndefined();
     const subscriptionId: string = subscribed.body.data.subscribeToEvents.subscription.id;
 
-    type Outcome = { at: number; kind: 'accepted' | 'error'; surname?: string; id?: string; detail?: string };
+    // `sent`: when the request left; `at`: when its answer (or failure) came.
+    type Outcome = { sent: number; at: number; kind: 'accepted' | 'error'; surname?: string; id?: string; detail?: string };
     const outcomes: Outcome[] = [];
     const started = Date.now();
     const killAt = started + 5_000;
@@ -188,22 +189,24 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
     const writer = async () => {
       while (Date.now() < endAt) {
         const surname = `Replika-${++n}`;
+        const sent = Date.now();
         try {
           const r = await gql(tokens.arvid, 'mutation($o: ID!, $s: String!) { createContactPerson(organisationId: $o, input: { givenName: "Test", surname: $s }) { id } }', { o: DOROTEA, s: surname });
           const id = r.body?.data?.createContactPerson?.id;
-          outcomes.push(id ? { at: Date.now(), kind: 'accepted', surname, id } : { at: Date.now(), kind: 'error', surname, detail: `${r.status} ${JSON.stringify(r.body?.errors?.[0]?.extensions ?? r.body)}` });
+          outcomes.push(id ? { sent, at: Date.now(), kind: 'accepted', surname, id } : { sent, at: Date.now(), kind: 'error', surname, detail: `${r.status} ${JSON.stringify(r.body?.errors?.[0]?.extensions ?? r.body)}` });
         } catch (e) {
-          outcomes.push({ at: Date.now(), kind: 'error', surname, detail: String(e) });
+          outcomes.push({ sent, at: Date.now(), kind: 'error', surname, detail: String(e) });
         }
       }
     };
     const reader = async () => {
       while (Date.now() < endAt) {
+        const sent = Date.now();
         try {
           const r = await gql(tokens.arvid, '{ me { givenName memberships { organisation { name } roles { role { code } } } } }');
-          outcomes.push(r.body?.data?.me?.givenName === 'Arvid' && !r.body.errors ? { at: Date.now(), kind: 'accepted' } : { at: Date.now(), kind: 'error', detail: `${r.status} ${JSON.stringify(r.body?.errors?.[0]?.extensions ?? r.body)}` });
+          outcomes.push(r.body?.data?.me?.givenName === 'Arvid' && !r.body.errors ? { sent, at: Date.now(), kind: 'accepted' } : { sent, at: Date.now(), kind: 'error', detail: `${r.status} ${JSON.stringify(r.body?.errors?.[0]?.extensions ?? r.body)}` });
         } catch (e) {
-          outcomes.push({ at: Date.now(), kind: 'error', detail: String(e) });
+          outcomes.push({ sent, at: Date.now(), kind: 'error', detail: String(e) });
         }
       }
     };
@@ -216,11 +219,13 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
       for (let i = 1; Date.now() < endAt - 2_000 && i <= 26; i++) {
         const surname = `Signerad-${String.fromCharCode(64 + i)}`;
         attempted.push(surname);
+        let sent = 0;
         const attempt = async (what: string, fn: () => Promise<boolean>) => {
+          sent = Date.now();
           try {
             if (await fn()) return true;
           } catch (e) {
-            outcomes.push({ at: Date.now(), kind: 'error', detail: `${what}: ${String(e)}` });
+            outcomes.push({ sent, at: Date.now(), kind: 'error', detail: `${what}: ${String(e)}` });
           }
           return false;
         };
@@ -228,7 +233,7 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
           const r = await gql(tokens.arvid, 'mutation($o: ID!, $i: StaffInput!) { proposeStaff(organisationId: $o, input: $i) { id } }', {
             o: DOROTEA, i: { personalNumber: freshPersonalNumber(i), givenName: 'Ny', surname, roleCodes: ['READER'], unitIds: [UBK], validFrom: stockholmDate(), validTo: '2027-12-31' },
           });
-          if (!r.body?.data?.proposeStaff) outcomes.push({ at: Date.now(), kind: 'error', detail: `proposeStaff ${r.status} ${JSON.stringify(r.body?.errors?.[0] ?? r.body)}` });
+          if (!r.body?.data?.proposeStaff) outcomes.push({ sent, at: Date.now(), kind: 'error', detail: `proposeStaff ${r.status} ${JSON.stringify(r.body?.errors?.[0] ?? r.body)}` });
           return !!r.body?.data?.proposeStaff;
         });
         if (!proposed) continue;
@@ -236,7 +241,7 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
         const orderStarted = await attempt('signChanges', async () => {
           const r = await gql(tokens.arvid, 'mutation($o: ID!) { signChanges(organisationId: $o) { orderRef } }', { o: DOROTEA });
           orderRef = r.body?.data?.signChanges?.orderRef ?? '';
-          if (!orderRef) outcomes.push({ at: Date.now(), kind: 'error', detail: `signChanges ${r.status} ${JSON.stringify(r.body?.errors?.[0] ?? r.body)}` });
+          if (!orderRef) outcomes.push({ sent, at: Date.now(), kind: 'error', detail: `signChanges ${r.status} ${JSON.stringify(r.body?.errors?.[0] ?? r.body)}` });
           return !!orderRef;
         });
         if (!orderStarted) continue;
@@ -245,7 +250,7 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
         signed.push({ surname, orderRef });
         // Applied by collection alone; the next proposal waits for it (a proposal while signing would reopen the set, R-SIGN-4).
         await until(`order ${orderRef} collected and applied`, async () => (await c.query(`SELECT 1 FROM signing.signing_order WHERE order_ref = $1 AND apply_result IS NOT NULL AND apply_result <> 'PENDING'`, [orderRef])).rowCount === 1, 30_000);
-        outcomes.push({ at: Date.now(), kind: 'accepted' });
+        outcomes.push({ sent, at: Date.now(), kind: 'accepted' });
       }
     };
     const killer = async () => {
@@ -265,12 +270,13 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
     // Modest counts: the whole system and this load share two cores with other work.
     if (writes.length < 5) throw new Error(`only ${writes.length} writes accepted; errors: ${JSON.stringify(errors.slice(0, 5))}`);
     expect(accepted.length - writes.length).toBeGreaterThanOrEqual(5);
-    // Errors only in the seconds around the kill (a request in flight on a killed replica).
-    const outside = errors.filter((e) => e.at < killedAt - 500 || e.at > killedAt + 8_000);
+    // Errors only around the kill: a request in flight on a killed replica, or sent in the seconds
+    // after it (under load an answer may take many seconds, so a request counts by when it was in flight).
+    const outside = errors.filter((e) => e.at < killedAt - 500 || e.sent > killedAt + 8_000);
     if (outside.length) throw new Error(`${outside.length} errors outside the seconds around the kill, e.g. ${JSON.stringify(outside.slice(0, 3))}; the system said:\n${log.filter((l) => /exited|error|fatal|502|503/i.test(l)).slice(-30).join('\n')}`);
     // Writes and reads kept being answered after the kill.
-    expect(writes.filter((o) => o.at > killedAt + 8_000).length).toBeGreaterThanOrEqual(1);
-    expect(accepted.filter((o) => !o.id && o.at > killedAt + 8_000).length).toBeGreaterThanOrEqual(1);
+    expect(writes.filter((o) => o.sent > killedAt + 8_000).length).toBeGreaterThanOrEqual(1);
+    expect(accepted.filter((o) => !o.id && o.sent > killedAt + 8_000).length).toBeGreaterThanOrEqual(1);
     // Changes were signed and applied through collection, some of them after the kill.
     const applied = (await c.query<{ order_ref: string; completed_at: Date }>(`SELECT order_ref, completed_at FROM signing.signing_order WHERE kind = 'SIGN' AND apply_result = 'APPLIED'`)).rows;
     expect(applied.length).toBeGreaterThanOrEqual(2);
@@ -381,7 +387,7 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
 
 it('R-SCOPE-4 across replicas, the restarted one too: a signed change shows in the very next request to either replica of organisations and of signing', async () => {
   // Both replicas answer again (replica 1 was restarted after its SIGKILL).
-  for (const port of [ORGANISATIONS, SIGNING, ACCESS]) for (const k of [1, 2]) await waitReady(`${replicaUrl(port, k)}/ready`, 60_000);
+  for (const port of [ORGANISATIONS, SIGNING, ACCESS]) for (const k of [1, 2]) await waitReady(`${replicaUrl(port, k)}/ready`, 300_000);
   const contactsOn = async (k: number) => {
     const r = await gqlAt(`${replicaUrl(ORGANISATIONS, k)}/graphql`, tokens.agda, 'mutation($o: ID!) { createContactPerson(organisationId: $o, input: { givenName: "Kontakt", surname: "Persson" }) { id } }', { o: ARATRON });
     return r.body?.errors?.[0]?.extensions?.code ?? (r.body?.data?.createContactPerson?.id ? 'OK' : `HTTP ${r.status}`);
@@ -413,4 +419,4 @@ it('R-SCOPE-4 across replicas, the restarted one too: a signed change shows in t
   expect(await contactsOn(1)).toBe('OK');
   expect(await auditLogOn(1)).toBe('OK');
   expect(await auditLogOn(2)).toBe('OK');
-}, 120_000);
+}, 420_000);
