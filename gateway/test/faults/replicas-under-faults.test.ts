@@ -127,7 +127,7 @@ beforeAll(async () => {
       WEBHOOK_FIRST_RETRY_MS: '1000',
       REPLICA_PORT_STEP: String(step),
       // Two shared cores under a whole test run: a replica's start can take minutes.
-      START_WAIT_MS: '600000',
+      START_WAIT_SECONDS: '600',
       GATEWAY_PORT: String(base), ORGANISATIONS_PORT: String(ORGANISATIONS), ACCESS_PORT: String(ACCESS), SIGNING_PORT: String(SIGNING),
       BANKID_SIMULATOR_RP_PORT: String(base + 10), BANKID_SIMULATOR_CONTROL_PORT: String(base + 11),
     },

@@ -40,6 +40,8 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
   } catch (e) {
     return { status: 400, body: { error: 'invalid_receipt', message: `The receipt is not valid: ${(e as Error).message}` } };
   }
+  // A service seal (docs/evidence.md) applies only the set a review's deadline made, never an administrator's proposals.
+  if (claims.sealedBy) return { status: 400, body: { error: 'invalid_receipt', message: 'A service seal cannot apply proposed changes; they need a BankID signature (R-SIGN-8).' } };
   if (claims.changeSetId !== changeSetId) {
     return { status: 409, body: { error: 'digest_mismatch', message: 'The receipt was issued for another change set.' } };
   }
