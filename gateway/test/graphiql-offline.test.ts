@@ -34,7 +34,7 @@ describe('GraphiQL at /graphiql works offline', () => {
       outside.push(route.request().url());
       return route.abort('internetdisconnected');
     });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });

@@ -27,7 +27,7 @@ describe('R-USR-5: identity versus membership (findings 1 and 2)', () => {
   beforeAll(async () => {
     sys = await startSystem();
     [arvid, fridolf, authority] = [await session('Arvid'), await session('Fridolf'), await session('Tolvan', true)];
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => { await sys?.stop(); });
 
   it('finding 2: personByNumber finds no one outside the caller\'s organisation (administrator and MANAGE_USERS client alike)', async () => {

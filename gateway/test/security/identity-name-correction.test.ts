@@ -41,7 +41,7 @@ describe('R-USR-5: the name is corrected from BankID at the person\'s own log-in
     sys = await startSystem({}, { signing: { nameCorrection: true } });
     db = new Client({ connectionString: sys.db.url });
     await db.connect();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => { await db?.end(); await sys?.stop(); });
 
   it('R-USR-5: the same name from BankID changes nothing and writes no event', async () => {

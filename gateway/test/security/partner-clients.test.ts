@@ -16,7 +16,7 @@ describe('R-AUTH-3: partner clients inside their grant, and revocation (finding 
     sys = await startSystem();
     const f = person('Fridolf');
     admin = (await mintToken(sys.keys.key, { kind: 'person', personId: f.id })).token;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => { await sys?.stop(); });
 
   const codes = (res: { errors?: { extensions?: { code?: string } }[] }) => (res.errors ?? []).map((e) => e.extensions?.code);

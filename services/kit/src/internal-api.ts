@@ -27,21 +27,39 @@ export interface AuditEventsRequest {
   }[];
 }
 
-/** How far an event's `occurredAt` may lie from the receiver's clock (R-AUTH-4). */
+/** How far an event's `occurredAt` may lie ahead of the receiver's clock, or behind its floor (R-AUTH-4). */
 export const AUDIT_EVENT_MAX_SKEW_MS = 5 * 60_000;
 
 /**
  * R-AUTH-4 for audit ingestion, checked before anything is written: a service delivers only its
  * own events (`source` equal to the service its credential names, so only that service can claim a
- * de-duplication key `(source, sourceId)`), and no event is back-dated or post-dated by more than
- * the skew. Returns why the delivery is refused, or null.
+ * de-duplication key `(source, sourceId)`), and no event is post-dated or back-dated:
+ * - not later than now plus the skew;
+ * - not earlier than the skew before the source's floor, `sourceFloor`: what the log already holds
+ *   from this source — its latest logged event, or the log's beginning when it holds none — or
+ *   now, whichever is earlier.
+ * A source's relay delivers its outbox in id order, so a backlog that waited out a signing outage
+ * of any length is at or after what the source delivered before it and goes in; an event dated
+ * before what the source has already delivered (beyond the skew that out-of-order commits need)
+ * does not. Without a floor, now is the floor (at most the skew old). Returns why the delivery is
+ * refused, or null. docs/security.md, "Audit ingestion".
  */
-export function auditDeliveryRefusal(callerService: string, delivery: { source: string; events: { occurredAt: Date | string }[] }, now: number = Date.now()): string | null {
+export function auditDeliveryRefusal(
+  callerService: string,
+  delivery: { source: string; events: { occurredAt: Date | string }[] },
+  now: number = Date.now(),
+  sourceFloor: Date | null = null,
+): string | null {
   if (delivery.source !== callerService) return `${callerService} may deliver only its own events, not ${delivery.source}'s`;
+  const floor = Math.min(now, sourceFloor?.getTime() ?? now) - AUDIT_EVENT_MAX_SKEW_MS;
+  const minutes = AUDIT_EVENT_MAX_SKEW_MS / 60_000;
   for (const e of delivery.events) {
     const at = new Date(e.occurredAt).getTime();
-    if (!Number.isFinite(at) || Math.abs(at - now) > AUDIT_EVENT_MAX_SKEW_MS) {
-      return `occurredAt ${String(e.occurredAt)} lies more than ${AUDIT_EVENT_MAX_SKEW_MS / 60_000} minutes from now`;
+    const shown = Number.isFinite(at) ? new Date(at).toISOString() : String(e.occurredAt);
+    if (!Number.isFinite(at)) return `occurredAt ${shown} is not an instant`;
+    if (at > now + AUDIT_EVENT_MAX_SKEW_MS) return `occurredAt ${shown} lies more than ${minutes} minutes in the future`;
+    if (at < floor) {
+      return `occurredAt ${shown} lies more than ${minutes} minutes before ${sourceFloor && sourceFloor.getTime() < now ? `what ${delivery.source} has already delivered (${sourceFloor.toISOString()})` : 'now'}`;
     }
   }
   return null;

@@ -86,15 +86,35 @@ describe('outbox relay (R-AUDIT-1: at-least-once delivery + de-duplication)', ()
     expect(await undelivered()).toBe(0);
   });
 
-  it('two relays draining at once (FOR UPDATE SKIP LOCKED) never send the same row concurrently', async () => {
+  it('R-AUDIT-1: two relays draining at once take turns: no row is sent twice concurrently, and the log receives the outbox in id order', async () => {
     await add(40, 'c');
     const before = rx.raw.length;
     const r1 = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access'), batchSize: 5 });
     const r2 = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access'), batchSize: 5 });
-    const [n1, n2] = await Promise.all([r1.drain(), r2.drain()]);
+    // Until all 40 are delivered: a relay that finds the other one delivering returns 0 and tries in its next round.
+    let n1 = 0;
+    let n2 = 0;
+    while (await undelivered() > 0) {
+      const [a, b] = await Promise.all([r1.drain(), r2.drain()]);
+      n1 += a;
+      n2 += b;
+    }
     await Promise.all([r1.stop(), r2.stop()]);
     expect(n1 + n2).toBe(40);
-    expect(rx.raw.length - before).toBe(40);
+    const sent = rx.raw.slice(before).map((k) => Number(k.split(':')[1]));
+    expect(sent).toHaveLength(40);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+  });
+
+  it('R-AUDIT-1: while one relay is delivering a batch, another finds the outbox taken and sends nothing', async () => {
+    await add(3, 'd');
+    const other = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access') });
+    let meanwhile: number | undefined;
+    const first = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access'),
+      afterSend: async () => { meanwhile = await other.relayOnce(); } });
+    expect(await first.relayOnce()).toBe(3);
+    expect(meanwhile).toBe(0);
+    await Promise.all([first.stop(), other.stop()]);
     expect(await undelivered()).toBe(0);
   });
 
@@ -103,7 +123,7 @@ describe('outbox relay (R-AUDIT-1: at-least-once delivery + de-duplication)', ()
     await add(2, 'refused');
     const before = await undelivered();
     const stranger = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: (await testServiceKeys()).credentials('access') });
-    await expect(stranger.relayOnce()).rejects.toThrow(/answered 401/);
+    await expect(stranger.relayOnce()).rejects.toThrow(/refused .*HTTP 401/);
     await stranger.stop();
     expect(await undelivered()).toBe(before);
     const relay = createOutboxRelay({ databaseUrl: db.url, schema: 'access', signingUrl: url, credentials: keys.credentials('access') });

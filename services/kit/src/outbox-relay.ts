@@ -12,6 +12,15 @@ import type { Logger } from './logger';
  * marked delivered in the same transaction only after a 2xx. A crash between sending and marking
  * leaves the rows undelivered, so they are sent again; the audit log de-duplicates on
  * (source, sourceId = outbox id). Together: nothing lost, nothing doubled.
+ *
+ * One relay per schema delivers at a time (a transaction-scoped advisory lock; the others find
+ * it taken and wait for their next round), so the log receives each outbox in id order even with
+ * several replicas: signing dates a delivery against what the source has already delivered
+ * (R-AUTH-4, docs/security.md), and a backlog delivered out of order could fall behind itself.
+ *
+ * A delivery signing refuses (4xx) is never skipped — that would lose evidence — so it holds the
+ * outbox at its first row; the relay logs it as an error naming the rows and signing's reason,
+ * and tries again after `refusedRetryMs` (docs/operations.md, "Audit delivery refused").
  */
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -23,6 +32,8 @@ export interface OutboxRelayOptions {
   credentials: ServiceCredentials;
   batchSize?: number;
   logger?: Logger;
+  /** Wait after a refused delivery before trying it again (default 60 s; a refusal does not pass by itself). */
+  refusedRetryMs?: number;
   /** Test hook: runs after a successful POST and before the rows are marked (simulates a crash). */
   afterSend?: (ids: number[]) => void | Promise<void>;
 }
@@ -35,6 +46,14 @@ export interface OutboxRelay {
   /** Polls every `intervalMs` until stopped. */
   start(intervalMs?: number): void;
   stop(): Promise<void>;
+}
+
+/** Signing refused a delivery (4xx): it will not pass by being sent again unchanged. */
+export class AuditDeliveryRefusedError extends Error {
+  constructor(readonly status: number, readonly reason: string, readonly firstId: number, readonly lastId: number) {
+    super(`The audit log refused events ${firstId}–${lastId} (HTTP ${status}): ${reason}`);
+    this.name = 'AuditDeliveryRefusedError';
+  }
 }
 
 interface OutboxRow {
@@ -63,6 +82,12 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      const { rows: [turn] } = await client.query<{ mine: boolean }>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS mine', [`behorig:outbox-relay:${opts.schema}`]);
+      if (!turn.mine) {
+        // Another relay is delivering this outbox; it carries on in id order.
+        await client.query('COMMIT');
+        return 0;
+      }
       const { rows } = await client.query<OutboxRow>(
         `SELECT id, occurred_at, actor, organisation_id, action, target, before, after
            FROM "${opts.schema}".outbox_event WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -82,8 +107,17 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         body: JSON.stringify({ source: opts.schema, events } satisfies AuditEventsRequest),
         signal: AbortSignal.timeout(10_000),
       });
-      if (!res.ok) throw new Error(`The audit log answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
       const ids = rows.map((r) => Number(r.id));
+      if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+        const text = await res.text();
+        let reason = text.slice(0, 500);
+        try { reason = String((JSON.parse(text) as { message?: unknown }).message ?? reason); } catch { /* not JSON: the text itself */ }
+        const refused = new AuditDeliveryRefusedError(res.status, reason, ids[0], ids[ids.length - 1]);
+        opts.logger?.error({ schema: opts.schema, status: res.status, firstId: refused.firstId, lastId: refused.lastId, events: ids.length, reason },
+          `outbox relay: signing refused ${opts.schema} audit events ${refused.firstId}–${refused.lastId}; the outbox is held at ${refused.firstId} (nothing is skipped or lost, later events wait) until the refusal is resolved — docs/operations.md, "Audit delivery refused"`);
+        throw refused;
+      }
+      if (!res.ok) throw new Error(`The audit log answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
       await opts.afterSend?.(ids);
       await client.query(`UPDATE "${opts.schema}".outbox_event SET delivered_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
       await client.query('COMMIT');
@@ -111,9 +145,14 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     start(intervalMs = 1000) {
       if (timer) return;
       const tick = () => {
+        let wait = intervalMs;
         running = drain()
-          .catch((e: unknown) => opts.logger?.warn({ err: e }, 'outbox relay: delivery failed; will retry'))
-          .finally(() => { if (timer) timer = setTimeout(tick, intervalMs); });
+          .catch((e: unknown) => {
+            // A refusal is logged as an error where it happens; sending it again every second would not change it.
+            if (e instanceof AuditDeliveryRefusedError) wait = Math.max(intervalMs, opts.refusedRetryMs ?? 60_000);
+            else opts.logger?.warn({ err: e }, 'outbox relay: delivery failed; will retry');
+          })
+          .finally(() => { if (timer) timer = setTimeout(tick, wait); });
       };
       timer = setTimeout(tick, 0);
     },

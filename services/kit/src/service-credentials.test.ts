@@ -109,14 +109,26 @@ describe('service credentials (R-AUTH-4)', () => {
     expect(await problemOf(keys.credentials('signing').verify(await lone.mint('signing'), ['access']))).toBe('invalid');
   });
 
-  it('audit ingestion: only the own source, and occurredAt within the skew of now', () => {
+  it('R-AUTH-4 audit ingestion: only the own source; nothing more than the skew in the future or before the source\'s floor', () => {
     const now = Date.parse('2026-11-28T12:00:00Z');
+    const MIN = 60_000;
     const at = (ms: number) => ({ occurredAt: new Date(now + ms).toISOString() });
-    expect(auditDeliveryRefusal('access', { source: 'access', events: [at(0), at(-60_000)] }, now)).toBeNull();
+    const access = (events: { occurredAt: string }[], floor: Date | null = null) => auditDeliveryRefusal('access', { source: 'access', events }, now, floor);
+    expect(access([at(0), at(-MIN)])).toBeNull();
     expect(auditDeliveryRefusal('organisations', { source: 'access', events: [at(0)] }, now)).toMatch(/only its own events/);
-    expect(auditDeliveryRefusal('access', { source: 'access', events: [at(0), at(-AUDIT_EVENT_MAX_SKEW_MS - 1)] }, now)).toMatch(/minutes from now/);
-    expect(auditDeliveryRefusal('access', { source: 'access', events: [at(AUDIT_EVENT_MAX_SKEW_MS + 1)] }, now)).toMatch(/minutes from now/);
-    expect(auditDeliveryRefusal('access', { source: 'access', events: [{ occurredAt: 'yesterday-ish' }] }, now)).toMatch(/minutes from now/);
+    // Without a floor: within the skew of now, as before.
+    expect(access([at(0), at(-AUDIT_EVENT_MAX_SKEW_MS - 1)])).toMatch(/minutes before now/);
+    expect(access([at(AUDIT_EVENT_MAX_SKEW_MS + 1)])).toMatch(/minutes in the future/);
+    expect(access([{ occurredAt: 'yesterday-ish' }])).toMatch(/not an instant/);
+    // A backlog after a 2-hour outage: at or after the source's latest logged event (2 h ago), minus the skew.
+    const latest = new Date(now - 120 * MIN);
+    expect(access([at(-120 * MIN), at(-119 * MIN), at(-3 * MIN)], latest)).toBeNull();
+    expect(access([at(-120 * MIN - AUDIT_EVENT_MAX_SKEW_MS)], latest)).toBeNull();
+    expect(access([at(-120 * MIN - AUDIT_EVENT_MAX_SKEW_MS - 1)], latest)).toMatch(/before what access has already delivered/);
+    expect(access([at(-120 * MIN), at(AUDIT_EVENT_MAX_SKEW_MS + 1)], latest)).toMatch(/in the future/);
+    // A floor later than now (the source's clock runs ahead, within the skew) never narrows what now admits.
+    expect(access([at(-AUDIT_EVENT_MAX_SKEW_MS)], new Date(now + 4 * MIN))).toBeNull();
+    expect(access([at(-AUDIT_EVENT_MAX_SKEW_MS - 1)], new Date(now + 4 * MIN))).toMatch(/minutes before now/);
   });
 
   describe('configuration: no default key anywhere', () => {

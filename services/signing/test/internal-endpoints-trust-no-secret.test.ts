@@ -7,7 +7,8 @@ import { dorotea, person, startHarness, type Harness } from './support/harness';
  * INTERNAL_SECRET was a fixed string, and with it anyone appended audit events under any service's
  * name, back-dated, or claimed another service's (source, sourceId) first. Now each call carries a
  * short-lived credential signed by the calling service's own key, for this service, and audit
- * ingestion takes only the credential's own service's events, dated within 5 minutes of now.
+ * ingestion takes only the credential's own service's events, neither post-dated nor back-dated
+ * before what the log already holds from that service (its start, here: the log is new).
  * Every attempt below is refused and writes nothing.
  */
 describe('finding 5: internal endpoints trust a well-known secret (R-AUTH-4)', () => {

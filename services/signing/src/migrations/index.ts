@@ -8,6 +8,7 @@ import { Migration007PendingAuditEvents } from './migration-007-pending-audit-ev
 import { Migration008SealedPersonalNumbers } from './migration-008-sealed-personal-numbers';
 import { Migration009JobsAndWebhooks } from './migration-009-jobs-and-webhooks';
 import { Migration010SignerNameParts } from './migration-010-signer-name-parts';
+import { Migration011AuditSourceFloor } from './migration-011-audit-source-floor';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration008SealedPersonalNumbers', class: Migration008SealedPersonalNumbers },
   { name: 'Migration009JobsAndWebhooks', class: Migration009JobsAndWebhooks },
   { name: 'Migration010SignerNameParts', class: Migration010SignerNameParts },
+  { name: 'Migration011AuditSourceFloor', class: Migration011AuditSourceFloor },
 ];

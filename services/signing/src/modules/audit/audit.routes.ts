@@ -82,9 +82,20 @@ export function auditRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     const body = AuditEventsBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'invalid_request', message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { source, events } = body.data;
-    // R-AUTH-4: only the credential's own service's events, none back- or post-dated; nothing written otherwise.
-    const refusal = auditDeliveryRefusal(callerServiceOf(res), body.data, deps.now());
-    if (refusal) return void res.status(403).json({ error: 'refused', message: refusal });
+    // R-AUTH-4: only the credential's own service's events, none post-dated nor dated before what
+    // that source has already delivered (beyond the skew); nothing written otherwise. Events already
+    // in the log are a repeated delivery (at-least-once, R-AUDIT-1): they write nothing and are not
+    // dated again, so a batch resent after a crash passes however far the log has moved on since.
+    const caller = callerServiceOf(res);
+    const store = auditStore(orm.em.fork());
+    const known = source === caller ? await store.knownSourceIds(events.map((e) => ({ source, sourceId: e.sourceId }))) : new Set<string>();
+    const fresh = events.filter((e) => !known.has(`${source}\u0000${e.sourceId}`));
+    const floor = source === caller && fresh.length > 0 ? await store.sourceFloor(source) : null;
+    const refusal = auditDeliveryRefusal(caller, { source, events: fresh }, deps.now(), floor);
+    if (refusal) {
+      deps.logger.warn({ source, events: events.length, reason: refusal }, 'audit events refused');
+      return void res.status(403).json({ error: 'refused', message: refusal });
+    }
     try {
       const result = await orm.em.fork().transactional(async (tx) => {
         const appended = await appendAuditEvents(tx, events.map((e) => ({

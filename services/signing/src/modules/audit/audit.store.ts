@@ -34,6 +34,9 @@ export const PENDING_AUDIT_EVENT = defineTable('signing.pending_audit_event', {
   id: 'id', changeSetId: 'change_set_id', digest: 'digest', organisationId: 'organisation_id', event: 'event', createdAt: 'created_at',
 }, { dates: ['createdAt'], bigints: ['id'] });
 
+/** The migrator's own bookkeeping (kit orm.ts): when this schema's migrations ran, i.e. since when the log exists. Not a store's table. */
+const MIGRATION_LOG = defineTable('signing.mikro_orm_migrations', { executedAt: 'executed_at' });
+
 export const tables = [AUDIT_EVENT, AUDIT_CHAIN_HEAD, AUDIT_CHECKPOINT, PENDING_AUDIT_EVENT];
 
 const e = AUDIT_EVENT.c;
@@ -98,6 +101,18 @@ export function auditStore(em: EntityManager) {
          ON CONFLICT (${h.chainKey}) DO UPDATE SET ${h.seq} = excluded.${h.seq}, ${h.hash} = excluded.${h.hash} WHERE ${AUDIT_CHAIN_HEAD}.${h.seq} < excluded.${h.seq}`,
         [chainKey, organisationId, head.seq, head.hash],
       );
+    },
+
+    /**
+     * R-AUTH-4: how far back a delivery from `source` may be dated (kit auditDeliveryRefusal): its
+     * latest logged event (index audit_event_source_at_idx), or, when the log holds none from it,
+     * when the log began (this schema's first migration; MikroORM's table, kit orm.ts).
+     */
+    async sourceFloor(source: string): Promise<Date | null> {
+      const [row] = await em.execute<{ floor: Date | string | null }[]>(
+        `SELECT coalesce((SELECT max(${e.at}) FROM ${AUDIT_EVENT} WHERE ${e.source} = ?),
+                         (SELECT min(${MIGRATION_LOG.c.executedAt}) FROM ${MIGRATION_LOG})) AS floor`, [source]);
+      return row?.floor == null ? null : new Date(row.floor);
     },
 
     /** Is the access event that started this signing (same set, same digest) in the organisation's log? */
