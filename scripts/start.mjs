@@ -87,7 +87,11 @@ async function startService(name, script, portVar, port, env) {
   run(`${name}-lb`, process.execPath, [join(root, 'scripts', 'balancer.mjs'), String(port), ...urls]);
 }
 
-async function waitFor(url, timeoutMs = 60_000) {
+// How long one service may take to answer /health: a minute, or START_WAIT_SECONDS where the machine
+// is shared and loaded (the browser suite allows more: tsx compiling under load takes its time).
+const startWaitMs = 1000 * Number(cfg.START_WAIT_SECONDS ?? 60);
+
+async function waitFor(url, timeoutMs = startWaitMs) {
   const until = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < until) {

@@ -14,7 +14,10 @@ declare module 'vitest' {
   export interface ProvidedContext { chromiumPath: string; webUrl: string; gatewayUrl: string; simulatorUrl: string; repoRoot: string }
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 150_000): Promise<void> {
+/** Each service may take this long to answer on a loaded machine (scripts/start.mjs: START_WAIT_SECONDS); four start one after another. */
+const SERVICE_WAIT_SECONDS = 180;
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 4 * SERVICE_WAIT_SECONDS * 1000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`scripts/start.mjs exited (${child.exitCode}) before ${url} answered; see web/test-results/system.log`);
@@ -82,6 +85,7 @@ export default async function setup(project: TestProject) {
     // so every journey below also proves the manifest covers what the web client sends.
     PERSISTED_DOCUMENTS: 'require-for-web-origin',
     FORCE_COLOR: '0',
+    START_WAIT_SECONDS: String(SERVICE_WAIT_SECONDS),
   };
   const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log, { end: false });

@@ -14,5 +14,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // expect.poll waits as long as a locator does (page.setDefaultTimeout): on a loaded machine a
+    // list re-sorted by the server, or a log event relayed through the outbox, takes seconds, and
+    // the default second would fail a correct page.
+    expect: { poll: { timeout: 15_000, interval: 200 } },
   },
 });

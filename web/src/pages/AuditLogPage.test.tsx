@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditLogPage } from './AuditLogPage';
 import { mockClient, Wrap } from '../test-utils';
 import type { Lang } from '../i18n';
+import { LOG_REFRESH_MS } from '../lib/refresh-while-visible';
 
 const ANDREA = '00000000-0000-4000-8003-0000000000aa';
 const GONE = '00000000-0000-4000-8003-0000000000bb';
@@ -19,9 +20,10 @@ const events = [
   event(5, 'access.period.changed', `person:${GONE}`, { actor: null, actorLabel: 'pnr:191212121212', before: JSON.stringify([{ roleCode: 'SERVICE_ADMIN', validTo: '2027-12-31' }]), after: JSON.stringify([{ roleCode: 'SERVICE_ADMIN', validTo: '2027-06-30' }]) }),
 ];
 
-function setup(lang: Lang = 'sv') {
+/** `logged()`: the events the log holds when the page asks (the outbox may deliver more later). */
+function setup(lang: Lang = 'sv', logged: () => typeof events = () => events) {
   const client = mockClient((op) => {
-    if (op.operationName === 'AuditLog') return { data: { organisation: { __typename: 'Organisation', id: 'org1', units: [{ __typename: 'Unit', id: 'u1', name: 'Dorotea UBK' }], auditLog: { __typename: 'AuditEventConnection', totalCount: events.length, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: events.map((node) => ({ __typename: 'AuditEventEdge', cursor: node.id, node })) } } } };
+    if (op.operationName === 'AuditLog') return { data: { organisation: { __typename: 'Organisation', id: 'org1', units: [{ __typename: 'Unit', id: 'u1', name: 'Dorotea UBK' }], auditLog: { __typename: 'AuditEventConnection', totalCount: logged().length, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: logged().map((node) => ({ __typename: 'AuditEventEdge', cursor: node.id, node })) } } } };
     if (op.operationName === 'AuditPeople') return { data: { organisation: { __typename: 'Organisation', id: 'org1', staff: { __typename: 'StaffConnection', edges: [{ __typename: 'StaffEdge', node: { __typename: 'Person', id: ANDREA, givenName: 'Andrea', surname: 'Sandin', birthDate: '1978-10-17' } }] } } } };
     if (op.operationName === 'AuditPerson') return { data: { person: op.variables.id === GONE ? { __typename: 'Person', id: GONE, givenName: 'Karina', surname: 'Asp', birthDate: '1987-05-07' } : null } };
     if (op.operationName === 'RoleCatalogue') return { data: { roles: [{ __typename: 'Role', code: 'SERVICE_ADMIN', name: 'Tjänsteadministratör', system: 'KA_WEBB', orgWideOnly: false, isPermissionAdmin: false }] } };
@@ -35,7 +37,7 @@ function setup(lang: Lang = 'sv') {
   return client;
 }
 
-afterEach(() => { vi.unstubAllGlobals(); vi.restoreAllMocks(); });
+afterEach(() => { vi.unstubAllGlobals(); vi.restoreAllMocks(); vi.useRealTimers(); });
 
 describe('Logg: a log people can read (R-AUDIT-1, R-AUDIT-3)', () => {
   it('shows events, targets and actors in Swedish words: no codes, no ids, no personal numbers', async () => {
@@ -104,5 +106,16 @@ describe('Logg: a log people can read (R-AUDIT-1, R-AUDIT-3)', () => {
     await screen.findByRole('table');
     fireEvent.click(screen.getByRole('button', { name: 'Exportera loggen (JSON Lines)' }));
     expect(await screen.findByText('Exporten misslyckades (403).')).toBeTruthy();
+  });
+
+  it('R-AUDIT-1: an event the outbox delivers after the page opened appears without a reload', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let delivered = events.slice(0, 4);
+    setup('sv', () => delivered);
+    await screen.findByText('4 händelser');
+    delivered = events;
+    act(() => { vi.advanceTimersByTime(LOG_REFRESH_MS); });
+    await screen.findByText('5 händelser');
+    expect(within(screen.getByRole('table')).getByText('Behörighetsperiod ändrad')).toBeTruthy();
   });
 });

@@ -11,6 +11,7 @@ import { actionLabel, actorText, knownActions, parseTarget, personIds, summaryTe
 import { addDays } from '../lib/dates';
 import { formatDate, formatDateTime, stockholmMidnight } from '../lib/format';
 import { roleLabel } from '../lib/labels';
+import { useRefreshWhileVisible } from '../lib/refresh-while-visible';
 import { VerifyChain } from './VerifyChain';
 
 export const AuditLogDocument = graphql(`
@@ -65,11 +66,14 @@ export function AuditLogPage() {
     from: filters.from ? stockholmMidnight(filters.from) : null,
     to: filters.to ? stockholmMidnight(addDays(filters.to, 1)) : null,
   };
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: AuditLogDocument,
     variables: { id: organisationId, first: PAGE, after: pager.after, action: filters.action, actorId: filters.actorId, ...period },
     requestPolicy: 'cache-and-network',
   });
+  // Events reach the log through the services' outbox (R-AUDIT-1), seconds after what caused them:
+  // the open page asks again so they appear without a reload (a later page keeps its cursor).
+  useRefreshWhileVisible(() => refetch({ requestPolicy: 'network-only' }));
   const [{ data: peopleData }] = useQuery({ query: AuditPeopleDocument, variables: { id: organisationId } });
   const [{ data: roleData }] = useQuery({ query: RoleCatalogueDocument });
   const log = data?.organisation?.auditLog;

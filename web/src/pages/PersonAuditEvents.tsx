@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { actionLabel, actorText, summaryText } from '../lib/audit-text';
 import { formatDateTime } from '../lib/format';
 import { roleLabel } from '../lib/labels';
+import { useRefreshWhileVisible } from '../lib/refresh-while-visible';
 import { ErrorBox } from '../components/ui';
 
 /** The organisation's log events about one person or made by them (the server filters). */
@@ -26,7 +27,10 @@ const NEWEST = 50;
 /** R-AUDIT-3: the log events about one person (or made by them) in this organisation, newest first. */
 export function PersonAuditEvents({ organisationId, personId }: { organisationId: string; personId: string }) {
   const { t, lang } = useI18n();
-  const [{ data, error }] = useQuery({ query: PersonAuditDocument, variables: { id: organisationId, first: NEWEST, personId }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: PersonAuditDocument, variables: { id: organisationId, first: NEWEST, personId }, requestPolicy: 'cache-and-network' });
+  // The log is filled through the services' outbox (R-AUDIT-1): an event about this person may
+  // arrive seconds after the page opened, e.g. the change just proposed from the staff list.
+  useRefreshWhileVisible(() => refetch({ requestPolicy: 'network-only' }));
   const [{ data: roleData }] = useQuery({ query: RoleCatalogueDocument });
   const roles = useMemo(() => new Map((roleData?.roles ?? []).map((r) => [r.code, r])), [roleData]);
   const roleName = (code: string) => { const r = roles.get(code); return r ? roleLabel(lang, r) : code; };

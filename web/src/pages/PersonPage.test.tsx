@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PersonPage } from './PersonPage';
 import { mockClient, Wrap } from '../test-utils';
 import { addDays, stockholmDate } from '../lib/dates';
+import { LOG_REFRESH_MS } from '../lib/refresh-while-visible';
 
 const today = stockholmDate();
 const role = (code: string, name: string) => ({ __typename: 'Role', code, name, system: 'KA_WEBB', isPermissionAdmin: false });
@@ -47,6 +48,8 @@ function answer(op: { operationName?: string; variables: Record<string, unknown>
   }
 }
 
+afterEach(() => { vi.useRealTimers(); });
+
 describe('the person page', () => {
   it('R-PERIOD-1, R-PERIOD-5: roles with their periods and status, offices, the pending change and the log events about the person', async () => {
     render(<Wrap client={mockClient(answer)} path="/org/o1/people/p1"><Routes><Route path="/org/:organisationId/people/:personId" element={<PersonPage />} /></Routes></Wrap>);
@@ -66,5 +69,24 @@ describe('the person page', () => {
     expect(within(events).getByText(/Fridolf Halldin, född/)).toBeTruthy();
     // R-USR-1: birth date, never a personal number
     expect(document.body.textContent).not.toMatch(/\d{8}-?\d{4}/);
+  });
+
+  it('R-AUDIT-1, R-AUDIT-3: an event that reaches the log after the page opened appears without a reload', async () => {
+    // The outbox relay delivers the event a moment after the change was proposed: the first answer has nothing yet.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let delivered = false;
+    const client = mockClient((op) => {
+      if (op.operationName !== 'PersonAudit') return answer(op);
+      const edges = delivered ? log.auditLog.edges.slice(0, 1) : [];
+      return { data: { organisation: { ...log, auditLog: { ...log.auditLog, totalCount: edges.length, edges } } } };
+    });
+    render(<Wrap client={client} path="/org/o1/people/p1"><Routes><Route path="/org/:organisationId/people/:personId" element={<PersonPage />} /></Routes></Wrap>);
+    const events = await screen.findByRole('region', { name: 'Händelser i loggen' });
+    await within(events).findByText('Inga händelser om den här personen.');
+    const asked = client.calls.filter((c) => c.name === 'PersonAudit').length;
+    delivered = true;
+    act(() => { vi.advanceTimersByTime(LOG_REFRESH_MS); });
+    await within(events).findByText('Behörighetsperiod ändrad');
+    expect(client.calls.filter((c) => c.name === 'PersonAudit').length).toBe(asked + 1);
   });
 });
