@@ -163,7 +163,8 @@ async function main() {
       .replace('http://localhost:4003/graphql', `http://localhost:${PORTS.signing}/graphql`));
     const peers = flags.skipPeer ? [] : PEERS.map((p) => ({ ...p, child: start(p.target, hiveBin, ['supergraph', supergraph, '-p', String(p.port), ...p.args], { cwd: PEERS_DIR }), url: `http://127.0.0.1:${p.port}/graphql` }));
     await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 60_000, { method: 'POST' });
-    for (const p of peers) await waitFor(`${p.url}?query=%7B__typename%7D`, 120_000);
+    // Hive Gateway loads a large module graph: on a loaded machine that alone takes minutes.
+    for (const p of peers) await waitFor(`${p.url}?query=%7B__typename%7D`, 600_000);
 
     const token = secrets.token;
     const authority = await token(DEMO.authorityPersonalNumbers[0]);

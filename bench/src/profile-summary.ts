@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * `tsx bench/src/profile-summary.ts <file.cpuprofile> [--top 30]`: where a service's CPU went
+ * `tsx bench/src/profile-summary.ts <file.cpuprofile> [--top 30] [--inclusive fnA,fnB]`: where a service's CPU went
  * (a `node --cpu-prof` profile, e.g. from `npm run bench -- --profile gateway`). Self time is summed
  * per function and per package (node_modules/<package>, our own code by its folder, Node's
  * internals as `node:`), and shown as a share of the busy (non-idle) time.
@@ -48,9 +48,33 @@ export function summarise(profile: CpuProfile, top = 30): string {
   ].join('\n');
 }
 
+/**
+ * Inclusive time (the function and everything it called) of the functions whose name matches,
+ * each sample counted once per pattern even when the function recurses.
+ */
+export function inclusive(profile: CpuProfile, patterns: readonly string[]): string {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  let busy = 0;
+  const totals = new Map<string, number>(patterns.map((p) => [p, 0]));
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    if (byId.get(id)?.callFrame.functionName === '(idle)') return;
+    busy += us;
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.add(byId.get(at)!.callFrame.functionName);
+    for (const p of patterns) if ([...names].some((n) => n === p)) totals.set(p, totals.get(p)! + us);
+  });
+  return patterns.map((p) => `${((100 * totals.get(p)!) / busy).toFixed(1).padStart(5)} %  ${(totals.get(p)! / 1000).toFixed(0).padStart(7)} ms  ${p} (inclusive)`).join('\n');
+}
+
 if (require.main === module) {
   const [file, ...rest] = process.argv.slice(2);
   if (!file) { console.error('usage: profile-summary.ts <file.cpuprofile> [--top N]'); process.exit(2); }
   const t = rest.indexOf('--top');
-  process.stdout.write(`${summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, t >= 0 ? Number(rest[t + 1]) : 30)}\n`);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  process.stdout.write(`${summarise(profile, t >= 0 ? Number(rest[t + 1]) : 30)}\n`);
+  const inc = rest.indexOf('--inclusive');
+  if (inc >= 0) process.stdout.write(`\n${inclusive(profile, rest[inc + 1].split(','))}\n`);
 }
