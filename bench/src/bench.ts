@@ -372,7 +372,7 @@ export function targetsOf(results: readonly LoadResult[], peers: readonly string
   const out: Target[] = [];
   const atLeast = (what: string, value: number | null, goal: number, goalText: string, fmt = (v: number) => v.toFixed(2)) => out.push(value === null || !Number.isFinite(value)
     ? { what, goal: goalText, measured: '–', met: null, margin: 'not measured' }
-    : { what, goal: goalText, measured: fmt(value), met: value >= goal, margin: value >= goal ? `met (${(value / goal).toFixed(2)}× the target)` : `missed by ${(goal / value).toFixed(2)}×` });
+    : { what, goal: goalText, measured: fmt(value), met: value >= goal, margin: value >= goal ? `met (${(value / goal).toFixed(2)}× the target)` : value === 0 ? 'missed: none of ours completed in the measured time' : `missed by ${(goal / value).toFixed(2)}×` });
   const atMost = (what: string, value: number | null, goal: number, goalText: string, fmt = (v: number) => v.toFixed(2)) => out.push(value === null || !Number.isFinite(value)
     ? { what, goal: goalText, measured: '–', met: null, margin: 'not measured' }
     : { what, goal: goalText, measured: fmt(value), met: value <= goal, margin: value <= goal ? `met (${(goal / value).toFixed(2)}× headroom)` : `missed by ${(value / goal).toFixed(2)}×` });
