@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -116,7 +117,8 @@ describe('partner event subscriptions through the gateway (R-HOOK-1)', () => {
     expect(got[1].headers['webhook-id']).toBe(got[0].headers['webhook-id']);
     for (const g of got) expect(new Webhook(secret).verify(g.body, g.headers)).toMatchObject({ type: 'period.changed' });
     const payload = JSON.parse(got[1].body);
-    expect(payload.data).toMatchObject({ organisationId: aratron, personId: agda.id, after: [{ validTo: '2027-06-30' }] });
+    // Ids, the person's name (as access recorded it with the change), roles and periods.
+    expect(payload.data).toMatchObject({ organisationId: aratron, personId: agda.id, person: { id: agda.id, givenName: 'Agda', surname: 'Andersson' }, after: [{ role: 'READER', validTo: '2027-06-30' }] });
     const n = agda.personalNumber;
     for (const form of [n, n.slice(2), `${n.slice(0, 8)}-${n.slice(8)}`, `${n.slice(2, 8)}-${n.slice(8)}`]) expect(got[1].body).not.toContain(form);
   });
@@ -136,5 +138,78 @@ describe('partner event subscriptions through the gateway (R-HOOK-1)', () => {
     expect(removed.data.unsubscribeFromEvents).toEqual({ id: sub.data.subscribeToEvents.subscription.id, active: false });
     const events = (await pg.query(`SELECT action, actor FROM signing.audit_event WHERE action = 'eventSubscription.removed'`)).rows;
     expect(events).toEqual([{ action: 'eventSubscription.removed', actor: `client:${client.id}` }]);
+  });
+});
+
+/**
+ * R-HOOK-1 in production (the signing service's production setting), through the gateway: https
+ * only; private, loopback and link-local targets are refused when subscribing and again when
+ * delivering (a name may resolve elsewhere by then); nothing is sent to such a target.
+ */
+describe('partner event subscriptions through the gateway in production (R-HOOK-1, SSRF)', () => {
+  let sys: System;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field below
+  let gql: (q: string, v?: Record<string, unknown>, token?: string) => Promise<GraphQLResponse<any>>;
+  let fridolfToken: string;
+  let pg: Client;
+  const got: string[] = [];
+  const receiver = http.createServer((req, res) => { got.push(req.url ?? ''); res.writeHead(204).end(); });
+  let port: number;
+
+  beforeAll(async () => {
+    sys = await startSystem({}, { signing: { production: true, personalNumberKey: randomBytes(32), webhookFirstRetryMs: 500, jobPollMs: 100 } });
+    gql = (q, v, t) => gqlRequest(sys.gatewayUrl, q, v, t);
+    fridolfToken = await sys.keys.token({ personalNumber: fridolf.personalNumber });
+    pg = new Client({ connectionString: sys.db.url });
+    await pg.connect();
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    port = (receiver.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    receiver.close();
+    await pg?.end();
+    await sys?.stop();
+  });
+
+  it('R-HOOK-1: production takes https only and refuses private, loopback and link-local targets when subscribing; nothing changes', async () => {
+    const counts = async () => (await pg.query(`SELECT (SELECT count(*)::int FROM signing.event_subscription) AS s, (SELECT count(*)::int FROM signing.audit_event) AS a`)).rows[0];
+    const before = await counts();
+    for (const [url, reason] of [
+      ['http://hr.aratron.example/hooks', 'WEBHOOK_URL_NOT_HTTPS'],
+      [`http://127.0.0.1:${port}/hooks`, 'WEBHOOK_URL_NOT_HTTPS'],
+      [`https://127.0.0.1:${port}/hooks`, 'WEBHOOK_URL_FORBIDDEN_ADDRESS'],
+      [`https://localhost:${port}/hooks`, 'WEBHOOK_URL_FORBIDDEN_ADDRESS'],
+      ['https://[::1]/hooks', 'WEBHOOK_URL_FORBIDDEN_ADDRESS'],
+      ['https://10.1.2.3/hooks', 'WEBHOOK_URL_FORBIDDEN_ADDRESS'],
+      ['https://192.168.1.20/hooks', 'WEBHOOK_URL_FORBIDDEN_ADDRESS'],
+      ['https://169.254.169.254/latest/meta-data', 'WEBHOOK_URL_FORBIDDEN_ADDRESS'],
+    ]) {
+      const res = await gql(SUBSCRIBE, { o: aratron, i: { url, events: ['period.changed'] } }, fridolfToken);
+      expect([url, res.errors?.[0].extensions?.code, res.errors?.[0].extensions?.reason]).toEqual([url, 'BAD_USER_INPUT', reason]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('R-HOOK-1: targets that are loopback by delivery time are refused then too; nothing reaches them', async () => {
+    // As if these had passed when subscribing (a name that resolved publicly then, DNS rebinding since): the delivery checks again.
+    const targets = { [randomUUID()]: `https://127.0.0.1:${port}/hooks`, [randomUUID()]: `https://localhost:${port}/hooks` };
+    for (const [id, url] of Object.entries(targets)) {
+      await pg.query(`INSERT INTO signing.event_subscription (id, organisation_id, url, events, secret_sealed, created_by) VALUES ($1, $2, $3, '{period.changed}', $4, 'test')`,
+        [id, aratron, url, sys.services.signing.deps.webhookSecrets.seal('whsec_' + randomBytes(24).toString('base64'))]);
+    }
+    const changed = await gql(`mutation($o: ID!, $p: [ID!]!, $t: Date!) { changeAuthorisationPeriod(organisationId: $o, personIds: $p, validTo: $t) { id } }`,
+      { o: aratron, p: [agda.id], t: '2027-05-31' }, fridolfToken);
+    expect(changed.errors).toBeUndefined();
+    const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema: 'access', signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials('access') });
+    await relay.drain();
+    await relay.drain();
+    await relay.stop();
+    const attempted = await poll(async () => (await pg.query(`SELECT subscription_id, status, attempts, last_status_code, last_error FROM signing.webhook_delivery WHERE subscription_id = ANY($1::uuid[]) `, [Object.keys(targets)])).rows,
+      (rows) => rows.length === 2 && rows.every((r) => r.attempts >= 2), 30_000);
+    const byUrl = Object.fromEntries(attempted.map((r) => [targets[r.subscription_id], r]));
+    // Retried (it may resolve elsewhere later), never sent: a loopback address, and a name that is not a public host.
+    expect(byUrl[`https://127.0.0.1:${port}/hooks`]).toMatchObject({ status: 'PENDING', last_status_code: null, last_error: expect.stringMatching(/private, loopback or link-local/) });
+    expect(byUrl[`https://localhost:${port}/hooks`]).toMatchObject({ status: 'PENDING', last_status_code: null, last_error: expect.stringMatching(/public host name/) });
+    expect(got).toEqual([]);
   });
 });

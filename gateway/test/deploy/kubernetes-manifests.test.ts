@@ -138,7 +138,7 @@ describe('deploy/kubernetes/overlays/production', () => {
   it('secrets: keys, BankID and SMTP exist, empty in the examples, and each key reaches only its service', () => {
     const secret = (prefix: string) => byKind('Secret').find((s) => s.metadata.name.startsWith(`${prefix}-`))!;
     const keys = (prefix: string) => Object.keys(secret(prefix).data ?? {}).sort();
-    expect(keys('behorig-database')).toEqual(['DATABASE_URL']);
+    expect(keys('behorig-database')).toEqual(['DATABASE_URL', 'PERMISSION_LISTEN_URL']);
     expect(keys('behorig-signing-key')).toEqual(['SIGNING_PRIVATE_JWK']);
     expect(keys('behorig-personal-number-key')).toEqual(['PERSONAL_NUMBER_KEY']);
     expect(keys('behorig-bankid')).toEqual(['BANKID_PASSPHRASE']);

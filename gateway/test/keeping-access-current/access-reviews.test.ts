@@ -3,6 +3,8 @@ import { addDays, stockholmDate } from '@behorig/kit/dates';
 import { DEMO } from '@behorig/kit/demo';
 import { mintToken } from '@behorig/kit/auth';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
+import { createOutboxRelay } from '@behorig/kit/outbox';
+import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { closeDueReviews } from '@behorig/access/src/modules/reviews/reviews.service';
 import { startSystem, type System } from '../support/system';
 import { poll } from '../support/poll';
@@ -173,35 +175,89 @@ describe('R-REV-1 access reviews and R-NOTE-1 notices through the gateway', () =
     expect(res.data.organisation.notices).toEqual([{ kind: 'ACTIVATION_OVERDUE', validTo: agreement.data.registerAgreement.activateBy }]);
   });
 
-  it('R-REV-1 at the deadline: undecided items are ended (administrators only reported), the review closes, a notice and audit events follow', async () => {
+  it('R-REV-1 at the deadline: undecided items end through a change set the authority\'s service seals, exactly once on two replicas; the review closes with a notice', async () => {
     const started = await startReview(tokens.fridolf, { organisationId: ARATRON, deadline: today, endUndecidedAtDeadline: true });
     expect(started.errors).toBeUndefined();
     const id = started.data.startAccessReview.id;
     const all = await items(id);
     const labanItem = all.edges.find((e) => e.node.person.id === laban.id)!.node.id;
     expect((await decide(tokens.fridolf, id, [{ itemId: labanItem, decision: 'KEEP' }])).errors).toBeUndefined();
+    const { deps } = sys.services.access;
+    const deadlineDeps = { signing: deps.signing, verifyReceipt: deps.verifyReceipt, vault: deps.vault };
     // Not due on its deadline day …
-    expect(await closeDueReviews(sys.services.access.orm.em, today)).toEqual({ closed: 0, ended: 0 });
-    // … but the day after (the job runs on every replica; a second run finds nothing).
-    const nonAdmins = all.edges.filter((e) => e.node.assignment.role.code !== 'PERMISSION_ADMIN' && e.node.person.id !== laban.id).length;
-    const closed = await closeDueReviews(sys.services.access.orm.em, addDays(today, 1));
-    expect(closed.ended).toBe(nonAdmins);
-    expect(closed.closed).toBeGreaterThanOrEqual(1);
-    expect(await closeDueReviews(sys.services.access.orm.em, addDays(today, 1))).toEqual({ closed: 0, ended: 0 });
+    expect(await closeDueReviews(sys.services.access.orm.em, today, deadlineDeps)).toEqual({ closed: 0, ended: 0 });
+    // … but the day after. The job runs on every replica: two runs at once, then a third, close it once.
+    const nonAdmins = all.edges.filter((e) => e.node.assignment.role.code !== 'PERMISSION_ADMIN' && e.node.person.id !== laban.id);
+    const runs = await Promise.all([0, 1].map(() => closeDueReviews(sys.services.access.orm.em, addDays(today, 1), deadlineDeps)));
+    expect(runs.reduce((n, r) => n + r.closed, 0)).toBe(1);
+    expect(runs.reduce((n, r) => n + r.ended, 0)).toBe(nonAdmins.length);
+    expect(await closeDueReviews(sys.services.access.orm.em, addDays(today, 1), deadlineDeps)).toEqual({ closed: 0, ended: 0 });
     const review = await gql(`query($id: ID!) { accessReview(id: $id) { status } }`, { id }, tokens.fridolf);
     expect(review.data.accessReview.status).toBe('CLOSED');
     // Agda's READER now ends on the deadline; Laban (KEEP) and the administrators keep theirs.
     expect((await db.query(`SELECT ra.valid_to::text AS v FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id WHERE m.person_id = $1`, [agda.id])).rows).toEqual([{ v: today }]);
     expect((await db.query(`SELECT ra.valid_to::text AS v FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id WHERE m.person_id = $1`, [laban.id])).rows).toEqual([{ v: '2027-12-31' }]);
     expect((await db.query(`SELECT ra.valid_to FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id WHERE m.person_id = $1`, [fridolf.id])).rows).toEqual([{ valid_to: null }]);
-    const ended = await events('access.review.ended_at_deadline');
-    expect(ended.find((e) => e.target === `person:${agda.id}`)).toMatchObject({ actor: 'service:access', after: { reviewId: id, roleCode: 'READER', validTo: today } });
+
+    // One change set (the review's), applied under one seal: a receipt of the authority's service, no person, no BankID order.
+    const sets = (await db.query(`SELECT id, status, signing_digest, receipt_id FROM access.change_set WHERE id = $1`, [id])).rows;
+    expect(sets).toEqual([{ id, status: 'APPLIED', signing_digest: expect.stringMatching(/^[0-9a-f]{64}$/), receipt_id: expect.any(String) }]);
+    const receipts = (await db.query(`SELECT id, order_ref, sealed_by, signer_person_id, signer_personal_number_hash, digest, token FROM signing.receipt WHERE change_set_id = $1`, [id])).rows;
+    expect(receipts).toEqual([{ id: sets[0].receipt_id, order_ref: null, sealed_by: 'authority', signer_person_id: null, signer_personal_number_hash: null, digest: sets[0].signing_digest, token: expect.any(String) }]);
+    // The receipt verifies with nothing but the published JWKS, and binds exactly this set and digest.
+    const jwks = (await (await fetch(`${sys.base.signing}/.well-known/jwks.json`)).json()) as { keys: never[] };
+    const claims = await createReceiptVerifier({ jwks })(receipts[0].token);
+    expect(claims).toMatchObject({ receiptId: receipts[0].id, sealedBy: 'authority', orderRef: null, signerPersonId: null, organisationId: ARATRON, changeSetId: id, digest: sets[0].signing_digest });
+    expect((await gql(`query($t: String!) { verifyReceipt(token: $t) }`, { t: receipts[0].token }, tokens.fridolf)).data.verifyReceipt).toBe(true);
+    expect((await db.query(`SELECT count(*)::int AS n FROM access.pending_change WHERE change_set_id = $1`, [id])).rows[0].n).toBe(new Set(nonAdmins.map((e) => e.node.person.id)).size);
+    expect(await count(`SELECT count(*) AS n FROM access.access_review_item WHERE review_id = $1 AND ended_at_deadline AND change_set_id = $1`, [id])).toBe(nonAdmins.length);
+
+    // The audit events, each once: signing started → signed by the authority's service → staff changed → applied; then closed.
+    const ofSet = (action: string) => events(action).then((rows) => rows.filter((e) => e.after?.changeSetId === id || e.target === `change_set:${id}`));
+    expect(await ofSet('access.changes.signing_started')).toEqual([expect.objectContaining({ actor: 'service:access', after: expect.objectContaining({ digest: sets[0].signing_digest, method: 'SERVICE_SEAL' }) })]);
+    const changed = await ofSet('access.staff.changed');
+    expect(changed.filter((e) => e.target === `person:${agda.id}`)).toEqual([expect.objectContaining({
+      actor: 'service:access', after: expect.objectContaining({ receiptId: receipts[0].id, sealedBy: 'authority', reviewId: id, person: { givenName: 'Agda', surname: 'Andersson' }, rolePeriods: { READER: { validFrom: '2013-11-11', validTo: today } } }),
+    })]);
+    expect(await ofSet('access.changes.applied')).toEqual([expect.objectContaining({ actor: 'service:access', after: expect.objectContaining({ receiptId: receipts[0].id, digest: sets[0].signing_digest }) })]);
     const [closedEvent] = (await events('access.review.closed')).filter((e) => e.after.reviewId === id);
-    expect(closedEvent).toMatchObject({ actor: 'service:access', after: { endedAtDeadline: nonAdmins } });
+    expect(closedEvent).toMatchObject({ actor: 'service:access', after: { endedAtDeadline: nonAdmins.length, changeSetId: id } });
+
+    // In the organisation's log (access's outbox relayed), in that order, the signature shown as the authority's service's seal.
+    const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema: 'access', signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials('access') });
+    await relay.drain();
+    await relay.drain();
+    await relay.stop();
+    const chain = (await db.query(`SELECT action, actor, receipt_id FROM signing.audit_event WHERE organisation_id = $1 AND (target = $2 OR after->>'changeSetId' = $3) ORDER BY seq`, [ARATRON, `changeSet:${id}`, id])).rows;
+    const order = chain.map((e) => e.action).filter((a, i, list) => list.indexOf(a) === i);
+    expect(order).toEqual(['access.changes.signing_started', 'changes.signed', 'access.staff.changed', 'access.changes.applied', 'access.review.closed']);
+    expect(chain.filter((e) => e.action === 'changes.signed')).toEqual([{ action: 'changes.signed', actor: 'service:authority', receipt_id: receipts[0].id }]);
+    const log = await gql(`query($o: ID!) { organisation(id: $o) { auditLog(first: 5, action: "changes.signed") { edges { node { actorLabel after receipt { id sealedBy signer { id } signerName orderRef digest } } } } } }`, { o: ARATRON }, tokens.fridolf);
+    expect(log.errors).toBeUndefined();
+    const sealed = log.data.organisation.auditLog.edges.map((e: { node: { receipt: { id: string } | null } }) => e.node).find((n: { receipt: { id: string } | null }) => n.receipt?.id === receipts[0].id);
+    expect(sealed).toMatchObject({ actorLabel: 'service:authority', receipt: { sealedBy: 'AUTHORITY_SERVICE', signer: null, signerName: 'Behörig (myndighetens tjänst)', orderRef: null, digest: sets[0].signing_digest } });
+    expect(JSON.parse(sealed.after)).toMatchObject({ method: 'SERVICE_SEAL', reviewId: id });
+    const verified = await gql(`query($o: ID!) { verifyAuditLog(organisationId: $o) { ok } }`, { o: ARATRON }, tokens.fridolf);
+    expect(verified.data.verifyAuditLog.ok).toBe(true);
+
     const notices = await gql(`query($o: ID!) { organisation(id: $o) { notices { kind validTo message } } }`, { o: ARATRON }, tokens.fridolf);
     expect(notices.data.organisation.notices).toContainEqual(expect.objectContaining({ kind: 'REVIEW_UNDECIDED', validTo: today }));
     // A closed review takes no more decisions.
     const late = await decide(tokens.fridolf, id, [{ itemId: labanItem, decision: 'KEEP' }]);
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REVIEW_CLOSED' });
+  });
+
+  it('docs/evidence.md service seals: only the access service may ask for one, and a malformed request is refused; nothing is written', async () => {
+    const snapshot = async () => (await db.query(`SELECT (SELECT count(*)::int FROM signing.receipt) AS receipts, (SELECT count(*)::int FROM signing.audit_event) AS events, (SELECT count(*)::int FROM signing.pending_audit_event) AS pending`)).rows[0];
+    const before = await snapshot();
+    const body = { organisationId: ARATRON, changeSetId: '00000000-0000-4000-8000-00000000beef', digest: 'a'.repeat(64), reviewId: '00000000-0000-4000-8000-00000000beef', changes: 1 };
+    const post = async (service: 'organisations' | 'gateway' | 'access' | null, b: unknown) => fetch(`${sys.base.signing}/internal/service-seals`, {
+      method: 'POST', headers: service ? await sys.serviceKeys.credentials(service).headers('signing') : { 'content-type': 'application/json' }, body: JSON.stringify(b),
+    });
+    expect((await post(null, body)).status).toBe(401);
+    expect([401, 403]).toContain((await post('organisations', body)).status);
+    expect([401, 403]).toContain((await post('gateway', body)).status);
+    expect((await post('access', { ...body, digest: 'not a digest' })).status).toBe(400);
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -84,7 +84,10 @@ export async function buildServer(opts: AccessBuildOptions) {
     // Migration 003's backfill: no plain-text personal number survives into serving (listen comes later).
     await sealPlaintextPersonalNumbers(s.orm.em, vault);
     // Scheduled work (R-REV-1 deadlines, R-NOTE-1 digest) for the job runner to register.
-    const jobs = { tasks: accessTasks({ em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => deps.references.organisationNames(ids) }), recurring: accessRecurring };
+    const jobs = { tasks: accessTasks({
+      em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => deps.references.organisationNames(ids),
+      deadlines: { signing: deps.signing, verifyReceipt: deps.verifyReceipt, vault: deps.vault, logger },
+    }), recurring: accessRecurring };
     return { ...s, deps, mailer, jobs };
   });
 }

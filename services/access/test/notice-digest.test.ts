@@ -120,7 +120,8 @@ describe('R-REV-1 and R-NOTE-1 on kit\'s job runner', () => {
     try {
       await sys.sql(`UPDATE access.role_assignment SET valid_to = '2026-12-02' WHERE membership_id IN (SELECT id FROM access.membership WHERE person_id = ?)`, [person('Agda').id]);
       const mailer = createMailer({ from: 'Behörig <noreply@behorig.test>', mailDir: dir });
-      const tasks = accessTasks({ em: sys.server.orm.em, today: () => TODAY, mailer });
+      const { deps } = sys.server;
+      const tasks = accessTasks({ em: sys.server.orm.em, today: () => TODAY, mailer, deadlines: { signing: deps.signing, verifyReceipt: deps.verifyReceipt, vault: deps.vault } });
       const runners = [0, 1].map(() => createJobRunner({ schema: 'access', databaseUrl: sys.db.url, tasks, recurring: [{ task: NOTICE_DIGEST_TASK, everyMs: 86_400_000 }] }));
       await Promise.all(runners.map((r) => r.runDue()));
       await Promise.all(runners.map((r) => r.stop()));

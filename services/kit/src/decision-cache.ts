@@ -126,3 +126,24 @@ export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCach
     },
   };
 }
+
+/**
+ * The decision cache a subgraph's PermissionClient uses (R-SCOPE-4), built the same way by every
+ * subgraph that asks access (organisations, signing), started and LISTENing; undefined when there
+ * is none.
+ * - `listenUrl` (env PERMISSION_LISTEN_URL): where to LISTEN; default `databaseUrl`. `false`: no
+ *   cache, every question goes to access.
+ * - `givenSource`: a test handed in its own PermissionSource, which answers by itself and has no
+ *   NOTIFY behind it; it is cached only when the test names a `listenUrl`.
+ */
+export async function startPermissionDecisionCache(opts: {
+  listenUrl?: string | false;
+  databaseUrl: string;
+  givenSource: boolean;
+  logger?: Logger;
+}): Promise<DecisionCache<boolean> | undefined> {
+  if (opts.listenUrl === false || (opts.givenSource && opts.listenUrl === undefined)) return undefined;
+  const cache = createDecisionCache<boolean>({ listenUrl: opts.listenUrl ?? opts.databaseUrl, logger: opts.logger });
+  await cache.start();
+  return cache;
+}

@@ -64,3 +64,26 @@ export function auditDeliveryRefusal(
   }
   return null;
 }
+
+/**
+ * access → signing `POST /internal/service-seals`: the authority's service signs a change set that
+ * access's scheduled job made and that only takes access away (R-REV-1 at a review's deadline,
+ * docs/evidence.md "Service seals"). Idempotent per change set and digest.
+ */
+export interface ServiceSealRequest {
+  organisationId: string;
+  changeSetId: string;
+  digest: string;
+  /** Why the set exists, for the audit event: the review whose deadline passed. */
+  reviewId: string;
+  /** How many changes the set holds (the digest binds them). */
+  changes: number;
+}
+
+export interface ServiceSealResponse {
+  receiptId: string;
+  /** The seal (a receipt JWS, kit `mintServiceSeal`). */
+  token: string;
+  /** True when this set and digest had been sealed before (a repeated job run). */
+  alreadySealed: boolean;
+}

@@ -16,7 +16,14 @@ export const RECEIPT_AUDIENCE = 'behorig-receipt';
 
 export interface ReceiptClaims {
   receiptId: string;
-  orderRef: string;
+  /** The BankID order; null for a service seal (no BankID order). */
+  orderRef: string | null;
+  /**
+   * Null when a person signed with BankID. `authority` for a service seal: the authority's service
+   * signed a change set that only takes access away, made by a scheduled job (R-REV-1 deadlines,
+   * docs/evidence.md "Service seals"); such a receipt names no person and no personal number.
+   */
+  sealedBy: 'authority' | null;
   /** The signer's person id (access), null when BankID's signer is not a known person. */
   signerPersonId: string | null;
   signerName: string;
@@ -30,7 +37,20 @@ export interface ReceiptClaims {
 }
 
 /** What the signing service knows when it mints a receipt: the number is hashed, never embedded. */
-export type ReceiptInput = Omit<ReceiptClaims, 'signerNumberHash' | 'signerNumberSalt'> & { signerPersonalNumber: string };
+export type ReceiptInput = Omit<ReceiptClaims, 'signerNumberHash' | 'signerNumberSalt' | 'sealedBy' | 'orderRef'> & { orderRef: string; signerPersonalNumber: string };
+
+/** What a service seal binds: no person, no BankID order (docs/evidence.md, "Service seals"). */
+export interface ServiceSealInput {
+  receiptId: string;
+  signerName: string;
+  organisationId: string;
+  changeSetId: string;
+  digest: string;
+  signedAt: Date;
+}
+
+/** The subject of a service seal: the authority's service, not a person. */
+export const SERVICE_SEAL_SUBJECT = 'service:authority';
 
 const numberHash = (salt: string, personalNumber: string) => createHash('sha256').update(`${salt}:${personalNumber}`, 'utf8').digest('hex');
 
@@ -63,6 +83,23 @@ export async function mintReceipt(key: SigningKey, c: ReceiptInput): Promise<str
     .sign(key.privateKey);
 }
 
+/**
+ * A service seal (docs/evidence.md): the same kind of receipt, signed with the same key, but its
+ * signer is the authority's service (`seal: "authority"`, subject `service:authority`) and it
+ * carries no person, no number hash and no BankID order. Access accepts it only for a change set
+ * its own scheduled job made, which only takes access away (R-SIGN-8).
+ */
+export async function mintServiceSeal(key: SigningKey, c: ServiceSealInput): Promise<string> {
+  return new SignJWT({ typ: 'receipt', seal: 'authority', name: c.signerName, org: c.organisationId, cs: c.changeSetId, dig: c.digest })
+    .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid, typ: 'JWT' })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(RECEIPT_AUDIENCE)
+    .setJti(c.receiptId)
+    .setSubject(SERVICE_SEAL_SUBJECT)
+    .setIssuedAt(Math.floor(c.signedAt.getTime() / 1000))
+    .sign(key.privateKey);
+}
+
 export type ReceiptVerifier = (token: string) => Promise<ReceiptClaims>;
 
 /** Verifies a receipt (signature, issuer, audience; receipts do not expire). Throws when invalid. */
@@ -73,9 +110,11 @@ export function createReceiptVerifier(source: KeySource): ReceiptVerifier {
     if (payload.typ !== 'receipt') throw new Error('not a receipt');
     // Receipts issued before numbers were hashed carry `pnr`: read them as hashed with an empty salt.
     const legacy = typeof payload.pnr === 'string' ? payload.pnr : null;
+    const sealedBy = payload.seal === 'authority' && payload.sub === SERVICE_SEAL_SUBJECT ? 'authority' as const : null;
     return {
       receiptId: String(payload.jti),
-      orderRef: String(payload.ord),
+      orderRef: typeof payload.ord === 'string' ? payload.ord : null,
+      sealedBy,
       signerPersonId: typeof payload.pid === 'string' ? payload.pid : null,
       signerName: String(payload.name ?? ''),
       signerNumberHash: legacy ? numberHash('', legacy) : String(payload.pnh ?? ''),

@@ -5,7 +5,7 @@ import { resolvers } from './modules';
 import { createContext, type Context } from './context';
 import { seedDemoData } from './demo-seed';
 import { createAccessClient, type PermissionSource } from './clients/access.client';
-import { createDecisionCache } from '@behorig/kit/db';
+import { startPermissionDecisionCache } from '@behorig/kit/db';
 import type { DecisionCacheLike } from '@behorig/kit/permissions';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
@@ -30,9 +30,9 @@ export const buildServer = async (opts: OrganisationsBuildOptions) => {
   const permissions = opts.permissions ?? createAccessClient(opts.accessUrl ?? DEFAULT_ACCESS_URL);
   // R-SCOPE-4: access's decisions are kept per process and dropped on every change of its index, on every replica.
   // A PermissionSource given by a test answers by itself; it is cached only when asked for (permissionListenUrl).
-  const cached = opts.permissionListenUrl !== false && (opts.permissions === undefined || opts.permissionListenUrl !== undefined);
-  const cache = !cached ? undefined : createDecisionCache<boolean>({ listenUrl: (opts.permissionListenUrl as string | undefined) ?? opts.databaseUrl, logger: opts.logger });
-  await cache?.start();
+  const cache = await startPermissionDecisionCache({
+    listenUrl: opts.permissionListenUrl, databaseUrl: opts.databaseUrl, givenSource: opts.permissions !== undefined, logger: opts.logger,
+  });
   const decisions: DecisionCacheLike | undefined = cache;
   try {
     const server = await createSubgraph<Context>({

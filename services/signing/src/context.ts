@@ -16,7 +16,10 @@ export interface Context {
   ip: string;
   deps: SigningDeps;
   stores: { orders: OrdersStore; partners: PartnersStore; audit: AuditStore; webhooks: WebhooksStore };
-  /** "May the caller do F in organisation O", asked of access with the caller's own Authorization, memoised per request (used only through policy/). */
+  /**
+   * "May the caller do F in organisation O", asked of access with the caller's own Authorization,
+   * memoised per request and kept in the process's decision cache (R-SCOPE-4); used only through policy/.
+   */
   permissions: PermissionClient;
 }
 
@@ -29,7 +32,7 @@ export const contextFactory = (deps: SigningDeps) => (actor: Actor | null, em: E
   ip: endUserIp(req),
   deps,
   stores: { orders: ordersStore(em), partners: partnersStore(em), audit: auditStore(em), webhooks: webhooksStore(em) },
-  permissions: createPermissionClient(actor, deps.permissionSource, req?.headers?.authorization),
+  permissions: createPermissionClient(actor, deps.permissionSource, req?.headers?.authorization, { cache: deps.permissionDecisions }),
 });
 
 /** Entities owned by other subgraphs are known here only by their key. */

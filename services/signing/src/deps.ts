@@ -1,6 +1,6 @@
 import type { ClientStatusCache, ServiceCredentials, SigningKey, TokenVerifier } from '@behorig/kit/auth';
 import type { ReceiptVerifier } from '@behorig/kit/receipt';
-import type { PermissionSource } from '@behorig/kit/permissions';
+import type { DecisionCacheLike, PermissionSource } from '@behorig/kit/permissions';
 import type { Logger } from '@behorig/kit/server';
 import type { PersonalNumberVault } from '@behorig/kit/vault';
 import type { JWTVerifyGetKey } from 'jose';
@@ -25,6 +25,8 @@ export interface SigningDeps {
   access: AccessClient;
   /** Where a person's permission answers come from (access's `myAccess`), for kit's PermissionClient. */
   permissionSource: PermissionSource;
+  /** A person's decisions per process, emptied by every change of access's permission index (R-SCOPE-4); none: always ask. */
+  permissionDecisions?: DecisionCacheLike;
   /** Epoch ms; injected in tests (QR seconds, local expiry). */
   now: () => number;
   authorityNumbers: ReadonlySet<string>;

@@ -27,6 +27,8 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => {
     DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     /** The access subgraph's GraphQL endpoint (permission questions: `myAccess`). */
     ACCESS_URL: z.string().url().default('http://localhost:4002/graphql'),
+    /** A direct PostgreSQL URL for LISTEN (decision cache, R-SCOPE-4); default DATABASE_URL. Never a transaction-pooling PgBouncer (docs/deploy.md). */
+    PERMISSION_LISTEN_URL: z.string().url().optional(),
     /** The access service's base URL for its /internal/... endpoints. */
     ACCESS_INTERNAL_URL: z.string().url().default('http://localhost:4002'),
     /** BankID RP API v6.0 base URL: the local simulator by default; BankID's test or production service by configuration. */

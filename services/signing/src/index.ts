@@ -22,6 +22,7 @@ runService('signing subgraph', logger, async () => {
     demoData: env.DEMO_DATA,
     bankId: bankIdFromEnv(env),
     accessUrl: env.ACCESS_URL,
+    permissionListenUrl: env.PERMISSION_LISTEN_URL,
     accessInternalUrl: env.ACCESS_INTERNAL_URL,
     credentials: await serviceCredentialsFromEnv('signing', env),
     authorityNumbers: authorityNumbers(env),

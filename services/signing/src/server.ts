@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { untrustingServiceCredentials, createClientStatusCache, withClientStatus, createTokenVerifier, type SigningKey } from '@behorig/kit/auth';
 import { createHttpPermissionSource, type PermissionSource } from '@behorig/kit/permissions';
+import { startPermissionDecisionCache } from '@behorig/kit/db';
 import { createReceiptVerifier } from '@behorig/kit/receipt';
 import { createLogger, createSubgraph, loadTypeDefs, type SubgraphBuildOptions } from '@behorig/kit/server';
 import { createPersonalNumberVault, personalNumberKeyFrom } from '@behorig/kit/vault';
@@ -38,6 +39,13 @@ export type SigningBuildOptions = Omit<SubgraphBuildOptions, 'verify'> & {
   /** Permission answers for people (access's `myAccess`); default: HTTP to `accessUrl`. */
   permissionSource?: PermissionSource;
   accessUrl?: string;
+  /**
+   * Where the decision cache LISTENs for changes of access's permission index (env
+   * PERMISSION_LISTEN_URL, default `databaseUrl`): a direct PostgreSQL connection, never through a
+   * transaction-pooling PgBouncer (docs/deploy.md). `false`: no cache, every question goes to access.
+   * With a `permissionSource` of its own (tests) there is a cache only when this is given.
+   */
+  permissionListenUrl?: string | false;
   accessInternalUrl?: string;
   authorityNumbers?: Iterable<string>;
   tokenTtlSeconds?: number;
@@ -85,6 +93,10 @@ export async function buildServer(opts: SigningBuildOptions) {
     if (!orm) throw new Error('not started');
     return clientStatusOf(orm.em.fork(), clientId);
   });
+  // R-SCOPE-4: access's decisions are kept per process and dropped on every change of its index, on every replica.
+  const decisionCache = await startPermissionDecisionCache({
+    listenUrl: opts.permissionListenUrl, databaseUrl: opts.databaseUrl, givenSource: opts.permissionSource !== undefined, logger: opts.logger,
+  });
   const deps: SigningDeps = {
     key: opts.signingKey,
     verify: withClientStatus(verifySignature, clientStatus),
@@ -98,6 +110,7 @@ export async function buildServer(opts: SigningBuildOptions) {
       credentials,
     }),
     permissionSource: opts.permissionSource ?? createHttpPermissionSource({ accessUrl: opts.accessUrl ?? 'http://localhost:4002/graphql' }),
+    permissionDecisions: decisionCache,
     now: opts.now ?? Date.now,
     authorityNumbers: new Set(opts.authorityNumbers ?? ['191212121212']),
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
@@ -126,6 +139,9 @@ export async function buildServer(opts: SigningBuildOptions) {
       partnersRoutes(app, orm, deps);
       auditRoutes(app, orm, deps);
     },
+  }).catch(async (e: unknown) => {
+    await decisionCache?.stop();
+    throw e;
   });
   orm = server.orm;
   // Published before this replica signs anything (tokens, receipts, checkpoints).
@@ -158,6 +174,8 @@ export async function buildServer(opts: SigningBuildOptions) {
     ...server,
     /** What the resolvers and routes share (tests build GraphQL contexts from it for executeOperation). */
     deps,
+    /** This process's cache of access's decisions (R-SCOPE-4), if it has one. */
+    decisionCache,
     /** One round of server-side collection now (the timer does this on its own). */
     collectOrders: () => collectOpenOrders(server.orm.em, deps, 1000),
     /** Writes the checkpoints that are due now (the timer does this on its own; tests call it to be deterministic). */
@@ -167,6 +185,7 @@ export async function buildServer(opts: SigningBuildOptions) {
     runJobs: () => jobs.runDue(),
     stop: async () => {
       await jobs.stop();
+      await decisionCache?.stop();
       await server.stop();
     },
   };

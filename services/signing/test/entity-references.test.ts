@@ -44,7 +44,7 @@ describe('entity references through executeOperation (R-AUTH-4)', () => {
     };
     expect(await store.insertOrder(order)).toEqual(order);
     await store.insertReceipt({
-      id: receiptId, orderRef, signedAt: at, signerPersonId: arvid.id, signerPersonalNumberHash: null, signerName: 'Arvid Aronsson',
+      id: receiptId, orderRef, sealedBy: null, signedAt: at, signerPersonId: arvid.id, signerPersonalNumberHash: null, signerName: 'Arvid Aronsson',
       organisationId: dorotea, changeSetId: order.changeSetId!, digest: 'd1', token: 'jws',
     });
   });

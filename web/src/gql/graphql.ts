@@ -1133,10 +1133,14 @@ export type Receipt = {
   changeSetId: Scalars['ID']['output'];
   digest: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  orderRef: Scalars['ID']['output'];
+  /** The BankID order; null for a service seal. */
+  orderRef?: Maybe<Scalars['ID']['output']>;
   organisation: Organisation;
+  /** Null when a person signed with BankID; AUTHORITY_SERVICE when the authority's service sealed a change set that only takes access away (R-REV-1 deadlines, docs/evidence.md). */
+  sealedBy?: Maybe<ReceiptSealer>;
   signedAt: Scalars['DateTime']['output'];
-  signer: Person;
+  /** The person who signed with BankID; null for a service seal (`sealedBy`), which no person signed. */
+  signer?: Maybe<Person>;
   signerName: Scalars['String']['output'];
   /** Compact JWS anyone can verify with the service's published JWKS (/.well-known/jwks.json). */
   token: Scalars['String']['output'];
@@ -1154,6 +1158,9 @@ export type ReceiptEdge = {
   cursor: Scalars['String']['output'];
   node: Receipt;
 };
+
+export type ReceiptSealer =
+  | 'AUTHORITY_SERVICE';
 
 export type RegisterAgreementInput = {
   administrator: NewPersonInput;

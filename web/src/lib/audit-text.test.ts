@@ -81,6 +81,9 @@ describe('the log in words (R-AUDIT-1)', () => {
       .toBe('Roller: Läsare. Period: 1 jan. 2026 – tills vidare');
     expect(summaryText('en', { action: 'access.period.changed', before: JSON.stringify([{ roleCode: 'READER', validTo: '2027-12-31' }]), after: JSON.stringify([{ roleCode: 'READER', validTo: '2027-06-30' }]) }, roleName))
       .toBe('End date: 31 Dec 2027 → 30 Jun 2027');
+    // Since period changes name the person, `after` is `{ person, roles }`; both shapes read the same.
+    expect(summaryText('en', { action: 'access.period.changed', before: JSON.stringify([{ roleCode: 'READER', validTo: '2027-12-31' }]), after: JSON.stringify({ person: { givenName: 'Agda', surname: 'Andersson' }, roles: [{ roleCode: 'READER', validTo: '2027-06-30' }] }) }, roleName))
+      .toBe('End date: 31 Dec 2027 → 30 Jun 2027');
     expect(summaryText('sv', { action: 'access.employment.ended', after: JSON.stringify({ endDate: '2026-12-31' }) }, roleName)).toBe('Sista dag: 31 dec. 2026');
     expect(summaryText('sv', { action: 'unit.created', after: '{}' }, roleName)).toBeNull();
   });

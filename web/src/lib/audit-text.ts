@@ -133,9 +133,11 @@ export function summaryText(lang: Lang, event: { action: string; before?: string
   const before = parse(event.before);
   const after = parse(event.after);
   const date = (s: unknown) => (typeof s === 'string' ? formatDate(lang, s) : d['audit.summary.noEnd']);
-  if (event.action === 'access.period.changed' && Array.isArray(after)) {
+  // Period changes list their roles: `after` is the list, or (since it also names the person) `{ person, roles }`.
+  const periodRoles = Array.isArray(after) ? after : after && typeof after === 'object' && Array.isArray((after as { roles?: unknown }).roles) ? (after as { roles: unknown[] }).roles : null;
+  if (event.action === 'access.period.changed' && periodRoles) {
     const b = Array.isArray(before) ? before.map((x: { validTo?: string | null }) => date(x.validTo ?? null)) : [];
-    const a = after.map((x: { validTo?: string | null }) => date(x.validTo ?? null));
+    const a = periodRoles.map((x) => date((x as { validTo?: string | null }).validTo ?? null));
     return t('audit.summary.endDates', { before: [...new Set(b)].join(', ') || d['audit.summary.noEnd'], after: [...new Set(a)].join(', ') });
   }
   if (event.action === 'access.employment.ended' && after && typeof after === 'object' && 'endDate' in after) {

@@ -1,4 +1,4 @@
-import type { ServiceCredentials, SignOrderRequest } from '@behorig/kit/auth';
+import type { ServiceCredentials, ServiceSealRequest, ServiceSealResponse, SignOrderRequest } from '@behorig/kit/auth';
 
 export type { SignOrderRequest };
 
@@ -7,6 +7,8 @@ export interface SigningClient {
   startSignOrder(req: SignOrderRequest, authorization: string | undefined): Promise<{ orderRef: string }>;
   /** R-SIGN-7: cancels the BankID order of a set that was edited while being signed. */
   cancelSignOrder(orderRef: string): Promise<void>;
+  /** R-REV-1 at a review's deadline: the authority's service seals a set that only takes access away (docs/evidence.md). */
+  sealServiceChangeSet(req: ServiceSealRequest): Promise<ServiceSealResponse>;
 }
 
 /** BankID (or the signing service) could not be reached: the caller answers SERVICE_UNAVAILABLE. */
@@ -35,6 +37,19 @@ export function createHttpSigningClient(signingInternalUrl: string, credentials:
         method: 'POST', headers: await credentials.headers('signing'), body: '{}', signal: AbortSignal.timeout(5000),
       });
       if (!res.ok && res.status !== 404) throw new Error(`The signing service did not cancel the order (HTTP ${res.status}).`);
+    },
+    async sealServiceChangeSet(req) {
+      let res: Response;
+      try {
+        res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/service-seals`, {
+          method: 'POST', headers: await credentials.headers('signing'), body: JSON.stringify(req), signal: AbortSignal.timeout(10_000),
+        });
+      } catch (e) {
+        throw new SigningUnavailableError(`The signing service cannot be reached: ${(e as Error).message}`);
+      }
+      const body = (await res.json().catch(() => ({}))) as Partial<ServiceSealResponse> & { error?: string; message?: string };
+      if (res.status === 200 && typeof body.token === 'string' && typeof body.receiptId === 'string') return { receiptId: body.receiptId, token: body.token, alreadySealed: Boolean(body.alreadySealed) };
+      throw new Error(`The signing service did not seal the change set (HTTP ${res.status}: ${body.error ?? body.message ?? 'no reason'}).`);
     },
   };
 }

@@ -302,10 +302,14 @@ export type Receipt = {
   changeSetId: Scalars['ID']['output'];
   digest: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  orderRef: Scalars['ID']['output'];
+  /** The BankID order; null for a service seal. */
+  orderRef?: Maybe<Scalars['ID']['output']>;
   organisation: Organisation;
+  /** Null when a person signed with BankID; AUTHORITY_SERVICE when the authority's service sealed a change set that only takes access away (R-REV-1 deadlines, docs/evidence.md). */
+  sealedBy?: Maybe<ReceiptSealer>;
   signedAt: Scalars['DateTime']['output'];
-  signer: Person;
+  /** The person who signed with BankID; null for a service seal (`sealedBy`), which no person signed. */
+  signer?: Maybe<Person>;
   signerName: Scalars['String']['output'];
   /** Compact JWS anyone can verify with the service's published JWKS (/.well-known/jwks.json). */
   token: Scalars['String']['output'];
@@ -323,6 +327,9 @@ export type ReceiptEdge = {
   cursor: Scalars['String']['output'];
   node: Receipt;
 };
+
+export type ReceiptSealer =
+  | 'AUTHORITY_SERVICE';
 
 export type Session = {
   __typename?: 'Session';
@@ -513,6 +520,7 @@ export type ResolversTypes = ResolversObject<{
   Receipt: ResolverTypeWrapper<ReceiptRow>;
   ReceiptConnection: ResolverTypeWrapper<Omit<ReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ReceiptEdge']> }>;
   ReceiptEdge: ResolverTypeWrapper<Omit<ReceiptEdge, 'node'> & { node: ResolversTypes['Receipt'] }>;
+  ReceiptSealer: ReceiptSealer;
   Session: ResolverTypeWrapper<SessionResult>;
   SigningOrder: ResolverTypeWrapper<SigningOrderRow>;
   SigningOrderKind: SigningOrderKind;
@@ -662,10 +670,11 @@ export type ReceiptResolvers<ContextType = Context, ParentType extends Resolvers
   changeSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  orderRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderRef?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  sealedBy?: Resolver<Maybe<ResolversTypes['ReceiptSealer']>, ParentType, ContextType>;
   signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  signer?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  signer?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   signerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -9,6 +9,7 @@ import { Migration008SealedPersonalNumbers } from './migration-008-sealed-person
 import { Migration009JobsAndWebhooks } from './migration-009-jobs-and-webhooks';
 import { Migration010SignerNameParts } from './migration-010-signer-name-parts';
 import { Migration011AuditSourceFloor } from './migration-011-audit-source-floor';
+import { Migration012ServiceSeals } from './migration-012-service-seals';
 
 /** Committed migrations in order; the only way the schema changes. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration009JobsAndWebhooks', class: Migration009JobsAndWebhooks },
   { name: 'Migration010SignerNameParts', class: Migration010SignerNameParts },
   { name: 'Migration011AuditSourceFloor', class: Migration011AuditSourceFloor },
+  { name: 'Migration012ServiceSeals', class: Migration012ServiceSeals },
 ];

@@ -1,6 +1,6 @@
 import { isAuthority, type Actor } from '@behorig/kit/auth';
 import { forbidden, unauthenticated } from '@behorig/kit/errors';
-import { createPermissionClient, type PermissionClient, type PermissionSource } from '@behorig/kit/permissions';
+import { createPermissionClient, type DecisionCacheLike, type PermissionClient, type PermissionSource } from '@behorig/kit/permissions';
 
 /**
  * The one place where the signing subgraph decides who may see or do what (docs/security.md).
@@ -8,7 +8,9 @@ import { createPermissionClient, type PermissionClient, type PermissionSource } 
  * here; nothing else in signing compares actors with organisations. "May the caller do F in
  * organisation O" is kit's PermissionClient (`@behorig/kit/permissions`), shared with the
  * organisations subgraph: the authority always, a partner client its token's functions in its
- * organisation (R-AUTH-2), a person as access answers (`myAccess`), memoised per request.
+ * organisation (R-AUTH-2), a person as access answers (`myAccess`), memoised per request and kept
+ * per process in the decision cache, which every change of access's permission index empties on
+ * every replica (R-SCOPE-4, kit decision-cache.ts).
  */
 
 /** Who is asking, as every decision sees it: the same from a resolver (the Context) and from an HTTP route. */
@@ -17,9 +19,9 @@ export interface Caller {
   permissions: PermissionClient;
 }
 
-/** A caller for an HTTP route (no GraphQL context): its own per-request permission client. */
-export const routeCaller = (actor: Actor | null, authorization: string | undefined, source: PermissionSource): Caller => ({
-  actor, permissions: createPermissionClient(actor, source, authorization),
+/** A caller for an HTTP route (no GraphQL context): its own per-request permission client over the process's decision cache. */
+export const routeCaller = (actor: Actor | null, authorization: string | undefined, source: PermissionSource, decisions?: DecisionCacheLike): Caller => ({
+  actor, permissions: createPermissionClient(actor, source, authorization, { cache: decisions }),
 });
 
 const requireActor = (caller: Pick<Caller, 'actor'>): Actor => {

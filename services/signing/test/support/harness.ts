@@ -88,8 +88,10 @@ const listen = async (s: http.Server) => {
 /**
  * `collectIntervalMs` defaults to 0 here (no background collection) so that tests decide when
  * orders are collected (`signing.collectOrders()`); the collection timer has its own test.
+ * No decision cache unless `decisionCache` (R-SCOPE-4): the fake access changes its grants without
+ * the NOTIFY real access sends, so a test that caches must send it (`notifyPermissionChange`).
  */
-export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number; collectIntervalMs?: number; build?: Partial<SigningBuildOptions> } = {}) {
+export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?: number; collectIntervalMs?: number; decisionCache?: boolean; build?: Partial<SigningBuildOptions> } = {}) {
   const db: TestDatabase = await createTestDatabase('signing');
   const keys = await testKeys();
   const clock = { now: Date.now() };
@@ -107,6 +109,7 @@ export async function startHarness(opts: { bankId?: boolean; checkpointSeconds?:
     databaseUrl: db.url, signingKey: keys.key, bankId: client, accessUrl: `${accessUrl}/graphql`, accessInternalUrl: accessUrl,
     now: () => clock.now, applyRetryDelaysMs: [10, 20], checkpointSeconds: opts.checkpointSeconds,
     collectIntervalMs: opts.collectIntervalMs ?? 0,
+    permissionListenUrl: opts.decisionCache ? db.url : false,
     ...opts.build,
   });
   const base = await signing.listen(0, '127.0.0.1');

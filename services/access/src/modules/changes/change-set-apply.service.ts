@@ -40,6 +40,8 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
   } catch (e) {
     return { status: 400, body: { error: 'invalid_receipt', message: `The receipt is not valid: ${(e as Error).message}` } };
   }
+  // A service seal (docs/evidence.md) applies only the set a review's deadline made, never an administrator's proposals.
+  if (claims.sealedBy) return { status: 400, body: { error: 'invalid_receipt', message: 'A service seal cannot apply proposed changes; they need a BankID signature (R-SIGN-8).' } };
   if (claims.changeSetId !== changeSetId) {
     return { status: 409, body: { error: 'digest_mismatch', message: 'The receipt was issued for another change set.' } };
   }
@@ -126,7 +128,7 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
     await deleteMembership(tx, c.personId, organisationId);
     await writeOutboxEvent(tx, 'access', {
       actor, organisationId, action: 'access.staff.removed', target: `person:${c.personId}`,
-      before: { roleCodes: c.roleCodes, unitIds: c.unitIds, validFrom: c.validFrom, validTo: c.validTo }, after: { ...ids },
+      before: { roleCodes: c.roleCodes, unitIds: c.unitIds, validFrom: c.validFrom, validTo: c.validTo }, after: { ...ids, person: { givenName: c.givenName, surname: c.surname } },
     });
     return [c.personId];
   }
@@ -140,7 +142,8 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
   await writeOutboxEvent(tx, 'access', {
     actor, organisationId, action: c.kind === 'NEW' ? 'access.staff.added' : 'access.staff.changed', target: `person:${personId}`,
     before: c.kind === 'NEW' ? null : before,
-    after: { ...ids, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, ...(c.rolePeriods ? { rolePeriods: c.rolePeriods } : {}) },
+    // R-HOOK-1: the name travels with the change, so a partner's payload names the person (never by number).
+    after: { ...ids, person: { givenName: c.givenName, surname: c.surname }, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, ...(c.rolePeriods ? { rolePeriods: c.rolePeriods } : {}) },
   });
   return [personId];
 }

@@ -195,12 +195,12 @@ export async function deletePendingChange(db: Db, id: string): Promise<void> {
 }
 
 /** Proposals are ordered by when they were made, also several in one transaction (clock time, not the transaction's). */
-export async function insertPendingChange(db: Db, changeSetId: string, fields: ChangeFields, baseVersion: number | null): Promise<PendingChangeRow> {
+export async function insertPendingChange(db: Db, changeSetId: string, fields: ChangeFields, baseVersion: number | null, id: string = randomUUID()): Promise<PendingChangeRow> {
   const [row] = await db.execute<PendingChangeRecord[]>(
     `INSERT INTO access.pending_change (id, change_set_id, kind, person_id, personal_number_hash, personal_number_enc, given_name, surname, birth_date,
        email, role_codes, unit_ids, school_form_codes, unit_grants, valid_from, valid_to, base_version, created_at, role_periods)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, clock_timestamp(), ?::jsonb) RETURNING ${columnList(pendingChangeColumns)}`,
-    [randomUUID(), changeSetId, fields.kind, fields.personId, fields.personalNumberHash, fields.personalNumberEnc, fields.givenName, fields.surname, fields.birthDate,
+    [id, changeSetId, fields.kind, fields.personId, fields.personalNumberHash, fields.personalNumberEnc, fields.givenName, fields.surname, fields.birthDate,
       fields.email, JSON.stringify(fields.roleCodes), JSON.stringify(fields.unitIds), fields.schoolFormCodes === null ? null : JSON.stringify(fields.schoolFormCodes),
       JSON.stringify(fields.unitGrants), fields.validFrom, fields.validTo, baseVersion, fields.rolePeriods ? JSON.stringify(fields.rolePeriods) : null]);
   return toPendingChangeRow(row);

@@ -20,6 +20,9 @@ import { refreshPermissionIndex } from '../permission-index/permission-index.sto
  * The staff list (R-USR-1: birth dates, never personal numbers), by surname: one statement for the
  * page and its total; roles and units then come through the batched loaders.
  */
+/** R-HOOK-1: the name an applied change's event carries, so partners' payloads name people (never by number). */
+const nameOf = (p: { givenName: string; surname: string } | null | undefined) => (p ? { givenName: p.givenName, surname: p.surname } : null);
+
 export interface StaffListArgs {
   search?: string | null;
   first?: number | null;
@@ -109,7 +112,8 @@ export async function changeAuthorisationPeriod(ctx: Context, organisationId: st
       await writeOutboxEvent(tx, 'access', {
         actor: await auditActor(ctx), organisationId, action: 'access.period.changed', target: `person:${change.personId}`,
         before: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.previousValidTo })),
-        after: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })),
+        // R-HOOK-1: the person's name travels with the change (partners get names, never numbers).
+        after: { person: nameOf(found.find((p) => p.id === change.personId)), roles: change.assignments.map((a) => ({ roleCode: a.roleCode, validTo: a.validTo })) },
       });
     }
     // R-SCOPE-4: earlier end dates take effect in the permission index in the same transaction.
@@ -171,6 +175,7 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
   const ended = new Set(result.assignments.map((a) => `${a.unitId}|${a.schoolFormCode ?? ''}`));
   const outlasting = employments.filter((e) => !ended.has(`${e.unitId}|${e.schoolFormCode ?? ''}`) && (e.unitValidTo === null || e.unitValidTo > result.endDate));
   const endsRoles = outlasting.length === 0;
+  const person = await ctx.loaders.person.load(input.personId);
   await ctx.em.transactional(async (tx) => {
     await lockOrganisation(tx, input.organisationId);
     const rows = await unitRowsOf(tx, membershipId);
@@ -203,7 +208,7 @@ export async function endEmployment(ctx: Context, input: EndEmploymentArgs): Pro
     await writeOutboxEvent(tx, 'access', {
       actor: await auditActor(ctx), organisationId: input.organisationId, action: 'access.employment.ended', target: `person:${input.personId}`,
       before: result.assignments.map((a) => ({ unitId: a.unitId, schoolFormCode: a.schoolFormCode, roleCode: a.roleCode, validTo: a.previousValidTo })),
-      after: { endDate: result.endDate, unitId: result.unitId, schoolFormCode: result.schoolFormCode, rolesEnded: endsRoles },
+      after: { person: nameOf(person), endDate: result.endDate, unitId: result.unitId, schoolFormCode: result.schoolFormCode, rolesEnded: endsRoles },
     });
   });
   return result;

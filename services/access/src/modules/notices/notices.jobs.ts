@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { closeDueReviews } from '../reviews/reviews.service';
+import { closeDueReviews, type ReviewDeadlineDeps } from '../reviews/reviews.service';
 import { sendNoticeDigests } from './notices.service';
 import type { Mailer } from './mailer';
 
@@ -14,6 +14,8 @@ export interface AccessJobDeps {
   today: () => string;
   mailer: Mailer;
   organisationNames?: (ids: readonly string[]) => Promise<Map<string, string>>;
+  /** R-REV-1: the deadline's change set is sealed by the authority's service (docs/evidence.md). */
+  deadlines: ReviewDeadlineDeps;
 }
 
 export const REVIEW_DEADLINES_TASK = 'access.review-deadlines';
@@ -21,7 +23,7 @@ export const NOTICE_DIGEST_TASK = 'access.notice-digest';
 
 export function accessTasks(deps: AccessJobDeps) {
   return {
-    [REVIEW_DEADLINES_TASK]: { handler: async () => { await closeDueReviews(deps.em.fork(), deps.today()); } },
+    [REVIEW_DEADLINES_TASK]: { handler: async () => { await closeDueReviews(deps.em.fork(), deps.today(), deps.deadlines); } },
     [NOTICE_DIGEST_TASK]: { handler: async () => { await sendNoticeDigests(deps.em.fork(), { today: deps.today(), mailer: deps.mailer, organisationNames: deps.organisationNames }); } },
   };
 }

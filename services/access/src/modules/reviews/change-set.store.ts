@@ -16,3 +16,14 @@ export async function ensureOpenChangeSet(tx: Db, organisationId: string): Promi
     [randomUUID(), organisationId]);
   return openChangeSetId(tx, organisationId);
 }
+
+/**
+ * R-REV-1 at the deadline: the set the review-deadline job made, recorded as applied under its
+ * service seal (docs/evidence.md "Service seals"). Its id is the review's, so a repeated run
+ * cannot make a second one; it never is the organisation's open set.
+ */
+export async function insertSealedChangeSet(tx: Db, set: { id: string; organisationId: string; digest: string; receiptId: string }): Promise<void> {
+  await tx.execute(
+    `INSERT INTO access.change_set (id, organisation_id, status, signing_digest, receipt_id, applied_at) VALUES (?, ?, 'APPLIED', ?, ?, now())`,
+    [set.id, set.organisationId, set.digest, set.receiptId]);
+}

@@ -1,24 +1,31 @@
 import { requireActor, type Actor } from '@behorig/kit/auth';
 import { badInput, conflict, forbidden, isUuid, notFound, ValidationError } from '@behorig/kit/errors';
 import { actorLabel, writeOutboxEvent } from '@behorig/kit/outbox';
+import { createHash } from 'node:crypto';
+import type { ReceiptVerifier } from '@behorig/kit/receipt';
+import type { Logger } from '@behorig/kit/server';
+import type { PersonalNumberVault } from '@behorig/kit/vault';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SigningClient } from '../../clients/signing.client';
 import type { Context } from '../../context';
 import { requireManageUsers } from '../../policy/access.policy';
-import { administratorPeriods } from '../memberships/memberships.store';
+import { administratorPeriods, bumpVersionById, lockOrganisation } from '../memberships/memberships.store';
 import { unitActiveOn } from '../memberships/rules/membership-levels.rules';
 import { wouldLeaveNoAdministrator, type AdministratorChange } from '../agreements/rules/last-administrator.rules';
-import { putChangeIn } from '../changes/changes.service';
-import type { ChangeFields, RolePeriods } from '../changes/changes.store';
+import { openChanges, putChangeIn } from '../changes/changes.service';
+import { insertPendingChange, type ChangeFields, type PendingChangeRow, type RolePeriods } from '../changes/changes.store';
+import { digestOf } from '../changes/rules/pending-change.rules';
+import { refreshPermissionIndex } from '../permission-index/permission-index.store';
 import {
-  itemsToEndAtDeadline, reviewedChange, validateDeadline, validateDecisions,
+  itemsToEndAtDeadline, periodsEndedAtDeadline, reviewedChange, validateDeadline, validateDecisions,
   type DecisionInput, type ReviewItemFacts,
 } from './rules/access-review.rules';
 import {
-  allItems, claimDueReviews, closeReview, endAssignmentAtDeadline, insertReviewWithSnapshot, itemsByIds, itemsOfPeople, newReviewId,
+  allItems, claimDueReviews, closeReview, currentRolesOf, endRoleOn, insertReviewWithSnapshot, markEndedAtDeadline, itemsByIds, itemsOfPeople, newReviewId,
   peopleStates, pendingChangeOf, recordDecision, reviewById,
   type AccessReviewRow, type PersonState,
 } from './reviews.store';
-import { ensureOpenChangeSet, openChangeSetId } from './change-set.store';
+import { ensureOpenChangeSet, insertSealedChangeSet, openChangeSetId } from './change-set.store';
 
 /**
  * R-REV-1 access reviews (docs/domain.md). Every check runs before anything is written; each
@@ -155,45 +162,143 @@ export async function decideReviewItems(ctx: Context, reviewId: string, decision
   });
 }
 
+/** What the deadline job needs besides the database: the signing service's seal, the receipt check, the vault (for the digest). */
+export interface ReviewDeadlineDeps {
+  signing: Pick<SigningClient, 'sealServiceChangeSet'>;
+  verifyReceipt: ReceiptVerifier;
+  vault: PersonalNumberVault;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/** A deadline set's change id, the same on every run for the same review and person, so a repeated run computes the same digest. */
+const deadlineChangeId = (reviewId: string, personId: string) => {
+  const h = createHash('sha256').update(`access-review-deadline:${reviewId}:${personId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
 /**
- * R-REV-1 at the deadline, for the job runner ("access.review-deadlines", daily and safe on every
+ * R-REV-1 at the deadline, for the job runner ("access.review-deadlines", hourly, safe on every
  * replica: each review is claimed with FOR UPDATE SKIP LOCKED and closed in the same transaction).
  * A review whose deadline day has passed is closed; its undecided items are reported as a
- * REVIEW_UNDECIDED notice (R-NOTE-1); with `endUndecidedAtDeadline` the undecided assignments end
- * on the deadline at once — this only takes access away, so it applies without a signature
- * (R-SIGN-8), with an audit event per assignment naming the access service as actor.
+ * REVIEW_UNDECIDED notice (R-NOTE-1). With `endUndecidedAtDeadline` the undecided assignments
+ * (never a permission administrator's) end on the deadline through a change set the authority's
+ * service seals (docs/evidence.md "Service seals"): only access is taken away (R-SIGN-8), so no
+ * one signs with BankID, yet the set has a digest, a receipt and the audit events of any signed
+ * set, and is applied exactly once (its id is the review's).
+ *
+ * A review whose seal cannot be had (the signing service does not answer) stays open and is tried
+ * again on the next run; the others are closed, and the run then fails so the runner reports it.
  */
-export async function closeDueReviews(em: EntityManager, today: string): Promise<{ closed: number; ended: number }> {
+export async function closeDueReviews(em: EntityManager, today: string, deps: ReviewDeadlineDeps): Promise<{ closed: number; ended: number }> {
   const service: Actor = { kind: 'service', service: 'access' };
   let closed = 0;
   let ended = 0;
+  const failed: string[] = [];
+  let lastError: unknown = null;
   for (;;) {
-    const batch = await em.fork().transactional(async (tx) => {
-      const due = await claimDueReviews(tx, today, 20);
-      for (const review of due) {
+    let claimedId: string | null = null;
+    try {
+      const result = await em.fork().transactional(async (tx) => {
+        const [review] = await claimDueReviews(tx, today, 1, failed);
+        if (!review) return null;
+        claimedId = review.id;
         const items = await allItems(tx, review.id);
         const { end, reportOnly } = review.endUndecidedAtDeadline ? itemsToEndAtDeadline(items) : { end: [], reportOnly: items.filter((i) => i.decision === null) };
-        let endedHere = 0;
-        for (const item of end) {
-          const result = await endAssignmentAtDeadline(tx, items.find((i) => i.id === item.id)!, review.deadline);
-          if (!result) continue;
-          endedHere++;
-          await writeOutboxEvent(tx, SCHEMA, {
-            actor: service, organisationId: review.organisationId, action: 'access.review.ended_at_deadline', target: `person:${item.personId}`,
-            before: { roleCode: item.roleCode, validTo: result.before }, after: { reviewId: review.id, itemId: item.id, roleCode: item.roleCode, validTo: result.after },
-          });
-        }
+        const endedHere = end.length > 0 ? await endThroughSealedSet(tx, deps, review, end, today) : 0;
         await closeReview(tx, review.id);
         await writeOutboxEvent(tx, SCHEMA, {
           actor: service, organisationId: review.organisationId, action: 'access.review.closed', target: `access_review:${review.id}`,
-          after: { reviewId: review.id, deadline: review.deadline, decided: items.filter((i) => i.decision !== null).length, undecided: items.filter((i) => i.decision === null).length, endedAtDeadline: endedHere, reportedOnly: reportOnly.length },
+          after: {
+            reviewId: review.id, deadline: review.deadline, decided: items.filter((i) => i.decision !== null).length, undecided: items.filter((i) => i.decision === null).length,
+            endedAtDeadline: endedHere, reportedOnly: reportOnly.length, changeSetId: endedHere > 0 ? review.id : null,
+          },
         });
-        ended += endedHere;
-      }
-      return due.length;
-    });
-    closed += batch;
-    if (batch < 20) break;
+        return endedHere;
+      });
+      if (result === null) break;
+      closed++;
+      ended += result;
+    } catch (e) {
+      if (!claimedId) throw e;
+      failed.push(claimedId);
+      lastError = e;
+      deps.logger?.warn({ err: e, reviewId: claimedId }, 'closing a review at its deadline failed; the next run tries again');
+    }
   }
+  if (lastError) throw lastError;
   return { closed, ended };
+}
+
+/**
+ * The deadline's change set: one CHANGED change per person whose undecided roles end (each role
+ * keeping its own period otherwise, R-PERIOD-1), sealed by the authority's service and applied in
+ * the caller's transaction. Returns how many role assignments ended.
+ */
+async function endThroughSealedSet(tx: EntityManager, deps: ReviewDeadlineDeps, review: AccessReviewRow, end: readonly ReviewItemFacts[], today: string): Promise<number> {
+  const service: Actor = { kind: 'service', service: 'access' };
+  const organisationId = review.organisationId;
+  // Serialises with applies and period changes of the organisation (R-AGR-3, optimistic locking).
+  await lockOrganisation(tx, organisationId);
+  const personIds = [...new Set(end.map((i) => i.personId))];
+  const [states, current] = await Promise.all([peopleStates(tx, organisationId, personIds), currentRolesOf(tx, organisationId, personIds)]);
+  const planned: { change: PendingChangeRow; membershipId: string; ended: { roleCode: string; before: string | null; after: string }[]; itemIds: string[] }[] = [];
+  for (const personId of personIds) {
+    const state = states.get(personId);
+    const roles = current.get(personId);
+    // The person left the organisation since the review started: nothing of theirs is left to end.
+    if (!state || !roles) continue;
+    const mine = end.filter((i) => i.personId === personId);
+    const periods = periodsEndedAtDeadline(roles.roles, new Set(mine.map((i) => i.roleCode)), review.deadline);
+    if (!periods) continue;
+    const units = unitGrantsOf(state, today);
+    planned.push({
+      membershipId: roles.membershipId, ended: periods.ended,
+      itemIds: mine.filter((i) => periods.ended.some((e) => e.roleCode === i.roleCode)).map((i) => i.id),
+      change: {
+        id: deadlineChangeId(review.id, personId), changeSetId: review.id, kind: 'CHANGED', personId,
+        personalNumberHash: state.personalNumberHash, personalNumberEnc: state.personalNumberEnc, givenName: state.givenName, surname: state.surname,
+        birthDate: state.birthDate, email: state.email, ...units, unitGrants: units.unitGrants as PendingChangeRow['unitGrants'],
+        roleCodes: periods.roleCodes, validFrom: periods.validFrom, validTo: periods.validTo, rolePeriods: periods.rolePeriods,
+        baseVersion: null, createdAt: new Date(),
+      },
+    });
+  }
+  if (planned.length === 0) return 0;
+  const changes = planned.map((p) => p.change);
+  const digest = digestOf({ id: review.id, organisationId }, openChanges(deps.vault, changes));
+  // As for a BankID signature, the log reads: signing started → signed (by the authority's service) → changed → applied.
+  await writeOutboxEvent(tx, SCHEMA, {
+    actor: service, organisationId, action: 'access.changes.signing_started', target: `change_set:${review.id}`,
+    after: { changeSetId: review.id, digest, method: 'SERVICE_SEAL', reviewId: review.id, changes: changes.length },
+  });
+  const seal = await deps.signing.sealServiceChangeSet({ organisationId, changeSetId: review.id, digest, reviewId: review.id, changes: changes.length });
+  // The seal is verified, not trusted: signed with the signing service's key, by the authority's service, for exactly this set.
+  const claims = await deps.verifyReceipt(seal.token);
+  if (claims.sealedBy !== 'authority' || claims.changeSetId !== review.id || claims.organisationId !== organisationId || claims.digest !== digest || claims.receiptId !== seal.receiptId) {
+    throw new Error(`The seal of the deadline change set ${review.id} does not bind it (R-SIGN-3).`);
+  }
+  await insertSealedChangeSet(tx, { id: review.id, organisationId, digest, receiptId: claims.receiptId });
+  const ids = { changeSetId: review.id, receiptId: claims.receiptId, sealedBy: 'authority', reviewId: review.id };
+  let endedCount = 0;
+  for (const p of planned) {
+    await insertPendingChange(tx, review.id, p.change, null, p.change.id);
+    for (const e of p.ended) await endRoleOn(tx, p.membershipId, e.roleCode, e.after);
+    // Optimistic locking: a change proposed before this one is now stale (never applied over it).
+    await bumpVersionById(tx, p.membershipId);
+    await markEndedAtDeadline(tx, p.itemIds, review.id);
+    endedCount += p.ended.length;
+    const c = p.change;
+    await writeOutboxEvent(tx, SCHEMA, {
+      actor: service, organisationId, action: 'access.staff.changed', target: `person:${c.personId}`,
+      before: { roles: p.ended.map((e) => ({ roleCode: e.roleCode, validTo: e.before })) },
+      after: { ...ids, person: { givenName: c.givenName, surname: c.surname }, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, rolePeriods: c.rolePeriods },
+    });
+  }
+  // R-SCOPE-4: the permission index follows in the same transaction.
+  await refreshPermissionIndex(tx, organisationId, planned.map((p) => p.change.personId!));
+  await writeOutboxEvent(tx, SCHEMA, {
+    actor: service, organisationId, action: 'access.changes.applied', target: `change_set:${review.id}`,
+    after: { ...ids, digest, changes: changes.map((c) => ({ id: c.id, kind: c.kind })) },
+  });
+  return endedCount;
 }

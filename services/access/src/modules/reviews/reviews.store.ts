@@ -137,9 +137,10 @@ export async function recordDecision(tx: Db, itemId: string, decision: ReviewDec
 }
 
 /** R-REV-1 at the deadline: the open reviews whose deadline day has passed, locked for this transaction (other replicas skip them). */
-export async function claimDueReviews(tx: Db, today: string, limit: number): Promise<AccessReviewRow[]> {
+export async function claimDueReviews(tx: Db, today: string, limit: number, skip: readonly string[] = []): Promise<AccessReviewRow[]> {
   const rows = await tx.execute<ReviewRecord[]>(
-    `SELECT ${REVIEW_COLUMNS} FROM access.access_review WHERE status = 'OPEN' AND deadline < ?::date ORDER BY deadline, id LIMIT ? FOR UPDATE SKIP LOCKED`, [today, limit]);
+    `SELECT ${REVIEW_COLUMNS} FROM access.access_review WHERE status = 'OPEN' AND deadline < ?::date AND NOT (id = ANY(?::uuid[]))
+      ORDER BY deadline, id LIMIT ? FOR UPDATE SKIP LOCKED`, [today, `{${skip.join(',')}}`, limit]);
   return rows.map(toReview);
 }
 
@@ -147,22 +148,30 @@ export async function closeReview(tx: Db, reviewId: string): Promise<void> {
   await tx.execute(`UPDATE access.access_review SET status = 'CLOSED', closed_at = now() WHERE id = ?`, [reviewId]);
 }
 
-/**
- * R-REV-1, `endUndecidedAtDeadline`: ends one undecided item's role on the deadline (the earlier
- * of that and its own end date), finding the assignment by membership and role (an applied change
- * replaces the row ids). Returns the end date it now has, or null when the assignment is gone.
- */
-export async function endAssignmentAtDeadline(tx: Db, item: AccessReviewItemRow, deadline: string): Promise<{ before: string | null; after: string } | null> {
-  const rows = await tx.execute<{ before: string | null; after: string }[]>(
-    `UPDATE access.role_assignment ra SET valid_to = LEAST(coalesce(ra.valid_to, ?::date), ?::date)
-       FROM (SELECT id, valid_to FROM access.role_assignment WHERE membership_id = ? AND role_code = ? FOR UPDATE) old
-      WHERE ra.id = old.id AND ra.valid_from <= ?::date
-      RETURNING old.valid_to::text AS before, ra.valid_to::text AS after`,
-    [deadline, deadline, item.membershipId, item.roleCode, deadline]);
-  if (rows.length === 0) return null;
-  await tx.execute(`UPDATE access.access_review_item SET ended_at_deadline = true WHERE id = ?`, [item.id]);
-  await tx.execute(`UPDATE access.membership SET version = version + 1 WHERE id = ?`, [item.membershipId]);
-  return rows[0];
+/** People's current role assignments in the organisation (an applied change replaces row ids, so by membership and role). */
+export async function currentRolesOf(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, { membershipId: string; roles: { roleCode: string; validFrom: string; validTo: string | null }[] }>> {
+  const rows = await db.execute<{ person_id: string; membership_id: string; role_code: string; valid_from: string; valid_to: string | null }[]>(
+    `SELECT m.person_id, m.id AS membership_id, ra.role_code, ra.valid_from::text AS valid_from, ra.valid_to::text AS valid_to
+       FROM access.membership m JOIN access.role_assignment ra ON ra.membership_id = m.id
+      WHERE m.organisation_id = ? AND m.person_id = ANY(?::uuid[]) ORDER BY ra.role_code FOR UPDATE OF ra`, [organisationId, `{${personIds.join(',')}}`]);
+  const out = new Map<string, { membershipId: string; roles: { roleCode: string; validFrom: string; validTo: string | null }[] }>();
+  for (const r of rows) {
+    const entry = out.get(r.person_id) ?? { membershipId: r.membership_id, roles: [] };
+    entry.roles.push({ roleCode: r.role_code, validFrom: r.valid_from, validTo: r.valid_to });
+    out.set(r.person_id, entry);
+  }
+  return out;
+}
+
+/** R-REV-1 at the deadline: one role of a membership ends on the given day (the sealed set's change, applied). */
+export async function endRoleOn(tx: Db, membershipId: string, roleCode: string, validTo: string): Promise<void> {
+  await tx.execute(`UPDATE access.role_assignment SET valid_to = ? WHERE membership_id = ? AND role_code = ?`, [validTo, membershipId, roleCode]);
+}
+
+/** The items whose roles the deadline's sealed set ended, linked to that set. */
+export async function markEndedAtDeadline(tx: Db, itemIds: readonly string[], changeSetId: string): Promise<void> {
+  if (itemIds.length === 0) return;
+  await tx.execute(`UPDATE access.access_review_item SET ended_at_deadline = true, change_set_id = ? WHERE id = ANY(?::uuid[])`, [changeSetId, `{${itemIds.join(',')}}`]);
 }
 
 /** A reviewed person's current state in the organisation: what a CHANGED change needs besides roles (R-USR-2 levels, e-mail, identity). */

@@ -39,7 +39,7 @@ export function auditRoutes(app: Express, orm: MikroORM, deps: SigningDeps): voi
     }
     let allowed: boolean;
     try {
-      allowed = await mayReadAuditLog(routeCaller(actor, req.headers.authorization, deps.permissionSource), organisationId);
+      allowed = await mayReadAuditLog(routeCaller(actor, req.headers.authorization, deps.permissionSource, deps.permissionDecisions), organisationId);
     } catch (e) {
       // No definite answer from access (kit PermissionClient: SERVICE_UNAVAILABLE): the client may retry.
       const code = (e as { extensions?: { code?: unknown } }).extensions?.code;

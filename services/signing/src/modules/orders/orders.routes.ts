@@ -6,6 +6,15 @@ import { BankIdError, BankIdUnavailableError, messageForErrorCode } from '../../
 import type { SigningDeps } from '../../deps';
 import { maySign } from '../../policy/signing.policy';
 import { cancelForEditedSet, startSign } from './orders.service';
+import { SealConflictError, sealChangeSet } from './service-seal.service';
+
+const ServiceSealBody = z.object({
+  organisationId: z.string().uuid(),
+  changeSetId: z.string().uuid(),
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  reviewId: z.string().uuid(),
+  changes: z.number().int().min(1).max(100_000),
+});
 
 const SignOrderBody = z.object({
   organisationId: z.string().uuid(),
@@ -19,7 +28,9 @@ const SignOrderBody = z.object({
  * The orders feature's service-to-service endpoints (docs/architecture.md), for the access
  * service only, with its own service credential (R-AUTH-4, kit requireServiceCredential):
  * - POST /internal/sign-orders — access's signChanges starts a BankID sign order for the caller;
- * - POST /internal/sign-orders/:orderRef/cancel — access cancels the order of a set edited while being signed (R-SIGN-7).
+ * - POST /internal/sign-orders/:orderRef/cancel — access cancels the order of a set edited while being signed (R-SIGN-7);
+ * - POST /internal/service-seals — access's review-deadline job has a set that only takes access
+ *   away sealed by the authority's service (R-REV-1, docs/evidence.md "Service seals").
  */
 export function ordersRoutes(app: Express, orm: MikroORM, deps: SigningDeps): void {
   const guard = requireServiceCredential(deps.credentials, ['access']);
@@ -56,6 +67,18 @@ export function ordersRoutes(app: Express, orm: MikroORM, deps: SigningDeps): vo
     } catch (e) {
       if (e instanceof BankIdUnavailableError) return void res.status(503).json({ error: 'bankid_unavailable', message: e.message });
       deps.logger.error({ err: e }, 'cancelling a sign order failed');
+      res.status(500).json({ error: 'internal_error' });
+    }
+  });
+
+  app.post('/internal/service-seals', guard, json, async (req: Request, res: Response) => {
+    const body = ServiceSealBody.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'invalid_request', message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    try {
+      res.json(await sealChangeSet(orm.em.fork(), deps, body.data));
+    } catch (e) {
+      if (e instanceof SealConflictError) return void res.status(409).json({ error: 'sealed_with_another_digest', message: e.message });
+      deps.logger.error({ err: e }, 'sealing a change set failed');
       res.status(500).json({ error: 'internal_error' });
     }
   });

@@ -166,7 +166,7 @@ async function collect(em: EntityManager, deps: SigningDeps, order: SigningOrder
       organisationId: locked.organisationId!, changeSetId: locked.changeSetId!, digest: locked.digest!, signedAt: completedAt,
     });
     await store.insertReceipt({
-      id: receiptId, orderRef: locked.orderRef, signedAt: completedAt, signerPersonId: locked.personId ?? null,
+      id: receiptId, orderRef: locked.orderRef, sealedBy: null, signedAt: completedAt, signerPersonId: locked.personId ?? null,
       signerPersonalNumberHash: sealed.hash, signerName: user.name, organisationId: locked.organisationId!,
       changeSetId: locked.changeSetId!, digest: locked.digest!, token,
     });

@@ -43,7 +43,10 @@ export interface SigningOrderRow {
 /** R-SIGN-3: the receipt of one completed signing; `token` is the compact JWS anyone can verify. */
 export interface ReceiptRow {
   id: string;
-  orderRef: string;
+  /** The BankID order; null for a service seal (migration 012). */
+  orderRef: string | null;
+  /** Null for a BankID signature; `authority` for a service seal (docs/evidence.md). */
+  sealedBy: 'authority' | null;
   signedAt: Date;
   signerPersonId: string | null;
   /** Keyed hash of the signer's personal number (the number itself is not stored here). */
@@ -66,7 +69,7 @@ export const SIGNING_ORDER = defineTable<keyof SigningOrderRow>('signing.signing
 
 export const RECEIPT = defineTable<keyof ReceiptRow>('signing.receipt', {
   id: 'id', orderRef: 'order_ref', signedAt: 'signed_at', signerPersonId: 'signer_person_id', signerPersonalNumberHash: 'signer_personal_number_hash',
-  signerName: 'signer_name', organisationId: 'organisation_id', changeSetId: 'change_set_id', digest: 'digest', token: 'token',
+  signerName: 'signer_name', organisationId: 'organisation_id', changeSetId: 'change_set_id', digest: 'digest', token: 'token', sealedBy: 'sealed_by',
 }, { dates: ['signedAt'] });
 
 /** The plain personal-number columns that rows written before migration 008 may still fill (read and emptied by the backfill). */
@@ -129,6 +132,17 @@ export function ordersStore(em: EntityManager) {
 
     async findReceipt(id: string): Promise<ReceiptRow | null> {
       const [row] = await receipts(`${r.id} = ?`, [id]);
+      return row ?? null;
+    },
+
+    /** Serialises sealing one change set until the caller's transaction ends (two replicas asking at once get one seal). */
+    async lockSealOf(changeSetId: string): Promise<void> {
+      await em.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 4003))`, [`signing:seal:${changeSetId}`]);
+    },
+
+    /** The service seal of a change set, if it was sealed (at most one, migration 012). */
+    async sealOf(changeSetId: string): Promise<ReceiptRow | null> {
+      const [row] = await receipts(`${r.changeSetId} = ? AND ${r.sealedBy} IS NOT NULL`, [changeSetId]);
       return row ?? null;
     },
 

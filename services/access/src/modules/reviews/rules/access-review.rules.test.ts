@@ -1,5 +1,5 @@
 import { ValidationError } from '@behorig/kit/errors';
-import { isReviewDue, itemsToEndAtDeadline, reviewedChange, validateDeadline, validateDecisions, type ReviewItemFacts } from './access-review.rules';
+import { isReviewDue, itemsToEndAtDeadline, periodsEndedAtDeadline, reviewedChange, validateDeadline, validateDecisions, type ReviewItemFacts } from './access-review.rules';
 
 const TODAY = '2026-11-28';
 const item = (over: Partial<ReviewItemFacts> = {}): ReviewItemFacts => ({
@@ -71,5 +71,23 @@ describe('R-REV-1 access reviews', () => {
     const { end, reportOnly } = itemsToEndAtDeadline([item(), item({ id: 'a', isPermissionAdmin: true }), item({ id: 'k', decision: 'KEEP' })]);
     expect(end.map((i) => i.id)).toEqual(['i1']);
     expect(reportOnly.map((i) => i.id)).toEqual(['a']);
+  });
+
+  it('R-REV-1 with R-SIGN-8, R-PERIOD-1: at the deadline only the undecided roles end, on the earlier of their end and the deadline', () => {
+    const current = [
+      { roleCode: 'READER', validFrom: '2020-01-01', validTo: '2027-12-31' },
+      { roleCode: 'SERVICE_ADMIN', validFrom: '2020-01-01', validTo: null },
+      { roleCode: 'LATER', validFrom: '2027-01-01', validTo: null },
+    ];
+    const result = periodsEndedAtDeadline(current, new Set(['READER', 'LATER']), '2026-12-15');
+    expect(result).toEqual({
+      roleCodes: ['LATER', 'READER', 'SERVICE_ADMIN'],
+      rolePeriods: { READER: { validFrom: '2020-01-01', validTo: '2026-12-15' }, SERVICE_ADMIN: { validFrom: '2020-01-01', validTo: null }, LATER: { validFrom: '2027-01-01', validTo: null } },
+      validFrom: '2020-01-01', validTo: null,
+      ended: [{ roleCode: 'READER', before: '2027-12-31', after: '2026-12-15' }],
+    });
+    // Never later: a role already ending before the deadline is left as it is, and then nothing changes.
+    expect(periodsEndedAtDeadline([{ roleCode: 'READER', validFrom: '2020-01-01', validTo: '2026-12-01' }], new Set(['READER']), '2026-12-15')).toBeNull();
+    expect(periodsEndedAtDeadline([], new Set(['READER']), '2026-12-15')).toBeNull();
   });
 });

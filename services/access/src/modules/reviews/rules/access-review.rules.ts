@@ -123,3 +123,30 @@ export function itemsToEndAtDeadline(items: readonly ReviewItemFacts[]): { end: 
   const undecided = items.filter((i) => i.decision === null);
   return { end: undecided.filter((i) => !i.isPermissionAdmin), reportOnly: undecided.filter((i) => i.isPermissionAdmin) };
 }
+
+export interface CurrentRole { roleCode: string; validFrom: string; validTo: string | null }
+
+/**
+ * R-REV-1 at the deadline: one person's roles after their undecided items end. Each role to end
+ * gets the earlier of its own end date and the deadline; a role starting after the deadline, and
+ * every other role, keeps its period (R-PERIOD-1), so the set only takes access away (R-SIGN-8).
+ * Null when nothing would change (the roles already end by then, or are gone).
+ */
+export function periodsEndedAtDeadline(current: readonly CurrentRole[], toEnd: ReadonlySet<string>, deadline: string):
+  { roleCodes: string[]; rolePeriods: Record<string, { validFrom: string; validTo: string | null }>; validFrom: string; validTo: string | null; ended: { roleCode: string; before: string | null; after: string }[] } | null {
+  if (current.length === 0) return null;
+  const rolePeriods: Record<string, { validFrom: string; validTo: string | null }> = {};
+  const ended: { roleCode: string; before: string | null; after: string }[] = [];
+  for (const r of current) {
+    const ends = toEnd.has(r.roleCode) && r.validFrom <= deadline && (r.validTo === null || r.validTo > deadline);
+    rolePeriods[r.roleCode] = { validFrom: r.validFrom, validTo: ends ? deadline : r.validTo };
+    if (ends) ended.push({ roleCode: r.roleCode, before: r.validTo, after: deadline });
+  }
+  if (ended.length === 0) return null;
+  const list = Object.values(rolePeriods);
+  return {
+    roleCodes: Object.keys(rolePeriods).sort(), rolePeriods, ended,
+    validFrom: list.map((p) => p.validFrom).sort()[0],
+    validTo: list.some((p) => p.validTo === null) ? null : list.map((p) => p.validTo as string).sort().at(-1)!,
+  };
+}

@@ -12,8 +12,11 @@ export const Receipt: ReceiptResolvers = {
     return r ? requireReceiptReader(ctx, r) : null;
   },
   signer: (r) => {
+    // A service seal has no person signer (docs/evidence.md "Service seals").
+    if (r.sealedBy) return null;
     if (!r.signerPersonId) throw notFound('The signer is not a known person.', 'SIGNER_UNKNOWN');
     return { __typename: 'Person', id: r.signerPersonId };
   },
+  sealedBy: (r) => (r.sealedBy === 'authority' ? 'AUTHORITY_SERVICE' : null),
   organisation: (r) => ({ __typename: 'Organisation', id: r.organisationId }),
 };

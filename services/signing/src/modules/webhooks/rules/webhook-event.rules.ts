@@ -50,14 +50,18 @@ const FULL_PERSONAL_NUMBER = /(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)/;
 
 /**
  * The body of a delivery (Standard Webhooks: `type`, `timestamp`, `data`). Built field by field
- * from what the change recorded — ids, role codes, units, periods — so nothing else (and never a
+ * from what the change recorded — ids, the person's name, role codes, units, periods — so nothing else (and never a
  * personal number) can slip through; `containsPersonalNumber` is a second guard the service checks.
  */
 export function webhookPayload(type: WebhookEventType, e: AuditEventForWebhook): { type: WebhookEventType; timestamp: string; data: Json } {
   const after = obj(e.after);
   const before = e.before;
   const personId = /^person:([0-9a-f-]{36})$/i.exec(e.target)?.[1] ?? null;
-  const base: Json = { eventId: e.id, organisationId: e.organisationId, personId };
+  // R-HOOK-1: the person's name as access recorded it with the change (never a number).
+  const named = obj(after.person);
+  const givenName = str(named.givenName);
+  const surname = str(named.surname);
+  const base: Json = { eventId: e.id, organisationId: e.organisationId, personId, person: givenName && surname ? { id: personId, givenName, surname } : undefined };
   const ids: Json = { changeSetId: str(after.changeSetId) ?? undefined, receiptId: str(after.receiptId) ?? undefined };
   let data: Json;
   switch (type) {
@@ -79,7 +83,8 @@ export function webhookPayload(type: WebhookEventType, e: AuditEventForWebhook):
     }
     case 'period.changed': {
       const rows = (list: unknown) => (Array.isArray(list) ? list.map((r) => obj(r)).map((r) => ({ role: str(r.roleCode), validTo: str(r.validTo) })) : []);
-      data = { ...base, before: rows(before), after: rows(e.after) };
+      // `after` is the list of roles, or `{ person, roles }` since period changes name the person.
+      data = { ...base, before: rows(before), after: rows(Array.isArray(e.after) ? e.after : after.roles) };
       break;
     }
     case 'employment.ended': {

@@ -47,24 +47,35 @@ describe('R-HOOK-1: events and payloads', () => {
     expect(normaliseEventTypes(['staff.deleted'])).toBeNull();
   });
 
-  it('R-HOOK-1: a payload carries ids, roles, units and periods, never a personal number', () => {
+  it('R-HOOK-1: a payload carries ids, names, roles, units and periods, never a personal number', () => {
     const payload = webhookPayload('staff.added', {
       id: '42', organisationId: '11111111-1111-4111-8111-111111111111', at: new Date('2026-11-28T12:00:00Z'), source: 'access', action: 'access.staff.added',
       target: 'person:22222222-2222-4222-8222-222222222222', before: null,
       after: { changeSetId: '33333333-3333-4333-8333-333333333333', receiptId: '44444444-4444-4444-8444-444444444444', roleCodes: ['TJANSTEADMIN'],
         unitGrants: [{ unitId: '55555555-5555-4555-8555-555555555555', schoolFormCodes: null }], validFrom: '2026-11-28', validTo: '2027-12-31',
+        person: { givenName: 'Andrea', surname: 'Sandin', personalNumber: '197810175542' },
         personalNumber: '197810175542', personalNumberHash: 'abc' },
     });
     expect(payload).toEqual({
       type: 'staff.added', timestamp: '2026-11-28T12:00:00.000Z',
       data: {
         eventId: '42', organisationId: '11111111-1111-4111-8111-111111111111', personId: '22222222-2222-4222-8222-222222222222',
+        person: { id: '22222222-2222-4222-8222-222222222222', givenName: 'Andrea', surname: 'Sandin' },
         changeSetId: '33333333-3333-4333-8333-333333333333', receiptId: '44444444-4444-4444-8444-444444444444',
         roles: ['TJANSTEADMIN'], units: [{ unitId: '55555555-5555-4555-8555-555555555555', schoolForms: null }], validFrom: '2026-11-28', validTo: '2027-12-31',
       },
     });
     expect(containsPersonalNumber(JSON.stringify(payload))).toBe(false);
     expect(containsPersonalNumber('{"x":"197810175542"}')).toBe(true);
+    // A period change names the person too; its roles are read from the old list shape and from `{ person, roles }`.
+    const period = (after: unknown) => webhookPayload('period.changed', {
+      id: '43', organisationId: '11111111-1111-4111-8111-111111111111', at: new Date('2026-11-28T12:00:00Z'), source: 'access', action: 'access.period.changed',
+      target: 'person:22222222-2222-4222-8222-222222222222', before: [{ roleCode: 'READER', validTo: '2027-12-31' }], after,
+    }).data;
+    expect(period({ person: { givenName: 'Agda', surname: 'Andersson' }, roles: [{ roleCode: 'READER', validTo: '2027-06-30' }] })).toMatchObject({
+      person: { id: '22222222-2222-4222-8222-222222222222', givenName: 'Agda', surname: 'Andersson' }, before: [{ role: 'READER', validTo: '2027-12-31' }], after: [{ role: 'READER', validTo: '2027-06-30' }],
+    });
+    expect(period([{ roleCode: 'READER', validTo: '2027-06-30' }])).toMatchObject({ after: [{ role: 'READER', validTo: '2027-06-30' }] });
     expect(containsPersonalNumber('{"x":"19781017-5542"}')).toBe(true);
   });
 
