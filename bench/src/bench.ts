@@ -162,7 +162,7 @@ async function main() {
       .replace('http://localhost:4002/graphql', `http://localhost:${PORTS.access}/graphql`)
       .replace('http://localhost:4003/graphql', `http://localhost:${PORTS.signing}/graphql`));
     const peers = flags.skipPeer ? [] : PEERS.map((p) => ({ ...p, child: start(p.target, hiveBin, ['supergraph', supergraph, '-p', String(p.port), ...p.args], { cwd: PEERS_DIR }), url: `http://127.0.0.1:${p.port}/graphql` }));
-    await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 60_000, { method: 'POST' });
+    await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 600_000, { method: 'POST' });
     // Hive Gateway loads a large module graph: on a loaded machine that alone takes minutes.
     for (const p of peers) await waitFor(`${p.url}?query=%7B__typename%7D`, 600_000);
 
