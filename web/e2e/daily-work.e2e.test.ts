@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page, Response } from 'playwright-core';
-import { openBrowser } from './browser';
-import { axeViolations, formatFindings, isBlocking, structureViolations } from './a11y';
+import type { Response } from 'playwright-core';
+import { checkScreen, expectNoConsoleErrors, logIn, oneStory, page, sidewaysScroll, webUrl } from './story';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
 import { formatDate } from '../src/lib/format';
 
@@ -14,18 +12,12 @@ import { formatDate } from '../src/lib/format';
  * console errors, and no English server message on a Swedish page. Screenshots go to
  * web/test-results/daily-*.png.
  */
-const webUrl = inject('webUrl');
-const shots = join(inject('repoRoot'), 'web', 'test-results');
 const FRIDOLF = `19870629345${luhnCheckDigit('870629345')}`; // Fridolf Halldin, Aratron AB's permission administrator (demo data)
 const VERA = `19750612221${luhnCheckDigit('750612221')}`; // Vera Ansvarsson, responsible at Vuxenlärcentrum (demo data)
 const ARATRON = '00000000-0000-4000-8000-000000000003';
 const VUXEN = '00000000-0000-4000-8000-000000000004';
 const ARVID_ID = '00000000-0000-4000-8003-000000000002'; // Dorotea kommun: not Aratron's to see
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let page: Page;
-const consoleErrors: string[] = [];
 /** Every `message` the API sent in an error (English, for developers): none may reach a Swedish page. */
 const serverMessages = new Set<string>();
 
@@ -43,29 +35,11 @@ async function expectNoServerMessage(where: string) {
   expect([...serverMessages].filter((m) => text.includes(m)), `${where}: English server message on a Swedish page`).toEqual([]);
 }
 
-async function logIn(personalNumber: string) {
-  if (await page.getByRole('button', { name: 'Logga ut' }).count()) {
-    await page.getByRole('button', { name: 'Logga ut' }).click();
-    await page.waitForURL(/\/login$/);
-  } else {
-    await page.goto(`${webUrl}/login`);
-  }
-  await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
-  await page.getByLabel('Personnummer att identifiera som').fill(personalNumber);
-  await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-}
-
-/** Screenshot, axe-core (no serious/critical), one main and one h1, no sideways scrolling. */
+/** Screenshot, axe-core (no serious/critical), one main and one h1, no sideways scrolling, no server message. */
 async function shot(name: string) {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(shots, `daily-${name}.png`), fullPage: true });
-  const findings = await axeViolations(page);
-  const minor = findings.filter((f) => !isBlocking(f));
-  if (minor.length) console.log(`axe daily-${name}: ${minor.length} moderate/minor violation(s)\n${formatFindings(minor).join('\n')}`);
-  expect(formatFindings(findings.filter(isBlocking)), `axe-core serious/critical violations on ${name}`).toEqual([]);
-  expect(await structureViolations(page), name).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+  await checkScreen(`daily-${name}`);
+  expect(await sidewaysScroll(), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
   await expectNoServerMessage(name);
 }
 
@@ -82,22 +56,8 @@ const staffTable = () => page.locator('table.staff');
 const rowOf = (name: string) => staffTable().locator('tbody tr', { hasText: name });
 
 describe('the administrator\'s daily tools in a real browser', () => {
-  beforeAll(async () => {
-    ({ context, close } = await openBrowser());
-    page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.on('response', (r) => { void collectErrors(r); });
-    page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => { await close?.(); });
-  let broken = false;
-  beforeEach((ctx) => { if (broken) ctx.skip(); });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      broken = true;
-      await page.screenshot({ path: join(shots, 'daily-FAILED.png'), fullPage: true }).catch(() => {});
-    }
-  });
+  oneStory('daily');
+  beforeAll(() => { page.on('response', (r) => { void collectErrors(r); }); });
 
   it('status chips: an ended user is shown as ended, the others as active', async () => {
     await logIn(FRIDOLF);
@@ -271,6 +231,6 @@ describe('the administrator\'s daily tools in a real browser', () => {
   });
 
   it('no console errors on any of these pages', () => {
-    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expectNoConsoleErrors();
   });
 });

@@ -1,67 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowser } from './browser';
-import { axeViolations, formatFindings, isBlocking, structureViolations } from './a11y';
+import { checkScreen, expectNoConsoleErrors, logIn, oneStory, page, sidewaysScroll, webUrl } from './story';
+import { axeViolations, isBlocking } from './a11y';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
 import { formatDate } from '../src/lib/format';
 
-const webUrl = inject('webUrl');
-const shots = join(inject('repoRoot'), 'web', 'test-results');
 const ARVID = '196403261230'; // Arvid Aronsson, Dorotea kommun's permission administrator (demo data)
 const TOLVAN = '191212121212'; // the demo authority administrator
 const VERA = `19750612221${luhnCheckDigit('750612221')}`; // Vera Ansvarsson, Vux Extern Anordnare Ansvarig (demo data)
 const AGDA = `19840309890${luhnCheckDigit('840309890')}`; // Agda Andersson, reader at Aratron AB (demo data)
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let page: Page;
-const consoleErrors: string[] = [];
-
-async function logInOnThisDevice(personalNumber: string) {
-  await page.getByRole('button', { name: 'Logga ut' }).click();
-  await page.waitForURL(/\/login$/);
-  await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
-  const open = page.getByRole('link', { name: 'Öppna BankID-appen' });
-  expect(await open.getAttribute('href')).toMatch(/^bankid:\/\/\/\?autostarttoken=[0-9a-f-]+&redirect=null$/);
-  await page.getByLabel('Personnummer att identifiera som').fill(personalNumber);
-  await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
-  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-}
-
-/**
- * Screenshot for people to look at, plus the accessibility check of that screen: axe-core on the
- * whole document (no serious or critical violations; moderate and minor ones are printed) and the
- * page structure (one main, one h1, a language).
- */
-async function shot(name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  const findings = await axeViolations(page);
-  const minor = findings.filter((f) => !isBlocking(f));
-  if (minor.length) console.log(`axe ${name}: ${minor.length} moderate/minor violation(s)\n${formatFindings(minor).join('\n')}`);
-  else console.log(`axe ${name}: no violations`);
-  expect(formatFindings(findings.filter(isBlocking)), `axe-core serious/critical violations on ${name}`).toEqual([]);
-  expect(await structureViolations(page), name).toEqual([]);
-}
-
 describe('the administrator journey in a real browser against the real system', () => {
-  beforeAll(async () => {
-    ({ context, close } = await openBrowser());
-    page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => { await close?.(); });
-  // The journey is one story: after a failed step, keep its screen and skip the rest.
-  let broken = false;
-  beforeEach((ctx) => { if (broken) ctx.skip(); });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      broken = true;
-      await page.screenshot({ path: join(shots, 'FAILED.png'), fullPage: true }).catch(() => {});
-    }
-  });
+  oneStory('journey');
 
   it('R-AUTH-1: logs in with BankID on another device, played by the Test-BankID panel', async () => {
     await page.goto(`${webUrl}/`);
@@ -75,7 +25,7 @@ describe('the administrator journey in a real browser against the real system', 
     expect(await page.getByTestId('bankid-message').textContent()).toBe('Starta BankID-appen och skanna QR-koden.');
     // the animated QR: new data after a second or two
     await page.waitForFunction((old) => document.querySelector('img[data-qr]')?.getAttribute('data-qr') !== old, first, { timeout: 5000 });
-    await shot('01-login-qr');
+    await checkScreen('01-login-qr');
     await page.getByLabel('Personnummer att identifiera som').fill(ARVID);
     await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
     await page.waitForURL(/\/org\/[^/]+\/permissions$/);
@@ -96,7 +46,7 @@ describe('the administrator journey in a real browser against the real system', 
     await org.getByText('Dorotea UBK').first().waitFor();
     page.off('request', onRequest);
     expect(requests, requests.join('\n')).toHaveLength(1);
-    await shot('02-mina-behorigheter');
+    await checkScreen('02-mina-behorigheter');
   });
 
   it('is keyboard usable: the first Tab reaches the skip link, which moves focus to the content', async () => {
@@ -116,7 +66,7 @@ describe('the administrator journey in a real browser against the real system', 
     const table = page.locator('table.staff');
     await table.getByRole('cell', { name: 'Aronsson, Arvid' }).waitFor();
     expect(await table.textContent()).not.toContain(ARVID);
-    await shot('03-anvandare');
+    await checkScreen('03-anvandare');
   });
 
   it('R-ID-1: Skapa användare shows an inline error for a wrong personal number', async () => {
@@ -138,7 +88,7 @@ describe('the administrator journey in a real browser against the real system', 
     const error = dialog.getByText('Kontrollsiffran stämmer inte.');
     await error.waitFor();
     expect(await dialog.getByLabel('Personnummer').getAttribute('aria-invalid')).toBe('true');
-    await shot('04-skapa-anvandare-fel');
+    await checkScreen('04-skapa-anvandare-fel');
   });
 
   it('R-SIGN-1: a valid new user lands in Användare att signera', async () => {
@@ -155,7 +105,7 @@ describe('the administrator journey in a real browser against the real system', 
     const toSign = page.getByRole('region', { name: 'Användare att signera' });
     await toSign.getByRole('cell', { name: 'Greta Webbtest', exact: true }).waitFor();
     expect(await toSign.getByRole('cell', { name: 'Ny', exact: true }).count()).toBe(1);
-    await shot('05-att-signera');
+    await checkScreen('05-att-signera');
   });
 
   it('R-SIGN-2, R-SIGN-3: Signera with BankID applies the change and shows the receipt', async () => {
@@ -176,7 +126,7 @@ describe('the administrator journey in a real browser against the real system', 
     const pdfPath = await pdf.path();
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.locator('table.staff').getByRole('cell', { name: 'Webbtest, Greta' }).waitFor();
-    await shot('06-kvittens');
+    await checkScreen('06-kvittens');
   });
 
   it('R-PERIOD-4: Ändra behörighetsperiod gives the ticked user a new end date', async () => {
@@ -234,7 +184,7 @@ describe('the administrator journey in a real browser against the real system', 
     await page.getByLabel('E-post').fill('kim.kontakt@dorotea.se');
     await page.getByRole('region', { name: 'Kontaktpersoner' }).getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('cell', { name: 'Kim Kontakt' }).waitFor();
-    await shot('08-uppgifter');
+    await checkScreen('08-uppgifter');
   });
 
   it('R-ROLE-2: Roller renders the role matrix with ● and ○', async () => {
@@ -245,7 +195,7 @@ describe('the administrator journey in a real browser against the real system', 
     const text = await page.locator('main').textContent();
     expect(text).toContain('●');
     expect(text).toContain('○');
-    await shot('09-roller');
+    await checkScreen('09-roller');
   });
 
   it('R-AUDIT-1, R-AUDIT-2: Logg lists the new user\'s events and the chain verifies', async () => {
@@ -271,7 +221,7 @@ describe('the administrator journey in a real browser against the real system', 
     await page.getByRole('button', { name: 'Kontrollera kedjan' }).click();
     await page.getByText(/Kedjan är obruten/).waitFor();
     await page.locator('main table details summary').first().click();
-    await shot('10-logg');
+    await checkScreen('10-logg');
   });
 
   it('the axe-core check is live: it flags an unlabelled field and unreadable text', async () => {
@@ -289,7 +239,7 @@ describe('the administrator journey in a real browser against the real system', 
   });
 
   it('R-ORG-4: the authority picks an organisation and switches to another; the choice is in the URL', async () => {
-    await logInOnThisDevice(TOLVAN);
+    await logIn(TOLVAN);
     await page.getByRole('heading', { name: 'Välj organisation' }).waitFor();
     await page.getByRole('link', { name: /Vuxenlärcentrum Stockholm AB/ }).click();
     await page.waitForURL(/\/org\/00000000-0000-4000-8000-000000000004\/permissions$/);
@@ -298,11 +248,11 @@ describe('the administrator journey in a real browser against the real system', 
     await page.getByLabel('Organisation').selectOption({ label: 'Dorotea kommun' });
     await page.waitForURL(/\/org\/00000000-0000-4000-8000-000000000002\/details$/);
     await page.getByRole('cell', { name: 'Dorotea UBK' }).first().waitFor();
-    await shot('12-org-switch');
+    await checkScreen('12-org-switch');
   });
 
   it('R-END-1…5: a responsible role ends an employment: unit, school form "Alla", preview, complete', async () => {
-    await logInOnThisDevice(VERA);
+    await logIn(VERA);
     await page.waitForURL(/\/org\/00000000-0000-4000-8000-000000000004\/permissions$/);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click();
     await page.getByRole('button', { name: 'Avsluta personal: Tage Lärare' }).click();
@@ -314,15 +264,15 @@ describe('the administrator journey in a real browser against the real system', 
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     await dialog.getByText(`Slutdatum ${today}, enhet Kista vuxenutbildning`).waitFor();
     expect(await dialog.locator('tbody tr').count()).toBeGreaterThan(0);
-    await shot('13-avsluta-forhandsgranskning');
+    await checkScreen('13-avsluta-forhandsgranskning');
     await dialog.getByRole('button', { name: 'Slutför' }).click();
     await dialog.getByText('Personalen är avslutad.').waitFor();
-    await shot('14-avsluta-klart');
+    await checkScreen('14-avsluta-klart');
     await dialog.getByRole('button', { name: 'Stäng', exact: true }).last().click();
   });
 
   it('permission-aware navigation: a reader is not offered Användare or Logg, and an old link explains why', async () => {
-    await logInOnThisDevice(AGDA);
+    await logIn(AGDA);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Mina behörigheter' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -332,7 +282,7 @@ describe('the administrator journey in a real browser against the real system', 
     await page.goto(`${webUrl}${orgPath}/staff`);
     await page.getByRole('heading', { name: 'Du har inte behörighet till den här delen', level: 1 }).waitFor();
     expect(await page.getByRole('button', { name: 'Skapa användare' }).count()).toBe(0);
-    await shot('16-lasare-meny');
+    await checkScreen('16-lasare-meny');
   });
 
   it('a forged or expired session sends the user back to log-in with a notice', async () => {
@@ -340,7 +290,7 @@ describe('the administrator journey in a real browser against the real system', 
     await page.reload();
     await page.waitForURL(/\/login$/);
     await page.getByText('Din session har gått ut. Logga in igen.').waitFor();
-    await shot('15-login-session-expired');
+    await checkScreen('15-login-session-expired');
   });
 
   it('the page may only send its persisted documents (PERSISTED_DOCUMENTS=require-for-web-origin): another document from its origin is refused', async () => {
@@ -355,17 +305,13 @@ describe('the administrator journey in a real browser against the real system', 
 
   it('works at 360 px width with English switched on', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
-    await page.getByLabel('Personnummer att identifiera som').fill(VERA);
-    await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
-    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await logIn(VERA);
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My permissions' }).click();
     await page.getByRole('heading', { name: 'My permissions', level: 1 }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await shot('11-mobile-en');
-    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await checkScreen('11-mobile-en');
+    expectNoConsoleErrors();
   });
 
   it('a compact header at 360 px, and the tables fit their container from 360 to 1600 px', async () => {
@@ -394,10 +340,10 @@ describe('the administrator journey in a real browser against the real system', 
         }));
         expect(overflow.page, `${section} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(0);
         expect(overflow.tables, `${section} at ${width} px: a table is wider than its container`).toEqual([]);
-        if (width === 360 && section === 'log') await shot('17-logg-360');
+        if (width === 360 && section === 'log') await checkScreen('17-logg-360');
       }
     }
-  });
+  }, 180_000); // twelve page loads: on a loaded machine each takes seconds
 
   it('the footer gives contact details and links the accessibility statement (DIGG template), at 1280 and 360 px', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -407,10 +353,10 @@ describe('the administrator journey in a real browser against the real system', 
     await footer.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
     await page.getByRole('heading', { name: 'Tillgänglighet för Behörig', level: 1 }).waitFor();
     for (const h of ['Tillsyn', 'Innehåll som inte är tillgängligt', 'Hur vi testat tjänsten']) await page.getByRole('heading', { name: h }).waitFor();
-    await shot('18-tillganglighet');
+    await checkScreen('18-tillganglighet');
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await shot('19-tillganglighet-360');
-    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await checkScreen('19-tillganglighet-360');
+    expectNoConsoleErrors();
   });
 });

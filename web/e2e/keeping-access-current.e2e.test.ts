@@ -1,8 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowser } from './browser';
-import { axeViolations, formatFindings, isBlocking, structureViolations } from './a11y';
+import { describe, expect, it } from 'vitest';
+import { checkScreen, logIn, oneStory, page, webUrl } from './story';
 import { luhnCheckDigit } from '../src/lib/personalNumber';
 
 /**
@@ -12,13 +9,8 @@ import { luhnCheckDigit } from '../src/lib/personalNumber';
  * pages are checked with axe-core at 1280 and 360 px. Decisions are KEEP only: nothing of
  * Aratron's staff changes for the other journeys sharing this system.
  */
-const webUrl = inject('webUrl');
-const shots = join(inject('repoRoot'), 'web', 'test-results');
 const FRIDOLF = `19870629345${luhnCheckDigit('870629345')}`;
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let page: Page;
 let orgPath = '';
 
 /**
@@ -29,36 +21,11 @@ const overflowing = () => page.evaluate(() => [...document.querySelectorAll('bod
   .filter((e) => !e.closest('.table-wrap') && !e.closest('nav.mainnav') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
   .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} → ${Math.round(e.getBoundingClientRect().right)}`));
 
-async function check(name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  const findings = await axeViolations(page);
-  const minor = findings.filter((f) => !isBlocking(f));
-  if (minor.length) console.log(`axe ${name}: ${minor.length} moderate/minor violation(s)\n${formatFindings(minor).join('\n')}`);
-  expect(formatFindings(findings.filter(isBlocking)), `axe-core serious/critical violations on ${name}`).toEqual([]);
-  expect(await structureViolations(page), name).toEqual([]);
-}
-
 describe('notices and access reviews in a real browser (R-NOTE-1, R-REV-1)', () => {
-  beforeAll(async () => {
-    ({ context, close } = await openBrowser());
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => { await close?.(); });
-  let broken = false;
-  beforeEach((ctx) => { if (broken) ctx.skip(); });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      broken = true;
-      await page.screenshot({ path: join(shots, 'FAILED-keeping-access-current.png'), fullPage: true }).catch(() => {});
-    }
-  });
+  oneStory('keeping-access-current');
 
   it('Fridolf Halldin logs in with BankID on this device', async () => {
-    await page.goto(`${webUrl}/login`);
-    await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
-    await page.getByLabel('Personnummer att identifiera som').fill(FRIDOLF);
-    await page.getByRole('button', { name: 'Godkänn i Test-BankID' }).click();
+    await logIn(FRIDOLF);
     await page.waitForURL(/\/org\/[^/]+\/permissions$/);
     orgPath = new URL(page.url()).pathname.replace(/\/permissions$/, '');
   });
@@ -69,7 +36,7 @@ describe('notices and access reviews in a real browser (R-NOTE-1, R-REV-1)', () 
     await page.getByRole('heading', { name: 'Att göra', level: 1 }).waitFor();
     await page.getByLabel('Visa behörigheter som upphör inom').selectOption('90');
     await page.getByText(/Inget att göra just nu\.|Upphör snart/).first().waitFor();
-    await check('kac-01-notices-1280');
+    await checkScreen('kac-01-notices-1280');
   });
 
   it('R-REV-1: starts a review and sees every active assignment undecided (axe at 1280 px)', async () => {
@@ -80,7 +47,7 @@ describe('notices and access reviews in a real browser (R-NOTE-1, R-REV-1)', () 
     await items.waitFor();
     await items.getByRole('checkbox', { name: /Markera Laban Maier/ }).waitFor();
     await page.getByText(/0 av \d+ beslutade/).first().waitFor();
-    await check('kac-02-review-started-1280');
+    await checkScreen('kac-02-review-started-1280');
   });
 
   it('R-REV-1: keeps two assignments in one bulk decision and the progress follows', async () => {
@@ -99,11 +66,11 @@ describe('notices and access reviews in a real browser (R-NOTE-1, R-REV-1)', () 
     await page.getByRole('heading', { name: 'Granskningar', level: 1 }).waitFor();
     await page.getByText(/2 av \d+ beslutade/).first().waitFor();
     expect(await overflowing()).toEqual([]);
-    await check('kac-03-reviews-360');
+    await checkScreen('kac-03-reviews-360');
     await page.goto(`${webUrl}${orgPath}/notices`);
     await page.getByRole('heading', { name: 'Att göra', level: 1 }).waitFor();
     await page.getByText(/Inget att göra just nu\.|Upphör snart/).first().waitFor();
     expect(await overflowing()).toEqual([]);
-    await check('kac-04-notices-360');
+    await checkScreen('kac-04-notices-360');
   });
 });

@@ -3,7 +3,7 @@ import type { svKeeping } from './sv-keeping';
 /** English counterparts of sv-keeping.ts; the type refuses a missing or extra key. */
 export const enKeeping: Record<keyof typeof svKeeping, string> = {
   'nav.notices': 'To do',
-  'nav.noticesCount': 'To do, {n} items',
+  'nav.noticesCount': ', {n} items',
   'nav.reviews': 'Reviews',
   'notices.title': 'To do',
   'notices.intro': 'What needs a permission administrator: access ending soon, reviews not finished and organisations without an administrator. Administrators with an e-mail address get the same as a mail at most once a day.',

@@ -4,7 +4,7 @@
  */
 export const svKeeping = {
   'nav.notices': 'Att göra',
-  'nav.noticesCount': 'Att göra, {n} st',
+  'nav.noticesCount': ', {n} st',
   'nav.reviews': 'Granskningar',
   'notices.title': 'Att göra',
   'notices.intro': 'Det här behöver en behörighetsadministratör: behörigheter som snart upphör, granskningar som inte blev klara och organisationer som saknar administratör. Administratörer med e-postadress får samma sak som ett brev högst en gång per dag.',

@@ -5,8 +5,9 @@ import { Layout } from './Layout';
 import { RequireUserAccess } from '../components/RequireAccess';
 import { mockClient, Wrap } from '../test-utils';
 
-function setup(usersAllowed: boolean, path = '/org/o1/permissions') {
+function setup(usersAllowed: boolean, path = '/org/o1/permissions', notices: unknown[] = []) {
   const client = mockClient((op) => {
+    if (op.operationName === 'Notices') return { data: { organisation: { __typename: 'Organisation', id: 'o1', notices } } };
     if (op.operationName === 'NavAccess') return { data: { users: { __typename: 'AccessDecision', allowed: usersAllowed } } };
     if (op.operationName === 'Me') return { data: { me: { __typename: 'Person', id: 'p', givenName: 'Agda', surname: 'Andersson', memberships: [{ __typename: 'Membership', organisation: { __typename: 'Organisation', id: 'o1', name: 'Aratron AB' } }] } } };
     return null;
@@ -47,5 +48,14 @@ describe('permission-aware navigation', () => {
     setup(false, '/org/o1/staff');
     expect(await screen.findByRole('heading', { name: 'Du har inte behörighet till den här delen' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Användare' })).toBeNull();
+  });
+
+  it('R-NOTE-1: the badge on Att göra is read as words, and the link\'s name starts with its visible text (WCAG 2.5.3)', async () => {
+    setup(true, '/org/o1/permissions', [{}, {}]);
+    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+    const link = await within(nav).findByRole('link', { name: /^Att göra\s*, 2 st$/ }); // jsdom spaces the spans; a browser does not
+    expect(link.getAttribute('aria-label')).toBeNull();
+    expect(link.textContent).toMatch(/^Att göra/);
+    expect(within(link).getByText('2').getAttribute('aria-hidden')).toBe('true');
   });
 });
