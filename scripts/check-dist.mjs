@@ -10,7 +10,7 @@
 //
 // `.ci/run` calls it after `npm run build`; scripts/check-images.sh calls it inside the clean,
 // production-only install that the Dockerfile's steps produce.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -112,13 +112,17 @@ try {
   say('signing, organisations, access and gateway answer /live, /ready and /health');
 
   const arvid = '196403261230';
-  const minted = spawnSync(process.execPath, [...node('services/signing/dist/cli/mint-token.js'), arvid], { cwd: scratch, env: baseEnv, encoding: 'utf8' });
+  // Not spawnSync: a blocked event loop keeps fetch from retiring the probes' idle keep-alive
+  // sockets, which the gateway closes meanwhile ("other side closed" on the next request).
+  const minted = await new Promise((resolve) => execFile(process.execPath, [...node('services/signing/dist/cli/mint-token.js'), arvid], { cwd: scratch, env: baseEnv }, (err, stdout, stderr) => resolve({ status: err ? (err.code ?? 1) : 0, stdout, stderr })));
   if (minted.status !== 0) throw new Error(`mint-token: ${minted.stderr}`);
-  const res = await fetch(`${gateway}/graphql`, {
+  const ask = () => fetch(`${gateway}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${minted.stdout.trim()}` },
     body: JSON.stringify({ query: '{ me { givenName memberships { organisation { name } roles { role { code } } } } }' }),
   });
+  // A read: asked once more if a reused connection was closed under it (a loaded machine's late timers).
+  const res = await ask().catch((e) => { if (/other side closed|ECONNRESET/.test(String(e?.cause ?? e))) return ask(); throw e; });
   const body = await res.json();
   if (body.errors || body.data?.me?.givenName !== 'Arvid' || !body.data.me.memberships[0]?.organisation?.name) throw new Error(`gateway query: ${JSON.stringify(body)}`);
   say(`a query through the compiled gateway answered: ${JSON.stringify(body.data.me).slice(0, 120)}…`);

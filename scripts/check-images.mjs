@@ -123,7 +123,12 @@ function build(dockerfile, buildArgs, tag) {
       case 'RUN': {
         const command = expand(arg, vars);
         say(`[${tag} ${stage.name}] RUN ${command.slice(0, 110)}${command.length > 110 ? '…' : ''}`);
-        const r = spawnSync('sh', ['-c', command], { cwd: at('.'), env: { ...process.env, ...stage.vars, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+        // The stage's own npm cache, as in an image (its /root/.npm): a Dockerfile's `npm cache
+        // clean --force` must not empty this machine's cache under other npm processes (it did,
+        // failing with ENOTEMPTY).
+        const npmCache = at('/root/.npm');
+        mkdirSync(npmCache, { recursive: true });
+        const r = spawnSync('sh', ['-c', command], { cwd: at('.'), env: { ...process.env, ...stage.vars, ...stage.env, npm_config_cache: npmCache }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
         if (r.status !== 0) fail(`${dockerfile} [${stage.name}] RUN ${command}\nexited ${r.status}:\n${(r.stdout + r.stderr).slice(-4000)}`);
         break;
       }

@@ -11,10 +11,16 @@ const cfg = process.env;
 // `npm start -- --replicas N`: N replicas of each subgraph and of the gateway, replica k on its
 // service's port + 100·k, behind a small load balancer on the usual port (scripts/balancer.mjs),
 // as a Kubernetes Service would put them (docs/deploy.md). A replica that dies is started again.
+// REPLICA_PORT_STEP (default 100) moves the replicas closer, so a test fits them in a small port block.
 const replicasArg = process.argv.indexOf('--replicas');
 const replicas = replicasArg > 0 ? Number(process.argv[replicasArg + 1]) : 1;
 if (!Number.isInteger(replicas) || replicas < 1 || replicas > 9) {
   console.error('--replicas takes a whole number from 1 to 9');
+  process.exit(2);
+}
+const step = Number(cfg.REPLICA_PORT_STEP ?? 100);
+if (!Number.isInteger(step) || step < 20) {
+  console.error('REPLICA_PORT_STEP takes a whole number of at least 20 (the ports of one replica must not meet the next)');
   process.exit(2);
 }
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -67,9 +73,14 @@ function run(name, command, args, env = {}, { restart = false } = {}) {
   return child;
 }
 
+/** The later replicas' start-ups, awaited before "Behörig is running" (the balancers serve meanwhile). */
+const replicasStarting = [];
+
 /**
- * Starts one service, or with --replicas N its N replicas (port + 100·k) and a balancer on `port`.
- * The first replica starts alone (it migrates and loads demo data), the others after it is up.
+ * Starts one service, or with --replicas N its N replicas (port + step·k, step 100 by default) and a balancer on `port`.
+ * The first replica starts alone (it migrates and loads demo data); once it answers, the balancer
+ * starts and the others start beside the next services (the balancer skips a replica that does not
+ * answer yet), so N replicas take hardly longer to start than one.
  */
 async function startService(name, script, portVar, port, env) {
   if (replicas === 1) {
@@ -78,12 +89,13 @@ async function startService(name, script, portVar, port, env) {
   }
   const urls = [];
   for (let k = 1; k <= replicas; k++) {
-    const p = port + 100 * k;
+    const p = port + step * k;
     urls.push(`http://127.0.0.1:${p}`);
     run(`${name}#${k}`, tsx, [script], { ...env, [portVar]: String(p) }, { restart: true });
     if (k === 1) await waitFor(`http://localhost:${p}/health`);
   }
-  await Promise.all(urls.map((u) => waitFor(`${u}/health`)));
+  // Settled to a value, so a replica that never answers is reported below, not as an unhandled rejection.
+  replicasStarting.push(...urls.slice(1).map((u) => waitFor(`${u}/health`).then(() => null, (e) => e)));
   run(`${name}-lb`, process.execPath, [join(root, 'scripts', 'balancer.mjs'), String(port), ...urls]);
 }
 
@@ -142,10 +154,10 @@ try {
     ...(useSimulatorPorts ? { BANKID_SIMULATOR_RP_PORT: ports.bankidRp, BANKID_SIMULATOR_CONTROL_PORT: ports.bankidControl } : {}),
     ...(!cfg.DATABASE_URL ? { EMBEDDED_PG_PORT: ports.pg } : {}),
     ...Object.fromEntries(Array.from({ length: replicas > 1 ? replicas : 0 }, (_, i) => i + 1).flatMap((k) => [
-      [`GATEWAY_PORT + ${100 * k} (replica ${k})`, ports.gateway + 100 * k],
-      [`ORGANISATIONS_PORT + ${100 * k} (replica ${k})`, ports.organisations + 100 * k],
-      [`ACCESS_PORT + ${100 * k} (replica ${k})`, ports.access + 100 * k],
-      [`SIGNING_PORT + ${100 * k} (replica ${k})`, ports.signing + 100 * k],
+      [`GATEWAY_PORT + ${step * k} (replica ${k})`, ports.gateway + step * k],
+      [`ORGANISATIONS_PORT + ${step * k} (replica ${k})`, ports.organisations + step * k],
+      [`ACCESS_PORT + ${step * k} (replica ${k})`, ports.access + step * k],
+      [`SIGNING_PORT + ${step * k} (replica ${k})`, ports.signing + step * k],
     ])),
   });
   if (problems.length) {
@@ -202,6 +214,8 @@ try {
     SIGNING_URL: `http://localhost:${ports.signing}/graphql`,
   });
   await waitFor(`http://localhost:${ports.gateway}/health`);
+  const notStarted = (await Promise.all(replicasStarting)).filter(Boolean);
+  if (notStarted.length) throw notStarted[0];
   if (cfg.START_WEB !== 'false') {
     run('web', join(root, 'node_modules', '.bin', 'vite'), ['web', '--port', String(ports.web), '--strictPort'], {
       VITE_GATEWAY_URL: `http://localhost:${ports.gateway}/graphql`,

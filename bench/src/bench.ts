@@ -14,16 +14,20 @@ import { lettersOf } from './soak/load';
 import { personalNumber, prng } from './scale-shape';
 import { compareAnswers, type AnswerCheck } from './answers';
 import { env } from './env';
+import { assertFreshBuild, bankIdFiles, distEntry, runSecrets, type ServiceName } from './system';
 
 /**
- * `npm run bench -- [--duration 10] [--connections 20] [--database behorig_scale]`
+ * `npm run bench -- [--duration 10] [--connections 20] [--database behorig_scale] [--profile gateway]`
  *
- * Starts the whole system (scripts/start.mjs, no web client) on the scale database, THE FLOOR
+ * Starts the whole system as users run it (system.ts: the compiled dist/ of every service with
+ * NODE_ENV=production and the run's own keys; `npm run build` first) on the scale database, THE FLOOR
  * (floor-server.ts: one SQL statement per answer behind bare node:http) and THE PEERS (Hive
  * Gateway, plain and with the Rust query planner, on the same supergraph and subgraphs; installed
  * by `npm run bench:setup` into bench/peers, outside the product's install), checks that all give
  * the same answers on a sample, then drives each scenario at fixed concurrency for a fixed time
  * with autocannon and writes bench/results/latest.{md,json}. Ports: BENCH_PORT_BASE (env.ts).
+ * `--profile <service|all>` runs that service under `node --cpu-prof` (profiles in .data/bench/profiles,
+ * written when it stops; summarise with `tsx bench/src/profile-summary.ts <file>`).
  */
 const root = repoRoot();
 const base = env.BENCH_PORT_BASE;
@@ -44,6 +48,7 @@ const Q = {
   check: `query Check($p: ID!, $o: ID!, $u: ID, $f: String!) { checkAccess(personId: $p, organisationId: $o, unitId: $u, function: $f, access: READ) { allowed reason role { code } validTo } }`,
   staff: `query Staff($o: ID!) { organisation(id: $o) { staff(first: 50) { totalCount edges { node { id givenName surname memberships { roles { role { code } validFrom validTo } units { name } } } } } } }`,
   search: `query Search($s: String!) { organisations(search: $s, first: 20) { totalCount edges { node { id name orgNumber } } } }`,
+  whoCan: `query WhoCan($o: ID!, $u: ID, $f: String!) { whoCan(organisationId: $o, unitId: $u, function: $f, access: READ, first: 50) { totalCount edges { node { id givenName surname } } pageInfo { hasNextPage } } }`,
 };
 
 function portInUse(port: number): Promise<boolean> {
@@ -68,10 +73,12 @@ async function waitFor(url: string, timeoutMs: number, init?: RequestInit): Prom
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 async function main() {
-  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300, out: 'latest', rounds: 2 });
+  const flags = parseFlags(process.argv.slice(2), { duration: 10, connections: 20, database: 'behorig_scale', samples: 25, skipPeer: false, rate: 300, out: 'latest', rounds: 2, profile: '' });
   for (const [name, port] of Object.entries(PORTS)) {
     if (await portInUse(port)) throw new Error(`Port ${port} (${name}) is already in use: stop whatever runs there (npm start?) or set BENCH_PORT_BASE before benchmarking.`);
   }
+  assertFreshBuild(root);
+  if (flags.profile && flags.profile !== 'all' && !(['gateway', 'organisations', 'access', 'signing'] as string[]).includes(flags.profile)) throw new Error('--profile takes gateway, organisations, access, signing or all');
   const hiveBin = join(PEERS_DIR, 'node_modules', '.bin', 'hive-gateway');
   if (!flags.skipPeer && !existsSync(hiveBin)) throw new Error('The peers are not installed: run npm run bench:setup first (or pass --skip-peer).');
   const server = await scaleServer(say);
@@ -87,12 +94,15 @@ async function main() {
     children.push(child);
     return child;
   };
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
       if (c.exitCode !== null || c.signalCode !== null) return resolve();
       c.once('exit', () => resolve());
       c.kill('SIGTERM');
-      setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+      // A profiled service writes its profile as it exits: give it time.
+      setTimeout(() => c.kill('SIGKILL'), flags.profile ? 120_000 : 10_000).unref();
     })));
     await server.stop();
   };
@@ -108,16 +118,40 @@ async function main() {
       (SELECT count(*) FROM access.role_assignment) AS role_assignments, (SELECT count(*) FROM signing.audit_event) AS audit_events`)).rows[0];
     say(`scale data: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
-    say('starting the system (scripts/start.mjs, START_WEB=false, DEMO_DATA=true) — log in .data/bench/system.log');
+    say('starting the compiled system (dist/, NODE_ENV=production) — logs in .data/bench/<service>.log');
     const t0 = Date.now();
-    const system = start('system', process.execPath, ['scripts/start.mjs'], {
-      env: {
-        DATABASE_URL: dbUrl, START_WEB: 'false', DEMO_DATA: 'true', LOG_LEVEL: 'warn', RATE_LIMIT: 'false',
-        GATEWAY_PORT: String(PORTS.gateway), ORGANISATIONS_PORT: String(PORTS.organisations), ACCESS_PORT: String(PORTS.access), SIGNING_PORT: String(PORTS.signing),
-        BANKID_SIMULATOR_RP_PORT: String(PORTS.bankidRp), BANKID_SIMULATOR_CONTROL_PORT: String(PORTS.bankidControl),
-      },
+    const secrets = await runSecrets({
+      keysDir: join(logDir, 'keys'), personalNumberKey: env.PERSONAL_NUMBER_KEY,
+      personalNumberKeyFile: env.PERSONAL_NUMBER_KEY_FILE ?? join(root, '.data', 'keys', 'personal-number-key'), authority: DEMO.authorityPersonalNumbers[0],
     });
-    system.once('exit', (code) => say(`system exited (${code})`));
+    const simulatorDir = join(logDir, 'bankid');
+    // The simulator stands in for BankID (outside the product; it refuses production itself).
+    start('bankid-simulator', process.execPath, ['--conditions=dist', distEntry('bankid-simulator')], {
+      env: { NODE_ENV: 'development', BANKID_SIMULATOR_DIR: simulatorDir, BANKID_SIMULATOR_RP_PORT: String(PORTS.bankidRp), BANKID_SIMULATOR_CONTROL_PORT: String(PORTS.bankidControl) },
+    });
+    await waitFor(`http://127.0.0.1:${PORTS.bankidControl}/simulator/health`, 120_000);
+    const local = (port: number, path = '') => `http://localhost:${port}${path}`;
+    const common = {
+      DATABASE_URL: dbUrl, DEMO_DATA: 'true', LOG_LEVEL: 'warn', JWKS_URL: local(PORTS.signing, '/.well-known/jwks.json'),
+      ACCESS_URL: local(PORTS.access, '/graphql'), ACCESS_INTERNAL_URL: local(PORTS.access), ORGANISATIONS_URL: local(PORTS.organisations, '/graphql'), SIGNING_INTERNAL_URL: local(PORTS.signing),
+    };
+    const system: Record<ServiceName, ChildProcess> = {} as Record<ServiceName, ChildProcess>;
+    const service = (s: ServiceName, extra: Record<string, string>) => {
+      const nodeArgs = ['--conditions=dist', ...(flags.profile === s || flags.profile === 'all' ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'profiles')}`, `--cpu-prof-name=${s}.cpuprofile`] : []), distEntry(s)];
+      const child = start(s, process.execPath, nodeArgs, { env: { ...common, ...secrets.envFor(s), ...extra } });
+      child.once('exit', (code, signal) => { if (!stopping) say(`${s} exited (${signal ?? code}): see .data/bench/${s}.log`); });
+      system[s] = child;
+    };
+    service('signing', { SIGNING_PORT: String(PORTS.signing), ...bankIdFiles(simulatorDir, PORTS.bankidRp) });
+    await waitFor(`http://localhost:${PORTS.signing}/health`, 300_000);
+    service('organisations', { ORGANISATIONS_PORT: String(PORTS.organisations) });
+    service('access', { ACCESS_PORT: String(PORTS.access) });
+    await waitFor(`http://localhost:${PORTS.organisations}/health`, 300_000);
+    await waitFor(`http://localhost:${PORTS.access}/health`, 300_000);
+    service('gateway', {
+      GATEWAY_PORT: String(PORTS.gateway), RATE_LIMIT: 'false',
+      ORGANISATIONS_URL: local(PORTS.organisations, '/graphql'), ACCESS_URL: local(PORTS.access, '/graphql'), SIGNING_URL: local(PORTS.signing, '/graphql'),
+    });
     await waitFor(`http://localhost:${PORTS.gateway}/health`, 300_000);
     say(`system up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const floor = start('floor', join(root, 'node_modules', '.bin', 'tsx'), ['bench/src/floor-server.ts', dbUrl, String(PORTS.floor)]);
@@ -128,10 +162,11 @@ async function main() {
       .replace('http://localhost:4002/graphql', `http://localhost:${PORTS.access}/graphql`)
       .replace('http://localhost:4003/graphql', `http://localhost:${PORTS.signing}/graphql`));
     const peers = flags.skipPeer ? [] : PEERS.map((p) => ({ ...p, child: start(p.target, hiveBin, ['supergraph', supergraph, '-p', String(p.port), ...p.args], { cwd: PEERS_DIR }), url: `http://127.0.0.1:${p.port}/graphql` }));
-    await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 60_000, { method: 'POST' });
-    for (const p of peers) await waitFor(`${p.url}?query=%7B__typename%7D`, 120_000);
+    await waitFor(`http://127.0.0.1:${PORTS.floor}/none`, 600_000, { method: 'POST' });
+    // Hive Gateway loads a large module graph: on a loaded machine that alone takes minutes.
+    for (const p of peers) await waitFor(`${p.url}?query=%7B__typename%7D`, 600_000);
 
-    const token = async (pnr: string) => (await execFileP('npm', ['run', '-s', 'token', '--', pnr], { cwd: root })).stdout.trim();
+    const token = secrets.token;
     const authority = await token(DEMO.authorityPersonalNumbers[0]);
     const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;
     const arvidToken = await token(arvid.personalNumber);
@@ -146,6 +181,7 @@ async function main() {
          FROM (SELECT * FROM access.membership ORDER BY random() LIMIT 5000) m`)).rows;
     const functions = (await db.query<{ function: string }>(`SELECT DISTINCT function FROM access.role_grant ORDER BY 1`)).rows.map((r) => r.function);
     const largeOrgs = (await db.query<{ organisation_id: string }>(`SELECT organisation_id FROM access.membership GROUP BY 1 ORDER BY count(*) DESC LIMIT 50`)).rows.map((r) => r.organisation_id);
+    const largeOrgUnits = (await db.query<{ organisation_id: string; units: string[] }>(`SELECT organisation_id, array_agg(id ORDER BY id) AS units FROM organisations.unit WHERE organisation_id = ANY($1::uuid[]) GROUP BY 1`, [largeOrgs])).rows;
     const prefixes = (await db.query<{ p: string }>(`SELECT DISTINCT lower(left(name, 4)) AS p FROM organisations.organisation`)).rows.map((r) => r.p);
     await db.end();
 
@@ -161,14 +197,20 @@ async function main() {
       },
       staff: () => ({ organisationId: any(largeOrgs), first: 50 }),
       search: () => ({ s: any(prefixes) }),
+      // R-SCOPE-3: a unit of one of the largest organisations (70 %) or the whole organisation.
+      whoCan: () => {
+        const o = any(largeOrgUnits);
+        return { organisationId: o.organisation_id, unitId: r() < 0.7 ? any(o.units) : null, function: any(functions), access: 'READ', first: 50 };
+      },
     };
     const gqlBody = {
       scopes: () => JSON.stringify({ query: Q.scopes, variables: { p: args.scopes().personId } }),
       check: () => { const a = args.check(); return JSON.stringify({ query: Q.check, variables: { p: a.personId, o: a.organisationId, u: a.unitId, f: a.function } }); },
       staff: () => JSON.stringify({ query: Q.staff, variables: { o: args.staff().organisationId } }),
       search: () => JSON.stringify({ query: Q.search, variables: args.search() }),
+      whoCan: () => { const a = args.whoCan(); return JSON.stringify({ query: Q.whoCan, variables: { o: a.organisationId, u: a.unitId, f: a.function } }); },
     };
-    const floorBody = { scopes: () => JSON.stringify(args.scopes()), check: () => JSON.stringify(args.check()), staff: () => JSON.stringify(args.staff()) };
+    const floorBody = { scopes: () => JSON.stringify(args.scopes()), check: () => JSON.stringify(args.check()), staff: () => JSON.stringify(args.staff()), whoCan: () => JSON.stringify(args.whoCan()) };
     const auth = { authorization: `Bearer ${authority}` };
     const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
     const floorUrl = (path: string) => `http://127.0.0.1:${PORTS.floor}${path}`;
@@ -176,10 +218,11 @@ async function main() {
     // ── same answers? ──────────────────────────────────────────────────────────
     say(`comparing ${flags.samples} answers per scenario: ours, floor${peers.map((p) => `, ${p.target}`).join('')}`);
     const answerChecks: AnswerCheck[] = [];
-    for (const scenario of ['scopes', 'check', 'staff'] as const) {
+    for (const scenario of ['scopes', 'check', 'staff', 'whoCan'] as const) {
       answerChecks.push(await compareAnswers<Record<string, unknown>>({
         scenario, samples: flags.samples, draw: args[scenario] as () => Record<string, unknown>, authorization: auth.authorization, query: Q[scenario],
-        variables: (a) => (scenario === 'scopes' ? { p: a.personId } : scenario === 'check' ? { p: a.personId, o: a.organisationId, u: a.unitId, f: a.function } : { o: a.organisationId }),
+        variables: (a) => (scenario === 'scopes' ? { p: a.personId } : scenario === 'check' ? { p: a.personId, o: a.organisationId, u: a.unitId, f: a.function }
+          : scenario === 'whoCan' ? { o: a.organisationId, u: a.unitId, f: a.function } : { o: a.organisationId }),
         gatewayUrl, peers, floorUrl: floorUrl(`/${scenario}`),
       }));
       const c = answerChecks[answerChecks.length - 1];
@@ -200,7 +243,7 @@ async function main() {
       return res;
     };
     const scenarios = [
-      ['1 permissionScopes', 'scopes'], ['2 checkAccess', 'check'], ['3 Organisation.staff', 'staff'],
+      ['1 permissionScopes', 'scopes'], ['2 checkAccess', 'check'], ['3 Organisation.staff', 'staff'], ['6 whoCan', 'whoCan'],
     ] as const;
     say(`driving scenarios: ${flags.connections} connections, ${flags.duration} s per target in ${flags.rounds} interleaved rounds`);
     for (const [label, key] of scenarios) {
@@ -238,7 +281,7 @@ async function main() {
     const e2e = await proposeSignApply({ gatewayUrl, controlUrl: `http://127.0.0.1:${PORTS.bankidControl}`, token: arvidToken, signer: arvid.personalNumber, seconds: flags.duration });
     say(`  ${e2e.ops} applied in ${e2e.seconds.toFixed(1)} s = ${e2e.opsPerSecond.toFixed(2)} ops/s, p50 ${e2e.p50.toFixed(0)} ms, p99 ${e2e.p99.toFixed(0)} ms, errors ${e2e.errors}`);
 
-    const memory = peakMemory([system.pid!, floor.pid!, ...peers.map((p) => p.child.pid!)]);
+    const memory = peakMemory([...Object.values(system).map((c) => c.pid!), floor.pid!, ...peers.map((p) => p.child.pid!)]);
     const report = {
       at: new Date().toISOString(),
       commit: (await execFileP('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).catch(() => ({ stdout: '?' }))).stdout.trim(),
@@ -257,7 +300,9 @@ async function main() {
       }),
       proposeSignApply: e2e,
       peakMemoryMb: memory,
+      targets: [] as Target[],
     };
+    report.targets = targetsOf(report.results, peers.map((p) => p.target), flags.rate);
     const outDir = join(root, 'bench', 'results');
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, `${flags.out}.json`), `${JSON.stringify(report, null, 2)}\n`);
@@ -319,12 +364,47 @@ async function proposeSignApply(o: { gatewayUrl: string; controlUrl: string; tok
   return { ops: times.length, seconds, opsPerSecond: times.length / seconds, p50: pct(50), p99: pct(99), errors, lastError };
 }
 
+/** A target of the issue, as measured in this run: met or missed, and by how much (a factor). */
+export interface Target { what: string; goal: string; measured: string; met: boolean | null; margin: string }
+
+export function targetsOf(results: readonly LoadResult[], peers: readonly string[], rate: number): Target[] {
+  const get = (label: string, target: string) => results.find((x) => x.label === label && x.target === target);
+  const out: Target[] = [];
+  const atLeast = (what: string, value: number | null, goal: number, goalText: string, fmt = (v: number) => v.toFixed(2)) => out.push(value === null || !Number.isFinite(value)
+    ? { what, goal: goalText, measured: '–', met: null, margin: 'not measured' }
+    : { what, goal: goalText, measured: fmt(value), met: value >= goal, margin: value >= goal ? `met (${(value / goal).toFixed(2)}× the target)` : value === 0 ? 'missed: none of ours completed in the measured time' : `missed by ${(goal / value).toFixed(2)}×` });
+  const atMost = (what: string, value: number | null, goal: number, goalText: string, fmt = (v: number) => v.toFixed(2)) => out.push(value === null || !Number.isFinite(value)
+    ? { what, goal: goalText, measured: '–', met: null, margin: 'not measured' }
+    : { what, goal: goalText, measured: fmt(value), met: value <= goal, margin: value <= goal ? `met (${(goal / value).toFixed(2)}× headroom)` : `missed by ${(value / goal).toFixed(2)}×` });
+  const perFloor = (label: string) => { const o = get(label, 'ours'); const f = get(label, 'floor'); return o && f ? o.requestsPerSecond / f.requestsPerSecond : null; };
+  atLeast('checkAccess throughput / floor', perFloor('2 checkAccess'), 0.35, '≥ 0.35');
+  atLeast('permissionScopes throughput / floor', perFloor('1 permissionScopes'), 0.30, '≥ 0.30');
+  for (const label of ['1 permissionScopes', '2 checkAccess', '3 Organisation.staff']) {
+    for (const peer of peers) {
+      const o = get(label, 'ours'); const p = get(label, peer);
+      atLeast(`${label}: throughput / ${peer}`, o && p ? o.requestsPerSecond / p.requestsPerSecond : null, 1.2, '≥ 1.2×');
+    }
+  }
+  const uo = get('2 checkAccess, 1 conn', 'ours'); const uf = get('2 checkAccess, 1 conn', 'floor');
+  atMost('checkAccess unloaded p50 / floor p50', uo && uf ? uo.p50 / uf.p50 : null, 2.5, '≤ 2.5×', (v) => `${v.toFixed(2)}× (${uo!.p50.toFixed(1)} vs ${uf!.p50.toFixed(1)} ms)`);
+  const fixed = get(`2 checkAccess @${rate}/s`, 'ours');
+  // The p99 counts only if the rate was actually sustained (autocannon's overallRate is a ceiling).
+  const sustained = fixed ? fixed.requestsPerSecond >= rate * 0.95 : false;
+  atMost(`checkAccess p99 at open-loop ${rate} req/s`, fixed ? (sustained ? fixed.p99 : Infinity) : null, 15, '≤ 15 ms',
+    (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms at ${fixed!.requestsPerSecond.toFixed(0)} req/s` : `${fixed!.p99.toFixed(1)} ms, rate not sustained (${fixed!.requestsPerSecond.toFixed(0)} req/s)`));
+  if (fixed && !sustained) Object.assign(out[out.length - 1], { measured: `${fixed.p99.toFixed(1)} ms, only ${fixed.requestsPerSecond.toFixed(0)} req/s sustained`, met: false, margin: `missed: ${rate} req/s not sustained${fixed.p99 > 15 ? `; p99 ${(fixed.p99 / 15).toFixed(2)}× the target` : ''}` });
+  const so = get('3 Organisation.staff', 'ours'); const sf = get('3 Organisation.staff', 'floor');
+  atMost('staff page p50 / floor p50 (same load)', so && sf ? so.p50 / sf.p50 : null, 2, '≤ 2×', (v) => `${v.toFixed(2)}× (${so!.p50.toFixed(1)} vs ${sf!.p50.toFixed(1)} ms)`);
+  return out;
+}
+
 type Report = {
   at: string; commit: string; machine: { cpus: number; model: string; node: string; loadAverageBefore: number; loadAverageAfter: number }; settings: { durationSeconds: number; connections: number; database: string; rate: number; rounds: number };
   data: Record<string, number>; answers: AnswerCheck[]; results: LoadResult[];
   peers: { target: string; what: string }[];
   ratios: { scenario: string; oursPerFloor: number | null; oursPerPeer: Record<string, number | null> }[];
   proposeSignApply: Awaited<ReturnType<typeof proposeSignApply>>; peakMemoryMb: Record<string, number>;
+  targets: Target[];
 };
 
 function markdown(r: Report): string {
@@ -335,7 +415,7 @@ function markdown(r: Report): string {
     `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}; ${r.settings.connections} connections, ${r.settings.durationSeconds} s per target after a 2 s warm-up (scenarios 1–3: ours, floor and the peers take turns in ${r.settings.rounds} rounds); database \`${r.settings.database}\`. 1-minute load average ${f(r.machine.loadAverageBefore)} before the runs and ${f(r.machine.loadAverageAfter)} after (other engineers' jobs share these 2 cores: figures vary a lot between runs).`,
     `Data: ${Object.entries(r.data).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v.toLocaleString('en-US')}`).join(', ')}.`,
     '',
-    `**ours** = our gateway (scripts/start.mjs) → subgraphs; **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); ${r.peers.map((p) => `**${p.target}** = ${p.what}`).join('; ')}; the peers serve the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL \`errors\` in 200 bodies.`,
+    `**ours** = our gateway → subgraphs, compiled (dist/, \`node --conditions=dist\`, NODE_ENV=production, no tsx); **floor** = one hand-written SQL statement per answer behind bare node:http (bench/src/floor-server.ts); ${r.peers.map((p) => `**${p.target}** = ${p.what}`).join('; ')}; the peers serve the same supergraph and subgraphs. Errors count HTTP errors, timeouts and GraphQL \`errors\` in 200 bodies.`,
     '',
     '| Scenario | Target | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---:|---:|---:|---:|---:|',
@@ -344,6 +424,12 @@ function markdown(r: Report): string {
     `| Scenario | ours / floor |${r.peers.map((p) => ` ours / ${p.target} |`).join('')}`,
     `|---|---:|${r.peers.map(() => '---:|').join('')}`,
     ...r.ratios.map((x) => `| ${x.scenario} | ${f(x.oursPerFloor, 2)} |${r.peers.map((p) => ` ${f(x.oursPerPeer[p.target], 2)} |`).join('')}`),
+    '',
+    '**Targets** (issue: 2-core machine, ratios within this run):',
+    '',
+    '| Target | goal | measured | |',
+    '|---|---|---|---|',
+    ...r.targets.map((t) => `| ${t.what} | ${t.goal} | ${t.measured} | ${t.met === null ? '–' : t.met ? '**met**' : '**missed**'}: ${t.margin} |`),
     '',
     `**5 propose + sign (BankID simulator) + apply**, one after another through the gateway: ${r.proposeSignApply.ops} applied in ${f(r.proposeSignApply.seconds)} s = **${f(r.proposeSignApply.opsPerSecond, 2)} ops/s**, p50 ${f(r.proposeSignApply.p50, 0)} ms, p99 ${f(r.proposeSignApply.p99, 0)} ms, errors ${r.proposeSignApply.errors}${r.proposeSignApply.lastError ? ` (last: ${r.proposeSignApply.lastError})` : ''}.`,
     '',

@@ -132,10 +132,11 @@ const cmdline = (pid: number) => {
 /** Names the processes we started by what they run. */
 export function labelOf(cmd: string): string | null {
   if (cmd.includes('simulator-main')) return 'bankid-simulator';
-  if (cmd.includes('services/signing/src/index.ts')) return 'signing';
-  if (cmd.includes('services/organisations/src/index.ts')) return 'organisations';
-  if (cmd.includes('services/access/src/index.ts')) return 'access';
-  if (cmd.includes('gateway/src/index.ts')) return 'gateway (ours)';
+  // The bench runs the compiled services (dist/); src/ is how npm start runs them.
+  if (/services\/signing\/(dist\/index\.js|src\/index\.ts)/.test(cmd)) return 'signing';
+  if (/services\/organisations\/(dist\/index\.js|src\/index\.ts)/.test(cmd)) return 'organisations';
+  if (/services\/access\/(dist\/index\.js|src\/index\.ts)/.test(cmd)) return 'access';
+  if (/gateway\/(dist\/index\.js|src\/index\.ts)/.test(cmd)) return 'gateway (ours)';
   if (cmd.includes('hive-gateway') && cmd.includes('--hive-router-runtime')) return 'hive gateway, rust planner (peer)';
   if (cmd.includes('hive-gateway')) return 'hive gateway (peer)';
   if (cmd.includes('floor-server')) return 'floor';

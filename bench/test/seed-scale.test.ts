@@ -7,7 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrations as signingMigrations } from '@behorig/signing/src/migrations';
 import { verifyAuditChain } from '@behorig/signing/src/modules/audit/audit.service';
 import { migrateAll, seedScale, type ScaleCounts } from '../src/scale-seeder';
-import { CHECK_SQL, SCOPES_SQL, STAFF_SQL } from '../src/floor-server';
+import { CHECK_SQL, SCOPES_SQL, STAFF_SQL, WHO_CAN_SQL } from '../src/floor-server';
 
 /**
  * The scale-data generator at toy size (5 organisations, 60 people): the shape is right, every
@@ -130,5 +130,27 @@ describe('seed:scale at toy size', () => {
     expect(check.rows[0]).toMatchObject({ member: true, unit_ok: true });
     const staff = await client.query(STAFF_SQL, [m.organisation_id, 50, today]);
     expect(staff.rows[0].data.organisation.staff.totalCount).toBeGreaterThan(0);
+  });
+
+  it('R-SCOPE-3: the whoCan floor (base tables) names the same people as the permission index, for every organisation, unit and function', async () => {
+    const functions = (await client.query(`SELECT DISTINCT function FROM access.role_grant ORDER BY 1`)).rows.map((r) => r.function as string);
+    // Each organisation as a whole and four of its units.
+    const places = (await client.query(`SELECT organisation_id, id AS unit_id FROM (SELECT u.*, row_number() OVER (PARTITION BY organisation_id ORDER BY id) AS k FROM organisations.unit u) x WHERE k <= 4
+                                         UNION ALL SELECT id, NULL FROM organisations.organisation`)).rows as { organisation_id: string; unit_id: string | null }[];
+    let nonEmpty = 0;
+    for (const place of places) {
+      for (const fn of functions) {
+        // The index's own answer (permission-index.store findWhoCanPage's condition), complete.
+        const index = (await client.query(
+          `SELECT DISTINCT person_id FROM access.permission_grant
+            WHERE organisation_id = $1 AND function = $3 AND valid_from <= $4::date AND (valid_to IS NULL OR valid_to >= $4::date)
+              AND ($2::uuid IS NULL OR unit_id IS NULL OR unit_id = $2::uuid) ORDER BY person_id`, [place.organisation_id, place.unit_id, fn, today])).rows.map((r) => r.person_id as string);
+        const floor = (await client.query(WHO_CAN_SQL, [place.organisation_id, place.unit_id, fn, 'READ', today, 10_000])).rows[0].data.whoCan;
+        expect({ place, fn, total: Number(floor.totalCount), ids: floor.edges.map((e: { node: { id: string } }) => e.node.id) }).toEqual({ place, fn, total: index.length, ids: index });
+        if (index.length > 0) nonEmpty++;
+      }
+    }
+    // The comparison is not vacuous: many places have someone who may.
+    expect(nonEmpty).toBeGreaterThan(10);
   });
 });

@@ -9,7 +9,8 @@ import {
 } from 'graphql';
 import { supergraphPath } from '../src/compose';
 import { DEFAULT_LIMITS } from '../src/server';
-import { operationCost } from '../src/query-cost';
+import { costKey, operationCost } from '../src/query-cost';
+import { parse } from 'graphql';
 import { startSystem, type System } from './support/system';
 
 const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;
@@ -57,10 +58,35 @@ describe('cost counts variables and literals alike', () => {
     expect(small.data?.organisations.edges.length).toBeGreaterThan(0);
   });
 
+  it('a remembered cost still follows the page size: the same document with a larger $n is refused', async () => {
+    expect((await gqlRequest(sys.gatewayUrl, nested, { n: 1 }, token)).errors).toBeUndefined();
+    expect((await gqlRequest(sys.gatewayUrl, nested, { n: 1 }, token)).errors).toBeUndefined();
+    const large = await gqlRequest(sys.gatewayUrl, nested, { n: 100 }, token);
+    expect(large.errors?.[0].extensions?.reason).toBe('COST_LIMIT_EXCEEDED');
+  });
+
   it('an omitted page size counts as the default page', async () => {
     const asArvid = await sys.keys.token({ personalNumber: arvid.personalNumber });
     const res = await gqlRequest(sys.gatewayUrl, `{ me { givenName } }`, undefined, asArvid);
     expect(res.errors).toBeUndefined();
+  });
+});
+
+describe('costKey: what a remembered cost depends on', () => {
+  const doc = parse(`query Q($p: ID!, $s: String, $n: Int, $ids: [ID!], $on: Date) { __typename }`);
+  it('leaves out ID and String values given as strings, keeps every other value', () => {
+    const a = costKey(doc, { p: 'person-1', s: 'x', n: 5, ids: ['a'], on: '2026-01-01' }, 'Q');
+    expect(costKey(doc, { p: 'person-2', s: null, n: 5, ids: ['a'], on: '2026-01-01' }, 'Q')).toBe(a);
+    expect(costKey(doc, { p: 'person-1', s: 'x', n: 6, ids: ['a'], on: '2026-01-01' }, 'Q')).not.toBe(a);
+    expect(costKey(doc, { p: 'person-1', s: 'x', n: 5, ids: ['b'], on: '2026-01-01' }, 'Q')).not.toBe(a);
+    expect(costKey(doc, { p: 'person-1', s: 'x', n: 5, ids: ['a'], on: '2026-01-02' }, 'Q')).not.toBe(a);
+  });
+  it('keeps an ID or String variable whose value is not a string (it must be coerced, and refused, afresh)', () => {
+    expect(costKey(doc, { p: { not: 'a string' } }, 'Q')).not.toBe(costKey(doc, { p: 'x' }, 'Q'));
+  });
+  it('counts afresh when undeclared variables are sent or the operation is not in the document', () => {
+    expect(costKey(doc, { extra: 1 }, 'Q')).toBeNull();
+    expect(costKey(doc, {}, 'Other')).toBeNull();
   });
 });
 
