@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { createOutboxRelay } from '@behorig/kit/outbox';
 import { DEMO } from '@behorig/kit/demo';
+import { stockholmDate } from '@behorig/kit/dates';
 import { gqlRequest, type GraphQLResponse } from '@behorig/kit/testing';
 import { startSystem, type System } from './support/system';
 import { poll } from './support/poll';
@@ -211,5 +212,23 @@ describe('partner event subscriptions through the gateway in production (R-HOOK-
     expect(byUrl[`https://127.0.0.1:${port}/hooks`]).toMatchObject({ status: 'PENDING', last_status_code: null, last_error: expect.stringMatching(/private, loopback or link-local/) });
     expect(byUrl[`https://localhost:${port}/hooks`]).toMatchObject({ status: 'PENDING', last_status_code: null, last_error: expect.stringMatching(/public host name/) });
     expect(got).toEqual([]);
+  });
+
+  it('R-HOOK-1 with R-NOTE-1: after a day of failures the subscription is disabled and the administrators get an EVENT_SUBSCRIPTION_DISABLED notice', async () => {
+    const url = `https://127.0.0.1:${port}/hooks`;
+    const [sub] = (await pg.query(`SELECT id FROM signing.event_subscription WHERE url = $1`, [url])).rows;
+    // A day has passed since the first failed attempt: the next attempt gives up.
+    await pg.query(`UPDATE signing.webhook_delivery SET first_attempt_at = now() - interval '25 hours' WHERE subscription_id = $1`, [sub.id]);
+    const disabled = await poll(async () => (await pg.query(`SELECT active, disabled_reason FROM signing.event_subscription WHERE id = $1`, [sub.id])).rows[0], (r) => r.active === false, 30_000);
+    expect(disabled).toEqual({ active: false, disabled_reason: 'DELIVERY_FAILED_FOR_A_DAY' });
+    expect((await pg.query(`SELECT actor FROM signing.audit_event WHERE action = 'eventSubscription.disabled' AND target = $1`, [`eventSubscription:${sub.id}`])).rows).toEqual([{ actor: 'service:signing' }]);
+    const q = `query($o: ID!) { organisation(id: $o) { notices { kind validTo message organisation { id } } } }`;
+    const res = await gql(q, { o: aratron }, fridolfToken);
+    expect(res.errors).toBeUndefined();
+    const mine = res.data.organisation.notices.filter((n: { kind: string }) => n.kind === 'EVENT_SUBSCRIPTION_DISABLED');
+    expect(mine).toEqual([{ kind: 'EVENT_SUBSCRIPTION_DISABLED', validTo: stockholmDate(), message: `Händelseprenumerationen till ${url} stängdes av ${stockholmDate()} efter ett dygn av misslyckade leveranser.`, organisation: { id: aratron } }]);
+    // Another organisation's administrator sees none of it.
+    const other = await gql(q, { o: aratron }, await sys.keys.token({ personalNumber: arvid.personalNumber }));
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -84,6 +84,7 @@ export async function buildServer(opts: AccessBuildOptions) {
     const jobs = { tasks: accessTasks({
       em: s.orm.em, today: deps.today, mailer, organisationNames: (ids) => findOrganisationNames(s.orm.em.fork(), ids),
       deadlines: { signing: deps.signing, verifyReceipt: deps.verifyReceipt, vault: deps.vault, logger },
+      disabledSubscriptions: (id, since) => deps.signing.disabledSubscriptions(id, since),
     }), recurring: accessRecurring };
     return { ...s, deps, mailer, jobs };
   });

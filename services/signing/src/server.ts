@@ -26,6 +26,7 @@ import { clientStatusOf } from './modules/partners/partners.service';
 import { partnersRoutes } from './modules/partners/partners.routes';
 import { createJobRunner } from '@behorig/kit/jobs';
 import { webhookTasks } from './modules/webhooks/webhook-delivery.service';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { createSecretSealer } from './modules/webhooks/webhook-secret';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
@@ -138,6 +139,7 @@ export async function buildServer(opts: SigningBuildOptions) {
       ordersRoutes(app, orm, deps);
       partnersRoutes(app, orm, deps);
       auditRoutes(app, orm, deps);
+      webhooksRoutes(app, orm, deps);
     },
   }).catch(async (e: unknown) => {
     await decisionCache?.stop();

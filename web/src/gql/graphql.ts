@@ -716,13 +716,15 @@ export type Notice = {
   organisation: Organisation;
   /** The person concerned (ENDING_SOON), else null. */
   person?: Maybe<Person>;
-  /** ENDING_SOON: the last day of the assignment; REVIEW_UNDECIDED: the review's deadline. */
+  /** ENDING_SOON: the last day of the assignment; REVIEW_UNDECIDED: the review's deadline; EVENT_SUBSCRIPTION_DISABLED: the day it was disabled. */
   validTo?: Maybe<Scalars['Date']['output']>;
 };
 
 export type NoticeKind =
   | 'ACTIVATION_OVERDUE'
   | 'ENDING_SOON'
+  /** R-HOOK-1: a partner event subscription was disabled after a day of failed deliveries (validTo: the day). */
+  | 'EVENT_SUBSCRIPTION_DISABLED'
   | 'NEEDS_NEW_ADMINISTRATOR'
   /** R-REV-1: a review's deadline passed with items undecided. */
   | 'REVIEW_UNDECIDED';

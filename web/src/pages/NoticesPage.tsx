@@ -33,6 +33,7 @@ export function NoticesPage() {
                 ? t('notices.endingSoon', { name: `${n.person.givenName} ${n.person.surname}`, date: formatDate(lang, n.validTo) })
                 : n.kind === 'ACTIVATION_OVERDUE' ? t('notices.activationOverdue', { date: formatDate(lang, n.validTo) })
                   : n.kind === 'REVIEW_UNDECIDED' ? t('notices.reviewUndecided', { date: formatDate(lang, n.validTo) })
+                  : n.kind === 'EVENT_SUBSCRIPTION_DISABLED' ? t('notices.subscriptionDisabled', { date: formatDate(lang, n.validTo) })
                     : t('notices.needsNewAdministrator')}
             </li>
           ))}

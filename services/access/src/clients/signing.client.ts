@@ -9,6 +9,8 @@ export interface SigningClient {
   cancelSignOrder(orderRef: string): Promise<void>;
   /** R-REV-1 at a review's deadline: the authority's service seals a set that only takes access away (docs/evidence.md). */
   sealServiceChangeSet(req: ServiceSealRequest): Promise<ServiceSealResponse>;
+  /** R-NOTE-1 with R-HOOK-1: the organisation's event subscriptions disabled after a day of failures, since a day. */
+  disabledSubscriptions(organisationId: string, since: string): Promise<{ id: string; url: string; disabledAt: string }[]>;
 }
 
 /** BankID (or the signing service) could not be reached: the caller answers SERVICE_UNAVAILABLE. */
@@ -50,6 +52,13 @@ export function createHttpSigningClient(signingInternalUrl: string, credentials:
       const body = (await res.json().catch(() => ({}))) as Partial<ServiceSealResponse> & { error?: string; message?: string };
       if (res.status === 200 && typeof body.token === 'string' && typeof body.receiptId === 'string') return { receiptId: body.receiptId, token: body.token, alreadySealed: Boolean(body.alreadySealed) };
       throw new Error(`The signing service did not seal the change set (HTTP ${res.status}: ${body.error ?? body.message ?? 'no reason'}).`);
+    },
+    async disabledSubscriptions(organisationId, since) {
+      const res = await fetch(`${signingInternalUrl.replace(/\/$/, '')}/internal/organisations/${encodeURIComponent(organisationId)}/disabled-event-subscriptions?since=${encodeURIComponent(since)}`, {
+        headers: await credentials.headers('signing'), signal: AbortSignal.timeout(5000),
+      });
+      if (!res.ok) throw new SigningUnavailableError(`The signing service did not list disabled subscriptions (HTTP ${res.status}).`);
+      return ((await res.json()) as { subscriptions: { id: string; url: string; disabledAt: string }[] }).subscriptions;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { closeDueReviews, type ReviewDeadlineDeps } from '../reviews/reviews.service';
-import { sendNoticeDigests } from './notices.service';
+import { sendNoticeDigests, type DisabledSubscriptions } from './notices.service';
 import type { Mailer } from './mailer';
 
 /**
@@ -14,6 +14,8 @@ export interface AccessJobDeps {
   today: () => string;
   mailer: Mailer;
   organisationNames?: (ids: readonly string[]) => Promise<Map<string, string>>;
+  /** R-HOOK-1: disabled event subscriptions are notices in the digest too (the signing service answers). */
+  disabledSubscriptions?: DisabledSubscriptions;
   /** R-REV-1: the deadline's change set is sealed by the authority's service (docs/evidence.md). */
   deadlines: ReviewDeadlineDeps;
 }
@@ -24,7 +26,7 @@ export const NOTICE_DIGEST_TASK = 'access.notice-digest';
 export function accessTasks(deps: AccessJobDeps) {
   return {
     [REVIEW_DEADLINES_TASK]: { handler: async () => { await closeDueReviews(deps.em.fork(), deps.today(), deps.deadlines); } },
-    [NOTICE_DIGEST_TASK]: { handler: async () => { await sendNoticeDigests(deps.em.fork(), { today: deps.today(), mailer: deps.mailer, organisationNames: deps.organisationNames }); } },
+    [NOTICE_DIGEST_TASK]: { handler: async () => { await sendNoticeDigests(deps.em.fork(), { today: deps.today(), mailer: deps.mailer, organisationNames: deps.organisationNames, disabledSubscriptions: deps.disabledSubscriptions }); } },
   };
 }
 

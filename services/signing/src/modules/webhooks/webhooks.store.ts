@@ -196,3 +196,13 @@ export const webhooksStore = (em: EntityManager) => ({
   recentWebhookDeliveries: childrenLoader<WebhookDeliveryRow>((ids) => recentDeliveries(em, ids, 50), (d) => d.subscriptionId),
 });
 export type WebhooksStore = ReturnType<typeof webhooksStore>;
+
+/** R-NOTE-1: the organisation's subscriptions disabled after a day of failures on or after `since` (and not removed since). */
+export async function disabledSubscriptionsSince(em: EntityManager, organisationId: string, since: string): Promise<{ id: string; url: string; disabledAt: Date }[]> {
+  const rows = await em.execute<{ id: string; url: string; disabled_at: string | Date }[]>(
+    `SELECT id, url, disabled_at FROM ${EVENT_SUBSCRIPTION}
+      WHERE organisation_id = ? AND active = false AND removed_at IS NULL AND disabled_at >= ?::date ORDER BY disabled_at DESC`,
+    [organisationId, since],
+  );
+  return rows.map((r) => ({ id: r.id, url: r.url, disabledAt: new Date(r.disabled_at) }));
+}

@@ -1,5 +1,5 @@
 import { ValidationError } from '@behorig/kit/errors';
-import { activationOverdue, digestMail, endingSoonNotices, endingWindow, needsNewAdministratorNotice, reviewUndecidedNotice } from './notices.rules';
+import { activationOverdue, digestMail, endingSoonNotices, endingWindow, needsNewAdministratorNotice, reviewUndecidedNotice, subscriptionDisabledNotice } from './notices.rules';
 
 const ORG = '00000000-0000-4000-8001-000000000001';
 
@@ -41,5 +41,13 @@ describe('R-NOTE-1 notices', () => {
     expect(mail.text).toContain('-- English --');
     expect(mail.text).toContain('Karina Asp: Tjänsteadministratör (2026-12-05) ends soon.');
     expect(mail.text).toContain('left items undecided');
+  });
+
+  it('R-NOTE-1 with R-HOOK-1: a subscription disabled after a day of failures is a notice, in Swedish and in the digest\'s English part', () => {
+    const n = subscriptionDisabledNotice(ORG, 'https://hr.example.se/hooks', '2026-11-28');
+    expect(n).toEqual({ kind: 'EVENT_SUBSCRIPTION_DISABLED', organisationId: ORG, personId: null, validTo: '2026-11-28',
+      message: 'Händelseprenumerationen till https://hr.example.se/hooks stängdes av 2026-11-28 efter ett dygn av misslyckade leveranser.' });
+    const mail = digestMail({ organisationName: 'Aratron', recipientName: 'Fridolf Halldin', notices: [n], today: '2026-11-29' });
+    expect(mail.text).toContain('An event subscription was disabled on 2026-11-28 after a day of failed deliveries (R-HOOK-1).');
   });
 });

@@ -9,7 +9,7 @@ import { ValidationError } from '@behorig/kit/errors';
  * Pure functions: no GraphQL, no SQL, no mail transport.
  */
 
-export type NoticeKind = 'ENDING_SOON' | 'NEEDS_NEW_ADMINISTRATOR' | 'ACTIVATION_OVERDUE' | 'REVIEW_UNDECIDED';
+export type NoticeKind = 'ENDING_SOON' | 'NEEDS_NEW_ADMINISTRATOR' | 'ACTIVATION_OVERDUE' | 'REVIEW_UNDECIDED' | 'EVENT_SUBSCRIPTION_DISABLED';
 
 export interface NoticeModel {
   kind: NoticeKind;
@@ -67,6 +67,12 @@ export const reviewUndecidedNotice = (organisationId: string, deadline: string, 
   message: `Granskningen med sista dag ${deadline} lämnade ${undecided} ${undecided === 1 ? 'behörighet' : 'behörigheter'} obeslutade${ended > 0 ? `; ${ended} avslutades vid sista dagen` : ''}.`,
 });
 
+/** R-HOOK-1: a partner event subscription disabled after a day of failed deliveries (shown for NOTICE_DAYS after). */
+export const subscriptionDisabledNotice = (organisationId: string, url: string, disabledOn: string): NoticeModel => ({
+  kind: 'EVENT_SUBSCRIPTION_DISABLED', organisationId, personId: null, validTo: disabledOn,
+  message: `Händelseprenumerationen till ${url} stängdes av ${disabledOn} efter ett dygn av misslyckade leveranser.`,
+});
+
 /** How long after its deadline a review's undecided items stay a notice. */
 export const REVIEW_NOTICE_DAYS = 30;
 
@@ -85,6 +91,7 @@ const englishOf = (n: NoticeModel): string => {
     case 'NEEDS_NEW_ADMINISTRATOR': return 'The organisation has no permission administrator. The authority needs to appoint a new one (R-AGR-3).';
     case 'ACTIVATION_OVERDUE': return `The agreement should have been activated by ${n.validTo} (R-AGR-2).`;
     case 'REVIEW_UNDECIDED': return `An access review with the deadline ${n.validTo} left items undecided (R-REV-1).`;
+    case 'EVENT_SUBSCRIPTION_DISABLED': return `An event subscription was disabled on ${n.validTo} after a day of failed deliveries (R-HOOK-1).`;
   }
 };
 
