@@ -2,6 +2,9 @@ import { Pool } from 'pg';
 import type { AuditEventsRequest } from './internal-api';
 import type { ServiceCredentials } from './service-credentials';
 import type { Logger } from './logger';
+import { relayLoop, type OutboxRelay } from './relay-loop';
+
+export type { OutboxRelay } from './relay-loop';
 
 /**
  * The generic outbox relay (R-AUDIT-1): moves a service's `<schema>.outbox_event` rows to the
@@ -38,16 +41,6 @@ export interface OutboxRelayOptions {
   afterSend?: (ids: number[]) => void | Promise<void>;
 }
 
-export interface OutboxRelay {
-  /** Sends one batch; returns how many rows were delivered (0 when there was nothing to send). */
-  relayOnce(): Promise<number>;
-  /** Sends batches until the outbox is empty. */
-  drain(): Promise<number>;
-  /** Polls every `intervalMs` until stopped. */
-  start(intervalMs?: number): void;
-  stop(): Promise<void>;
-}
-
 /** Signing refused a delivery (4xx): it will not pass by being sent again unchanged. */
 export class AuditDeliveryRefusedError extends Error {
   constructor(readonly status: number, readonly reason: string, readonly firstId: number, readonly lastId: number) {
@@ -75,8 +68,6 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   pool.on('error', (e) => opts.logger?.warn({ err: e }, 'outbox relay: an idle database connection was lost'));
   const endpoint = `${opts.signingUrl.replace(/\/$/, '')}/internal/audit-events`;
   const batchSize = opts.batchSize ?? 100;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
 
   async function relayOnce(): Promise<number> {
     const client = await pool.connect();
@@ -130,38 +121,15 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     }
   }
 
-  async function drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await relayOnce();
-      total += n;
-      if (n < batchSize) return total;
-    }
-  }
-
-  return {
+  return relayLoop({
     relayOnce,
-    drain,
-    start(intervalMs = 1000) {
-      if (timer) return;
-      const tick = () => {
-        let wait = intervalMs;
-        running = drain()
-          .catch((e: unknown) => {
-            // A refusal is logged as an error where it happens; sending it again every second would not change it.
-            if (e instanceof AuditDeliveryRefusedError) wait = Math.max(intervalMs, opts.refusedRetryMs ?? 60_000);
-            else opts.logger?.warn({ err: e }, 'outbox relay: delivery failed; will retry');
-          })
-          .finally(() => { if (timer) timer = setTimeout(tick, wait); });
-      };
-      timer = setTimeout(tick, 0);
+    batchSize,
+    pool,
+    onError(e, intervalMs) {
+      // A refusal is logged as an error where it happens; sending it again every second would not change it.
+      if (e instanceof AuditDeliveryRefusedError) return Math.max(intervalMs, opts.refusedRetryMs ?? 60_000);
+      opts.logger?.warn({ err: e }, 'outbox relay: delivery failed; will retry');
+      return intervalMs;
     },
-    async stop() {
-      const t = timer;
-      timer = undefined;
-      if (t) clearTimeout(t);
-      await running;
-      await pool.end();
-    },
-  };
+  });
 }

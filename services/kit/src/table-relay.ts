@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import type { Logger } from './logger';
-import type { OutboxRelay } from './outbox-relay';
+import { relayLoop, type OutboxRelay } from './relay-loop';
 
 /**
  * A relay for any outbox table `<schema>.<table>` with a bigserial `id` and a nullable
@@ -31,9 +31,6 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
   // A lost idle connection (database restart) is dropped by the pool; the next round reconnects.
   pool.on('error', (e) => opts.logger?.warn({ err: e }, `${name}: an idle database connection was lost`));
   const batchSize = opts.batchSize ?? 100;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let ended: Promise<void> | undefined;
 
   async function relayOnce(): Promise<number> {
     const client = await pool.connect();
@@ -61,35 +58,13 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
     }
   }
 
-  async function drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await relayOnce();
-      total += n;
-      if (n < batchSize) return total;
-    }
-  }
-
-  return {
+  return relayLoop({
     relayOnce,
-    drain,
-    start(intervalMs = 1000) {
-      if (timer) return;
-      const tick = () => {
-        running = drain()
-          .catch((e: unknown) => opts.logger?.warn({ err: e }, `${name}: delivery failed; will retry`))
-          .finally(() => { if (timer) timer = setTimeout(tick, intervalMs); });
-      };
-      timer = setTimeout(tick, 0);
+    batchSize,
+    pool,
+    onError(e, intervalMs) {
+      opts.logger?.warn({ err: e }, `${name}: delivery failed; will retry`);
+      return intervalMs;
     },
-    async stop() {
-      const t = timer;
-      timer = undefined;
-      if (t) clearTimeout(t);
-      await running;
-      // Stopping twice (a service stopped by a test, then by its system) ends the pool once.
-      ended ??= pool.end();
-      await ended;
-    },
-  };
+  });
 }
