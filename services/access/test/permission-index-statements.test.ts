@@ -10,7 +10,8 @@ import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/sys
 const CHECK = `query($p: ID!, $o: ID!, $u: ID) { checkAccess(personId: $p, organisationId: $o, unitId: $u, function: "MANAGE_USERS", access: UPDATE) { allowed reason role { code } validTo } }`;
 const MINE = `query($o: ID!, $u: ID) { myAccess(organisationId: $o, unitId: $u, function: "MANAGE_USERS", access: UPDATE) { allowed reason } }`;
 const WHO = `query($o: ID!, $u: ID, $after: String) { whoCan(organisationId: $o, unitId: $u, function: "MANAGE_USERS", access: READ, first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id givenName surname } } } }`;
-const SCOPES = `query($p: ID!) { permissionScopes(personId: $p) { orgWide role { code name } validFrom validTo } }`;
+// Units and offices included: an org-wide role lists every open unit (R-USR-3), read in the same statement.
+const SCOPES = `query($p: ID!) { permissionScopes(personId: $p) { orgWide units { id } addresses { id } role { code name } validFrom validTo } }`;
 
 /** Adds `n` people to Dorotea kommun at its unit with a unit-scoped role, in a few statements, and rebuilds the index. */
 async function addPeople(sys: AccessSystem, n: number): Promise<void> {

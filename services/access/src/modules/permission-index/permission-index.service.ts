@@ -71,6 +71,8 @@ export async function myAccessIndexed(ctx: Context, args: IndexedCheckArgs): Pro
 export async function permissionScopesIndexed(ctx: Context, personId: string, on: string | null | undefined): Promise<PermissionScope[]> {
   const actor = requireActor(ctx.actor);
   const answer = await scopeLoader(ctx, on ?? ctx.today).load(personId);
+  // The scopes' units and offices (PermissionScope.units/addresses) come from the same statement.
+  for (const [organisationId, units] of answer.organisationUnits) ctx.organisationUnits.prime(organisationId, units);
   const self = actor.kind === 'person' && actor.personId === personId;
   if (self || isAuthority(actor)) return scopesFromFacts(answer.rows);
   if (actor.kind === 'client') {
@@ -91,7 +93,7 @@ function scopeLoader(ctx: Context, on: string): DataLoader<string, ScopeAnswer> 
     const caller = callerPersonId(requireActor(ctx.actor));
     loader = new DataLoader(async (ids: readonly string[]) => {
       const found = await findScopeRows(ctx.em, ids, on, caller, ctx.today);
-      return ids.map((id) => found.get(id) ?? { rows: [], memberWhereCallerAdministers: false });
+      return ids.map((id) => found.get(id) ?? { rows: [], memberWhereCallerAdministers: false, organisationUnits: new Map() });
     });
     byDay.set(on, loader);
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PERMISSION_INDEX_CHANNEL } from '@behorig/kit/db';
 import type { Access } from '../roles/rules/role-catalogue.data';
+import type { OrganisationUnit } from '../unit-facts/unit-facts.store';
 
 /**
  * All SQL of the permission index (R-SCOPE-1…4): its maintenance, inside the caller's transaction
@@ -296,6 +297,12 @@ export interface ScopeAnswer {
   rows: ScopeRow[];
   /** The person is a member of some organisation the caller administers today (policy). */
   memberWhereCallerAdministers: boolean;
+  /**
+   * Every unit (with its current offices) of each organisation among `rows`, from the unit facts,
+   * read in the same statement: a scope's units (R-USR-3, org-wide) and offices (R-USR-2) then cost
+   * no further statement, whichever roles the person holds (R-SCOPE-1: one statement).
+   */
+  organisationUnits: Map<string, OrganisationUnit[]>;
 }
 
 const CALLER_ADMINISTERS = (org: string) => `EXISTS (SELECT 1 FROM access.permission_grant c
@@ -309,10 +316,15 @@ const CALLER_ADMINISTERS = (org: string) => `EXISTS (SELECT 1 FROM access.permis
  * the caller administers.
  */
 export async function findScopeRows(em: EntityManager, personIds: readonly string[], on: string, callerPersonId: string | null, today: string): Promise<Map<string, ScopeAnswer>> {
-  const rows = await em.execute<{ person_id: string; organisation_id: string | null; role_assignment_id: string; role_code: string; valid_from: string; role_valid_to: string | null; org_wide: boolean; places: [string, string | null][] | null; caller_administers: boolean; visible: boolean }[]>(
+  const rows = await em.execute<{ person_id: string; organisation_id: string | null; role_assignment_id: string; role_code: string; valid_from: string; role_valid_to: string | null; org_wide: boolean; places: [string, string | null][] | null; caller_administers: boolean; visible: boolean; org_units: [string, string, boolean, string[]][] | null }[]>(
     `SELECT q.person_id, x.organisation_id, x.role_assignment_id, x.role_code, x.valid_from, x.role_valid_to, x.org_wide, x.places,
             ${CALLER_ADMINISTERS('x.organisation_id')} AS caller_administers,
-            EXISTS (SELECT 1 FROM access.membership m WHERE m.person_id = q.person_id AND ${CALLER_ADMINISTERS('m.organisation_id')}) AS visible
+            EXISTS (SELECT 1 FROM access.membership m WHERE m.person_id = q.person_id AND ${CALLER_ADMINISTERS('m.organisation_id')}) AS visible,
+            -- the organisation's units, once per person and organisation (a sub-select in a CASE
+            -- runs only when its branch is taken)
+            CASE WHEN x.organisation_id IS NOT NULL AND row_number() OVER (PARTITION BY q.person_id, x.organisation_id) = 1 THEN
+              (SELECT coalesce(json_agg(json_build_array(f.unit_id, f.name, f.closed, f.address_ids) ORDER BY f.unit_id), '[]'::json)
+                 FROM access.unit_fact f WHERE f.organisation_id = x.organisation_id) END AS org_units
        FROM unnest(?::uuid[]) AS q(person_id)
        LEFT JOIN LATERAL (
          SELECT organisation_id, role_assignment_id, role_code, valid_from::text AS valid_from, role_valid_to::text AS role_valid_to,
@@ -327,8 +339,9 @@ export async function findScopeRows(em: EntityManager, personIds: readonly strin
   const answers = new Map<string, ScopeAnswer>();
   for (const r of rows) {
     let a = answers.get(r.person_id);
-    if (!a) answers.set(r.person_id, (a = { rows: [], memberWhereCallerAdministers: r.visible }));
+    if (!a) answers.set(r.person_id, (a = { rows: [], memberWhereCallerAdministers: r.visible, organisationUnits: new Map() }));
     if (r.organisation_id === null) continue;
+    if (r.org_units) a.organisationUnits.set(r.organisation_id, r.org_units.map(([id, name, closed, addressIds]) => ({ id, name, closed, addressIds })));
     a.rows.push({
       organisationId: r.organisation_id, roleAssignmentId: r.role_assignment_id, roleCode: r.role_code,
       validFrom: r.valid_from, validTo: r.role_valid_to, orgWide: r.org_wide, places: r.places ?? [], callerAdministers: r.caller_administers,
