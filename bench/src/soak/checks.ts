@@ -175,14 +175,16 @@ export function countChecks(before: Snapshot, after: Snapshot, created: Created,
     checks.push({ name: `audit events ${action} = generated`, ok: delta(action) === expected, detail: `generated ${expected}, recorded ${delta(action)}` });
   }
   // R-SIGN-8: a period change applies at once (access.period.changed) when it moves an end date
-  // earlier, and is proposed for signing (access.change.proposed) when it moves one later, so
-  // each person in a period change leaves exactly one of the two events, beside the proposals.
+  // earlier, and is proposed for signing (access.change.proposed) when it moves one later: a person
+  // leaves one of the two, both when their roles' end dates lie on either side of the new one, and
+  // neither when every end date already is the new one. The load reads the end dates before each
+  // change (periodChangeEvents); these are outbox rows, written in the change's own transaction.
   const proposedOrChanged = delta('access.change.proposed') + delta('access.period.changed');
-  const expected = created.proposals + created.periodChangedPersons;
+  const expected = created.proposals + created.periodChangeEvents;
   checks.push({
-    name: 'audit events access.change.proposed + access.period.changed = proposals + people in period changes',
+    name: 'audit events access.change.proposed + access.period.changed = proposals + period-change events',
     ok: proposedOrChanged === expected,
-    detail: `generated ${created.proposals} + ${created.periodChangedPersons} = ${expected}, recorded ${proposedOrChanged}`,
+    detail: `generated ${created.proposals} + ${created.periodChangeEvents} (${created.periodChangedPersons} people in ${created.periodChanges} period changes) = ${expected}, recorded ${proposedOrChanged}`,
   });
   return checks;
 }

@@ -20,6 +20,13 @@ export interface Created {
   periodChanges: number;
   /** Persons whose authorisation period was changed, summed over the calls. */
   periodChangedPersons: number;
+  /**
+   * The events those period changes must leave (R-SIGN-8), from each person's end dates read just
+   * before the change: one access.period.changed when some end date comes earlier (or an open end
+   * gets one), one access.change.proposed when some end date moves later, none when every end date
+   * already is the new one (nothing changes, so nothing is audited).
+   */
+  periodChangeEvents: number;
 }
 
 export interface LoadResult { records: RequestRecord[]; created: Created; operations: Map<string, number>; startedAt: number; endedAt: number }
@@ -37,6 +44,7 @@ const Q = {
   sign: `mutation($o: ID!) { signChanges(organisationId: $o) { orderRef status } }`,
   order: `query($r: ID!) { signingOrder(orderRef: $r) { status applyResult applyError } }`,
   contact: `mutation($o: ID!, $i: ContactPersonInput!) { createContactPerson(organisationId: $o, input: $i) { id givenName surname } }`,
+  endDates: `query($p: ID!) { person(id: $p) { memberships { organisation { id } roles { validTo } } } }`,
   period: `mutation($o: ID!, $p: [ID!]!, $t: Date!) { changeAuthorisationPeriod(organisationId: $o, personIds: $p, validTo: $t) { id } }`,
 };
 
@@ -49,7 +57,7 @@ export async function runLoad(opts: {
 }): Promise<LoadResult> {
   const records: RequestRecord[] = [];
   const operations = new Map<string, number>();
-  const created: Created = { applied: new Map(), notApplied: [], proposals: 0, signings: 0, contactPersons: new Map(), periodChanges: 0, periodChangedPersons: 0 };
+  const created: Created = { applied: new Map(), notApplied: [], proposals: 0, signings: 0, contactPersons: new Map(), periodChanges: 0, periodChangedPersons: 0, periodChangeEvents: 0 };
   const nextPnr = personalNumbers();
   const cal = calendar();
   // One open change set per organisation (R-SIGN-1): one propose→sign→apply cycle per organisation at a time.
@@ -159,10 +167,16 @@ export async function runLoad(opts: {
         try {
           const people = org.staff.filter(() => Math.random() < 0.5);
           const ids = (people.length ? people : [pick(org.staff)]).map((p) => p.id);
-          const r = await gql('changeAuthorisationPeriod', pick(org.admins), Q.period, { o: org.id, p: ids, t: cal.endDate() });
+          const admin = pick(org.admins);
+          const validTo = cal.endDate();
+          // The end dates now (nobody else changes these people meanwhile: this organisation is busy).
+          const events = await expectedPeriodChangeEvents(admin, org.id, ids, validTo);
+          if (events === null) return true;
+          const r = await gql('changeAuthorisationPeriod', admin, Q.period, { o: org.id, p: ids, t: validTo });
           if (Array.isArray(r?.data?.changeAuthorisationPeriod)) {
             created.periodChanges++;
             created.periodChangedPersons += ids.length;
+            created.periodChangeEvents += events;
             // An end date moved later waits in the changes to sign; sign them now, as an administrator
             // would, so no proposal is left to go stale under a later period change (CONFLICT).
             await proposeAndSign(org);
@@ -180,6 +194,23 @@ export async function runLoad(opts: {
     for (const o of ops) if ((x -= o.weight) < 0) return o;
     return ops[0];
   };
+
+  /**
+   * R-SIGN-8: how many events a period change to `validTo` leaves for these people, from their
+   * current and future roles in the organisation (ended ones keep their end); null when a read failed.
+   */
+  async function expectedPeriodChangeEvents(admin: Actor, orgId: string, ids: readonly string[], validTo: string): Promise<number | null> {
+    let events = 0;
+    for (const id of ids) {
+      const r = await gql('personEndDates', admin, Q.endDates, { p: id });
+      const memberships = r?.data?.person?.memberships as { organisation: { id: string }; roles: { validTo: string | null }[] }[] | undefined;
+      if (!memberships) return null;
+      const ends = memberships.filter((m) => m.organisation.id === orgId).flatMap((m) => m.roles.map((x) => x.validTo)).filter((t) => t === null || t >= cal.today);
+      if (ends.some((t) => t === null || t > validTo)) events++;
+      if (ends.some((t) => t !== null && t < validTo)) events++;
+    }
+    return events;
+  }
 
   /** R-SIGN-1…3: propose 1–3 new people, sign with BankID (the simulator plays the phone), poll until applied. */
   async function proposeAndSign(org: Org) {
