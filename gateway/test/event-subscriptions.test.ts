@@ -226,7 +226,7 @@ describe('partner event subscriptions through the gateway in production (R-HOOK-
     const res = await gql(q, { o: aratron }, fridolfToken);
     expect(res.errors).toBeUndefined();
     const mine = res.data.organisation.notices.filter((n: { kind: string }) => n.kind === 'EVENT_SUBSCRIPTION_DISABLED');
-    expect(mine).toEqual([{ kind: 'EVENT_SUBSCRIPTION_DISABLED', validTo: stockholmDate(), message: `Händelseprenumerationen till ${url} stängdes av ${stockholmDate()} efter ett dygn av misslyckade leveranser.`, organisation: { id: aratron } }]);
+    expect(mine).toEqual([{ kind: 'EVENT_SUBSCRIPTION_DISABLED', validTo: stockholmDate(), message: `Händelseprenumerationen till ${new URL(url).origin} stängdes av ${stockholmDate()} efter ett dygn av misslyckade leveranser.`, organisation: { id: aratron } }]);
     // Another organisation's administrator sees none of it.
     const other = await gql(q, { o: aratron }, await sys.keys.token({ personalNumber: arvid.personalNumber }));
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startAccess, person, ORG, UNIT, type AccessSystem } from './support/system';
 
 /**
@@ -56,6 +57,29 @@ describe('unit facts arrive as events (R-SCOPE-4, R-ORG-3, R-AUTH-4)', () => {
     expect(await sys.count('permission_grant', 'unit_id = ?', [UNIT.aratronStod])).toBe(0);
     const scopes = (await sys.gql(SCOPES, { p: fridolf }, authority)).data.permissionScopes;
     expect(scopes.find((s: { orgWide: boolean }) => s.orgWide).units).toEqual([]);
+  });
+
+  it('R-SCOPE-4: a delivery waits for the organisation lock every membership writer holds, so an apply alongside cannot leave rows computed from the old facts', async () => {
+    const [kept] = await sys.sql<{ version: string }>(`SELECT version FROM access.unit_fact WHERE unit_id = ?`, [UNIT.vuxSoder]);
+    const [fact] = await sys.sql<{ organisation_id: string; service_code: string; name: string }>(`SELECT organisation_id, service_code, name FROM access.unit_fact WHERE unit_id = ?`, [UNIT.vuxSoder]);
+    const writer = new Client({ connectionString: sys.db.url });
+    await writer.connect();
+    try {
+      // Stands in for an apply in flight: the same transaction-scoped lock lockOrganisation takes.
+      await writer.query('BEGIN');
+      await writer.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 4002))`, [`access:organisation:${ORG.vux}`]);
+      let answered = false;
+      const delivery = post({ facts: [{ kind: 'unit', unitId: UNIT.vuxSoder, organisationId: fact.organisation_id, serviceCode: fact.service_code, name: fact.name, closed: false, schoolFormCodes: [], addressIds: [], version: Number(kept.version) + 1 }] })
+        .then((r) => { answered = true; return r; });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(answered).toBe(false);
+      expect((await sys.sql<{ version: string }>(`SELECT version FROM access.unit_fact WHERE unit_id = ?`, [UNIT.vuxSoder]))[0].version).toBe(kept.version);
+      await writer.query('COMMIT');
+      expect((await delivery).status).toBe(200);
+      expect(Number((await sys.sql<{ version: string }>(`SELECT version FROM access.unit_fact WHERE unit_id = ?`, [UNIT.vuxSoder]))[0].version)).toBe(Number(kept.version) + 1);
+    } finally {
+      await writer.end();
+    }
   });
 
   it('a redelivered or older fact changes nothing: the highest version of a unit is kept', async () => {

@@ -68,11 +68,36 @@ describe('decision cache invalidated by LISTEN/NOTIFY', () => {
   });
 
   it('R-SCOPE-4: a connection the server ends is noticed and replaced', async () => {
-    const [{ pid }] = (await writer.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`)).rows;
+    const [{ pid }] = (await writer.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'behorig decision cache'`)).rows;
     cache.set('k', true, cache.generation());
     await writer.query(`SELECT pg_terminate_backend($1)`, [pid]);
     await until(() => !cache.live);
     expect(cache.get('k')).toBeUndefined();
     await until(() => cache.live);
+  });
+
+  it('R-SCOPE-4: a LISTEN that stops hearing without any error (as behind a transaction pooler) turns the cache off until it hears again', async () => {
+    const probed = createDecisionCache<boolean>({ listenUrl: db.url, reconnectMs: 50, probeMs: 100, probeTimeoutMs: 300 });
+    await probed.start();
+    try {
+      expect(probed.live).toBe(true);
+      probed.set('k', true, probed.generation());
+      expect(probed.get('k')).toBe(true);
+      await probed.silenceForTest();
+      await until(() => !probed.live);
+      expect(probed.get('k')).toBeUndefined();
+      // It reconnects, LISTENs afresh, hears its probe, and starts empty.
+      await until(() => probed.live);
+      expect(probed.get('k')).toBeUndefined();
+    } finally {
+      await probed.stop();
+    }
+  });
+
+  it('a probe from another replica does not empty this cache', async () => {
+    cache.set('k', true, cache.generation());
+    await writer.query(`SELECT pg_notify($1, 'probe:someone-else')`, [PERMISSION_INDEX_CHANNEL]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cache.get('k')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Logger } from './logger';
 
@@ -17,7 +18,10 @@ import type { Logger } from './logger';
  *
  * LISTEN needs a session of its own: behind PgBouncer in transaction pooling mode a LISTEN is lost
  * when the server connection is handed to another client, so `listenUrl` must reach PostgreSQL
- * directly (or a PgBouncer pool in session mode). See docs/deploy.md.
+ * directly (or a PgBouncer pool in session mode). See docs/deploy.md. A misconfigured URL would
+ * LISTEN without error and then hear nothing, so the cache trusts its connection only after it
+ * has heard its own probe (a NOTIFY it sent, with a payload only it knows), at connecting and
+ * every `probeMs` after: a LISTEN that stops hearing turns the cache off, as a lost connection does.
  */
 export const PERMISSION_INDEX_CHANNEL = 'access_permission_index';
 
@@ -29,6 +33,10 @@ export interface DecisionCacheOptions {
   max?: number;
   /** Delay before reconnecting a lost LISTEN connection. */
   reconnectMs?: number;
+  /** How often the connection proves it still hears notifications (default 30 s). */
+  probeMs?: number;
+  /** How long a probe may take to come back before the cache turns off (default 5 s). */
+  probeTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -45,6 +53,8 @@ export interface DecisionCache<V> {
   stop(): Promise<void>;
   /** Test hook: ends the LISTEN connection as a network failure would. */
   dropConnection(): void;
+  /** Test hook: stops hearing notifications without any error, as a LISTEN behind a transaction pooler does. */
+  silenceForTest(): Promise<void>;
 }
 
 export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCache<V> {
@@ -52,6 +62,11 @@ export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCach
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`Invalid channel ${channel}`);
   const max = opts.max ?? 50_000;
   const reconnectMs = opts.reconnectMs ?? 500;
+  const probeMs = opts.probeMs ?? 30_000;
+  const probeTimeoutMs = opts.probeTimeoutMs ?? 5_000;
+  const PROBE = 'probe:';
+  const heard = new Map<string, () => void>();
+  let probing: NodeJS.Timeout | undefined;
   const entries = new Map<string, V>();
   let gen = 0;
   let live = false;
@@ -67,6 +82,8 @@ export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCach
     if (!live && !client) return;
     live = false;
     invalidate();
+    if (probing) clearInterval(probing);
+    probing = undefined;
     const c = client;
     client = undefined;
     c?.removeAllListeners();
@@ -80,19 +97,46 @@ export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCach
 
   async function connect(): Promise<void> {
     if (stopped) return;
-    const c = new Client({ connectionString: opts.listenUrl });
+    const c = new Client({ connectionString: opts.listenUrl, application_name: 'behorig decision cache' });
     client = c;
     c.on('error', lost);
     c.on('end', () => lost(new Error('connection ended')));
-    c.on('notification', (n) => { if (n.channel === channel) invalidate(); });
+    c.on('notification', (n) => {
+      if (n.channel !== channel) return;
+      // A probe (ours or another replica's) says nothing about the index.
+      if (n.payload?.startsWith(PROBE)) heard.get(n.payload)?.();
+      else invalidate();
+    });
     try {
       await c.connect();
       await c.query(`LISTEN ${channel}`);
+      await probe(c);
       if (client !== c || stopped) return;
       invalidate(); // whatever happened while we were not listening
       live = true;
+      probing = setInterval(() => {
+        probe(c).catch((e: unknown) => { if (client === c) lost(e); });
+      }, probeMs);
+      probing.unref();
     } catch (e) {
       if (client === c) lost(e);
+    }
+  }
+
+  /** Sends a NOTIFY only this cache knows on its own connection and waits to hear it back. */
+  async function probe(c: Client): Promise<void> {
+    const payload = `${PROBE}${randomUUID()}`;
+    let timer: NodeJS.Timeout | undefined;
+    const back = new Promise<void>((resolve, reject) => {
+      heard.set(payload, resolve);
+      timer = setTimeout(() => reject(new Error(`LISTEN ${channel} did not hear its own NOTIFY within ${probeTimeoutMs} ms: does PERMISSION_LISTEN_URL go through a transaction-pooling PgBouncer? (docs/deploy.md)`)), probeTimeoutMs);
+    });
+    try {
+      await c.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      await back;
+    } finally {
+      clearTimeout(timer);
+      heard.delete(payload);
     }
   }
 
@@ -111,6 +155,7 @@ export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCach
       stopped = true;
       live = false;
       if (retry) clearTimeout(retry);
+      if (probing) clearInterval(probing);
       const c = client;
       client = undefined;
       invalidate();
@@ -123,6 +168,9 @@ export function createDecisionCache<V>(opts: DecisionCacheOptions): DecisionCach
     dropConnection() {
       const c = client;
       if (c) lost(new Error('dropped by test'));
+    },
+    async silenceForTest() {
+      await client?.query(`UNLISTEN ${channel}`);
     },
   };
 }

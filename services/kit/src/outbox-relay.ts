@@ -71,6 +71,10 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
 
   async function relayOnce(): Promise<number> {
     const client = await pool.connect();
+    // While a batch is out (the HTTP call), the checked-out connection has no query to fail; a
+    // database restart then shows only as an 'error' event, which must not crash the service.
+    const lostMidway = (e: Error) => opts.logger?.warn({ err: e }, 'outbox relay: the database connection was lost during a delivery');
+    client.on('error', lostMidway);
     try {
       await client.query('BEGIN');
       const { rows: [turn] } = await client.query<{ mine: boolean }>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS mine', [`behorig:outbox-relay:${opts.schema}`]);
@@ -117,6 +121,7 @@ export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      client.off('error', lostMidway);
       client.release();
     }
   }

@@ -34,6 +34,10 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
 
   async function relayOnce(): Promise<number> {
     const client = await pool.connect();
+    // While a batch is out (the HTTP call), the checked-out connection has no query to fail; a
+    // database restart then shows only as an 'error' event, which must not crash the service.
+    const lostMidway = (e: Error) => opts.logger?.warn({ err: e }, `${name}: the database connection was lost during a delivery`);
+    client.on('error', lostMidway);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<Row>(
@@ -54,6 +58,7 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      client.off('error', lostMidway);
       client.release();
     }
   }

@@ -146,9 +146,17 @@ export async function buildServer(opts: SigningBuildOptions) {
     throw e;
   });
   orm = server.orm;
-  // Published before this replica signs anything (tokens, receipts, checkpoints).
-  await published.publish();
-  await sealPlainPersonalNumbers(server.orm, deps.vault);
+  try {
+    // Published before this replica signs anything (tokens, receipts, checkpoints).
+    await published.publish();
+    await sealPlainPersonalNumbers(server.orm, deps.vault);
+  } catch (e) {
+    // A replica refused at start (e.g. its key clashes with a published one) leaves nothing
+    // running behind it: no LISTEN connection reconnecting, no open pool.
+    await decisionCache?.stop();
+    await server.stop();
+    throw e;
+  }
   server.metrics.gauge('behorig_signing_open_orders', 'BankID orders started and not yet complete or failed', () => ordersStore(server.orm.em.fork()).countOpenOrders());
   // The one runner of this service's scheduled and deferred work (docs/architecture.md, "Scheduled
   // work"): audit checkpoints (R-AUDIT-4), server-side BankID collection (R-SIGN-7), webhook

@@ -112,6 +112,10 @@ describe('signing key rotation', () => {
   it('refuses to start with a new key under a kid already published for another key', async () => {
     const other = await signingKeyFromJwk(await generateSigningKeyJwk());
     const clash = { ...other, kid: keyB.kid, publicJwk: { ...other.publicJwk, kid: keyB.kid } };
+    const listeners = async () => Number((await h.sql<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'behorig decision cache'`))[0].n);
+    const before = await listeners();
     await expect(buildServer({ databaseUrl: h.db.url, signingKey: clash, collectIntervalMs: 0 })).rejects.toThrow(/already published for another key/);
+    // The refused replica left no decision cache behind, LISTENing and reconnecting for ever.
+    expect(await listeners()).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockOrganisation } from '../memberships/memberships.store';
 import { refreshPermissionIndexAtUnits } from '../permission-index/permission-index.store';
 import { readUnitFacts } from './rules/unit-facts.rules';
 import { applyOrganisationFacts, applyUnitFacts } from './unit-facts.store';
@@ -12,6 +13,10 @@ import { applyOrganisationFacts, applyUnitFacts } from './unit-facts.store';
 export async function receiveUnitFacts(em: EntityManager, body: unknown): Promise<{ units: number; organisations: number }> {
   const facts = readUnitFacts(body);
   return em.transactional(async (tx) => {
+    // The same lock every membership writer takes before it refreshes the index: without it an
+    // apply running alongside computes its rows from the facts as they were, and both refreshes'
+    // rows survive. Sorted, so two deliveries never wait for each other in opposite order.
+    for (const organisationId of [...new Set(facts.units.map((u) => u.organisationId))].sort()) await lockOrganisation(tx, organisationId);
     const changed = await applyUnitFacts(tx, facts.units);
     const organisations = await applyOrganisationFacts(tx, facts.organisations);
     await refreshPermissionIndexAtUnits(tx, changed);

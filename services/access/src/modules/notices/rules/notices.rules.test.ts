@@ -44,9 +44,10 @@ describe('R-NOTE-1 notices', () => {
   });
 
   it('R-NOTE-1 with R-HOOK-1: a subscription disabled after a day of failures is a notice, in Swedish and in the digest\'s English part', () => {
-    const n = subscriptionDisabledNotice(ORG, 'https://hr.example.se/hooks', '2026-11-28');
+    const n = subscriptionDisabledNotice(ORG, 'https://hr.example.se/hooks/t0k3n?key=s3cr3t', '2026-11-28');
+    // Only the host: readers of notices and the digest may not see a subscription's address.
     expect(n).toEqual({ kind: 'EVENT_SUBSCRIPTION_DISABLED', organisationId: ORG, personId: null, validTo: '2026-11-28',
-      message: 'Händelseprenumerationen till https://hr.example.se/hooks stängdes av 2026-11-28 efter ett dygn av misslyckade leveranser.' });
+      message: 'Händelseprenumerationen till https://hr.example.se stängdes av 2026-11-28 efter ett dygn av misslyckade leveranser.' });
     const mail = digestMail({ organisationName: 'Aratron', recipientName: 'Fridolf Halldin', notices: [n], today: '2026-11-29' });
     expect(mail.text).toContain('An event subscription was disabled on 2026-11-28 after a day of failed deliveries (R-HOOK-1).');
   });

@@ -67,11 +67,20 @@ export const reviewUndecidedNotice = (organisationId: string, deadline: string, 
   message: `Granskningen med sista dag ${deadline} lämnade ${undecided} ${undecided === 1 ? 'behörighet' : 'behörigheter'} obeslutade${ended > 0 ? `; ${ended} avslutades vid sista dagen` : ''}.`,
 });
 
-/** R-HOOK-1: a partner event subscription disabled after a day of failed deliveries (shown for NOTICE_DAYS after). */
+/**
+ * R-HOOK-1: a partner event subscription disabled after a day of failed deliveries (shown for
+ * NOTICE_DAYS after). Notices reach everyone who may read the organisation's users, and e-mail,
+ * while a subscription's address is for its administrators only (a path or query may carry a
+ * partner's token): the notice names the receiving host, never the whole address.
+ */
 export const subscriptionDisabledNotice = (organisationId: string, url: string, disabledOn: string): NoticeModel => ({
   kind: 'EVENT_SUBSCRIPTION_DISABLED', organisationId, personId: null, validTo: disabledOn,
-  message: `Händelseprenumerationen till ${url} stängdes av ${disabledOn} efter ett dygn av misslyckade leveranser.`,
+  message: `Händelseprenumerationen till ${originOf(url)} stängdes av ${disabledOn} efter ett dygn av misslyckade leveranser.`,
 });
+
+function originOf(url: string): string {
+  try { return new URL(url).origin; } catch { return 'en partners adress'; }
+}
 
 /** How long after its deadline a review's undecided items stay a notice. */
 export const REVIEW_NOTICE_DAYS = 30;
