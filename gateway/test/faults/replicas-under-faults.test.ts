@@ -23,7 +23,8 @@ import { loadSigningKey } from '@behorig/signing/src/modules/keys/signing-key';
  *   (source, source_id), and the organisation's audit chain verifies;
  * - BankID collection did no double work: each completed order has one receipt and was applied
  *   once (one `access.changes.applied` per change set, one membership per new person);
- * - scheduled jobs ran once per slot (the job tables; each checkpoint head signed once) and each
+ * - scheduled jobs ran once per slot (the job tables; each checkpoint head signed once, every chain
+ *   checkpointed up to its head after the kill) and each
  *   webhook-id reached the receiver once, more often only as a retry the delivery row counts;
  * - R-SCOPE-4 holds across replicas, the restarted one included: after a signed change the very
  *   next request to either replica of organisations (and of signing) sees it.
@@ -286,6 +287,13 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
     await until('the outboxes drained', async () => (await c.query(`SELECT (SELECT count(*) FROM organisations.outbox_event WHERE delivered_at IS NULL) + (SELECT count(*) FROM access.outbox_event WHERE delivered_at IS NULL) AS n`)).rows[0].n === '0', 30_000);
     // A delivery in hand on the killed replica is taken again when its lease (60 s) has expired.
     await until('every webhook delivered', async () => (await c.query(`SELECT count(*)::int AS n FROM signing.webhook_delivery WHERE status <> 'DELIVERED'`)).rows[0].n === 0, 90_000);
+    // Every chain checkpointed up to its head (R-AUDIT-4), by the survivors or the restarted replica.
+    // The killed signing replica may have held the checkpoint slot: no new slot is offered while it
+    // waits, and it is taken again only when its lease (30 s, checkpoint.job.ts) has expired — longer
+    // than the load runs after the kill. So wait for it here instead of reading the heads too early.
+    await until('every audit chain checkpointed up to its head', async () => (await c.query(
+      `SELECT count(*) FILTER (WHERE seq > checkpointed_seq)::int AS behind, count(*) FILTER (WHERE checkpointed_seq > 0)::int AS signed FROM signing.audit_chain_head`,
+    )).rows.every((r) => r.behind === 0 && r.signed > 0), 75_000);
 
     // ── Contact persons: none lost, none doubled ─────────────────────────────────────────────
     const stored = (await c.query<{ id: string; surname: string }>(`SELECT id, surname FROM organisations.contact_person WHERE surname LIKE 'Replika-%'`)).rows;
@@ -384,7 +392,7 @@ it('SIGKILL of one replica of each subgraph under load: nothing lost or doubled,
   } finally {
     await c.end();
   }
-}, 240_000);
+}, 300_000);
 
 it('R-SCOPE-4 across replicas, the restarted one too: a signed change shows in the very next request to either replica of organisations and of signing', async () => {
   // Both replicas answer again (replica 1 was restarted after its SIGKILL).
