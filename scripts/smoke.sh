@@ -23,7 +23,7 @@ for i in $(seq 1 120); do
 done
 curl -sf http://localhost:4000/health >/dev/null || { echo "gateway did not come up in 60 s"; cat "$log"; exit 1; }
 
-arvid=$(npx tsx -e "import { DEMO } from '@behorig/kit'; console.log(DEMO.people.find((p) => p.givenName === 'Arvid')!.personalNumber)")
+arvid=$(npx tsx -e "import { DEMO } from '@behorig/kit/demo'; console.log(DEMO.people.find((p) => p.givenName === 'Arvid')!.personalNumber)")
 token=$(npm run -s token -- "$arvid")
 body='{"query":"{ me { givenName memberships { organisation { name orgNumber auditLog(first: 1) { totalCount } } units { name } roles { role { code } } } } }"}'
 answer=$(curl -sf http://localhost:4000/graphql -H 'content-type: application/json' -H "authorization: Bearer $token" -d "$body")
