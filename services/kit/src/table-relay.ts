@@ -7,8 +7,8 @@ import { relayLoop, type OutboxRelay } from './relay-loop';
  * `delivered_at` other than the audit outbox (organisations' unit facts, docs/architecture.md
  * "Unit facts"): rows are read undelivered in id order under FOR UPDATE SKIP LOCKED, handed to
  * `send`, and marked delivered in the same transaction only when `send` returned. At least once;
- * the receiver makes redelivery harmless (unit facts carry versions). The same interface as the
- * audit relay (outbox-relay.ts), which keeps its own ordering and refusal handling.
+ * the receiver makes redelivery harmless (unit facts carry versions). The audit relay
+ * (outbox-relay.ts) is this relay with one delivery at a time and its own refusal handling.
  */
 export interface TableRelayOptions<Row extends { id: string }> {
   databaseUrl: string;
@@ -23,6 +23,17 @@ export interface TableRelayOptions<Row extends { id: string }> {
   afterSend?: (ids: number[]) => void | Promise<void>;
   /** How the logs name this relay. */
   name?: string;
+  /**
+   * When set, one relay of this table delivers at a time (a transaction-scoped advisory lock on
+   * this key; the others find it taken and wait for their next round), so rows leave in id order
+   * even with several replicas.
+   */
+  oneAtATime?: string;
+  /**
+   * A failed round waits `intervalMs` and is logged as a warning, unless this gives its own wait
+   * for the error (one the sender has already logged, that sending again soon would not change).
+   */
+  retryAfter?: (e: unknown, intervalMs: number) => number | undefined;
 }
 
 export function createTableRelay<Row extends { id: string }>(opts: TableRelayOptions<Row>): OutboxRelay {
@@ -40,6 +51,13 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
     client.on('error', lostMidway);
     try {
       await client.query('BEGIN');
+      if (opts.oneAtATime !== undefined) {
+        const { rows: [turn] } = await client.query<{ mine: boolean }>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS mine', [opts.oneAtATime]);
+        if (!turn.mine) {
+          await client.query('COMMIT');
+          return 0;
+        }
+      }
       const { rows } = await client.query<Row>(
         `SELECT ${opts.columns} FROM ${opts.table} WHERE delivered_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
@@ -68,6 +86,8 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
     batchSize,
     pool,
     onError(e, intervalMs) {
+      const own = opts.retryAfter?.(e, intervalMs);
+      if (own !== undefined) return own;
       opts.logger?.warn({ err: e }, `${name}: delivery failed; will retry`);
       return intervalMs;
     },
