@@ -62,19 +62,12 @@ export async function createRateLimiter(limits: RateLimits, store: RateLimitStor
     const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: store.url, max: 4 });
     pool.on('error', (err) => logger.warn({ err: err.message }, 'rate-limit store (PostgreSQL) error'));
-    // One table for every kind (keys carry the kind); created once, one after another, because
-    // concurrent CREATE TABLE IF NOT EXISTS can collide on PostgreSQL's catalogue.
-    let first = true;
-    for (const kind of kinds) {
-      let ready!: (err?: Error) => void;
-      const created = new Promise<void>((resolve, reject) => { ready = (err) => (err ? reject(err) : resolve()); });
-      // The callback may run synchronously (table already there) or later (after CREATE TABLE).
+    await createRateLimitTable(pool);
+    for (const [i, kind] of kinds.entries()) {
+      // One table for every kind (keys carry the kind); one limiter clears expired rows.
       limiters[kind] = new RateLimiterPostgres(
-        { storeClient: pool, storeType: 'pool', tableName: 'gateway_rate_limits', tableCreated: !first, keyPrefix: `behorig-${kind}`, points: points[kind], duration: limits.windowSeconds, clearExpiredByTimeout: first, insuranceLimiter: memory(kind) },
-        (err?: Error) => ready(err),
+        { storeClient: pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, keyPrefix: `behorig-${kind}`, points: points[kind], duration: limits.windowSeconds, clearExpiredByTimeout: i === 0, insuranceLimiter: memory(kind) },
       );
-      await created;
-      first = false;
     }
     close = async () => { await pool.end(); };
   }
@@ -97,6 +90,30 @@ export async function createRateLimiter(limits: RateLimits, store: RateLimitStor
     },
     close,
   };
+}
+
+const RATE_LIMIT_TABLE = 'gateway_rate_limits';
+
+/**
+ * Creates the shared counters' table (the shape rate-limiter-flexible expects). Replicas of a
+ * rollout start together, and concurrent CREATE TABLE IF NOT EXISTS collides in PostgreSQL's
+ * catalogue ("type … already exists"), so creation waits on a transaction-scoped advisory lock:
+ * the first replica creates the table, the others then find it. Transaction-scoped, so it is
+ * safe behind a transaction-pooling PgBouncer (docs/deploy.md).
+ */
+async function createRateLimitTable(pool: import('pg').Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('behorig gateway rate-limit table'))");
+    await client.query(`CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
 }
 
 export const rateLimitedMessage = (retryAfter: number) => `Too many requests; try again in ${retryAfter} s.`;

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DEMO } from '@behorig/kit/demo';
 import { createLogger } from '@behorig/kit/server';
+import { createTestDatabase } from '@behorig/kit/testing';
 import { buildGateway } from '../src/server';
-import type { RateLimitStore } from '../src/rate-limit';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitStore } from '../src/rate-limit';
 import { startSystem, type System } from './support/system';
 
 const arvid = DEMO.people.find((p) => p.givenName === 'Arvid')!;
@@ -158,5 +159,35 @@ describe('rate limits at the gateway', () => {
 
   it('replicas share their counters in PostgreSQL', async () => {
     await twoReplicasShare({ kind: 'postgres', url: sys.db.url });
+  });
+
+  it('replicas starting together on a fresh PostgreSQL store all start, and count in one table', async () => {
+    // Concurrent CREATE TABLE IF NOT EXISTS collides in PostgreSQL's catalogue ("type … already
+    // exists" or a unique violation), which stopped a replica from starting; a rollout starts
+    // several at once. The collision is a race, so it is tried on a fresh store many times.
+    const db = await createTestDatabase('ratelimit');
+    const logger = createLogger('gateway', 'silent');
+    const check = new Client({ connectionString: db.url });
+    await check.connect();
+    try {
+      for (let round = 0; round < 80; round++) {
+        await check.query('DROP TABLE IF EXISTS gateway_rate_limits');
+        const started = await Promise.allSettled(Array.from({ length: 6 }, () => createRateLimiter(DEFAULT_RATE_LIMITS, { kind: 'postgres', url: db.url }, logger)));
+        const refused = started.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason));
+        const limiters = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+        try {
+          expect({ round, refused }).toEqual({ round, refused: [] });
+          // They count together: one request from one address on each replica is that many in one counter.
+          for (const l of limiters) expect(await l.take('login', '192.0.2.7')).toBeNull();
+          const { rows } = await check.query("SELECT points FROM gateway_rate_limits WHERE key = 'behorig-login:192.0.2.7'");
+          expect(rows).toEqual([{ points: limiters.length }]);
+        } finally {
+          await Promise.all(limiters.map((l) => l.close()));
+        }
+      }
+    } finally {
+      await check.end();
+      await db.drop();
+    }
   });
 });
