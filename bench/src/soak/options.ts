@@ -8,6 +8,8 @@ export interface SoakOptions {
   requestTimeoutMs: number;
   /** A PostgreSQL server to create the fresh database on; none = an embedded server in a temp dir. */
   databaseServerUrl?: string;
+  /** How long the system may take to start (tsx compiles every service; a busy CI machine is slow). */
+  startTimeoutMs?: number;
   /** Where progress goes (the CLI prints; the test collects). */
   log: (line: string) => void;
 }

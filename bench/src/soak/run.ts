@@ -45,7 +45,7 @@ export async function runSoak(opts: SoakOptions, signal?: AbortSignal): Promise<
   say(`soak: ${opts.durationMs / 1000} s of load with ${opts.workers} workers; starting the system on a fresh database${opts.databaseServerUrl ? '' : ' (embedded PostgreSQL)'}…`);
   let sys: SoakSystem | undefined;
   try {
-    sys = await startSoakSystem({ databaseServerUrl: opts.databaseServerUrl, log: say });
+    sys = await startSoakSystem({ databaseServerUrl: opts.databaseServerUrl, log: say, startTimeoutMs: opts.startTimeoutMs });
     const system = sys;
     say(`soak: system up in ${((Date.now() - t0) / 1000).toFixed(1)} s (gateway ${system.gatewayUrl})`);
     const { orgs, reader, everyone } = await soakActors(system.signingKey, Math.ceil(opts.durationMs / 1000) + 3600);
