@@ -34,6 +34,11 @@ export const loadEnv = () =>
     TRUSTED_PROXIES: list.default([]),
     /** Persisted documents (docs/operations.md): `require-for-web-origin` limits the web origin to the manifest. */
     PERSISTED_DOCUMENTS: z.enum(['allow', 'require-for-web-origin']).default('allow'),
+    /**
+     * Single-fetch fast path (docs/operations.md): a query planned to one fetch from one subgraph
+     * returns that subgraph's clean answer without the gateway's result shaping.
+     */
+    GATEWAY_SINGLE_FETCH_FAST_PATH: z.enum(['true', 'false']).default('true'),
     /** The web client's manifest; default web/persisted-documents.json in the checkout or image. */
     PERSISTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
   });

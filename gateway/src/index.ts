@@ -31,6 +31,7 @@ runService('gateway', logger, async () => {
     credentials: await serviceCredentialsFromEnv('gateway', env),
     persistedDocuments: env.PERSISTED_DOCUMENTS_MANIFEST ? loadPersistedManifest(env.PERSISTED_DOCUMENTS_MANIFEST) : undefined,
     persistedDocumentsMode: env.PERSISTED_DOCUMENTS,
+    singleFetchFastPath: env.GATEWAY_SINGLE_FETCH_FAST_PATH === 'true',
   });
   return { url: `${await gateway.listen(env.GATEWAY_PORT)}/graphql`, stop: async () => { await gateway.stop(); await stopTracing(); } };
 });

@@ -12,6 +12,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import { createSubgraphFetcher } from './subgraph-fetcher';
+import { createSingleFetchFastPath, GraphQLDataSourceRequestKind, SubgraphReplays, type FastPathOutcome } from './single-fetch-fast-path';
 import { actorFromAuthorization, CLIENT_ADDRESS_HEADER, isServiceName, SERVICE_CREDENTIAL_HEADER, type Actor, type ServiceCredentials, type TokenVerifier } from '@behorig/kit/auth';
 import { createLogger, type Logger } from '@behorig/kit/server';
 import { supergraphPath } from './compose';
@@ -72,6 +73,13 @@ export interface GatewayOptions {
   persistedDocuments?: Map<string, string>;
   /** `require-for-web-origin`: requests from the web origin may only run manifest documents. Default `allow`. */
   persistedDocumentsMode?: PersistedDocumentsMode;
+  /**
+   * Pass a single-fetch plan's clean subgraph answer through without result shaping
+   * (docs/operations.md, "Single-fetch fast path"). Default on.
+   */
+  singleFetchFastPath?: boolean;
+  /** Told which path each operation took (tests: the differential test proves the fast path ran). */
+  onFastPathOutcome?: (outcome: FastPathOutcome, operationName: string | undefined) => void;
 }
 
 /**
@@ -87,8 +95,17 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 20, maxTo
  * subgraph reached directly is exactly as strict as one reached through the gateway.
  */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0], private readonly credentials?: ServiceCredentials) {
+  constructor(private readonly serviceName: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0], private readonly credentials?: ServiceCredentials, private readonly replays?: SubgraphReplays) {
     super(config);
+  }
+
+  /**
+   * An answer the single-fetch fast path already received for this request and could not pass
+   * through is handed to the normal path instead of asking the subgraph again.
+   */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const replayed = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? this.replays?.take(options.incomingRequestContext) : undefined;
+    return replayed ?? super.process(options);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -146,15 +163,30 @@ export async function buildGateway(opts: GatewayOptions) {
   // A subgraph that hangs must not hang the gateway: bounded connect, header and body waits.
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1, connectTimeout: 3_000, headersTimeout: limits.subgraphTimeoutMs, bodyTimeout: limits.subgraphTimeoutMs });
   const fetcher = createSubgraphFetcher(agent);
-  const gateway = new ApolloGateway({
+  const metrics = createMetrics('gateway');
+  const replays = new SubgraphReplays();
+  const fastPathRequests = new Counter({ name: 'behorig_gateway_single_fetch_total', help: 'GraphQL operations by path: fast (single fetch passed through), replayed (single fetch shaped by the normal path), planned', labelNames: ['path'], registers: [metrics.registry] });
+  const fastPath = (opts.singleFetchFastPath ?? true)
+    ? createSingleFetchFastPath({ replays, onOutcome: (outcome, name) => { fastPathRequests.inc({ path: outcome }); opts.onFastPathOutcome?.(outcome, name); } })
+    : null;
+  const gatewayConfig: ConstructorParameters<typeof ApolloGateway>[0] = {
     supergraphSdl: opts.supergraphSdl ?? readFileSync(supergraphPath(), 'utf8'),
-    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }, opts.credentials),
-  });
+    buildService: ({ name, url }) => new AuthenticatedDataSource(name, { url: opts.subgraphUrls?.[name] ?? url, fetcher }, opts.credentials, replays),
+    ...(fastPath ? { experimental_didResolveQueryPlan: (info: Parameters<typeof fastPath.observePlan>[0]) => fastPath.observePlan(info) } : {}),
+  };
+  /** The fast path wraps the executor the server is given; everything before execution is unchanged. */
+  class Gateway extends ApolloGateway {
+    override async load(options?: Parameters<ApolloGateway['load']>[0]) {
+      const loaded = await super.load(options);
+      return fastPath ? { ...loaded, executor: fastPath.wrap(loaded.executor) as typeof loaded.executor } : loaded;
+    }
+  }
+  const gateway = new Gateway(gatewayConfig);
+  if (fastPath) gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => fastPath.schemaLoaded(coreSupergraphSdl));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustedProxies?.length ? opts.trustedProxies : false);
   // Request id first (every later log line carries it), then the access log (docs/operations.md).
-  const metrics = createMetrics('gateway');
   app.use(requestIdMiddleware());
   app.use(traceMiddleware('gateway'));
   app.use(accessLog(logger, metrics));
