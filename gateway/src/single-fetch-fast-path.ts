@@ -57,6 +57,20 @@ export const supergraphAllowsFastPath = (coreSupergraphSdl: string) =>
   !RESHAPING_FEATURES.test(coreSupergraphSdl.split('\n').filter((line) => !/^\s*directive @/.test(line)).join('\n'));
 
 /**
+ * Enums that more than one subgraph defines: the supergraph may keep only the values they share,
+ * and result shaping turns a value it lacks into null with an error. A selection that reaches
+ * one of them is not passed through.
+ */
+export function sharedEnums(coreSupergraphSdl: string): Set<string> {
+  const shared = new Set<string>();
+  for (const definition of parse(coreSupergraphSdl).definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
+    if ((definition.directives ?? []).filter((d) => d.name.value === 'join__type').length > 1) shared.add(definition.name.value);
+  }
+  return shared;
+}
+
+/**
  * The guard (docs/operations.md, "Single-fetch fast path"): the plan is one root fetch of a query
  * with no entity representations or rewrites, and the fetch's operation is the client's own
  * operation, variable for variable and selection for selection, with no fragments, no directives
@@ -64,7 +78,7 @@ export const supergraphAllowsFastPath = (coreSupergraphSdl: string) =>
  * same field types, and a clean answer (data, no errors) is what result shaping would rebuild.
  * Anything else is null: the normal path.
  */
-export function singleFetchDecision({ queryPlan, serviceMap, operationContext }: Pick<PlanInfo, 'queryPlan' | 'serviceMap' | 'operationContext'>): Decision | null {
+export function singleFetchDecision({ queryPlan, serviceMap, operationContext }: Pick<PlanInfo, 'queryPlan' | 'serviceMap' | 'operationContext'>, unsafeLeafTypes: ReadonlySet<string> = new Set()): Decision | null {
   const operation = operationContext.operation;
   const node = queryPlan.node;
   if (operation.operation !== 'query' || node?.kind !== 'Fetch') return null;
@@ -76,7 +90,7 @@ export function singleFetchDecision({ queryPlan, serviceMap, operationContext }:
   if (fetchDocument.definitions.length !== 1 || fetchDocument.definitions[0].kind !== Kind.OPERATION_DEFINITION) return null;
   const fetchOperation = fetchDocument.definitions[0];
   if (fetchOperation.operation !== 'query') return null;
-  if (!plainSelection(operation.selectionSet) || !objectTypesOnly(operationContext.schema, operation.selectionSet)) return null;
+  if (!plainSelection(operation.selectionSet) || !objectTypesOnly(operationContext.schema, operation.selectionSet, unsafeLeafTypes)) return null;
   if (printVariables(operation) !== printVariables(fetchOperation)) return null;
   let query = node.operation;
   if (print(operation.selectionSet) !== print(fetchOperation.selectionSet)) {
@@ -119,8 +133,11 @@ function plainSelection(selectionSet: SelectionSetNode): boolean {
   return plain;
 }
 
-/** Every selected field sits on an object type and returns an object or leaf type (no runtime type to resolve). */
-function objectTypesOnly(schema: GraphQLSchema, selectionSet: SelectionSetNode): boolean {
+/**
+ * Every selected field sits on an object type and returns an object or leaf type (no runtime type
+ * to resolve), and no leaf is of a type whose values the gateway may refuse.
+ */
+function objectTypesOnly(schema: GraphQLSchema, selectionSet: SelectionSetNode, unsafeLeafTypes: ReadonlySet<string>): boolean {
   const root = schema.getQueryType();
   if (!root) return false;
   const walk = (parent: ReturnType<GraphQLSchema['getQueryType']>, set: SelectionSetNode): boolean => {
@@ -135,7 +152,7 @@ function objectTypesOnly(schema: GraphQLSchema, selectionSet: SelectionSetNode):
       const field = parent.getFields()[selection.name.value];
       if (!field) return false;
       const named = getNamedType(field.type);
-      if (isAbstractType(named)) return false;
+      if (isAbstractType(named) || unsafeLeafTypes.has(named.name)) return false;
       if (selection.selectionSet && (!isObjectType(named) || !walk(named, selection.selectionSet))) return false;
     }
     return true;
@@ -154,6 +171,7 @@ function objectTypesOnly(schema: GraphQLSchema, selectionSet: SelectionSetNode):
 export function createSingleFetchFastPath(options: { replays: SubgraphReplays; onOutcome?: (outcome: FastPathOutcome, operationName: string | undefined) => void }) {
   let decisions = new WeakMap<DocumentNode, Map<string, Decision | null>>();
   let enabled = true;
+  let unsafeLeafTypes = new Set<string>();
   const keyOf = (rc: RequestContext) => rc.request.operationName ?? '';
 
   return {
@@ -161,6 +179,7 @@ export function createSingleFetchFastPath(options: { replays: SubgraphReplays; o
     schemaLoaded(coreSupergraphSdl: string) {
       decisions = new WeakMap();
       enabled = supergraphAllowsFastPath(coreSupergraphSdl);
+      unsafeLeafTypes = sharedEnums(coreSupergraphSdl);
     },
     /** experimental_didResolveQueryPlan: called by the normal path with the plan it runs. */
     observePlan(info: PlanInfo) {
@@ -169,7 +188,7 @@ export function createSingleFetchFastPath(options: { replays: SubgraphReplays; o
       let byName = decisions.get(document);
       if (!byName) decisions.set(document, (byName = new Map()));
       const key = keyOf(info.requestContext);
-      if (!byName.has(key)) byName.set(key, singleFetchDecision(info));
+      if (!byName.has(key)) byName.set(key, singleFetchDecision(info, unsafeLeafTypes));
     },
     wrap(normal: Executor): Executor {
       return async (rc) => {

@@ -8,7 +8,7 @@ import { createClientStatusCache, httpClientStatusLookup, withClientStatus } fro
 import { freePort } from '@behorig/kit/db';
 import { buildGateway, type GatewayOptions } from '../src/server';
 import { defaultManifestPath, loadPersistedManifest } from '../src/persisted-documents';
-import { singleFetchDecision, supergraphAllowsFastPath, type FastPathOutcome } from '../src/single-fetch-fast-path';
+import { sharedEnums, singleFetchDecision, supergraphAllowsFastPath, type FastPathOutcome } from '../src/single-fetch-fast-path';
 import { supergraphPath } from '../src/compose';
 import { startSystem, type System } from './support/system';
 
@@ -238,16 +238,25 @@ describe('single-fetch guard', () => {
   const supergraph = Supergraph.build(sdl);
   const planner = new QueryPlanner(supergraph);
   const schema = supergraph.apiSchema().toGraphQLJSSchema();
-  const decide = (text: string) => {
+  const decide = (text: string, unsafeLeafTypes?: Set<string>) => {
     const document = parse(text);
     const queryPlan = planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), document));
     const operation = document.definitions[0] as OperationDefinitionNode;
-    return singleFetchDecision({ queryPlan, serviceMap: { access: {} as never, signing: {} as never, organisations: {} as never }, operationContext: { operation, schema, fragments: {} } as never });
+    return singleFetchDecision({ queryPlan, serviceMap: { access: {} as never, signing: {} as never, organisations: {} as never }, operationContext: { operation, schema, fragments: {} } as never }, unsafeLeafTypes);
   };
 
   it('passes a plain single-fetch query and nothing that plans to more than one fetch', () => {
     expect(decide(`{ checkAccess(personId: "a", organisationId: "b", function: "F", access: READ) { allowed } }`)?.fetch.serviceName).toBe('access');
     expect(decide(`{ permissionScopes(personId: "a") { organisation { id name } } }`)).toBeNull();
+  });
+
+  it('never passes an enum two subgraphs define (the supergraph may lack a value one of them answers)', () => {
+    const text = `{ roles { code grants { access } } }`;
+    expect(decide(text)).not.toBeNull();
+    expect(sharedEnums(sdl).size).toBe(0);
+    const twoGraphs = sdl.replace('enum Access\n  @join__type(graph: ACCESS)', 'enum Access\n  @join__type(graph: ACCESS)\n  @join__type(graph: SIGNING)');
+    expect(sharedEnums(twoGraphs)).toEqual(new Set(['Access']));
+    expect(decide(text, sharedEnums(twoGraphs))).toBeNull();
   });
 
   it('never passes a mutation, even one that plans to a single fetch', () => {
