@@ -16,11 +16,12 @@ describe('traces: one request, one trace across gateway, subgraphs, PostgreSQL a
   const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   let sys: System;
   let token: string;
+  const fastPathOutcomes: string[] = [];
 
   beforeAll(async () => {
     provider.register();
     tracePostgres();
-    sys = await startSystem();
+    sys = await startSystem({ onFastPathOutcome: (outcome) => fastPathOutcomes.push(outcome) });
     token = await sys.keys.token({ personalNumber: arvid.personalNumber, personId: arvid.id });
   });
   afterAll(async () => {
@@ -71,6 +72,24 @@ describe('traces: one request, one trace across gateway, subgraphs, PostgreSQL a
     const bankId = spans.find((s) => s.name === 'bankid auth');
     expect(bankId).toBeDefined();
     expect(spans.some((s) => service(s) === 'signing')).toBe(true);
+  });
+
+  it('a query on the single-fetch fast path is one trace too: the gateway, then access and its SQL', async () => {
+    const query = `query TraceCheck { checkAccess(personId: "${arvid.id}", organisationId: "${DEMO.organisations.dorotea.id}", function: "MANAGE_USERS", access: READ) { allowed } }`;
+    // The first request of a document is planned; the second takes the fast path.
+    await post({ query }, { authorization: `Bearer ${token}` });
+    exporter.reset();
+    fastPathOutcomes.length = 0;
+    const res = await post({ query }, { authorization: `Bearer ${token}`, 'x-request-id': 'trace-probe-4' });
+    expect(res.status).toBe(200);
+    expect(fastPathOutcomes).toEqual(['fast']);
+    const spans = await traceOf('trace-probe-4');
+    expect(spans.some((s) => service(s) === 'access')).toBe(true);
+    expect(spans.filter((s) => s.attributes['db.system'] === 'postgresql').length).toBeGreaterThan(0);
+    const ids = new Set(spans.map((s) => s.spanContext().spanId));
+    const roots = spans.filter((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
+    expect(roots).toHaveLength(1);
+    expect(service(roots[0])).toBe('gateway');
   });
 
   it("continues the caller's W3C traceparent", async () => {
