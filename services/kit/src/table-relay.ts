@@ -111,7 +111,7 @@ export function createTableRelay<Row extends { id: string }>(opts: TableRelayOpt
     const lostMidway = (e: Error) => opts.logger?.warn({ err: e }, `${name}: the database connection was lost during a delivery`);
     client.on('error', lostMidway);
     let held = new Map<string, string>();
-    let count = 0;
+    let count: number;
     try {
       await client.query('BEGIN');
       if (opts.oneAtATime !== undefined) {
