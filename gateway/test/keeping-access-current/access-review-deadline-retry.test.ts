@@ -43,6 +43,8 @@ describe('R-REV-1 deadline after a failed apply, and R-HOOK-1 for deadline endin
   });
   let hookUrl: string;
   let secret: string;
+  /** The first test's sets: the one sealed but never applied (its run rolled back) and the one applied. */
+  const aratronSets = { orphan: '', applied: '' };
 
   beforeAll(async () => {
     sys = await startSystem({}, { signing: { webhookFirstRetryMs: 500, jobPollMs: 100 } });
@@ -122,6 +124,7 @@ describe('R-REV-1 deadline after a failed apply, and R-HOOK-1 for deadline endin
     const applied = await appliedSets(id);
     expect(applied).toHaveLength(1);
     expect(applied[0].id).not.toBe(orphan.change_set_id);
+    Object.assign(aratronSets, { orphan: orphan.change_set_id, applied: applied[0].id });
     expect(applied[0].signing_digest).not.toBe(orphan.digest);
     expect(answers).toEqual([{ alreadySealed: false, changeSetId: orphan.change_set_id }, { alreadySealed: false, changeSetId: applied[0].id }]);
     expect((await seals(ARATRON)).map((s) => s.change_set_id).sort()).toEqual([orphan.change_set_id, applied[0].id].sort());
@@ -151,6 +154,16 @@ describe('R-REV-1 deadline after a failed apply, and R-HOOK-1 for deadline endin
     await relay.drain();
     await relay.drain();
     await relay.stop();
+    // In the organisation's log the applied set reads signing started → signed → staff changed → applied → closed (R-AUDIT-4).
+    const chain = async (setId: string) => (await db.query(`SELECT action FROM signing.audit_event WHERE organisation_id = $1 AND (target IN ($2, $3) OR after->>'changeSetId' = $4) ORDER BY seq`,
+      [ARATRON, `changeSet:${setId}`, `change_set:${setId}`, setId])).rows.map((r) => r.action as string).filter((a, i, list) => list.indexOf(a) === i);
+    expect(await chain(aratronSets.applied)).toEqual(['access.changes.signing_started', 'changes.signed', 'access.staff.changed', 'access.changes.applied', 'access.review.closed']);
+    // The seal of the rolled-back run stays signing's evidence of a set that was sealed and never applied: its `changes.signed`
+    // waits for a signing_started that never comes (appended on its own later), and nothing of access follows it.
+    const orphanSigned = await db.query(`SELECT 1 FROM signing.pending_audit_event WHERE change_set_id = $1 UNION ALL
+      SELECT 1 FROM signing.audit_event WHERE target = $2 AND action = 'changes.signed'`, [aratronSets.orphan, `changeSet:${aratronSets.orphan}`]);
+    expect(orphanSigned.rows).toHaveLength(1);
+    expect((await chain(aratronSets.orphan)).filter((a) => a.startsWith('access.'))).toEqual([]);
     const ended = (await accessEvents('access.staff.changed')).filter((e) => e.after.sealedBy === 'authority');
     await poll(async () => got.length, (n) => n >= ended.length, 30_000);
     expect(got).toHaveLength(ended.length);
