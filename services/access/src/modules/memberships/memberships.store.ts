@@ -3,6 +3,7 @@ import { childrenLoader } from '@behorig/kit/db';
 import { columnList, pgUuidArray, placeholders, toDate, type Db } from '../columns';
 import { personColumns, toPersonRow, type PersonRecord, type PersonRow } from '../people/people.store';
 import type { StaffSortField, StaffStatus } from './rules/staff-list.rules';
+import { keptEmploymentEnd } from './rules/membership-levels.rules';
 
 /**
  * The three levels of R-USR-2: a person's membership of an organisation (level 1; organisation ids
@@ -267,13 +268,15 @@ export async function replaceLevels(db: Db, membershipId: string, state: {
   roleCodes: readonly string[]; validFrom: string; validTo: string | null;
   /** R-REV-1: each role's own period (a reviewed change); absent = every role gets validFrom…validTo. */
   rolePeriods?: Readonly<Record<string, { validFrom: string; validTo: string | null }>> | null;
-}): Promise<void> {
+}, today: string): Promise<void> {
+  // R-END-1: the units' planned endings stand (a change carries no unit end dates).
+  const previous = await unitRowsOf(db, membershipId);
   await db.execute(`DELETE FROM access.membership_unit WHERE membership_id = ?`, [membershipId]);
   await db.execute(`DELETE FROM access.role_assignment WHERE membership_id = ?`, [membershipId]);
   for (const u of state.unitGrants) {
     for (const sf of u.schoolFormCodes ?? [null]) {
-      await db.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, address_ids) VALUES (?, ?, ?, ?, ?::uuid[])`,
-        [randomUUID(), membershipId, u.unitId, sf, pgUuidArray(u.addressIds)]);
+      await db.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, valid_to, address_ids) VALUES (?, ?, ?, ?, ?, ?::uuid[])`,
+        [randomUUID(), membershipId, u.unitId, sf, keptEmploymentEnd(previous, u.unitId, sf, today), pgUuidArray(u.addressIds)]);
     }
   }
   for (const role of state.roleCodes) {
