@@ -108,7 +108,6 @@ export async function decideReviewItems(ctx: Context, reviewId: string, decision
   const actor = ctx.actor as Actor;
   const byItem = new Map(decisions.map((d) => [d.itemId, d]));
   const personIds = [...new Set(found.map((i) => i.personId))];
-  const catalogue = await ctx.loaders.catalogue();
   return ctx.em.transactional(async (tx) => {
     const reviewed = (await itemsOfPeople(tx, review.id, personIds)).map((i): ReviewItemFacts => {
       const d = byItem.get(i.id);
