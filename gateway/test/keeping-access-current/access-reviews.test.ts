@@ -199,21 +199,25 @@ describe('R-REV-1 access reviews and R-NOTE-1 notices through the gateway', () =
     expect((await db.query(`SELECT ra.valid_to::text AS v FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id WHERE m.person_id = $1`, [laban.id])).rows).toEqual([{ v: '2027-12-31' }]);
     expect((await db.query(`SELECT ra.valid_to FROM access.role_assignment ra JOIN access.membership m ON m.id = ra.membership_id WHERE m.person_id = $1`, [fridolf.id])).rows).toEqual([{ valid_to: null }]);
 
-    // One change set (the review's), applied under one seal: a receipt of the authority's service, no person, no BankID order.
-    const sets = (await db.query(`SELECT id, status, signing_digest, receipt_id FROM access.change_set WHERE id = $1`, [id])).rows;
-    expect(sets).toEqual([{ id, status: 'APPLIED', signing_digest: expect.stringMatching(/^[0-9a-f]{64}$/), receipt_id: expect.any(String) }]);
-    const receipts = (await db.query(`SELECT id, order_ref, sealed_by, signer_person_id, signer_personal_number_hash, digest, token FROM signing.receipt WHERE change_set_id = $1`, [id])).rows;
+    // One change set (the review's deadline set, docs/evidence.md), applied under one seal: a receipt of the authority's service, no person, no BankID order.
+    const setIds = (await db.query(`SELECT DISTINCT change_set_id FROM access.access_review_item WHERE review_id = $1 AND ended_at_deadline`, [id])).rows.map((r) => r.change_set_id as string);
+    expect(setIds).toHaveLength(1);
+    const [setId] = setIds;
+    const sets = (await db.query(`SELECT id, status, signing_digest, receipt_id FROM access.change_set WHERE id = $1`, [setId])).rows;
+    expect(sets).toEqual([{ id: setId, status: 'APPLIED', signing_digest: expect.stringMatching(/^[0-9a-f]{64}$/), receipt_id: expect.any(String) }]);
+    const receipts = (await db.query(`SELECT id, order_ref, sealed_by, signer_person_id, signer_personal_number_hash, digest, token FROM signing.receipt WHERE organisation_id = $1 AND sealed_by IS NOT NULL`, [ARATRON])).rows;
+    expect(receipts.map((r) => r.id)).toEqual([sets[0].receipt_id]);
     expect(receipts).toEqual([{ id: sets[0].receipt_id, order_ref: null, sealed_by: 'authority', signer_person_id: null, signer_personal_number_hash: null, digest: sets[0].signing_digest, token: expect.any(String) }]);
     // The receipt verifies with nothing but the published JWKS, and binds exactly this set and digest.
     const jwks = (await (await fetch(`${sys.base.signing}/.well-known/jwks.json`)).json()) as { keys: never[] };
     const claims = await createReceiptVerifier({ jwks })(receipts[0].token);
-    expect(claims).toMatchObject({ receiptId: receipts[0].id, sealedBy: 'authority', orderRef: null, signerPersonId: null, organisationId: ARATRON, changeSetId: id, digest: sets[0].signing_digest });
+    expect(claims).toMatchObject({ receiptId: receipts[0].id, sealedBy: 'authority', orderRef: null, signerPersonId: null, organisationId: ARATRON, changeSetId: setId, digest: sets[0].signing_digest });
     expect((await gql(`query($t: String!) { verifyReceipt(token: $t) }`, { t: receipts[0].token }, tokens.fridolf)).data.verifyReceipt).toBe(true);
-    expect((await db.query(`SELECT count(*)::int AS n FROM access.pending_change WHERE change_set_id = $1`, [id])).rows[0].n).toBe(new Set(nonAdmins.map((e) => e.node.person.id)).size);
-    expect(await count(`SELECT count(*) AS n FROM access.access_review_item WHERE review_id = $1 AND ended_at_deadline AND change_set_id = $1`, [id])).toBe(nonAdmins.length);
+    expect((await db.query(`SELECT count(*)::int AS n FROM access.pending_change WHERE change_set_id = $1`, [setId])).rows[0].n).toBe(new Set(nonAdmins.map((e) => e.node.person.id)).size);
+    expect(await count(`SELECT count(*) AS n FROM access.access_review_item WHERE review_id = $1 AND ended_at_deadline AND change_set_id = $2`, [id, setId])).toBe(nonAdmins.length);
 
     // The audit events, each once: signing started → signed by the authority's service → staff changed → applied; then closed.
-    const ofSet = (action: string) => events(action).then((rows) => rows.filter((e) => e.after?.changeSetId === id || e.target === `change_set:${id}`));
+    const ofSet = (action: string) => events(action).then((rows) => rows.filter((e) => e.after?.changeSetId === setId || e.target === `change_set:${setId}`));
     expect(await ofSet('access.changes.signing_started')).toEqual([expect.objectContaining({ actor: 'service:access', after: expect.objectContaining({ digest: sets[0].signing_digest, method: 'SERVICE_SEAL' }) })]);
     const changed = await ofSet('access.staff.changed');
     expect(changed.filter((e) => e.target === `person:${agda.id}`)).toEqual([expect.objectContaining({
@@ -221,14 +225,14 @@ describe('R-REV-1 access reviews and R-NOTE-1 notices through the gateway', () =
     })]);
     expect(await ofSet('access.changes.applied')).toEqual([expect.objectContaining({ actor: 'service:access', after: expect.objectContaining({ receiptId: receipts[0].id, digest: sets[0].signing_digest }) })]);
     const [closedEvent] = (await events('access.review.closed')).filter((e) => e.after.reviewId === id);
-    expect(closedEvent).toMatchObject({ actor: 'service:access', after: { endedAtDeadline: nonAdmins.length, changeSetId: id } });
+    expect(closedEvent).toMatchObject({ actor: 'service:access', after: { endedAtDeadline: nonAdmins.length, changeSetId: setId } });
 
     // In the organisation's log (access's outbox relayed), in that order, the signature shown as the authority's service's seal.
     const relay = createOutboxRelay({ databaseUrl: sys.db.url, schema: 'access', signingUrl: sys.base.signing, credentials: sys.serviceKeys.credentials('access') });
     await relay.drain();
     await relay.drain();
     await relay.stop();
-    const chain = (await db.query(`SELECT action, actor, receipt_id FROM signing.audit_event WHERE organisation_id = $1 AND (target = $2 OR after->>'changeSetId' = $3) ORDER BY seq`, [ARATRON, `changeSet:${id}`, id])).rows;
+    const chain = (await db.query(`SELECT action, actor, receipt_id FROM signing.audit_event WHERE organisation_id = $1 AND (target = $2 OR after->>'changeSetId' = $3) ORDER BY seq`, [ARATRON, `changeSet:${setId}`, setId])).rows;
     const order = chain.map((e) => e.action).filter((a, i, list) => list.indexOf(a) === i);
     expect(order).toEqual(['access.changes.signing_started', 'changes.signed', 'access.staff.changed', 'access.changes.applied', 'access.review.closed']);
     expect(chain.filter((e) => e.action === 'changes.signed')).toEqual([{ action: 'changes.signed', actor: 'service:authority', receipt_id: receipts[0].id }]);

@@ -86,4 +86,35 @@ describe('unit facts arrive as events, and checks never ask the organisations su
     expect(removed.errors).toBeUndefined();
     expect(await poll(at, (d) => d.reason === 'OFFICE_OF_OTHER_ORGANISATION', 5000)).toEqual({ allowed: false, reason: 'OFFICE_OF_OTHER_ORGANISATION' });
   });
+
+  it('a malformed fact in the outbox is held on its own: a unit closed after it still reaches access, and the metrics show the held row (docs/operations.md, "Unit facts refused")', async () => {
+    const SODER = DEMO.units.vuxSoder.id;
+    const pg = new Client({ connectionString: sys.db.url });
+    await pg.connect();
+    try {
+      // A row no code of organisations writes (a bug or a bad deploy): access cannot read it.
+      const { rows: [bad] } = await pg.query<{ id: string }>(
+        `INSERT INTO organisations.unit_fact_outbox (fact) VALUES ($1) RETURNING id`,
+        [{ kind: 'unit', unitId: 'not-a-uuid', organisationId: DEMO.organisations.vux.id, serviceCode: 'KOMVUX', name: 'X', closed: false, schoolFormCodes: [], addressIds: [], version: 1 }],
+      );
+      const closed = await gqlRequest<{ closeUnit: { closed: boolean } }>(sys.gatewayUrl, `mutation($id: ID!) { closeUnit(id: $id) { closed } }`, { id: SODER }, authority);
+      expect(closed.errors).toBeUndefined();
+      // The later fact arrives although the malformed one came first.
+      const soder = async () => (await pg.query<{ closed: boolean }>(`SELECT closed FROM access.unit_fact WHERE unit_id = $1`, [SODER])).rows[0];
+      expect(await poll(soder, (r) => r.closed, 5000)).toEqual({ closed: true });
+      // Only the malformed row is held, with access's reason; nothing else waits.
+      const outbox = await pg.query<{ id: string; delivered: boolean; refused: boolean; refusal: string | null }>(
+        `SELECT id, delivered_at IS NOT NULL AS delivered, refused_at IS NOT NULL AS refused, refusal FROM organisations.unit_fact_outbox WHERE delivered_at IS NULL OR refused_at IS NOT NULL ORDER BY id`,
+      );
+      expect(outbox.rows).toEqual([{ id: bad.id, delivered: false, refused: true, refusal: expect.stringMatching(/not a well-formed unit fact/) }]);
+      const metrics = await (await fetch(`${sys.base.organisations}/metrics`)).text();
+      expect(metrics).toMatch(/^behorig_unit_fact_held\{service="organisations"\} 1$/m);
+      expect(metrics).toMatch(/^behorig_unit_fact_backlog\{service="organisations"\} 0$/m);
+      // A held row is not sent again by itself: the relay's next rounds leave it alone.
+      await new Promise((r) => setTimeout(r, 600));
+      expect((await pg.query(`SELECT refused_at IS NOT NULL AS refused, delivered_at IS NULL AS waiting FROM organisations.unit_fact_outbox WHERE id = $1`, [bad.id])).rows).toEqual([{ refused: true, waiting: true }]);
+    } finally {
+      await pg.end();
+    }
+  });
 });

@@ -23,15 +23,31 @@ describe('unit facts arrive as events (R-SCOPE-4, R-ORG-3, R-AUTH-4)', () => {
   });
   const registrarFunction = async () => (await sys.sql<{ function: string }>(`SELECT function FROM access.role_grant WHERE role_code = 'REGISTRAR' ORDER BY function LIMIT 1`))[0].function;
 
-  it('R-AUTH-4: only the organisations service delivers facts, and a malformed delivery applies nothing', async () => {
+  it('R-AUTH-4: only the organisations service delivers facts, and a delivery without a list of facts applies nothing', async () => {
     const before = await sys.sql(`SELECT unit_id, version, closed FROM access.unit_fact ORDER BY unit_id`);
     const fact = { kind: 'unit', unitId: UNIT.aratronStod, organisationId: ORG.aratron, serviceCode: 'RUSTA_OCH_MATCHA', name: 'X', closed: true, schoolFormCodes: [], addressIds: [], version: 99 };
     expect((await post({ facts: [fact] }, 'signing')).status).toBe(401);
     expect((await post({ facts: [fact] }, null)).status).toBe(401);
-    const malformed = await post({ facts: [fact, { ...fact, unitId: 'not-a-uuid' }] });
+    const malformed = await post({ fact });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: string }).error).toBe('bad_unit_facts');
     expect(await sys.sql(`SELECT unit_id, version, closed FROM access.unit_fact ORDER BY unit_id`)).toEqual(before);
+  });
+
+  it('a malformed fact is refused on its own, by its index and why, and the well-formed facts of the delivery are applied (docs/operations.md, "Unit facts refused")', async () => {
+    const before = await sys.sql(`SELECT unit_id, version, closed FROM access.unit_fact ORDER BY unit_id`);
+    // A new unit of an organisation no test below asks about, so applying it changes none of their checks.
+    const fresh = '00000000-0000-4000-8001-0000000000f1';
+    const good = { kind: 'unit', unitId: fresh, organisationId: ORG.dorotea, serviceCode: 'UTBILDNINGSKONTRAKT', name: 'Ny enhet', closed: false, schoolFormCodes: [], addressIds: [], version: 1 };
+    const res = await post({ facts: [{ ...good, unitId: 'not-a-uuid', version: 5 }, good, { kind: 'organisation', organisationId: ORG.aratron, version: 7 }, { kind: 'planet' }] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      units: 1, organisations: 0,
+      refused: [{ index: 0, reason: 'not a well-formed unit fact' }, { index: 2, reason: 'not a well-formed organisation fact' }, { index: 3, reason: 'no known kind' }],
+    });
+    expect(await sys.sql(`SELECT unit_id, version, closed FROM access.unit_fact ORDER BY unit_id`)).toEqual(
+      [...before, { unit_id: fresh, version: expect.anything(), closed: false }].sort((a, b) => String(a.unit_id).localeCompare(String(b.unit_id))),
+    );
   });
 
   it('R-SCOPE-4: a closed unit refuses checks at it as soon as its fact arrives — unit-scoped and org-wide roles alike — and leaves whoCan and the scopes', async () => {
@@ -89,7 +105,7 @@ describe('unit facts arrive as events (R-SCOPE-4, R-ORG-3, R-AUTH-4)', () => {
     const same = { ...older, closed: true, version: Number(kept.version) };
     const res = await post({ facts: [older, same] });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ units: 0, organisations: 0 });
+    expect(await res.json()).toEqual({ units: 0, organisations: 0, refused: [] });
     expect(await sys.sql(`SELECT version, closed FROM access.unit_fact WHERE unit_id = ?`, [UNIT.aratronStod])).toEqual([kept]);
     const laban = person('Laban').id;
     const again = (await sys.gql(CHECK, { p: laban, o: ORG.aratron, u: UNIT.aratronStod, f: await registrarFunction(), a: 'READ' }, await sys.tokens.authority())).data.checkAccess;
@@ -100,7 +116,7 @@ describe('unit facts arrive as events (R-SCOPE-4, R-ORG-3, R-AUTH-4)', () => {
     const [row] = await sys.sql<{ name: string }>(`SELECT name FROM access.organisation_fact WHERE organisation_id = ?`, [ORG.vux]);
     expect(row.name).toBe('Vuxenlärcentrum Stockholm AB');
     const renamed = await post({ facts: [{ kind: 'organisation', organisationId: ORG.vux, name: 'Vux AB', version: 2 }] });
-    expect(await renamed.json()).toEqual({ units: 0, organisations: 1 });
+    expect(await renamed.json()).toEqual({ units: 0, organisations: 1, refused: [] });
     expect((await sys.sql(`SELECT name FROM access.organisation_fact WHERE organisation_id = ?`, [ORG.vux]))[0]).toEqual({ name: 'Vux AB' });
   });
 });

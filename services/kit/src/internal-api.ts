@@ -100,3 +100,12 @@ export interface UnitFactsRequest {
 export type UnitFact =
   | { kind: 'unit'; unitId: string; organisationId: string; serviceCode: string; name: string; closed: boolean; schoolFormCodes: string[]; addressIds: string[]; version: number }
   | { kind: 'organisation'; organisationId: string; name: string; version: number };
+/**
+ * access's 200 answer: how many units and organisations changed, and each malformed fact it did not
+ * take (its index in `facts` and why); the rest of the delivery was applied.
+ */
+export interface UnitFactsResponse {
+  units: number;
+  organisations: number;
+  refused: { index: number; reason: string }[];
+}

@@ -74,7 +74,6 @@ export const REASONS = {
   DATABASE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'The database cannot be reached right now.' },
   PERMISSION_SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'Permissions cannot be checked right now (the access service does not answer).' },
   SIGNING_SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'The signing service does not answer right now.' },
-  DIRECTORY_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', meaning: 'The organisation directory (units, addresses) does not answer right now.' },
 
   // Ids, cursors and scalar values (any argument)
   MALFORMED_ID: { code: 'BAD_USER_INPUT', meaning: 'An id argument is not an id of the expected form.' },

@@ -8,6 +8,7 @@ import { createAccessClient, type PermissionSource } from './clients/access.clie
 import { startPermissionDecisionCache } from '@behorig/kit/db';
 import type { DecisionCacheLike } from '@behorig/kit/permissions';
 import { createUnitFactRelay } from './clients/access-facts.client';
+import { countUnitFactBacklog } from './modules/unit-facts/unit-facts.store';
 
 export const typeDefs = loadTypeDefs(join(__dirname, 'schema.graphql'));
 
@@ -70,6 +71,10 @@ export const buildServer = async (opts: OrganisationsBuildOptions) => {
       createContext: (actor, em, req) => createContext(actor, em, permissions, req.headers.authorization, decisions, factsCommitted),
       seed: seedDemoData,
     });
+    // The fact outbox's backlog (docs/operations.md, "Metrics"): what waits, and what access refused and is held.
+    const backlog = () => countUnitFactBacklog(server.orm.em.fork());
+    server.metrics.gauge('behorig_unit_fact_backlog', 'Unit and organisation facts written but not yet delivered to access (held ones not counted)', async () => (await backlog()).undelivered);
+    server.metrics.gauge('behorig_unit_fact_held', 'Unit and organisation facts access refused, held until an operator re-queues them', async () => (await backlog()).held);
     facts?.start(opts.factRelayIntervalMs ?? 1000);
     return { ...server, decisionCache: cache, unitFacts: facts, stop: async () => { await facts?.stop(); await cache?.stop(); await server.stop(); } };
   } catch (e) {

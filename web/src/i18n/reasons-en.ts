@@ -36,7 +36,6 @@ export const reasonsEn: Record<Reason, string> = {
   DATABASE_UNAVAILABLE: 'The database is not answering right now. Nothing was changed – try again shortly.',
   PERMISSION_SERVICE_UNAVAILABLE: 'Permissions cannot be checked right now. Nothing was changed – try again shortly.',
   SIGNING_SERVICE_UNAVAILABLE: 'The signing service is not answering right now. Nothing was changed – try again shortly.',
-  DIRECTORY_UNAVAILABLE: 'Information about units and addresses cannot be fetched right now. Try again shortly.',
   MALFORMED_ID: 'A link or choice does not point to anything that exists. Reload the page and try again.',
   MALFORMED_CURSOR: 'The list could not be paged further. Start again from the first page.',
   PAGE_SIZE_OUT_OF_RANGE: 'Too many rows per page were requested. Choose fewer.',

@@ -36,7 +36,6 @@ export const reasonsSv: Record<Reason, string> = {
   DATABASE_UNAVAILABLE: 'Databasen svarar inte just nu. Inget ändrades – försök igen om en stund.',
   PERMISSION_SERVICE_UNAVAILABLE: 'Behörigheterna kan inte kontrolleras just nu. Inget ändrades – försök igen om en stund.',
   SIGNING_SERVICE_UNAVAILABLE: 'Signeringstjänsten svarar inte just nu. Inget ändrades – försök igen om en stund.',
-  DIRECTORY_UNAVAILABLE: 'Uppgifter om enheter och adresser kan inte hämtas just nu. Försök igen om en stund.',
   MALFORMED_ID: 'En länk eller ett val pekar inte på något som finns. Ladda om sidan och försök igen.',
   MALFORMED_CURSOR: 'Listan kunde inte bläddras vidare. Börja om från första sidan.',
   PAGE_SIZE_OUT_OF_RANGE: 'För många rader per sida har begärts. Välj färre.',

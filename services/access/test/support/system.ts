@@ -127,6 +127,8 @@ export async function startAccess(opts: StartOptions = {}) {
   const facts = unitFactsPublisher(async (list) => {
     const res = await fetch(`${base}/internal/unit-facts`, { method: 'POST', headers: await serviceKeys.credentials('organisations').headers('access'), body: JSON.stringify({ facts: list }) });
     if (!res.ok) throw new Error(`unit facts refused: ${res.status} ${await res.text()}`);
+    const { refused } = (await res.json()) as { refused: unknown[] };
+    if (refused.length > 0) throw new Error(`unit facts refused: ${JSON.stringify(refused)}`);
   });
   await facts.demo();
   const tokens = {

@@ -92,7 +92,7 @@ export async function applyChangeSet(em: EntityManager, deps: ApplyDeps, changeS
 
     const actor: Actor = { kind: 'person', personId: signer.personId, authority: false };
     const touched: string[] = [];
-    for (const c of changes) touched.push(...(await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId })));
+    for (const c of changes) touched.push(...(await applyOne(tx, organisationId, c, actor, { changeSetId: set.id, receiptId: claims.receiptId }, today)));
     // R-SCOPE-4: the permission index follows in the same transaction (and announces the change at COMMIT).
     await refreshPermissionIndex(tx, organisationId, touched);
     await markApplied(tx, set.id, claims.receiptId, signer);
@@ -122,7 +122,7 @@ function administratorEffect(c: PendingChangeRow, catalogue: ReadonlyMap<string,
 }
 
 /** Applies one change; returns the people whose access it changed. */
-async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }): Promise<string[]> {
+async function applyOne(tx: EntityManager, organisationId: string, c: PendingChangeRow, actor: Actor, ids: { changeSetId: string; receiptId: string }, today: string): Promise<string[]> {
   if (c.kind === 'REMOVED') {
     if (!c.personId) return [];
     await deleteMembership(tx, c.personId, organisationId);
@@ -138,7 +138,7 @@ async function applyOne(tx: EntityManager, organisationId: string, c: PendingCha
   const membershipId = await ensureMembership(tx, personId, organisationId, c.email ?? null, 'replace');
   const before = await levelsSnapshot(tx, membershipId);
   // The change carries the person's whole new state in the organisation: levels 2 and 3 are replaced.
-  await replaceLevels(tx, membershipId, { unitGrants: c.unitGrants, roleCodes: c.roleCodes, validFrom: c.validFrom, validTo: c.validTo, rolePeriods: c.rolePeriods });
+  await replaceLevels(tx, membershipId, { unitGrants: c.unitGrants, roleCodes: c.roleCodes, validFrom: c.validFrom, validTo: c.validTo, rolePeriods: c.rolePeriods }, today);
   await writeOutboxEvent(tx, 'access', {
     actor, organisationId, action: c.kind === 'NEW' ? 'access.staff.added' : 'access.staff.changed', target: `person:${personId}`,
     before: c.kind === 'NEW' ? null : before,

@@ -3,6 +3,7 @@ import { childrenLoader } from '@behorig/kit/db';
 import { columnList, pgUuidArray, placeholders, toDate, type Db } from '../columns';
 import { personColumns, toPersonRow, type PersonRecord, type PersonRow } from '../people/people.store';
 import type { StaffSortField, StaffStatus } from './rules/staff-list.rules';
+import { keptEmploymentEnd } from './rules/membership-levels.rules';
 
 /**
  * The three levels of R-USR-2: a person's membership of an organisation (level 1; organisation ids
@@ -150,7 +151,7 @@ const STAFF_ORDER: Record<StaffSortField, string> = {
  * for the ORDER BY … LIMIT (measured 520 ms → 21 ms for 1,164 members among 200,000 people).
  */
 export async function staffPage(db: Db, q: StaffPageQuery): Promise<{ people: PersonRow[]; total: number }> {
-  const params: unknown[] = [q.today, q.soonUntil, q.today, q.today, q.today, q.organisationId];
+  const params: unknown[] = [...(q.statuses ? [q.today, q.soonUntil, q.today, q.today, q.today] : []), q.organisationId];
   const where = ['m.organisation_id = ?'];
   if (q.search) {
     const s = q.search;
@@ -171,14 +172,19 @@ export async function staffPage(db: Db, q: StaffPageQuery): Promise<{ people: Pe
   const statusWhere = q.statuses ? `WHERE staff_status IN (${placeholders(q.statuses)})` : '';
   const dir = q.direction === 'DESC' ? 'DESC' : 'ASC';
   const order = STAFF_ORDER[q.sortBy].replace(/%s/g, dir);
-  const members = `SELECT ${columnList(personColumns, 'p')}, m.email AS member_email,
-      CASE WHEN EXISTS (SELECT 1 FROM access.role_assignment ra WHERE ra.membership_id = m.id AND ra.valid_from <= ?::date AND (ra.valid_to IS NULL OR ra.valid_to > ?::date)) THEN 'ACTIVE'
+  // Each computed column costs subqueries for every member of the organisation: only the status
+  // filter and the chosen sort's key are computed (the page's own status comes from its roles).
+  const computed = [
+    ...(q.statuses ? [`CASE WHEN EXISTS (SELECT 1 FROM access.role_assignment ra WHERE ra.membership_id = m.id AND ra.valid_from <= ?::date AND (ra.valid_to IS NULL OR ra.valid_to > ?::date)) THEN 'ACTIVE'
            WHEN EXISTS (SELECT 1 FROM access.role_assignment ra WHERE ra.membership_id = m.id AND ra.valid_from <= ?::date AND ra.valid_to >= ?::date) THEN 'ENDING_SOON'
            WHEN EXISTS (SELECT 1 FROM access.role_assignment ra WHERE ra.membership_id = m.id AND ra.valid_from > ?::date) THEN 'UPCOMING'
-           ELSE 'ENDED' END AS staff_status,
-      (SELECT min(r.name) FROM access.role_assignment ra JOIN access.role r ON r.code = ra.role_code WHERE ra.membership_id = m.id) AS sort_role,
-      (SELECT min(ra.valid_from) FROM access.role_assignment ra WHERE ra.membership_id = m.id) AS sort_from,
-      (SELECT CASE WHEN count(*) = 0 OR bool_or(ra.valid_to IS NULL) THEN NULL ELSE max(ra.valid_to) END FROM access.role_assignment ra WHERE ra.membership_id = m.id) AS sort_to
+           ELSE 'ENDED' END AS staff_status`] : []),
+    ...(q.sortBy === 'ROLE' ? ['(SELECT min(r.name) FROM access.role_assignment ra JOIN access.role r ON r.code = ra.role_code WHERE ra.membership_id = m.id) AS sort_role'] : []),
+    ...(q.sortBy === 'VALID_FROM' ? ['(SELECT min(ra.valid_from) FROM access.role_assignment ra WHERE ra.membership_id = m.id) AS sort_from'] : []),
+    ...(q.sortBy === 'VALID_TO' ? ['(SELECT CASE WHEN count(*) = 0 OR bool_or(ra.valid_to IS NULL) THEN NULL ELSE max(ra.valid_to) END FROM access.role_assignment ra WHERE ra.membership_id = m.id) AS sort_to'] : []),
+  ];
+  const members = `SELECT ${columnList(personColumns, 'p')}, m.email AS member_email${computed.map((c) => `,
+      ${c}`).join('')}
     FROM access.person p JOIN access.membership m ON m.person_id = p.id WHERE ${where.join(' AND ')}`;
   const statusParams = q.statuses ? [...q.statuses] : [];
   const rows = await db.execute<(PersonRecord & { total_count: string })[]>(
@@ -267,13 +273,15 @@ export async function replaceLevels(db: Db, membershipId: string, state: {
   roleCodes: readonly string[]; validFrom: string; validTo: string | null;
   /** R-REV-1: each role's own period (a reviewed change); absent = every role gets validFrom…validTo. */
   rolePeriods?: Readonly<Record<string, { validFrom: string; validTo: string | null }>> | null;
-}): Promise<void> {
+}, today: string): Promise<void> {
+  // R-END-1: the units' planned endings stand (a change carries no unit end dates).
+  const previous = await unitRowsOf(db, membershipId);
   await db.execute(`DELETE FROM access.membership_unit WHERE membership_id = ?`, [membershipId]);
   await db.execute(`DELETE FROM access.role_assignment WHERE membership_id = ?`, [membershipId]);
   for (const u of state.unitGrants) {
     for (const sf of u.schoolFormCodes ?? [null]) {
-      await db.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, address_ids) VALUES (?, ?, ?, ?, ?::uuid[])`,
-        [randomUUID(), membershipId, u.unitId, sf, pgUuidArray(u.addressIds)]);
+      await db.execute(`INSERT INTO access.membership_unit (id, membership_id, unit_id, school_form_code, valid_to, address_ids) VALUES (?, ?, ?, ?, ?, ?::uuid[])`,
+        [randomUUID(), membershipId, u.unitId, sf, keptEmploymentEnd(previous, u.unitId, sf, today), pgUuidArray(u.addressIds)]);
     }
   }
   for (const role of state.roleCodes) {

@@ -19,8 +19,9 @@ export async function ensureOpenChangeSet(tx: Db, organisationId: string): Promi
 
 /**
  * R-REV-1 at the deadline: the set the review-deadline job made, recorded as applied under its
- * service seal (docs/evidence.md "Service seals"). Its id is the review's, so a repeated run
- * cannot make a second one; it never is the organisation's open set.
+ * service seal (docs/evidence.md "Service seals"). Its id is derived from the review and its
+ * content; the review is closed in the same transaction, so a repeated run cannot make a second
+ * one; it never is the organisation's open set.
  */
 export async function insertSealedChangeSet(tx: Db, set: { id: string; organisationId: string; digest: string; receiptId: string }): Promise<void> {
   await tx.execute(

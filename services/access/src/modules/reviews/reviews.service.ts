@@ -108,7 +108,6 @@ export async function decideReviewItems(ctx: Context, reviewId: string, decision
   const actor = ctx.actor as Actor;
   const byItem = new Map(decisions.map((d) => [d.itemId, d]));
   const personIds = [...new Set(found.map((i) => i.personId))];
-  const catalogue = await ctx.loaders.catalogue();
   return ctx.em.transactional(async (tx) => {
     const reviewed = (await itemsOfPeople(tx, review.id, personIds)).map((i): ReviewItemFacts => {
       const d = byItem.get(i.id);
@@ -170,11 +169,22 @@ export interface ReviewDeadlineDeps {
   logger?: Pick<Logger, 'warn'>;
 }
 
-/** A deadline set's change id, the same on every run for the same review and person, so a repeated run computes the same digest. */
-const deadlineChangeId = (reviewId: string, personId: string) => {
-  const h = createHash('sha256').update(`access-review-deadline:${reviewId}:${personId}`).digest('hex');
+/** A name-based (version 5 style) UUID: the same name gives the same id on every run and replica. */
+const uuidOf = (name: string) => {
+  const h = createHash('sha256').update(name).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
+
+/**
+ * A deadline set's id, from the review and what the set contains (docs/evidence.md "Service
+ * seals"): a repeated run that plans the same set gets the same id (and signing's same seal); a
+ * run after the set's content changed (a name, an e-mail, a period corrected since a run that
+ * failed after its seal) plans a new set, sealed on its own, never one id under two digests.
+ */
+const deadlineSetId = (reviewId: string, contentDigest: string) => uuidOf(`access-review-deadline-set:${reviewId}:${contentDigest}`);
+
+/** A deadline set's change id, the same on every run for the same set and person, so a repeated run computes the same digest. */
+const deadlineChangeId = (setId: string, personId: string) => uuidOf(`access-review-deadline:${setId}:${personId}`);
 
 /**
  * R-REV-1 at the deadline, for the job runner ("access.review-deadlines", hourly, safe on every
@@ -184,7 +194,8 @@ const deadlineChangeId = (reviewId: string, personId: string) => {
  * (never a permission administrator's) end on the deadline through a change set the authority's
  * service seals (docs/evidence.md "Service seals"): only access is taken away (R-SIGN-8), so no
  * one signs with BankID, yet the set has a digest, a receipt and the audit events of any signed
- * set, and is applied exactly once (its id is the review's).
+ * set, and is applied exactly once (the review is closed in the same transaction; the set's id is
+ * derived from the review and the set's content, see deadlineSetId).
  *
  * A review whose seal cannot be had (the signing service does not answer) stays open and is tried
  * again on the next run; the others are closed, and the run then fails so the runner reports it.
@@ -204,13 +215,13 @@ export async function closeDueReviews(em: EntityManager, today: string, deps: Re
         claimedId = review.id;
         const items = await allItems(tx, review.id);
         const { end, reportOnly } = review.endUndecidedAtDeadline ? itemsToEndAtDeadline(items) : { end: [], reportOnly: items.filter((i) => i.decision === null) };
-        const endedHere = end.length > 0 ? await endThroughSealedSet(tx, deps, review, end, today) : 0;
+        const { ended: endedHere, changeSetId } = end.length > 0 ? await endThroughSealedSet(tx, deps, review, end, today) : { ended: 0, changeSetId: null };
         await closeReview(tx, review.id);
         await writeOutboxEvent(tx, SCHEMA, {
           actor: service, organisationId: review.organisationId, action: 'access.review.closed', target: `access_review:${review.id}`,
           after: {
             reviewId: review.id, deadline: review.deadline, decided: items.filter((i) => i.decision !== null).length, undecided: items.filter((i) => i.decision === null).length,
-            endedAtDeadline: endedHere, reportedOnly: reportOnly.length, changeSetId: endedHere > 0 ? review.id : null,
+            endedAtDeadline: endedHere, reportedOnly: reportOnly.length, changeSetId,
           },
         });
         return endedHere;
@@ -232,9 +243,15 @@ export async function closeDueReviews(em: EntityManager, today: string, deps: Re
 /**
  * The deadline's change set: one CHANGED change per person whose undecided roles end (each role
  * keeping its own period otherwise, R-PERIOD-1), sealed by the authority's service and applied in
- * the caller's transaction. Returns how many role assignments ended.
+ * the caller's transaction. Returns how many role assignments ended, and the set applied (null when
+ * nothing was left to end).
+ *
+ * Signing commits its seal before this transaction does; should this transaction then roll back,
+ * that seal names a set that was never applied. The next run plans again from the current state:
+ * the same content is the same set (signing answers the same seal, `alreadySealed`), changed
+ * content is another set with its own seal (docs/evidence.md "Service seals").
  */
-async function endThroughSealedSet(tx: EntityManager, deps: ReviewDeadlineDeps, review: AccessReviewRow, end: readonly ReviewItemFacts[], today: string): Promise<number> {
+async function endThroughSealedSet(tx: EntityManager, deps: ReviewDeadlineDeps, review: AccessReviewRow, end: readonly ReviewItemFacts[], today: string): Promise<{ ended: number; changeSetId: string | null }> {
   const service: Actor = { kind: 'service', service: 'access' };
   const organisationId = review.organisationId;
   // Serialises with applies and period changes of the organisation (R-AGR-3, optimistic locking).
@@ -263,42 +280,50 @@ async function endThroughSealedSet(tx: EntityManager, deps: ReviewDeadlineDeps, 
       },
     });
   }
-  if (planned.length === 0) return 0;
+  if (planned.length === 0) return { ended: 0, changeSetId: null };
+  // The content's digest (under the review's id) names the set; the set's own digest binds its id too (R-SIGN-3).
+  const contentDigest = digestOf({ id: review.id, organisationId }, openChanges(deps.vault, planned.map((p) => p.change)));
+  const setId = deadlineSetId(review.id, contentDigest);
+  for (const p of planned) p.change = { ...p.change, id: deadlineChangeId(setId, p.change.personId!), changeSetId: setId };
   const changes = planned.map((p) => p.change);
-  const digest = digestOf({ id: review.id, organisationId }, openChanges(deps.vault, changes));
+  const digest = digestOf({ id: setId, organisationId }, openChanges(deps.vault, changes));
   // As for a BankID signature, the log reads: signing started → signed (by the authority's service) → changed → applied.
   await writeOutboxEvent(tx, SCHEMA, {
-    actor: service, organisationId, action: 'access.changes.signing_started', target: `change_set:${review.id}`,
-    after: { changeSetId: review.id, digest, method: 'SERVICE_SEAL', reviewId: review.id, changes: changes.length },
+    actor: service, organisationId, action: 'access.changes.signing_started', target: `change_set:${setId}`,
+    after: { changeSetId: setId, digest, method: 'SERVICE_SEAL', reviewId: review.id, changes: changes.length },
   });
-  const seal = await deps.signing.sealServiceChangeSet({ organisationId, changeSetId: review.id, digest, reviewId: review.id, changes: changes.length });
+  const seal = await deps.signing.sealServiceChangeSet({ organisationId, changeSetId: setId, digest, reviewId: review.id, changes: changes.length });
   // The seal is verified, not trusted: signed with the signing service's key, by the authority's service, for exactly this set.
   const claims = await deps.verifyReceipt(seal.token);
-  if (claims.sealedBy !== 'authority' || claims.changeSetId !== review.id || claims.organisationId !== organisationId || claims.digest !== digest || claims.receiptId !== seal.receiptId) {
-    throw new Error(`The seal of the deadline change set ${review.id} does not bind it (R-SIGN-3).`);
+  if (claims.sealedBy !== 'authority' || claims.changeSetId !== setId || claims.organisationId !== organisationId || claims.digest !== digest || claims.receiptId !== seal.receiptId) {
+    throw new Error(`The seal of the deadline change set ${setId} does not bind it (R-SIGN-3).`);
   }
-  await insertSealedChangeSet(tx, { id: review.id, organisationId, digest, receiptId: claims.receiptId });
-  const ids = { changeSetId: review.id, receiptId: claims.receiptId, sealedBy: 'authority', reviewId: review.id };
+  await insertSealedChangeSet(tx, { id: setId, organisationId, digest, receiptId: claims.receiptId });
+  const ids = { changeSetId: setId, receiptId: claims.receiptId, sealedBy: 'authority', reviewId: review.id };
   let endedCount = 0;
   for (const p of planned) {
-    await insertPendingChange(tx, review.id, p.change, null, p.change.id);
+    await insertPendingChange(tx, setId, p.change, null, p.change.id);
     for (const e of p.ended) await endRoleOn(tx, p.membershipId, e.roleCode, e.after);
     // Optimistic locking: a change proposed before this one is now stale (never applied over it).
     await bumpVersionById(tx, p.membershipId);
-    await markEndedAtDeadline(tx, p.itemIds, review.id);
+    await markEndedAtDeadline(tx, p.itemIds, setId);
     endedCount += p.ended.length;
     const c = p.change;
     await writeOutboxEvent(tx, SCHEMA, {
       actor: service, organisationId, action: 'access.staff.changed', target: `person:${c.personId}`,
       before: { roles: p.ended.map((e) => ({ roleCode: e.roleCode, validTo: e.before })) },
-      after: { ...ids, person: { givenName: c.givenName, surname: c.surname }, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, rolePeriods: c.rolePeriods },
+      // R-HOOK-1: which roles ended and on which date, so a partner's staff.changed says so (never a personal number).
+      after: {
+        ...ids, person: { givenName: c.givenName, surname: c.surname }, roleCodes: c.roleCodes, unitGrants: c.unitGrants, validFrom: c.validFrom, validTo: c.validTo, rolePeriods: c.rolePeriods,
+        ended: p.ended.map((e) => ({ roleCode: e.roleCode, validTo: e.after, previousValidTo: e.before })),
+      },
     });
   }
   // R-SCOPE-4: the permission index follows in the same transaction.
   await refreshPermissionIndex(tx, organisationId, planned.map((p) => p.change.personId!));
   await writeOutboxEvent(tx, SCHEMA, {
-    actor: service, organisationId, action: 'access.changes.applied', target: `change_set:${review.id}`,
+    actor: service, organisationId, action: 'access.changes.applied', target: `change_set:${setId}`,
     after: { ...ids, digest, changes: changes.map((c) => ({ id: c.id, kind: c.kind })) },
   });
-  return endedCount;
+  return { ended: endedCount, changeSetId: setId };
 }

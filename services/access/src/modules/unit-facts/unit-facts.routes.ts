@@ -7,7 +7,9 @@ import { receiveUnitFacts } from './unit-facts.service';
 /**
  * `POST /internal/unit-facts` (docs/architecture.md, "Unit facts"): the organisations service's
  * fact relay delivers here, with organisations' own service credential only (R-AUTH-4). 200 once
- * the facts and the permission index are committed; 400 for a malformed delivery (nothing applied).
+ * the well-formed facts and the permission index are committed, with `refused` naming each
+ * malformed fact by its index in `facts` and why (the relay holds exactly those rows); 400 only
+ * for a delivery without a list `facts` (nothing applied).
  */
 export function unitFactRoutes(credentials: ServiceCredentials) {
   return (app: Express, orm: MikroORM) => {

@@ -2,7 +2,7 @@ import type { UnitFact } from '@behorig/kit/auth';
 import { uuidsOnly, type Db } from '../shared/db';
 
 /** The columns of the fact outbox (the schema-agreement test checks them against the migrations). */
-export const unitFactOutboxColumns = ['id', 'occurred_at', 'fact', 'delivered_at'] as const;
+export const unitFactOutboxColumns = ['id', 'occurred_at', 'fact', 'delivered_at', 'refused_at', 'refusal'] as const;
 export const tables = { unit_fact_outbox: unitFactOutboxColumns } as const;
 
 /** The qualified table the fact relay reads (clients/access-facts.client.ts). */
@@ -42,6 +42,18 @@ export async function publishOrganisationFacts(db: Db, organisationIds: readonly
        FROM organisations.organisation o WHERE o.id IN (?) ORDER BY o.id`,
     [ids],
   );
+}
+
+/**
+ * The outbox's backlog for the metrics (docs/operations.md, "Metrics"): facts waiting for delivery,
+ * and facts access refused that are held until an operator re-queues them.
+ */
+export async function countUnitFactBacklog(db: Db): Promise<{ undelivered: number; held: number }> {
+  const [row] = await db.execute<{ undelivered: string; held: string }[]>(
+    `SELECT count(*) FILTER (WHERE refused_at IS NULL) AS undelivered, count(*) FILTER (WHERE refused_at IS NOT NULL) AS held
+       FROM organisations.unit_fact_outbox WHERE delivered_at IS NULL`,
+  );
+  return { undelivered: Number(row.undelivered), held: Number(row.held) };
 }
 
 /** An outbox row as the relay reads it. */

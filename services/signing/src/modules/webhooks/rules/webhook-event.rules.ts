@@ -68,11 +68,18 @@ export function webhookPayload(type: WebhookEventType, e: AuditEventForWebhook):
     case 'staff.added':
     case 'staff.changed': {
       const grants = Array.isArray(after.unitGrants) ? after.unitGrants.map((u) => obj(u)) : [];
+      // R-PERIOD-1: each role's own period, when the change carried them (reviews do).
+      const periods = Object.entries(obj(after.rolePeriods)).map(([role, p]) => ({ role, validFrom: str(obj(p).validFrom), validTo: str(obj(p).validTo) }));
+      // R-REV-1: roles ended at a review's deadline by the authority's service seal, each with its end date.
+      const ended = Array.isArray(after.ended) ? after.ended.map((r) => obj(r)).map((r) => ({ role: str(r.roleCode), validTo: str(r.validTo), previousValidTo: str(r.previousValidTo) })) : [];
+      const deadline = type === 'staff.changed' && ended.length > 0 && after.sealedBy === 'authority';
       data = {
         ...base, ...ids,
         roles: strs(after.roleCodes) ?? [],
         units: grants.map((u) => ({ unitId: str(u.unitId), schoolForms: strs(u.schoolFormCodes) ?? null })),
         validFrom: str(after.validFrom), validTo: str(after.validTo),
+        periods: periods.length > 0 ? periods.sort((a, b) => (a.role < b.role ? -1 : 1)) : undefined,
+        ...(deadline ? { reason: 'ACCESS_REVIEW_DEADLINE', reviewId: str(after.reviewId) ?? undefined, ended } : {}),
       };
       break;
     }

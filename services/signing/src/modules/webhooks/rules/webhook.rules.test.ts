@@ -79,6 +79,33 @@ describe('R-HOOK-1: events and payloads', () => {
     expect(containsPersonalNumber('{"x":"19781017-5542"}')).toBe(true);
   });
 
+  it('R-HOOK-1 with R-REV-1: a staff.changed of a review deadline names each role that ended and its date; other changes carry no such list', () => {
+    const at = new Date('2026-11-28T12:00:00Z');
+    const event = (after: Record<string, unknown>) => ({
+      id: '44', organisationId: '11111111-1111-4111-8111-111111111111', at, source: 'access', action: 'access.staff.changed',
+      target: 'person:22222222-2222-4222-8222-222222222222', before: { roles: [{ roleCode: 'READER', validTo: '2027-12-31' }] }, after,
+    });
+    const common = {
+      changeSetId: '33333333-3333-4333-8333-333333333333', receiptId: '44444444-4444-4444-8444-444444444444', person: { givenName: 'Agda', surname: 'Andersson' },
+      roleCodes: ['READER', 'REGISTRAR'], unitGrants: [], validFrom: '2013-11-11', validTo: null,
+      rolePeriods: { REGISTRAR: { validFrom: '2020-01-01', validTo: null }, READER: { validFrom: '2013-11-11', validTo: '2026-11-27' } },
+    };
+    const sealed = webhookPayload('staff.changed', event({
+      ...common, sealedBy: 'authority', reviewId: '66666666-6666-4666-8666-666666666666',
+      ended: [{ roleCode: 'READER', validTo: '2026-11-27', previousValidTo: '2027-12-31', personalNumber: '197810175542' }],
+    })).data;
+    expect(sealed).toMatchObject({
+      reason: 'ACCESS_REVIEW_DEADLINE', reviewId: '66666666-6666-4666-8666-666666666666',
+      ended: [{ role: 'READER', validTo: '2026-11-27', previousValidTo: '2027-12-31' }],
+      periods: [{ role: 'READER', validFrom: '2013-11-11', validTo: '2026-11-27' }, { role: 'REGISTRAR', validFrom: '2020-01-01', validTo: null }],
+    });
+    expect(containsPersonalNumber(JSON.stringify(sealed))).toBe(false);
+    // A change signed with BankID (no seal, no ended roles): its periods, no deadline fields.
+    const signed = webhookPayload('staff.changed', event(common)).data;
+    expect(signed.periods).toEqual(sealed.periods);
+    expect(['reason', 'reviewId', 'ended'].filter((k) => k in signed)).toEqual([]);
+  });
+
   it('R-HOOK-1: the first retry comes within 30 s, then back-off doubles; a day of failures gives up', () => {
     expect(retryDelayMs(1)).toBeLessThanOrEqual(30_000);
     expect(retryDelayMs(2)).toBe(2 * retryDelayMs(1));
