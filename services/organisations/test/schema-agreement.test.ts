@@ -1,4 +1,4 @@
-import { createOrm } from '@behorig/kit/db';
+import { columnsByTable, createOrm } from '@behorig/kit/db';
 import { assertColumns, createTestDatabase, type TestDatabase } from '@behorig/kit/testing';
 import { migrations } from '../src/migrations';
 import { tables as organisationTables } from '../src/modules/organisations/organisations.store';
@@ -20,9 +20,7 @@ describe('schema agreement (stores ↔ migrations)', () => {
   it('every table and column the stores name exists after the migrations, and no column is unnamed', async () => {
     const orm = await createOrm({ clientUrl: db.url, schema: 'organisations', migrations, poolMax: 2 });
     try {
-      const expected = Object.fromEntries(
-        Object.entries({ ...organisationTables, ...unitTables, ...contactTables, ...catalogueTables, ...unitFactTables }).map(([table, columns]) => [`organisations.${table}`, columns]),
-      );
+      const expected = columnsByTable([...organisationTables, ...unitTables, ...contactTables, ...catalogueTables, ...unitFactTables]);
       expect(Object.keys(expected).sort()).toEqual([
         'organisations.address', 'organisations.contact_person', 'organisations.organisation', 'organisations.payment_account',
         'organisations.school_form', 'organisations.service', 'organisations.unit', 'organisations.unit_fact_outbox', 'organisations.unit_school_form',

@@ -7,3 +7,4 @@ export * from '../database-unavailable';
 export * from '../migration-job';
 export * from '../storable-input';
 export * from '../decision-cache';
+export * from '../table';

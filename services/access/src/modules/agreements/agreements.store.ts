@@ -1,12 +1,11 @@
-import { byIdLoader } from '@behorig/kit/db';
-import { columnList, placeholders, toDate, type Db } from '../columns';
+import { byIdLoader, defineTable, placeholders, toDate, type Db } from '@behorig/kit/db';
 import type { AgreementStatus } from './rules/last-administrator.rules';
 
 /** R-AGR-1/2: one access agreement per organisation, naming its starting permission administrator. */
-export const agreementColumns = [
+export const AGREEMENT = defineTable('access.agreement', [
   'id', 'organisation_id', 'status', 'received_on', 'activate_by', 'activated_at',
   'admin_personal_number_hash', 'admin_personal_number_enc', 'admin_given_name', 'admin_surname', 'admin_email', 'created_at',
-] as const;
+]);
 
 export type AgreementStatusValue = AgreementStatus;
 
@@ -38,8 +37,8 @@ const toAgreementRow = (r: AgreementRecord): AgreementRow => ({
   adminGivenName: r.admin_given_name, adminSurname: r.admin_surname, adminEmail: r.admin_email, createdAt: toDate(r.created_at),
 });
 
-const SELECT_AGREEMENT = `SELECT ${columnList(agreementColumns)} FROM access.agreement`;
-const RETURNING = `RETURNING ${columnList(agreementColumns)}`;
+const SELECT_AGREEMENT = `SELECT ${AGREEMENT.list()} FROM access.agreement`;
+const RETURNING = `RETURNING ${AGREEMENT.list()}`;
 
 /** Request-scoped loaders: one statement per batch. */
 export function createAgreementLoaders(db: Db) {

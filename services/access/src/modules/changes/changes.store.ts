@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { byIdLoader, childrenLoader } from '@behorig/kit/db';
-import { columnList, placeholders, toDate, type Db } from '../columns';
+import { byIdLoader, childrenLoader, defineTable, placeholders, toDate, type Db } from '@behorig/kit/db';
 import type { ChangeSetStatus } from './rules/change-set.rules';
 
 /**
@@ -8,14 +7,14 @@ import type { ChangeSetStatus } from './rules/change-set.rules';
  * the proposed changes in it (`pending_change`); a set is applied exactly once after a completed
  * signature (R-SIGN-4).
  */
-export const changeSetColumns = [
+export const CHANGE_SET = defineTable('access.change_set', [
   'id', 'organisation_id', 'status', 'signing_digest', 'order_ref', 'receipt_id',
   'signer_personal_number_hash', 'signer_personal_number_enc', 'applied_at', 'created_at',
-] as const;
-export const pendingChangeColumns = [
+]);
+export const PENDING_CHANGE = defineTable('access.pending_change', [
   'id', 'change_set_id', 'kind', 'person_id', 'personal_number_hash', 'personal_number_enc', 'given_name', 'surname', 'birth_date',
   'email', 'role_codes', 'unit_ids', 'school_form_codes', 'unit_grants', 'valid_from', 'valid_to', 'base_version', 'created_at', 'role_periods',
-] as const;
+]);
 
 export type { ChangeSetStatus };
 
@@ -90,8 +89,8 @@ const toPendingChangeRow = (r: PendingChangeRecord): PendingChangeRow => ({
   schoolFormCodes: r.school_form_codes, unitGrants: r.unit_grants, validFrom: r.valid_from, validTo: r.valid_to, baseVersion: r.base_version, createdAt: toDate(r.created_at), rolePeriods: r.role_periods ?? null,
 });
 
-const SELECT_SET = `SELECT ${columnList(changeSetColumns)} FROM access.change_set`;
-const SELECT_CHANGE = `SELECT ${columnList(pendingChangeColumns)} FROM access.pending_change`;
+const SELECT_SET = `SELECT ${CHANGE_SET.list()} FROM access.change_set`;
+const SELECT_CHANGE = `SELECT ${PENDING_CHANGE.list()} FROM access.pending_change`;
 const OPEN = `status IN ('DRAFT','SIGNING')`;
 
 /** Request-scoped loaders: one statement per batch. */
@@ -199,7 +198,7 @@ export async function insertPendingChange(db: Db, changeSetId: string, fields: C
   const [row] = await db.execute<PendingChangeRecord[]>(
     `INSERT INTO access.pending_change (id, change_set_id, kind, person_id, personal_number_hash, personal_number_enc, given_name, surname, birth_date,
        email, role_codes, unit_ids, school_form_codes, unit_grants, valid_from, valid_to, base_version, created_at, role_periods)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, clock_timestamp(), ?::jsonb) RETURNING ${columnList(pendingChangeColumns)}`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, clock_timestamp(), ?::jsonb) RETURNING ${PENDING_CHANGE.list()}`,
     [id, changeSetId, fields.kind, fields.personId, fields.personalNumberHash, fields.personalNumberEnc, fields.givenName, fields.surname, fields.birthDate,
       fields.email, JSON.stringify(fields.roleCodes), JSON.stringify(fields.unitIds), fields.schoolFormCodes === null ? null : JSON.stringify(fields.schoolFormCodes),
       JSON.stringify(fields.unitGrants), fields.validFrom, fields.validTo, baseVersion, fields.rolePeriods ? JSON.stringify(fields.rolePeriods) : null]);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { childrenLoader } from '@behorig/kit/db';
-import { columnList, pgUuidArray, placeholders, toDate, type Db } from '../columns';
-import { personColumns, toPersonRow, type PersonRecord, type PersonRow } from '../people/people.store';
+import { childrenLoader, defineTable, placeholders, toDate, type Db } from '@behorig/kit/db';
+import { PERSON, toPersonRow, type PersonRecord, type PersonRow } from '../people/people.store';
 import type { StaffSortField, StaffStatus } from './rules/staff-list.rules';
 import { keptEmploymentEnd } from './rules/membership-levels.rules';
 
@@ -10,9 +9,14 @@ import { keptEmploymentEnd } from './rules/membership-levels.rules';
  * come from the organisations subgraph), its units (level 2, with school forms R-ORG-5 and offices)
  * and its role assignments with their periods (level 3, R-PERIOD-1).
  */
-export const membershipColumns = ['id', 'person_id', 'organisation_id', 'version', 'email', 'created_at'] as const;
-export const membershipUnitColumns = ['id', 'membership_id', 'unit_id', 'school_form_code', 'valid_to', 'address_ids'] as const;
-export const roleAssignmentColumns = ['id', 'membership_id', 'role_code', 'valid_from', 'valid_to'] as const;
+export const MEMBERSHIP = defineTable('access.membership', ['id', 'person_id', 'organisation_id', 'version', 'email', 'created_at']);
+export const MEMBERSHIP_UNIT = defineTable('access.membership_unit', ['id', 'membership_id', 'unit_id', 'school_form_code', 'valid_to', 'address_ids'], { uuidArrays: ['address_ids'] });
+export const ROLE_ASSIGNMENT = defineTable('access.role_assignment', ['id', 'membership_id', 'role_code', 'valid_from', 'valid_to']);
+
+/** A list of uuids as a PostgreSQL array literal for `?::uuid[]` (null stays null = all offices, R-USR-2). */
+function pgUuidArray(ids: readonly string[] | null | undefined): string | null {
+  return ids && ids.length > 0 ? `{${ids.join(',')}}` : null;
+}
 
 export interface MembershipRow {
   id: string;
@@ -67,11 +71,11 @@ const toAdministrator = (r: AdministratorRecord): AdministratorPeriod => ({ orga
 export function createMembershipLoaders(db: Db) {
   return {
     membershipsByPerson: childrenLoader<MembershipRow>(async (ids) => (await db.execute<MembershipRecord[]>(
-      `SELECT ${columnList(membershipColumns)} FROM access.membership WHERE person_id IN (${placeholders(ids)}) ORDER BY created_at, id`, [...ids])).map(toMembershipRow), (m) => m.personId),
+      `SELECT ${MEMBERSHIP.list()} FROM access.membership WHERE person_id IN (${placeholders(ids)}) ORDER BY created_at, id`, [...ids])).map(toMembershipRow), (m) => m.personId),
     unitsByMembership: childrenLoader<MembershipUnitRow>(async (ids) => (await db.execute<MembershipUnitRecord[]>(
-      `SELECT ${columnList(membershipUnitColumns)} FROM access.membership_unit WHERE membership_id IN (${placeholders(ids)}) ORDER BY unit_id, school_form_code`, [...ids])).map(toUnitRow), (u) => u.membershipId),
+      `SELECT ${MEMBERSHIP_UNIT.list()} FROM access.membership_unit WHERE membership_id IN (${placeholders(ids)}) ORDER BY unit_id, school_form_code`, [...ids])).map(toUnitRow), (u) => u.membershipId),
     rolesByMembership: childrenLoader<RoleAssignmentRow>(async (ids) => (await db.execute<RoleAssignmentRecord[]>(
-      `SELECT ${columnList(roleAssignmentColumns)} FROM access.role_assignment WHERE membership_id IN (${placeholders(ids)}) ORDER BY valid_from, role_code`, [...ids])).map(toRoleAssignmentRow), (r) => r.membershipId),
+      `SELECT ${ROLE_ASSIGNMENT.list()} FROM access.role_assignment WHERE membership_id IN (${placeholders(ids)}) ORDER BY valid_from, role_code`, [...ids])).map(toRoleAssignmentRow), (r) => r.membershipId),
     /** R-AGR-3: permission administrators' periods per organisation (one joined statement per batch). */
     administratorsByOrganisation: childrenLoader<AdministratorPeriod>(async (ids) => (await db.execute<AdministratorRecord[]>(
       `${ADMINISTRATORS} AND m.organisation_id IN (${placeholders(ids)})`, [...ids])).map(toAdministrator), (r) => r.organisationId),
@@ -183,7 +187,7 @@ export async function staffPage(db: Db, q: StaffPageQuery): Promise<{ people: Pe
     ...(q.sortBy === 'VALID_FROM' ? ['(SELECT min(ra.valid_from) FROM access.role_assignment ra WHERE ra.membership_id = m.id) AS sort_from'] : []),
     ...(q.sortBy === 'VALID_TO' ? ['(SELECT CASE WHEN count(*) = 0 OR bool_or(ra.valid_to IS NULL) THEN NULL ELSE max(ra.valid_to) END FROM access.role_assignment ra WHERE ra.membership_id = m.id) AS sort_to'] : []),
   ];
-  const members = `SELECT ${columnList(personColumns, 'p')}, m.email AS member_email${computed.map((c) => `,
+  const members = `SELECT ${PERSON.list(undefined, 'p')}, m.email AS member_email${computed.map((c) => `,
       ${c}`).join('')}
     FROM access.person p JOIN access.membership m ON m.person_id = p.id WHERE ${where.join(' AND ')}`;
   const statusParams = q.statuses ? [...q.statuses] : [];
@@ -207,7 +211,7 @@ export async function setRoleValidTo(db: Db, assignmentId: string, validTo: stri
 /** Level-2 rows of a membership as they are inside the caller's transaction (R-END). */
 export async function unitRowsOf(db: Db, membershipId: string): Promise<MembershipUnitRow[]> {
   return (await db.execute<MembershipUnitRecord[]>(
-    `SELECT ${columnList(membershipUnitColumns)} FROM access.membership_unit WHERE membership_id = ?`, [membershipId])).map(toUnitRow);
+    `SELECT ${MEMBERSHIP_UNIT.list()} FROM access.membership_unit WHERE membership_id = ?`, [membershipId])).map(toUnitRow);
 }
 
 /** R-END-1: the employment at a unit ends on `endDate` (or earlier, when it already did). */

@@ -1,3 +1,4 @@
+import { defineTable } from '@behorig/kit/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EndingAssignment } from './rules/notices.rules';
 
@@ -6,7 +7,7 @@ import type { EndingAssignment } from './rules/notices.rules';
 type Db = Pick<EntityManager, 'execute'>;
 
 /** `notice_digest`'s columns (migration 008), checked against the database by test/schema-agreement.test.ts. */
-export const noticeDigestColumns = ['membership_id', 'sent_on', 'organisation_id', 'notices', 'created_at'] as const;
+export const NOTICE_DIGEST = defineTable('access.notice_digest', ['membership_id', 'sent_on', 'organisation_id', 'notices', 'created_at']);
 
 /** Role assignments of the organisation whose end date falls in [from, to]. */
 export async function endingAssignments(db: Db, organisationId: string, from: string, to: string): Promise<EndingAssignment[]> {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { byIdLoader } from '@behorig/kit/db';
-import { columnList, placeholders, toDate, type Db } from '../columns';
+import { byIdLoader, defineTable, placeholders, toDate, type Db } from '@behorig/kit/db';
 
 /**
  * `access.person`: one row per human, keyed by the canonical 12-digit personal number (R-USR-1,
  * R-ID-1) — stored only sealed (migration 003): the keyed hash finds and de-duplicates, the
  * ciphertext is opened only for someone the policy allows (src/policy/access.policy.ts).
  */
-export const personColumns = ['id', 'personal_number_hash', 'personal_number_enc', 'given_name', 'surname', 'birth_date', 'created_at'] as const;
+export const PERSON = defineTable('access.person', ['id', 'personal_number_hash', 'personal_number_enc', 'given_name', 'surname', 'birth_date', 'created_at']);
 
 export interface PersonRow {
   id: string;
@@ -20,14 +19,14 @@ export interface PersonRow {
   createdAt: Date;
 }
 
-export type PersonRecord = { [K in (typeof personColumns)[number]]: K extends 'created_at' ? string | Date : string };
+export type PersonRecord = { [K in keyof typeof PERSON.c]: K extends 'created_at' ? string | Date : string };
 
 export const toPersonRow = (r: PersonRecord): PersonRow => ({
   id: r.id, personalNumberHash: r.personal_number_hash, personalNumberEnc: r.personal_number_enc,
   givenName: r.given_name, surname: r.surname, birthDate: r.birth_date, createdAt: toDate(r.created_at),
 });
 
-const SELECT_PERSON = `SELECT ${columnList(personColumns)} FROM access.person`;
+const SELECT_PERSON = `SELECT ${PERSON.list()} FROM access.person`;
 
 /** Request-scoped loaders: one statement per batch. */
 export function createPeopleLoaders(db: Db) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defineTable } from '@behorig/kit/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReviewDecision, ReviewItemFacts } from './rules/access-review.rules';
 
@@ -10,11 +11,11 @@ import type { ReviewDecision, ReviewItemFacts } from './rules/access-review.rule
 type Db = Pick<EntityManager, 'execute'>;
 
 /** The tables' columns (migration 008), checked against the database by test/schema-agreement.test.ts. */
-export const accessReviewColumns = ['id', 'organisation_id', 'deadline', 'end_undecided_at_deadline', 'status', 'started_by', 'created_at', 'closed_at'] as const;
-export const accessReviewItemColumns = [
+export const ACCESS_REVIEW = defineTable('access.access_review', ['id', 'organisation_id', 'deadline', 'end_undecided_at_deadline', 'status', 'started_by', 'created_at', 'closed_at']);
+export const ACCESS_REVIEW_ITEM = defineTable('access.access_review_item', [
   'id', 'review_id', 'person_id', 'membership_id', 'assignment_id', 'role_code', 'valid_from', 'valid_to',
   'decision', 'end_date', 'decided_by', 'decided_at', 'change_set_id', 'ended_at_deadline',
-] as const;
+]);
 
 export interface AccessReviewRow {
   id: string;

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { columnList, type Db } from '../columns';
+import { defineTable, type Db } from '@behorig/kit/db';
 import type { FunctionGrant, RoleLike } from './rules/role-catalogue.data';
 
 /** The role catalogue is data, not code (R-ROLE-1); its grants form the role matrix (R-ROLE-2). */
-export const roleColumns = ['code', 'name', 'system', 'org_wide_only', 'is_permission_admin', 'is_responsible', 'sort_order'] as const;
-export const roleGrantColumns = ['role_code', 'function', 'access'] as const;
+export const ROLE = defineTable('access.role', ['code', 'name', 'system', 'org_wide_only', 'is_permission_admin', 'is_responsible', 'sort_order']);
+export const ROLE_GRANT = defineTable('access.role_grant', ['role_code', 'function', 'access']);
 
 export interface RoleRow {
   code: string;
@@ -29,8 +29,8 @@ interface RoleGrantRecord { role_code: string; function: string; access: Functio
  */
 export async function loadCatalogue(db: Db): Promise<Map<string, CatalogueRole>> {
   const [roles, grants] = await Promise.all([
-    db.execute<RoleRecord[]>(`SELECT ${columnList(roleColumns)} FROM access.role ORDER BY sort_order, code`),
-    db.execute<RoleGrantRecord[]>(`SELECT ${columnList(roleGrantColumns)} FROM access.role_grant`),
+    db.execute<RoleRecord[]>(`SELECT ${ROLE.list()} FROM access.role ORDER BY sort_order, code`),
+    db.execute<RoleGrantRecord[]>(`SELECT ${ROLE_GRANT.list()} FROM access.role_grant`),
   ]);
   const byRole = new Map<string, FunctionGrant[]>();
   for (const g of grants) {

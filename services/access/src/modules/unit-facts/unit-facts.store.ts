@@ -1,3 +1,4 @@
+import { defineTable } from '@behorig/kit/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@behorig/kit/errors';
 import type { KnownUnit } from '../scopes/rules/membership.rules';
@@ -8,8 +9,8 @@ import type { UnitFactOfOrganisation, UnitFactOfUnit } from './rules/unit-facts.
  * the organisations service publishes about its units and organisations, applied as it arrives and
  * read by grant validation, scopes and the staff list — never asked of that service.
  */
-export const unitFactColumns = ['unit_id', 'organisation_id', 'service_code', 'name', 'closed', 'school_form_codes', 'address_ids', 'version', 'received_at'] as const;
-export const organisationFactColumns = ['organisation_id', 'name', 'version', 'received_at'] as const;
+export const UNIT_FACT = defineTable('access.unit_fact', ['unit_id', 'organisation_id', 'service_code', 'name', 'closed', 'school_form_codes', 'address_ids', 'version', 'received_at'], { uuidArrays: ['address_ids'] });
+export const ORGANISATION_FACT = defineTable('access.organisation_fact', ['organisation_id', 'name', 'version', 'received_at']);
 
 type Db = Pick<EntityManager, 'execute'>;
 const uuidArray = (ids: readonly string[]) => `{${[...new Set(ids)].join(',')}}`;

@@ -1,24 +1,22 @@
-import { byIdLoader } from '@behorig/kit/db';
-import type { Db, RawRow } from '../shared/db';
-import { tableOf } from '../shared/table.store';
+import { byIdLoader, defineTable, tableStatements, type Db, type RawRow } from '@behorig/kit/db';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
-export const serviceColumns = ['code', 'name'] as const;
-export const schoolFormColumns = ['code', 'name'] as const;
-export const tables = { service: serviceColumns, school_form: schoolFormColumns } as const;
+export const SERVICE = defineTable('organisations.service', ['code', 'name']);
+export const SCHOOL_FORM = defineTable('organisations.school_form', ['code', 'name']);
+export const tables = [SERVICE, SCHOOL_FORM];
 
 /** The authority's service catalogue (R-ORG-2): reference data keyed by code. */
 export interface ServiceRow { code: string; name: string }
 /** The school-form catalogue (R-ORG-5). */
 export interface SchoolFormRow { code: string; name: string }
 
-const toService = (r: RawRow<typeof serviceColumns>): ServiceRow => ({ code: String(r.code), name: String(r.name) });
-export const toSchoolForm = (r: RawRow<typeof schoolFormColumns>): SchoolFormRow => ({ code: String(r.code), name: String(r.name) });
+const toService = (r: RawRow<typeof SERVICE>): ServiceRow => ({ code: String(r.code), name: String(r.name) });
+export const toSchoolForm = (r: RawRow<typeof SCHOOL_FORM>): SchoolFormRow => ({ code: String(r.code), name: String(r.name) });
 
 /** All SQL of the catalogues (R-ORG-2, R-ORG-5); one statement per DataLoader batch. */
 export function createCatalogueStore(db: Db) {
-  const services = tableOf(db, 'service', serviceColumns, toService, { key: 'code' });
-  const schoolForms = tableOf(db, 'school_form', schoolFormColumns, toSchoolForm, { key: 'code' });
+  const services = tableStatements(db, SERVICE, toService, { key: 'code' });
+  const schoolForms = tableStatements(db, SCHOOL_FORM, toSchoolForm, { key: 'code' });
   return {
     service: byIdLoader<ServiceRow>((codes) => services.select('code IN (?)', [[...codes]]), (s) => s.code),
     schoolForm: byIdLoader<SchoolFormRow>((codes) => schoolForms.select('code IN (?)', [[...codes]]), (f) => f.code),

@@ -1,13 +1,12 @@
-import { childrenLoader } from '@behorig/kit/db';
+import { childrenLoader, defineTable, tableStatements, toDate, type Db, type RawRow } from '@behorig/kit/db';
 import { isUuid } from '@behorig/kit/errors';
-import { textOrNull, toColumns, toDate, type Db, type RawRow } from '../shared/db';
-import { tableOf } from '../shared/table.store';
+import { textOrNull, toColumns } from '../shared/db';
 import type { AccountReviewStatus, PaymentAccountType } from './rules/payment-account.rules';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
-export const contactPersonColumns = ['id', 'organisation_id', 'given_name', 'surname', 'email', 'phone1', 'phone2', 'admin_contact', 'created_at', 'updated_at', 'updated_by'] as const;
-export const paymentAccountColumns = ['id', 'organisation_id', 'type', 'number', 'review_status', 'is_default', 'created_at', 'updated_at', 'updated_by'] as const;
-export const tables = { contact_person: contactPersonColumns, payment_account: paymentAccountColumns } as const;
+export const CONTACT_PERSON = defineTable('organisations.contact_person', ['id', 'organisation_id', 'given_name', 'surname', 'email', 'phone1', 'phone2', 'admin_contact', 'created_at', 'updated_at', 'updated_by']);
+export const PAYMENT_ACCOUNT = defineTable('organisations.payment_account', ['id', 'organisation_id', 'type', 'number', 'review_status', 'is_default', 'created_at', 'updated_at', 'updated_by']);
+export const tables = [CONTACT_PERSON, PAYMENT_ACCOUNT];
 
 /** An organisation's contact person (R-ORG-1). `updatedBy` is a display label, never a personal number. */
 export interface ContactPersonRow {
@@ -39,7 +38,7 @@ export interface PaymentAccountRow {
 }
 export type PaymentAccountData = Pick<PaymentAccountRow, 'type' | 'number' | 'reviewStatus' | 'isDefault' | 'updatedBy'>;
 
-const toContactPerson = (r: RawRow<typeof contactPersonColumns>): ContactPersonRow => ({
+const toContactPerson = (r: RawRow<typeof CONTACT_PERSON>): ContactPersonRow => ({
   id: String(r.id),
   organisationId: String(r.organisation_id),
   givenName: String(r.given_name),
@@ -52,7 +51,7 @@ const toContactPerson = (r: RawRow<typeof contactPersonColumns>): ContactPersonR
   updatedAt: toDate(r.updated_at),
   updatedBy: String(r.updated_by),
 });
-const toPaymentAccount = (r: RawRow<typeof paymentAccountColumns>): PaymentAccountRow => ({
+const toPaymentAccount = (r: RawRow<typeof PAYMENT_ACCOUNT>): PaymentAccountRow => ({
   id: String(r.id),
   organisationId: String(r.organisation_id),
   type: r.type as PaymentAccountType,
@@ -72,8 +71,8 @@ const accountColumnOf = {
 
 /** All SQL of contact persons and payment accounts (R-ORG-1); one statement per DataLoader batch. */
 export function createContactStore(db: Db) {
-  const contacts = tableOf(db, 'contact_person', contactPersonColumns, toContactPerson);
-  const accounts = tableOf(db, 'payment_account', paymentAccountColumns, toPaymentAccount);
+  const contacts = tableStatements(db, CONTACT_PERSON, toContactPerson);
+  const accounts = tableStatements(db, PAYMENT_ACCOUNT, toPaymentAccount);
   /** Ids that are not UUIDs name no row; `lock` holds it until the caller's transaction ends. */
   const one = <R>(table: { select(where: string, params: unknown[], tail?: string): Promise<R[]> }) =>
     async (id: string, { lock = false } = {}): Promise<R | null> => (isUuid(id) ? (await table.select('id = ?', [id], lock ? 'FOR UPDATE' : ''))[0] ?? null : null);

@@ -1,10 +1,9 @@
-import { byIdLoader, escapeLike } from '@behorig/kit/db';
-import { textOrNull, toColumns, toDate, uuidsOnly, type Db, type RawRow } from '../shared/db';
-import { tableOf } from '../shared/table.store';
+import { byIdLoader, defineTable, escapeLike, tableStatements, toDate, type Db, type RawRow } from '@behorig/kit/db';
+import { textOrNull, toColumns, uuidsOnly } from '../shared/db';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
-export const organisationColumns = ['id', 'org_number', 'name', 'kind', 'postal_address', 'phone', 'fax', 'website', 'created_at', 'updated_at', 'fact_version'] as const;
-export const tables = { organisation: organisationColumns } as const;
+export const ORGANISATION = defineTable('organisations.organisation', ['id', 'org_number', 'name', 'kind', 'postal_address', 'phone', 'fax', 'website', 'created_at', 'updated_at', 'fact_version']);
+export const tables = [ORGANISATION];
 
 export type OrganisationKind = 'AUTHORITY' | 'MUNICIPALITY' | 'SUPPLIER' | 'EDUCATION_PROVIDER';
 
@@ -26,7 +25,7 @@ export type OrganisationChanges = Partial<Pick<OrganisationRow, 'name' | 'postal
 
 const columnOf = { id: 'id', orgNumber: 'org_number', name: 'name', kind: 'kind', postalAddress: 'postal_address', phone: 'phone', fax: 'fax', website: 'website' } as const;
 
-const toOrganisation = (r: RawRow<typeof organisationColumns>): OrganisationRow => ({
+const toOrganisation = (r: RawRow<typeof ORGANISATION>): OrganisationRow => ({
   id: String(r.id),
   orgNumber: String(r.org_number),
   name: String(r.name),
@@ -48,7 +47,7 @@ export const SEARCH_EXPR = `(lower(o.name) || ' ' || o.org_number)`;
 
 /** All SQL of organisations (R-ORG-1), on the request's fork or a transaction's `db`; one statement per DataLoader batch. */
 export function createOrganisationStore(db: Db) {
-  const organisation = tableOf(db, 'organisation', organisationColumns, toOrganisation, { alias: 'o' });
+  const organisation = tableStatements(db, ORGANISATION, toOrganisation, { alias: 'o' });
   return {
     byId: byIdLoader<OrganisationRow>(async (ids) => {
       const uuids = uuidsOnly(ids);

@@ -1,23 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { toDate } from '@behorig/kit/db';
 import { isUuid } from '@behorig/kit/errors';
 
-/**
- * What a store needs of MikroORM: plain SQL on the request's fork or on a transaction's
- * (docs/architecture.md). Stores never hydrate entities.
- */
-export type Db = Pick<EntityManager, 'execute'>;
-
-/** A row as the driver returns it, keyed by the columns a store declared. */
-export type RawRow<C extends readonly string[]> = Record<C[number], unknown>;
-
-/** `a.col1, a.col2`: a select list built from a store's declared columns, so it cannot drift from them. */
-export const columnList = (columns: readonly string[], alias?: string): string => columns.map((c) => (alias ? `${alias}.${c}` : c)).join(', ');
+// How stores declare their tables and build statements from them is kit's (`defineTable`,
+// `tableStatements` in @behorig/kit/db); what is left here is how this subgraph's stores map values.
 
 /** Ids that are not UUIDs name no row (kit isUuid); asking PostgreSQL would be a type error. */
 export const uuidsOnly = (ids: readonly string[]): string[] => ids.filter(isUuid);
 
-/** timestamptz arrives as text (MikroORM's pg type parsers); JavaScript's Date reads that form. */
-export const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 export const toDateOrNull = (v: unknown): Date | null => (v == null ? null : toDate(v));
 export const textOrNull = (v: unknown): string | null => (v == null ? null : String(v));
 

@@ -1,12 +1,13 @@
 import type { UnitFact } from '@behorig/kit/auth';
-import { uuidsOnly, type Db } from '../shared/db';
+import { defineTable, type Db } from '@behorig/kit/db';
+import { uuidsOnly } from '../shared/db';
 
 /** The columns of the fact outbox (the schema-agreement test checks them against the migrations). */
-export const unitFactOutboxColumns = ['id', 'occurred_at', 'fact', 'delivered_at', 'refused_at', 'refusal'] as const;
-export const tables = { unit_fact_outbox: unitFactOutboxColumns } as const;
+const OUTBOX = defineTable('organisations.unit_fact_outbox', ['id', 'occurred_at', 'fact', 'delivered_at', 'refused_at', 'refusal']);
+export const tables = [OUTBOX];
 
 /** The qualified table the fact relay reads (clients/access-facts.client.ts). */
-export const UNIT_FACT_OUTBOX = 'organisations.unit_fact_outbox';
+export const UNIT_FACT_OUTBOX = OUTBOX.name;
 
 /**
  * All SQL of publishing unit facts (docs/architecture.md, "Unit facts"). Called inside the

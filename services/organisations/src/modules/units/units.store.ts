@@ -1,13 +1,12 @@
-import { byIdLoader, childrenLoader } from '@behorig/kit/db';
-import { columnList, toColumns, toDate, toDateOrNull, uuidsOnly, type Db, type RawRow } from '../shared/db';
-import { tableOf } from '../shared/table.store';
-import { schoolFormColumns, toSchoolForm, type SchoolFormRow } from '../catalogue/catalogue.store';
+import { byIdLoader, childrenLoader, defineTable, tableStatements, toDate, type Db, type RawRow } from '@behorig/kit/db';
+import { toColumns, toDateOrNull, uuidsOnly } from '../shared/db';
+import { SCHOOL_FORM, toSchoolForm, type SchoolFormRow } from '../catalogue/catalogue.store';
 
 /** The columns this store reads and writes; the schema-agreement test checks them against the migrated schema. */
-export const unitColumns = ['id', 'organisation_id', 'service_code', 'name', 'closed_at', 'created_at', 'fact_version'] as const;
-export const addressColumns = ['id', 'unit_id', 'street', 'postal_code', 'city'] as const;
-export const unitSchoolFormColumns = ['unit_id', 'school_form_code'] as const;
-export const tables = { unit: unitColumns, address: addressColumns, unit_school_form: unitSchoolFormColumns } as const;
+export const UNIT = defineTable('organisations.unit', ['id', 'organisation_id', 'service_code', 'name', 'closed_at', 'created_at', 'fact_version']);
+export const ADDRESS = defineTable('organisations.address', ['id', 'unit_id', 'street', 'postal_code', 'city']);
+export const UNIT_SCHOOL_FORM = defineTable('organisations.unit_school_form', ['unit_id', 'school_form_code']);
+export const tables = [UNIT, ADDRESS, UNIT_SCHOOL_FORM];
 
 /** A performing unit of one organisation for one service (R-ORG-3). Closed units keep their history; closing never deletes. */
 export interface UnitRow {
@@ -22,7 +21,7 @@ export interface UnitRow {
 export interface AddressRow { id: string; unitId: string; street: string; postalCode: string; city: string }
 export type AddressData = Omit<AddressRow, 'id' | 'unitId'>;
 
-const toUnit = (r: RawRow<typeof unitColumns>): UnitRow => ({
+const toUnit = (r: RawRow<typeof UNIT>): UnitRow => ({
   id: String(r.id),
   organisationId: String(r.organisation_id),
   serviceCode: String(r.service_code),
@@ -30,7 +29,7 @@ const toUnit = (r: RawRow<typeof unitColumns>): UnitRow => ({
   closedAt: toDateOrNull(r.closed_at),
   createdAt: toDate(r.created_at),
 });
-const toAddress = (r: RawRow<typeof addressColumns>): AddressRow => ({
+const toAddress = (r: RawRow<typeof ADDRESS>): AddressRow => ({
   id: String(r.id), unitId: String(r.unit_id), street: String(r.street), postalCode: String(r.postal_code), city: String(r.city),
 });
 const unitColumnOf = { id: 'id', organisationId: 'organisation_id', serviceCode: 'service_code', name: 'name' } as const;
@@ -38,9 +37,9 @@ const addressColumnOf = { id: 'id', unitId: 'unit_id', street: 'street', postalC
 
 /** All SQL of units, their offices and school forms (R-ORG-3, R-ORG-5); one statement per DataLoader batch. */
 export function createUnitStore(db: Db) {
-  const units = tableOf(db, 'unit', unitColumns, toUnit);
-  const addresses = tableOf(db, 'address', addressColumns, toAddress);
-  const unitSchoolForms = tableOf(db, 'unit_school_form', unitSchoolFormColumns, (r) => r);
+  const units = tableStatements(db, UNIT, toUnit);
+  const addresses = tableStatements(db, ADDRESS, toAddress);
+  const unitSchoolForms = tableStatements(db, UNIT_SCHOOL_FORM, (r) => r);
 
   const insertAddresses = (unitId: string, offices: readonly (AddressData & { id?: string })[]): Promise<AddressRow[]> =>
     addresses.insert(offices.map((a) => toColumns({ ...a, unitId }, addressColumnOf)));
@@ -57,8 +56,8 @@ export function createUnitStore(db: Db) {
     byOrganisation: childrenLoader<UnitRow>((ids) => units.select('organisation_id IN (?)', [[...ids]], 'ORDER BY name'), (u) => u.organisationId),
     addressesByUnit: childrenLoader<AddressRow>((ids) => addresses.select('unit_id IN (?)', [[...ids]], 'ORDER BY street'), (a) => a.unitId),
     schoolFormsByUnit: childrenLoader<SchoolFormRow & { unitId: string }>(
-      async (ids) => (await db.execute<(RawRow<typeof schoolFormColumns> & { unit_id: string })[]>(
-        `SELECT l.unit_id, ${columnList(schoolFormColumns, 'f')} FROM organisations.unit_school_form l
+      async (ids) => (await db.execute<(RawRow<typeof SCHOOL_FORM> & { unit_id: string })[]>(
+        `SELECT l.unit_id, ${SCHOOL_FORM.list(undefined, 'f')} FROM organisations.unit_school_form l
            JOIN organisations.school_form f ON f.code = l.school_form_code
           WHERE l.unit_id IN (?) ORDER BY f.name`,
         [[...ids]],

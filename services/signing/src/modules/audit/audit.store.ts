@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineTable } from '../../table';
+import { defineTable } from '@behorig/kit/db';
 import type { ChainedEvent } from './rules/audit-chain';
 import type { PersonFilter } from './rules/audit-filter';
 import type { AuditPeriod } from './rules/audit-period';

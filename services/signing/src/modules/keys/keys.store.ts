@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JWK } from 'jose';
-import { defineTable } from '../../table';
+import { defineTable } from '@behorig/kit/db';
 
 /** Every public key this service ever signed with (append-only, migration 006). */
 export const PUBLISHED_KEY = defineTable('signing.published_key', { kid: 'kid', jwk: 'jwk', publishedAt: 'published_at' }, { dates: ['publishedAt'] });

@@ -1,6 +1,5 @@
-import { byIdLoader, childrenLoader } from '@behorig/kit/db';
+import { byIdLoader, childrenLoader, defineTable } from '@behorig/kit/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineTable } from '../../table';
 
 /** A BankID order this service started: a log-in (auth) or the signing of a change set (sign). */
 export interface SigningOrderRow {

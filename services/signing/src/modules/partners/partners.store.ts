@@ -1,6 +1,5 @@
-import { childrenLoader } from '@behorig/kit/db';
+import { childrenLoader, defineTable } from '@behorig/kit/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineTable } from '../../table';
 
 /** A partner system's credentials (R-AUTH-2). The secret is kept only as an scrypt hash. */
 export interface ApiClientRow {

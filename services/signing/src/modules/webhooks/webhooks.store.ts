@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childrenLoader } from '@behorig/kit/db';
+import { childrenLoader, defineTable } from '@behorig/kit/db';
 import { addJob } from '@behorig/kit/jobs';
-import { defineTable } from '../../table';
 
 /** All SQL of partner event subscriptions (R-HOOK-1). Rows are mapped to these typed objects here. */
 export interface EventSubscriptionRow {
