@@ -109,7 +109,8 @@ type Values<P extends string> = Partial<Record<P, unknown>>;
 export function tableStatements<P extends string, R>(db: Db, table: Table<P>, toRow: (r: Record<P, unknown>) => R, opts: { key?: P; alias?: string } = {}) {
   const { name, c } = table;
   const all = table.list();
-  const key = c[opts.key ?? ('id' as P)];
+  // A link table (no `id` column, no `key`) never uses the keyed statements; `id` keeps their text well-formed.
+  const key = c[opts.key ?? ('id' as P)] ?? 'id';
   const has = (p: string): p is P => p in c;
   // Reads may name the table by an alias (a store's expressions say `o.name`); writes never need one.
   const from = opts.alias ? `${name} ${opts.alias}` : name;
