@@ -1,5 +1,4 @@
-import { defineTable } from '@behorig/kit/db';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { defineTable, type Db } from '@behorig/kit/db';
 import { isUuid } from '@behorig/kit/errors';
 import type { KnownUnit } from '../scopes/rules/membership.rules';
 import type { UnitFactOfOrganisation, UnitFactOfUnit } from './rules/unit-facts.rules';
@@ -12,7 +11,6 @@ import type { UnitFactOfOrganisation, UnitFactOfUnit } from './rules/unit-facts.
 export const UNIT_FACT = defineTable('access.unit_fact', ['unit_id', 'organisation_id', 'service_code', 'name', 'closed', 'school_form_codes', 'address_ids', 'version', 'received_at'], { uuidArrays: ['address_ids'] });
 export const ORGANISATION_FACT = defineTable('access.organisation_fact', ['organisation_id', 'name', 'version', 'received_at']);
 
-type Db = Pick<EntityManager, 'execute'>;
 const uuidArray = (ids: readonly string[]) => `{${[...new Set(ids)].join(',')}}`;
 /** Ids that are not UUIDs name no unit (asking PostgreSQL would be a type error). */
 const isUuidText = (id: string) => isUuid(id);
