@@ -85,6 +85,9 @@ export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (
     gateway: await freePort(), organisations: await freePort(), access: await freePort(), signing: await freePort(),
     bankidRp: await freePort(), bankidControl: await freePort(),
   };
+  // The simulator's certificates in a directory of this run's own: nobody else's simulator or
+  // signing service (a developer's `npm start`, the browser suite) shares them.
+  const bankIdDir = join(tmpdir(), `behorig-soak-bankid-${process.pid}-${randomBytes(4).toString('hex')}`);
   const lines: string[] = [];
   let exitedWhy: string | null = null;
   let stopping = false;
@@ -108,6 +111,7 @@ export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (
       SIGNING_PORT: String(ports.signing),
       BANKID_SIMULATOR_RP_PORT: String(ports.bankidRp),
       BANKID_SIMULATOR_CONTROL_PORT: String(ports.bankidControl),
+      BANKID_SIMULATOR_DIR: bankIdDir,
       WEB_PORT: String(await freePort()),
       // Our own key: the soak mints its tokens with it, and no developer's key file is touched.
       SIGNING_PRIVATE_JWK: JSON.stringify(jwk),
@@ -143,6 +147,7 @@ export async function startSoakSystem(opts: { databaseServerUrl?: string; log: (
     // Anything of the group still alive (a grandchild that ignored SIGTERM) goes too.
     killGroup();
     await db.drop().catch((e) => opts.log(`could not drop the soak database: ${(e as Error).message}`));
+    rmSync(bankIdDir, { recursive: true, force: true });
   };
 
   try {
