@@ -1,10 +1,7 @@
-import { defineTable } from '@behorig/kit/db';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { defineTable, type Db } from '@behorig/kit/db';
 import type { EndingAssignment } from './rules/notices.rules';
 
 /** All SQL of notices and the digest (R-NOTE-1); rows are mapped to typed objects here. */
-
-type Db = Pick<EntityManager, 'execute'>;
 
 /** `notice_digest`'s columns (migration 008), checked against the database by test/schema-agreement.test.ts. */
 export const NOTICE_DIGEST = defineTable('access.notice_digest', ['membership_id', 'sent_on', 'organisation_id', 'notices', 'created_at']);

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-
-type Db = Pick<EntityManager, 'execute'>;
+import type { Db } from '@behorig/kit/db';
 
 /** The organisation's open change set id (DRAFT or SIGNING), inside the caller's transaction. */
 export async function openChangeSetId(tx: Db, organisationId: string): Promise<string> {

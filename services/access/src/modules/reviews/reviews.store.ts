@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { defineTable } from '@behorig/kit/db';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { defineTable, type Db } from '@behorig/kit/db';
 import type { ReviewDecision, ReviewItemFacts } from './rules/access-review.rules';
 
 /**
  * All SQL of access reviews (R-REV-1). Rows are mapped here to typed row objects; the service and
  * the resolvers never see SQL. Every function takes the EntityManager (or transaction) to run in.
  */
-
-type Db = Pick<EntityManager, 'execute'>;
 
 /** The tables' columns (migration 008), checked against the database by test/schema-agreement.test.ts. */
 export const ACCESS_REVIEW = defineTable('access.access_review', ['id', 'organisation_id', 'deadline', 'end_undecided_at_deadline', 'status', 'started_by', 'created_at', 'closed_at']);
