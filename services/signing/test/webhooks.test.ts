@@ -186,6 +186,19 @@ describe('partner event subscriptions (R-HOOK-1)', () => {
     expect(events).toEqual([{ action: 'eventSubscription.disabled', actor: 'service:signing' }]);
   });
 
+  it('R-HOOK-1, R-NOTE-1: access reads the disabled subscriptions; a malformed id or impossible day is 400, not a server error', async () => {
+    const get = async (id: string, since: string) => {
+      const res = await fetch(`${h.base}/internal/organisations/${id}/disabled-event-subscriptions?since=${since}`, { headers: await h.serviceKeys.credentials('access').headers('signing') });
+      return { status: res.status, body: (await res.json()) as { subscriptions?: { id: string }[]; error?: string } };
+    };
+    const listed = await get(dorotea, '2020-01-01');
+    expect(listed.status).toBe(200);
+    expect(listed.body.subscriptions?.map((s) => s.id)).toContain(subscriptionId);
+    for (const [id, since] of [[dorotea, '2026-02-30'], [dorotea, '2026-13-01'], [dorotea, ''], ['not-a-uuid', '2026-01-01']]) {
+      expect(await get(id, since)).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_request' }) });
+    }
+  });
+
   it('R-HOOK-1: unsubscribing is audited and stops deliveries', async () => {
     const res = await h.gql(UNSUBSCRIBE, { id: subscriptionId }, arvidToken);
     expect(res.errors).toBeUndefined();

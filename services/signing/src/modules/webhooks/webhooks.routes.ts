@@ -1,11 +1,10 @@
 import type { Express, Request, Response } from 'express';
 import { requireServiceCredential } from '@behorig/kit/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { isValidIsoDate } from '@behorig/kit/dates';
+import { isUuid } from '@behorig/kit/errors';
 import type { SigningDeps } from '../../deps';
 import { disabledSubscriptionsSince } from './webhooks.store';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * GET /internal/organisations/:id/disabled-event-subscriptions?since=YYYY-MM-DD — for the access
@@ -16,7 +15,7 @@ export function webhooksRoutes(app: Express, orm: MikroORM, deps: SigningDeps): 
   app.get('/internal/organisations/:id/disabled-event-subscriptions', requireServiceCredential(deps.credentials, ['access']), async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const since = String(req.query.since ?? '');
-    if (!UUID.test(id) || !DATE.test(since)) return void res.status(400).json({ error: 'invalid_request', message: 'An organisation id and since=YYYY-MM-DD are required.' });
+    if (!isUuid(id) || !isValidIsoDate(since)) return void res.status(400).json({ error: 'invalid_request', message: 'An organisation id and since=YYYY-MM-DD are required.' });
     const rows = await disabledSubscriptionsSince(orm.em.fork(), id, since);
     res.json({ subscriptions: rows.map((r) => ({ id: r.id, url: r.url, disabledAt: r.disabledAt.toISOString() })) });
   });
