@@ -33,8 +33,6 @@ export interface OrganisationsBuildOptions extends SubgraphBuildOptions {
   accessInternalUrl?: string;
   /** How often the unit fact relay polls its outbox (a commit that published facts also delivers at once). */
   factRelayIntervalMs?: number;
-  /** How long a mutation that published facts waits for their delivery before answering anyway. */
-  factDeliveryWaitMs?: number;
 }
 
 /** Builds the organisations subgraph (built here and listened on in index.ts, so tests start it on a random port). */
@@ -49,13 +47,13 @@ export const buildServer = async (opts: OrganisationsBuildOptions) => {
   const facts = opts.accessInternalUrl && opts.credentials
     ? createUnitFactRelay({ databaseUrl: opts.databaseUrl, accessInternalUrl: opts.accessInternalUrl, credentials: opts.credentials, logger: opts.logger })
     : undefined;
-  const waitMs = opts.factDeliveryWaitMs ?? 2000;
-  // After a commit that published facts: deliver now, but never fail or hold the mutation for long.
+  // After a commit that published facts: deliver now, but never fail or hold the mutation for long
+  // (2 s at most: the relay delivers them on its next round anyway).
   const factsCommitted = facts && (async () => {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       facts.drain().catch((e: unknown) => opts.logger?.warn({ err: e }, 'unit fact relay: delivery after commit failed; the relay retries')),
-      new Promise<void>((r) => { timer = setTimeout(r, waitMs); }),
+      new Promise<void>((r) => { timer = setTimeout(r, 2000); }),
     ]);
     clearTimeout(timer);
   });

@@ -231,8 +231,6 @@ export interface WhoCanPage {
   people: WhoCanPersonRow[];
   totalCount: number;
   callerAdministers: boolean;
-  /** The place refuses by itself (then nobody is listed: the answer checkAccess gives each person). */
-  placeRefusal: PlaceRefusal | null;
 }
 
 /**
@@ -241,7 +239,7 @@ export interface WhoCanPage {
  * the people's rows and the complete count, and whether the caller administers the organisation.
  */
 export async function findWhoCanPage(em: EntityManager, q: WhoCanQuery): Promise<WhoCanPage> {
-  const rows = await em.execute<{ id: string | null; personal_number_hash: string; personal_number_enc: string; given_name: string; surname: string; birth_date: string; created_at: Date; total: number; caller_administers: boolean; place_refusal: PlaceRefusal | null }[]>(
+  const rows = await em.execute<{ id: string | null; personal_number_hash: string; personal_number_enc: string; given_name: string; surname: string; birth_date: string; created_at: Date; total: number; caller_administers: boolean }[]>(
     `WITH pl AS (${PLACE}
      ), s AS (
        SELECT DISTINCT g.person_id FROM access.permission_grant g CROSS JOIN pl
@@ -252,7 +250,6 @@ export async function findWhoCanPage(em: EntityManager, q: WhoCanQuery): Promise
      )
      SELECT p.id, p.personal_number_hash, p.personal_number_enc, p.given_name, p.surname, p.birth_date::text AS birth_date, p.created_at,
             (SELECT count(*) FROM s)::int AS total,
-            (SELECT refusal FROM pl) AS place_refusal,
             EXISTS (SELECT 1 FROM access.permission_grant
                      WHERE person_id = ?::uuid AND organisation_id = ?::uuid AND function = 'MANAGE_USERS' AND ${ACTIVE_ON('?')}) AS caller_administers
        FROM (SELECT 1) AS one
@@ -271,7 +268,6 @@ export async function findWhoCanPage(em: EntityManager, q: WhoCanQuery): Promise
   return {
     totalCount: first?.total ?? 0,
     callerAdministers: first?.caller_administers ?? false,
-    placeRefusal: first?.place_refusal ?? null,
     people: rows.filter((r) => r.id !== null).map((r) => ({
       id: r.id as string, personalNumberHash: r.personal_number_hash, personalNumberEnc: r.personal_number_enc,
       givenName: r.given_name, surname: r.surname, birthDate: r.birth_date, createdAt: r.created_at,
